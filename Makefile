@@ -1,0 +1,72 @@
+# All set-up happens here: `make run` and `make test` work on a fresh machine with Python 3.11+.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install translations run test test-fast test-keyring lint typecheck bench screenshots dist test-dist clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Qt .qm files are built from the .ts sources in resources/translations/, never committed.
+translations: install
+	$(BIN)/python -m ui.build_translations
+
+run: install translations
+	$(BIN)/assessment-app $(ARGS)
+
+# The whole suite: lint, types, then every test (server-database tests skip with a reason
+# when no server is reachable, and fail instead when CI=true).
+test: install translations lint typecheck test-keyring
+	$(BIN)/python -m pytest -m "not keyring_real" $(PYTEST_ARGS)
+
+# The tests that need the real OS keyring run against GNOME Keyring (Secret Service) in a
+# private D-Bus session. Without dbus/gnome-keyring they are skipped, except in CI.
+test-keyring: install
+	@if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then \
+	  dbus-run-session -- .ci/keyring-session.sh $(BIN)/python -m pytest -m keyring_real -q -p no:cacheprovider; \
+	else \
+	  echo "SKIPPED: real OS keyring tests (install dbus and gnome-keyring to run them)"; \
+	  [ "$$CI" != "true" ]; \
+	fi
+
+test-fast: install
+	$(BIN)/python -m pytest -x -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check assessment_app ui tests benchmarks installer
+	$(BIN)/ruff format --check assessment_app ui tests benchmarks installer
+
+typecheck: install
+	$(BIN)/mypy assessment_app
+
+bench: install translations
+	$(BIN)/python -m benchmarks.run
+
+screenshots: install translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m ui.screenshots --out docs/screenshots
+
+DIST_STAMP := $(VENV)/.installed-dist
+$(DIST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+# The one-folder app in dist/assessment-app (PyInstaller); prints its size and build time.
+dist: $(DIST_STAMP) translations
+	$(BIN)/python installer/build.py
+
+# Slow (~1.5 min): builds the bundle in a temp folder, runs its --self-test offscreen, the
+# bundle check, template check and a command-line run (installer/check_dist.py).
+test-dist: $(DIST_STAMP) translations
+	ASSESSMENT_TEST_DIST=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/installer/test_dist.py -q -p no:cacheprovider $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -1,0 +1,3 @@
+from assessment_app.cli.main import main
+
+raise SystemExit(main())

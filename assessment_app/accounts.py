@@ -1,0 +1,500 @@
+"""Accounts: creating the database, signing in, users and units, and key operations."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from assessment_app import __version__, audit
+from assessment_app.context import ROLES, Context, UnlockedKeys, load_keys
+from assessment_app.crypto import kdf
+from assessment_app.crypto import keys as keymod
+from assessment_app.db.engine import Database
+from assessment_app.db.models import DataKey, KeyWrap, Meta, Unit, User
+from assessment_app.db.types import new_id, utcnow
+from assessment_app.errors import (
+    AccountDisabledError,
+    AccountLockedError,
+    NotFoundError,
+    ValidationError,
+    WrongPasswordError,
+)
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ROLES", "LoginPolicy", "UserInfo", "add_user", "initialise", "sign_in"]
+
+MIN_PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    """Repeated failures first slow down, then lock the account for a while."""
+
+    slow_after: int = 3
+    lock_after: int = 6
+    lock_minutes: int = 15
+    max_delay_s: float = 8.0
+    sleep: Callable[[float], None] = time.sleep
+
+    def delay_for(self, failures: int) -> float:
+        if failures < self.slow_after:
+            return 0.0
+        return float(min(self.max_delay_s, 2 ** (failures - self.slow_after)))
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    display_name: str | None
+    role: str
+    unit: str | None
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+
+
+def validate_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+            f"Lösenordet måste ha minst {MIN_PASSWORD_LENGTH} tecken.",
+        )
+
+
+def validate_role(role: str) -> None:
+    if role not in ROLES:
+        raise ValidationError(
+            f"Unknown role {role!r}; use one of {', '.join(ROLES)}.",
+            f"Okänd roll {role!r}; använd någon av {', '.join(ROLES)}.",
+        )
+
+
+def validate_username(username: str) -> str:
+    username = username.strip()
+    if not (2 <= len(username) <= 64) or any(c.isspace() for c in username):
+        raise ValidationError(
+            "A user name has 2–64 characters and no spaces.",
+            "Ett användarnamn har 2–64 tecken och inga mellanslag.",
+        )
+    return username
+
+
+def _add_subkey(session: Session, master_key: bytes, purpose: str, status: str = "active") -> None:
+    key_id = keymod.new_key_id().hex()
+    wrapped = keymod.wrap_subkey(master_key, purpose, key_id, keymod.random_key())
+    session.add(DataKey(id=key_id, purpose=purpose, status=status, wrapped=wrapped))
+
+
+def initialise(
+    db: Database, admin_username: str, admin_password: str, *, unit_name: str | None = None
+) -> str:
+    """Set up keys, the first administrator and the audit trail. Returns the recovery key."""
+    admin_username = validate_username(admin_username)
+    validate_password(admin_password)
+    master_key = keymod.random_key()
+    recovery_raw = keymod.new_recovery_key()
+    with db.session() as session:
+        session.add_all(
+            [
+                Meta(key="database_id", value=new_id()),
+                Meta(key="created_at", value=utcnow().isoformat()),
+                Meta(key="created_by_app", value=__version__),
+            ]
+        )
+        for purpose in ("data", "index", "audit"):
+            _add_subkey(session, master_key, purpose)
+        session.flush()
+        unlocked = load_keys(session, master_key)
+        audit.init_head(session, unlocked.audit_key)
+        unit_id = None
+        if unit_name:
+            unit = Unit(name=unit_name.strip())
+            session.add(unit)
+            session.flush()
+            unit_id = unit.id
+        admin = User(username=admin_username, role="administrator", unit_id=unit_id)
+        session.add(admin)
+        session.flush()
+        _wrap_for_user(session, master_key, admin.id, admin_password)
+        recovery_wrap_id = new_id()
+        params, wrapped = keymod.wrap_for_recovery(master_key, recovery_raw, recovery_wrap_id)
+        session.add(
+            KeyWrap(
+                id=recovery_wrap_id, user_id=None, purpose="recovery", kdf=params, wrapped=wrapped
+            )
+        )
+        audit.append(
+            session,
+            unlocked.audit_key,
+            audit.KEY_OPERATION,
+            user_id=admin.id,
+            object_type="database",
+            detail="initialised",
+        )
+        audit.append(
+            session,
+            unlocked.audit_key,
+            audit.USER_CHANGE,
+            user_id=admin.id,
+            object_type="user",
+            object_id=admin.id,
+            detail="created role=administrator",
+        )
+    return keymod.format_recovery_key(recovery_raw)
+
+
+def _wrap_for_user(session: Session, master_key: bytes, user_id: str, password: str) -> None:
+    wrap_id = new_id()
+    params, wrapped = keymod.wrap_for_password(master_key, password, wrap_id)
+    session.add(
+        KeyWrap(id=wrap_id, user_id=user_id, purpose="password", kdf=params, wrapped=wrapped)
+    )
+
+
+def _wrong_password() -> WrongPasswordError:
+    return WrongPasswordError("Wrong user name or password.", "Fel användarnamn eller lösenord.")
+
+
+def sign_in(
+    db: Database, username: str, password: str, *, policy: LoginPolicy | None = None
+) -> Context:
+    policy = policy or LoginPolicy()
+    now = utcnow()
+    with db.session() as session:
+        user = session.execute(
+            select(User).where(User.username == username.strip())
+        ).scalar_one_or_none()
+        if user is None:
+            # Spend the same effort as a real check so user names cannot be probed by timing.
+            kdf.derive(password, kdf.new_params())
+            audit.append(session, None, audit.LOGIN_FAILED, detail="unknown user")
+    if user is None:
+        raise _wrong_password()
+    if not user.active:
+        with db.session() as session:
+            audit.append(
+                session,
+                None,
+                audit.LOGIN_FAILED,
+                user_id=user.id,
+                object_type="user",
+                object_id=user.id,
+                detail="account disabled",
+            )
+        raise AccountDisabledError(
+            "This account is disabled. Ask an administrator.",
+            "Kontot är avstängt. Kontakta en administratör.",
+        )
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        with db.session() as session:
+            audit.append(
+                session,
+                None,
+                audit.LOGIN_LOCKED,
+                user_id=user.id,
+                object_type="user",
+                object_id=user.id,
+            )
+        raise AccountLockedError(
+            f"Too many failed attempts: the account is locked for about {minutes} more minutes.",
+            f"För många misslyckade försök: kontot är låst i ungefär {minutes} minuter till.",
+        )
+    delay = policy.delay_for(user.failed_attempts)
+    if delay:
+        policy.sleep(delay)
+    with db.sessions() as session:
+        wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == user.id, KeyWrap.purpose == "password")
+        ).scalar_one_or_none()
+    if wrap is None:
+        raise AccountDisabledError(
+            "This account has no key; an administrator must set a new password.",
+            "Kontot saknar nyckel; en administratör behöver sätta ett nytt lösenord.",
+        )
+    try:
+        master_key = keymod.unwrap_with_password(password, wrap.kdf, wrap.wrapped, wrap.id)
+    except WrongPasswordError:
+        _record_failure(db, user.id, policy)
+        raise _wrong_password() from None
+    with db.session() as session:
+        unlocked = load_keys(session, master_key)
+        session.execute(
+            update(User)
+            .where(User.id == user.id)
+            .values(failed_attempts=0, locked_until=None, last_login_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        audit.append(
+            session,
+            unlocked.audit_key,
+            audit.LOGIN,
+            user_id=user.id,
+            object_type="user",
+            object_id=user.id,
+        )
+    return Context(db, user.id, user.username, user.role, user.unit_id, unlocked)
+
+
+def verify_password(
+    ctx: Context, password: str, *, policy: LoginPolicy | None = None, purpose: str = "unlock"
+) -> None:
+    """Check the signed-in user's password again (idle lock, leaving meeting mode).
+
+    Failures count and lock the account exactly as at sign-in; success is audited as
+    ``unlock`` and keeps the existing session (no new login).
+    """
+    policy = policy or LoginPolicy()
+    db = ctx.db
+    with db.sessions() as session:
+        user = session.get(User, ctx.user_id)
+        wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
+        ).scalar_one_or_none()
+    if user is None or not user.active or wrap is None:
+        raise AccountDisabledError(
+            "This account is disabled. Ask an administrator.",
+            "Kontot är avstängt. Kontakta en administratör.",
+        )
+    now = utcnow()
+    if user.locked_until is not None and user.locked_until > now:
+        raise AccountLockedError(
+            "Too many failed attempts: the account is locked for a while.",
+            "För många misslyckade försök: kontot är låst en stund.",
+        )
+    delay = policy.delay_for(user.failed_attempts)
+    if delay:
+        policy.sleep(delay)
+    try:
+        keymod.unwrap_with_password(password, wrap.kdf, wrap.wrapped, wrap.id)
+    except WrongPasswordError:
+        _record_failure(db, ctx.user_id, policy)
+        raise WrongPasswordError("Wrong password.", "Fel lösenord.") from None
+    with db.session() as session:
+        session.execute(
+            update(User)
+            .where(User.id == ctx.user_id)
+            .values(failed_attempts=0)
+            .execution_options(synchronize_session=False)
+        )
+        audit.append(
+            session,
+            ctx.keys.audit_key,
+            "unlock",
+            user_id=ctx.user_id,
+            object_type="user",
+            object_id=ctx.user_id,
+            detail=purpose,
+        )
+
+
+def _record_failure(db: Database, user_id: str, policy: LoginPolicy) -> None:
+    with db.session() as session:
+        session.execute(
+            update(User)
+            .where(User.id == user_id)
+            .values(failed_attempts=User.failed_attempts + 1)
+            .execution_options(synchronize_session=False)
+        )
+        failures = session.execute(
+            select(User.failed_attempts).where(User.id == user_id)
+        ).scalar_one()
+        detail = "wrong password"
+        if failures >= policy.lock_after:
+            until = utcnow() + timedelta(minutes=policy.lock_minutes)
+            session.execute(
+                update(User)
+                .where(User.id == user_id)
+                .values(locked_until=until, failed_attempts=0)
+                .execution_options(synchronize_session=False)
+            )
+            detail = "wrong password; account locked"
+        audit.append(
+            session,
+            None,
+            audit.LOGIN_FAILED,
+            user_id=user_id,
+            object_type="user",
+            object_id=user_id,
+            detail=detail,
+        )
+
+
+# --- users and units ------------------------------------------------------------------------
+
+
+def _unit_id(session: Session, name: str | None, *, create: bool) -> str | None:
+    if not name:
+        return None
+    unit = session.execute(select(Unit).where(Unit.name == name.strip())).scalar_one_or_none()
+    if unit is None:
+        if not create:
+            raise NotFoundError(
+                f"No unit named {name!r}.", f"Det finns ingen enhet som heter {name!r}."
+            )
+        unit = Unit(name=name.strip())
+        session.add(unit)
+        session.flush()
+    return unit.id
+
+
+def add_user(
+    ctx: Context,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    unit: str | None = None,
+    display_name: str | None = None,
+) -> UserInfo:
+    """An administrator adds a user and wraps the master key under the new user's password."""
+    ctx.require_role("administrator")
+    username = validate_username(username)
+    validate_role(role)
+    validate_password(password)
+    with ctx.transaction() as session:
+        exists = session.execute(select(func.count()).where(User.username == username)).scalar()
+        if exists:
+            raise ValidationError(
+                f"There is already a user named {username!r}.",
+                f"Det finns redan en användare som heter {username!r}.",
+            )
+        user = User(
+            id=new_id(),
+            username=username,
+            role=role,
+            unit_id=_unit_id(session, unit, create=True),
+            updated_by=ctx.user_id,
+        )
+        if display_name:
+            user.display_name_enc = ctx.seal("users", "display_name_enc", user.id, display_name)
+        session.add(user)
+        session.flush()
+        _wrap_for_user(session, ctx.keys.master_key, user.id, password)
+        ctx.audit(
+            session,
+            audit.USER_CHANGE,
+            object_type="user",
+            object_id=user.id,
+            detail=f"created role={role}",
+        )
+    return _info(ctx, user, unit)
+
+
+def _info(ctx: Context, user: User, unit: str | None) -> UserInfo:
+    return UserInfo(
+        id=user.id,
+        username=user.username,
+        display_name=ctx.open_str("users", "display_name_enc", user.id, user.display_name_enc),
+        role=user.role,
+        unit=unit,
+        active=user.active,
+        locked_until=user.locked_until,
+        last_login_at=user.last_login_at,
+    )
+
+
+def display_name(ctx: Context, username: str | None) -> str:
+    """A worker's name as printed for the individual: display name, else user name."""
+    if not username:
+        return ""
+    with ctx.transaction() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            return username
+        name = ctx.open_or(session, "users", "display_name_enc", user.id, user.display_name_enc)
+    return str(name) if name else username
+
+
+def list_users(ctx: Context) -> list[UserInfo]:
+    ctx.require_role("administrator", "supervisor")
+    with ctx.transaction() as session:
+        rows = session.execute(
+            select(User, Unit.name).outerjoin(Unit, Unit.id == User.unit_id).order_by(User.username)
+        ).all()
+        return [_info(ctx, user, unit) for user, unit in rows]
+
+
+def set_user_active(ctx: Context, username: str, active: bool) -> None:
+    ctx.require_role("administrator")
+    with ctx.transaction() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise NotFoundError(
+                f"No user named {username!r}.", f"Det finns ingen användare som heter {username!r}."
+            )
+        if user.id == ctx.user_id and not active:
+            raise ValidationError(
+                "You cannot disable your own account.", "Du kan inte stänga av ditt eget konto."
+            )
+        user.active = active
+        user.updated_by = ctx.user_id
+        ctx.audit(
+            session,
+            audit.USER_CHANGE,
+            object_type="user",
+            object_id=user.id,
+            detail="enabled" if active else "disabled",
+        )
+
+
+def change_password(ctx: Context, new_password: str) -> None:
+    validate_password(new_password)
+    with ctx.transaction() as session:
+        for wrap in session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
+        ).scalars():
+            session.delete(wrap)
+        _wrap_for_user(session, ctx.keys.master_key, ctx.user_id, new_password)
+        ctx.audit(
+            session,
+            audit.KEY_OPERATION,
+            object_type="user",
+            object_id=ctx.user_id,
+            detail="password changed",
+        )
+
+
+def reset_password_with_recovery(
+    db: Database, recovery_key: str, username: str, new_password: str
+) -> None:
+    """When every password is lost: the recovery key unwraps the master key for a new password."""
+    validate_password(new_password)
+    raw = keymod.parse_recovery_key(recovery_key)
+    with db.session() as session:
+        wrap = session.execute(select(KeyWrap).where(KeyWrap.purpose == "recovery")).scalar_one()
+        master_key = keymod.unwrap_with_recovery(raw, wrap.kdf, wrap.wrapped, wrap.id)
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise NotFoundError(
+                f"No user named {username!r}.", f"Det finns ingen användare som heter {username!r}."
+            )
+        for old in session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == user.id, KeyWrap.purpose == "password")
+        ).scalars():
+            session.delete(old)
+        _wrap_for_user(session, master_key, user.id, new_password)
+        session.execute(
+            update(User)
+            .where(User.id == user.id)
+            .values(failed_attempts=0, locked_until=None, active=True)
+            .execution_options(synchronize_session=False)
+        )
+        unlocked: UnlockedKeys = load_keys(session, master_key)
+        audit.append(
+            session,
+            unlocked.audit_key,
+            audit.KEY_OPERATION,
+            user_id=None,
+            object_type="user",
+            object_id=user.id,
+            detail="password reset with recovery key",
+        )

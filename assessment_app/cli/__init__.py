@@ -1,0 +1,1 @@
+"""The ``assessment-app`` command line for administrators, scripts and tests."""

@@ -1,0 +1,1 @@
+"""Storage: the schema, the engine factory, migrations and opening rules."""

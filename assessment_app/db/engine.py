@@ -1,0 +1,336 @@
+"""Opening databases safely.
+
+Rules (see ARCHITECTURE.md):
+- A SQLite file is opened with ``mode=rw``: SQLite never creates a file here. Only
+  :meth:`Database.create` creates one, and only where nothing exists yet.
+- Before anything writes to a SQLite file (even switching to WAL), its header and its schema
+  are checked read-only, so a foreign or broken file is reported and left untouched.
+- A database made by a newer app is refused; an older one must be upgraded explicitly
+  (``assessment-app db upgrade``), and a SQLite file is backed up before upgrading.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from assessment_app.errors import (
+    DatabaseExistsError,
+    DatabaseMissingError,
+    DatabaseNeedsUpgradeError,
+    DatabaseOpenError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+    ServerUnavailableError,
+)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+READ_ONLY_OPTION = "assessment_read_only"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+REQUIRED_TABLES = {"meta", "users", "key_wraps", "data_keys", "audit_events"}
+
+
+def safe_url(url: URL) -> str:
+    """The URL for messages and logs: never the password."""
+    return url.render_as_string(hide_password=True)
+
+
+def alembic_config(connection: Any | None = None) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"migration history must have one head, found {heads}")
+    return heads[0]
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite":
+        return None
+    if not url.database or url.database == ":memory:":
+        raise DatabaseOpenError(
+            "An in-memory database cannot hold records; give a file path.",
+            "En databas i minnet kan inte spara uppgifter; ange en fil.",
+        )
+    return Path(url.database).expanduser().resolve()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        raise DatabaseMissingError(
+            f"There is no database at {path}. Create one with 'assessment-app init' "
+            "or start the app to set one up.",
+            f"Det finns ingen databas i {path}. Skapa en med 'assessment-app init' "
+            "eller starta appen för att göra det.",
+        )
+    if path.is_dir():
+        raise NotADatabaseError(
+            f"{path} is a folder, not a database file.", f"{path} är en mapp, inte en databasfil."
+        )
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseOpenError(
+            f"Cannot read {path}: {exc.strerror}.", f"Kan inte läsa {path}: {exc.strerror}."
+        ) from None
+    if header != SQLITE_MAGIC:
+        raise NotADatabaseError(
+            f"{path} is not a database of this app (not an SQLite file). It was left untouched.",
+            f"{path} är inte en databas för den här appen (ingen SQLite-fil). "
+            "Filen har inte ändrats.",
+        )
+    # Read-only look at the schema before anything can write to the file.
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        raise NotADatabaseError(
+            f"{path} is damaged or not an SQLite database. It was left untouched.",
+            f"{path} är skadad eller ingen SQLite-databas. Filen har inte ändrats.",
+        ) from None
+    tables = {row[0] for row in rows}
+    if not tables >= REQUIRED_TABLES:
+        raise NotADatabaseError(
+            f"{path} is an SQLite file but not a database of this app. It was left untouched.",
+            f"{path} är en SQLite-fil men ingen databas för den här appen. Filen har inte ändrats.",
+        )
+
+
+def _sqlite_engine(path: Path, create: bool) -> Engine:
+    mode = "rwc" if create else "rw"
+    uri = f"{path.as_uri()}?mode={mode}"
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=30000")
+        return conn
+
+    # Keep connections open: closing the last one checkpoints the WAL, which would make every
+    # save pay for a checkpoint. Database.dispose() closes them.
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=4, max_overflow=4
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take the write lock up front: a read-then-write transaction in WAL mode
+        # would otherwise fail with SQLITE_BUSY when another process wrote in between.
+        # Readers (Database.read_session) start deferred and never wait for a writer.
+        if conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _server_engine(url: URL) -> Engine:
+    backend = url.get_backend_name()
+    kwargs: dict[str, Any] = {"pool_pre_ping": True, "pool_recycle": 1800}
+    if backend in ("mysql", "mariadb"):
+        url = url.update_query_dict({"charset": "utf8mb4"})
+        kwargs["isolation_level"] = "READ COMMITTED"
+    return create_engine(url, **kwargs)
+
+
+class Database:
+    """An open database: engine, session factory and schema checks. Injected, never global."""
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self.read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        return safe_url(self.url)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return _sqlite_path(self.url)
+
+    @classmethod
+    def open(cls, url: str | URL, *, allow_old_schema: bool = False) -> Database:
+        """Open an existing database; raise a clear error and change nothing otherwise."""
+        parsed = make_url(url) if isinstance(url, str) else url
+        path = _sqlite_path(parsed)
+        if path is not None:
+            _check_sqlite_file(path)
+            db = cls(parsed, _sqlite_engine(path, create=False))
+        else:
+            db = cls(parsed, _server_engine(parsed))
+            db._check_server_initialised()
+        db.check_schema_version(allow_old=allow_old_schema)
+        return db
+
+    @classmethod
+    def create(cls, url: str | URL) -> Database:
+        """Create the schema in a new SQLite file or an empty server database."""
+        parsed = make_url(url) if isinstance(url, str) else url
+        path = _sqlite_path(parsed)
+        if path is not None:
+            if path.exists():
+                raise DatabaseExistsError(
+                    f"{path} already exists; init never touches an existing database.",
+                    f"{path} finns redan; init ändrar aldrig en befintlig databas.",
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = cls(parsed, _sqlite_engine(path, create=True))
+        else:
+            db = cls(parsed, _server_engine(parsed))
+            tables = db._server_tables()
+            if tables:
+                raise DatabaseExistsError(
+                    f"The server database {safe_url(parsed)} already has tables; "
+                    "init never touches an existing database.",
+                    f"Serverdatabasen {safe_url(parsed)} har redan tabeller; "
+                    "init ändrar aldrig en befintlig databas.",
+                )
+        from alembic import command
+
+        with db.engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        return db
+
+    def _server_tables(self) -> set[str]:
+        try:
+            with self.engine.connect() as conn:
+                return set(inspect(conn).get_table_names())
+        except (OperationalError, DBAPIError) as exc:
+            self.engine.dispose()
+            raise ServerUnavailableError(
+                f"Cannot reach the database server {self.display_name}: "
+                f"{type(exc.orig).__name__ if exc.orig else 'connection failed'}.",
+                f"Det går inte att nå databasservern {self.display_name}.",
+            ) from None
+
+    def _check_server_initialised(self) -> None:
+        tables = self._server_tables()
+        if not tables >= REQUIRED_TABLES:
+            self.engine.dispose()
+            raise NotADatabaseError(
+                f"{self.display_name} is not set up for this app; run 'assessment-app init'.",
+                f"{self.display_name} är inte förberedd för appen; kör 'assessment-app init'.",
+            )
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def check_schema_version(self, *, allow_old: bool = False) -> None:
+        current = self.current_revision()
+        head = head_revision()
+        if current == head:
+            return
+        if current not in known_revisions():
+            self.engine.dispose()
+            raise DatabaseTooNewError(
+                f"This database was made by a newer version of the app (schema {current}); "
+                "update the app before opening it.",
+                f"Databasen skapades av en nyare version av appen (schema {current}); "
+                "uppdatera appen innan du öppnar den.",
+            )
+        if not allow_old:
+            self.engine.dispose()
+            raise DatabaseNeedsUpgradeError(
+                f"The database has an older schema ({current}); run 'assessment-app db upgrade'.",
+                f"Databasen har ett äldre schema ({current}); kör 'assessment-app db upgrade'.",
+            )
+
+    def upgrade(self) -> Path | None:
+        """Upgrade to the newest schema; back up a SQLite file first. Returns the backup path."""
+        current = self.current_revision()
+        if current == head_revision():
+            return None
+        backup = self.backup_sqlite(f"pre-upgrade-{current or 'base'}") if self.is_sqlite else None
+        from alembic import command
+
+        with self.engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "head")
+        log.info("database upgraded from %s to %s", current, head_revision())
+        return backup
+
+    def backup_sqlite(self, label: str) -> Path:
+        path = self.sqlite_path
+        assert path is not None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.{label}.{stamp}.bak")
+        src = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+        os.chmod(target, 0o600)
+        return target
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on any error."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """For reads: on SQLite it does not take the write lock, so readers never queue.
+
+        It may still write the rare audit entry (an integrity failure found while reading).
+        """
+        with self.read_sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

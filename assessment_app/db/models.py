@@ -1,0 +1,326 @@
+"""The schema (SQLAlchemy 2 declarative).
+
+Columns ending in ``_enc`` hold AES-GCM ciphertexts bound to (table, column, row id); see
+:mod:`assessment_app.crypto.aead`. Plain columns are limited to ids, foreign keys, statuses,
+dates needed for queries, and organisational names (units, providers, worker user names).
+
+Every editable table carries ``version`` (optimistic locking through SQLAlchemy's
+``version_id_col``) and ``updated_at``/``updated_by`` so a stale save can say who changed what.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from assessment_app.db.types import Blob, UTCDateTime, new_id, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(32)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """Editable rows: optimistic locking and who/when of the last change."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        UTCDateTime, default=utcnow, onupdate=utcnow, nullable=False
+    )
+    updated_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Unit(Versioned, Base):
+    __tablename__ = "units"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class User(Versioned, Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    display_name_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    role: Mapped[str] = mapped_column(String(20), nullable=False)
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class KeyWrap(Base):
+    """The master key wrapped for one user's password, or for the recovery key (user_id NULL)."""
+
+    __tablename__ = "key_wraps"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(16), nullable=False)  # password | recovery
+    kdf: Mapped[str] = mapped_column(Text, nullable=False)
+    wrapped: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+
+class DataKey(Base):
+    """A key wrapped under the master key: data (AES-GCM), index (blind index), audit (MAC)."""
+
+    __tablename__ = "data_keys"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)  # key id, hex
+    purpose: Mapped[str] = mapped_column(String(16), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)  # active | retired
+    wrapped: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+
+
+class Individual(Versioned, Base):
+    __tablename__ = "individuals"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    name_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    pnr_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    pnr_index: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    contact_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    # none | sekretessmarkering | skyddad_folkbokforing | fingerade_personuppgifter
+    protection_level: Mapped[str] = mapped_column(String(32), default="none", nullable=False)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class NameToken(Base):
+    __tablename__ = "name_tokens"
+    individual_id: Mapped[str] = mapped_column(
+        ForeignKey("individuals.id", ondelete="CASCADE"), primary_key=True
+    )
+    token: Mapped[str] = mapped_column(String(32), primary_key=True)
+    __table_args__ = (Index("ix_name_tokens_token", "token"),)
+
+
+class Case(Versioned, Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_ref: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    individual_id: Mapped[str] = mapped_column(
+        ForeignKey("individuals.id"), nullable=False, index=True
+    )
+    status: Mapped[str] = mapped_column(String(16), default="open", nullable=False, index=True)
+    assigned_user_id: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id"), nullable=True, index=True
+    )
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True, index=True)
+    opened_on: Mapped[date] = mapped_column(Date, nullable=False)
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    last_entry_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    details_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    __table_args__ = (
+        Index("ix_cases_assigned_ref", "assigned_user_id", "case_ref"),
+        Index("ix_cases_unit_ref", "unit_id", "case_ref"),
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class CaseShare(Base):
+    __tablename__ = "case_shares"
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Provider(Versioned, Base):
+    __tablename__ = "providers"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
+    contact_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Consent(Versioned, Base):
+    __tablename__ = "consents"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    recipient_kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    provider_id: Mapped[str | None] = mapped_column(ForeignKey("providers.id"), nullable=True)
+    details_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    given_on: Mapped[date] = mapped_column(Date, nullable=False)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Assessment(Versioned, Base):
+    __tablename__ = "assessments"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # initial | follow_up
+    template_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    template_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    status: Mapped[str] = mapped_column(String(16), default="in_progress", nullable=False)
+    conducted_on: Mapped[date] = mapped_column(Date, nullable=False)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    answers_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    ratings_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class ActionPlan(Versioned, Base):
+    __tablename__ = "action_plans"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    assessment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="SET NULL"), nullable=True
+    )
+    plan_version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+    supersedes_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    # draft | submitted | approved | returned | superseded
+    review_state: Mapped[str] = mapped_column(String(16), default="draft", nullable=False)
+    follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    content_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class PlanGoal(Base):
+    __tablename__ = "plan_goals"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    body_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+
+
+class PlanAction(Base):
+    __tablename__ = "plan_actions"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    goal_id: Mapped[str | None] = mapped_column(
+        ForeignKey("plan_goals.id", ondelete="SET NULL"), nullable=True
+    )
+    position: Mapped[int] = mapped_column(Integer, nullable=False)
+    provider_id: Mapped[str | None] = mapped_column(
+        ForeignKey("providers.id"), nullable=True, index=True
+    )
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned", nullable=False)
+    body_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+
+
+class PlanReview(Base):
+    __tablename__ = "plan_reviews"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    plan_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    decision: Mapped[str] = mapped_column(String(16), nullable=False)  # submitted|approved|returned
+    decided_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    comment_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+
+
+class FollowUp(Versioned, Base):
+    __tablename__ = "follow_ups"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    plan_id: Mapped[str | None] = mapped_column(
+        ForeignKey("action_plans.id", ondelete="SET NULL"), nullable=True
+    )
+    due_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    done_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    assessment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="SET NULL"), nullable=True
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class Draft(Versioned, Base):
+    """Autosaved, encrypted work in progress (interview answers, plan edits)."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    case_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    object_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    payload_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    __table_args__ = (UniqueConstraint("user_id", "kind", "object_id", name="uq_drafts_slot"),)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained with a keyed MAC. Never names, personnummer or answers."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, index=True)
+    user_id: Mapped[str | None] = mapped_column(ID, nullable=True, index=True)
+    action: Mapped[str] = mapped_column(String(48), nullable=False, index=True)
+    object_type: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    object_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    detail: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    prev_mac: Mapped[str] = mapped_column(String(64), nullable=False)
+    mac: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class AuditHead(Base):
+    """One row: the newest sealed entry, so truncating the tail is detected."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), nullable=False)
+    sealed_seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), nullable=False
+    )
+    mac: Mapped[str] = mapped_column(String(64), nullable=False)
+    head_mac: Mapped[str] = mapped_column(String(64), nullable=False)

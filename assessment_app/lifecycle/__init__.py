@@ -1,0 +1,73 @@
+"""The record lifecycle after the last meeting: retention, subject access PDF, backup, restore.
+
+Qt-free. Screens use the same calls as the command line (``cli/lifecycle_commands.py``):
+
+- retention: :func:`plan_retention` (list), then :func:`apply_retention` (after confirmation);
+- subject access: :func:`export_subject_access_pdf` (the JSON export lives in
+  :mod:`assessment_app.records.subject_access`);
+- backup: :func:`create_backup`, :func:`restore_backup`, :func:`backup_due`;
+- rollback: :func:`check_rollback`, :func:`record_head`, :func:`accept_rollback`.
+
+Long calls take a ``progress(done, total)`` callback for the UI's background helper.
+"""
+
+from assessment_app.lifecycle.anchor import (
+    RollbackStatus,
+    accept_rollback,
+    check_rollback,
+    record_head,
+)
+from assessment_app.lifecycle.backup import (
+    BackupError,
+    BackupInfo,
+    Manifest,
+    RestoreInfo,
+    backup_due,
+    create_backup,
+    last_backup,
+    manifest_path,
+    read_manifest,
+    restore_backup,
+)
+from assessment_app.lifecycle.retention import (
+    RetentionItem,
+    RetentionPlan,
+    RetentionResult,
+    apply_retention,
+    cutoff_date,
+    plan_retention,
+)
+from assessment_app.lifecycle.settings import RetentionSettings, load_retention_settings
+from assessment_app.lifecycle.state import StateStore
+from assessment_app.lifecycle.subject_access_pdf import (
+    export_subject_access_pdf,
+    render_subject_access_pdf,
+)
+
+__all__ = [
+    "BackupError",
+    "BackupInfo",
+    "Manifest",
+    "RestoreInfo",
+    "RetentionItem",
+    "RetentionPlan",
+    "RetentionResult",
+    "RetentionSettings",
+    "RollbackStatus",
+    "StateStore",
+    "accept_rollback",
+    "apply_retention",
+    "backup_due",
+    "check_rollback",
+    "create_backup",
+    "cutoff_date",
+    "export_subject_access_pdf",
+    "last_backup",
+    "load_retention_settings",
+    "manifest_path",
+    "plan_retention",
+    "read_manifest",
+    "record_head",
+    "render_subject_access_pdf",
+    "restore_backup",
+]

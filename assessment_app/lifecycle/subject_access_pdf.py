@@ -1,0 +1,573 @@
+"""The registerutdrag (subject access export) as a readable PDF in plain Swedish.
+
+It renders exactly the content of :func:`assessment_app.records.subject_access.export` (the
+JSON export), with question ids, codes and ratings turned into words. It reuses the plan PDFs'
+fonts, styles, markup escaping and numbered canvas. The PDF's metadata holds no personal data.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import LayoutError
+
+from assessment_app import APP_NAME, __version__, audit
+from assessment_app import personnummer as pnr
+from assessment_app.context import Context
+from assessment_app.errors import ExportError
+from assessment_app.lifecycle.codes import SUBJECT_ACCESS_PDF
+from assessment_app.pdf import write_pdf_atomic
+from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
+from assessment_app.pdf.fonts import register_fonts
+from assessment_app.pdf.labels import (
+    RESPONSIBLE_NAMES,
+    REVIEW_STATE_NAMES,
+    STATUS_NAMES,
+    format_date,
+    rating_text,
+)
+from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles, table_style
+from assessment_app.records import subject_access
+from assessment_app.records.access import accessible_case
+from assessment_app.settings import PrintSettings, load_print_settings
+from assessment_app.templates import FLAG_LABELS, Template, default_registry
+from assessment_app.templates.loader import TemplateLoadError, TemplateNotFoundError
+
+PROTECTION = {
+    "none": "Inget särskilt skydd",
+    "sekretessmarkering": "Sekretessmarkering",
+    "skyddad_folkbokforing": "Skyddad folkbokföring",
+    "fingerade_personuppgifter": "Fingerade personuppgifter",
+}
+REFERRAL = {
+    "self": "Du tog själv kontakt",
+    "police": "Polisen",
+    "kriminalvarden": "Kriminalvården",
+    "provider": "En utförare",
+    "other": "Annan",
+}
+RECIPIENT = {
+    "police": "Polisen",
+    "kriminalvarden": "Kriminalvården",
+    "forsakringskassan": "Försäkringskassan",
+    "healthcare": "Hälso- och sjukvården",
+    "arbetsformedlingen": "Arbetsförmedlingen",
+    "provider": "Utförare",
+    "other": "Annan mottagare",
+}
+CASE_STATUS = {"open": "Pågående", "closed": "Avslutat"}
+ASSESSMENT_KIND = {"initial": "Kartläggning", "follow_up": "Uppföljande kartläggning"}
+ASSESSMENT_STATUS = {"in_progress": "Pågår", "complete": "Klar"}
+ACTIONS = {
+    "case.create": "Ärendet skapades",
+    "case.open": "Ärendet öppnades och lästes",
+    "case.update": "Ärendet ändrades",
+    "record.create": "En uppgift lades till",
+    "record.update": "En uppgift ändrades",
+    "record.delete": "En uppgift togs bort",
+    "export": "Uppgifter togs ut (utskrift eller utdrag)",
+    "review": "Planen granskades",
+    "integrity.failure": "En lagrad uppgift gick inte att läsa",
+}
+CONTACT_FIELDS = (
+    ("address", "Adress"),
+    ("postal_code", "Postnummer"),
+    ("city", "Ort"),
+    ("phone", "Telefon"),
+    ("email", "E-post"),
+)
+INTRO = (
+    "Det här är ett registerutdrag enligt artikel 15 i dataskyddsförordningen. Det visar alla "
+    "uppgifter om dig som socialtjänsten har sparat i det här systemet: dina personuppgifter, "
+    "dina ärenden, samtycken, kartläggningar, handlingsplaner, uppföljningar, osparade utkast "
+    "och vem som har öppnat eller ändrat ärendet och när. Hör av dig till socialtjänsten om "
+    "något är fel eller oklart."
+)
+NOTHING = "Inget sparat."
+
+
+def _text(value: object) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value) or "–"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items()) or "–"
+    return str(value)
+
+
+def _pnr(value: object) -> str:
+    if isinstance(value, str) and len(value) == 12 and value.isdigit():
+        return pnr.display(value)
+    return _text(value) if value else "Inget registrerat"
+
+
+def _date(value: object) -> str:
+    if not isinstance(value, str) or not value:
+        return "–"
+    try:
+        return format_date("sv", date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
+
+
+def _datetime(value: object) -> str:
+    if not isinstance(value, str) or len(value) < 16:
+        return _text(value)
+    return f"{value[:10]} {value[11:16]}"
+
+
+class SubjectAccessRenderer:
+    """One registerutdrag (the export dict) to PDF bytes."""
+
+    pagesize: ClassVar[tuple[float, float]] = A4
+    left_margin: ClassVar[float] = 20 * mm
+    right_margin: ClassVar[float] = 20 * mm
+    top_margin: ClassVar[float] = 24 * mm
+    bottom_margin: ClassVar[float] = 22 * mm
+    base_font_size: ClassVar[float] = 10.5
+
+    def __init__(
+        self, data: dict[str, Any], settings: PrintSettings, printed_on: date | None = None
+    ) -> None:
+        self.data = data
+        self.settings = settings
+        self.printed_on = printed_on or date.today()
+        self.fonts = register_fonts()
+        self.styles: Styles = build_styles(self.fonts, self.base_font_size)
+        self._templates: dict[str, Template | None] = {}
+
+    @property
+    def frame_width(self) -> float:
+        return self.pagesize[0] - self.left_margin - self.right_margin
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def p(self, text: str, style: str = "body") -> Paragraph:
+        return Paragraph(para(text), getattr(self.styles, style))
+
+    def facts(self, rows: list[tuple[str, object]]) -> Table:
+        """A two-column table of label and value."""
+        cells = [
+            [Paragraph(para(k), self.styles.cell_head), Paragraph(para(_text(v)), self.styles.cell)]
+            for k, v in rows
+        ]
+        table = Table(cells, colWidths=[self.frame_width * 0.32, self.frame_width * 0.68])
+        table.setStyle(TableStyle(table_style(self.fonts, self.base_font_size, header=False)))
+        return table
+
+    def grid(self, head: list[str], rows: Sequence[Sequence[object]], widths: list[float]) -> Table:
+        cells = [[Paragraph(para(h), self.styles.cell_head) for h in head]]
+        cells += [[Paragraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
+        table = Table(cells, colWidths=[self.frame_width * w for w in widths], repeatRows=1)
+        table.setStyle(TableStyle(table_style(self.fonts, self.base_font_size)))
+        return table
+
+    def template(self, name: object) -> Template | None:
+        key = str(name or "")
+        if key not in self._templates:
+            found: Template | None = None
+            template_id, _, version = key.rpartition(" v")
+            if template_id and version.isdigit():
+                try:
+                    found = default_registry().get(template_id, int(version))
+                except (TemplateNotFoundError, TemplateLoadError, KeyError):
+                    found = None
+            self._templates[key] = found
+        return self._templates[key]
+
+    def area_title(self, area_id: object, template: Template | None = None) -> str:
+        templates = [template] if template else []
+        templates += [t for t in self._templates.values() if t is not None]
+        if not templates:
+            templates = [default_registry().latest("kartlaggning-avhopp")]
+        for t in templates:
+            try:
+                return t.area(str(area_id)).title.text("sv")
+            except KeyError:
+                continue
+        return str(area_id)
+
+    # --- story -----------------------------------------------------------------------------
+
+    def story(self) -> list[Flowable]:
+        out: list[Flowable] = [
+            self.p("Registerutdrag", "title"),
+            self.p(f"Utskrivet {format_date('sv', self.printed_on)}", "subtitle"),
+            self.p(INTRO),
+        ]
+        person = self.data.get("individual") or {}
+        if person.get("protection_level", "none") != "none":
+            out.append(
+                self.p(
+                    "Personen har skyddade personuppgifter. Kontrollera vem som tar emot "
+                    "utdraget innan det lämnas ut.",
+                    "notice",
+                )
+            )
+        out.append(self.p("Dina personuppgifter", "h2"))
+        contact = person.get("contact") or {}
+        rows: list[tuple[str, object]] = [
+            ("Namn", person.get("name")),
+            ("Personnummer", _pnr(person.get("personnummer"))),
+        ]
+        rows += [(label, contact.get(key)) for key, label in CONTACT_FIELDS if contact.get(key)]
+        rows.append(
+            ("Skydd av personuppgifter", PROTECTION.get(str(person.get("protection_level"))))
+        )
+        out.append(self.facts(rows))
+        for case in self.data.get("cases", []):
+            out += self.case_story(case)
+        out.append(Spacer(1, 6))
+        out.append(
+            self.p(
+                "Det här utdraget är sekretessbelagt och innehåller känsliga uppgifter. "
+                "Förvara det på ett säkert ställe.",
+                "small",
+            )
+        )
+        return out
+
+    def case_story(self, case: dict[str, Any]) -> list[Flowable]:
+        out: list[Flowable] = [self.p(f"Ärende {case.get('case_ref', '')}", "h2")]
+        out.append(
+            self.facts(
+                [
+                    ("Status", CASE_STATUS.get(case.get("status") or "", case.get("status"))),
+                    ("Öppnat", _date(case.get("opened_on"))),
+                    ("Avslutat", _date(case.get("closed_on"))),
+                    ("Skäl till att ärendet avslutades", case.get("close_reason")),
+                    ("Handläggare", case.get("caseworker")),
+                    ("Enhet", case.get("unit")),
+                    ("Kontakten kom från", REFERRAL.get(case.get("referral_source") or "")),
+                    ("Anteckningar", case.get("notes")),
+                ]
+            )
+        )
+        out += self.consents(case.get("consents") or [])
+        out += self.assessments(case.get("assessments") or [])
+        out += self.plans(case.get("plans") or [])
+        out.append(self.p("Uppföljningar", "h3"))
+        follow_ups = case.get("follow_ups") or []
+        if follow_ups:
+            out.append(
+                self.grid(
+                    ["Planerad", "Gjord"],
+                    [[_date(f.get("due_on")), _date(f.get("done_on"))] for f in follow_ups],
+                    [0.5, 0.5],
+                )
+            )
+        else:
+            out.append(self.p(NOTHING))
+        out += self.drafts(case.get("drafts") or [])
+        out.append(self.p("Vem har öppnat eller ändrat ärendet", "h3"))
+        log_rows = [
+            [
+                _datetime(e.get("at")),
+                e.get("user") or "–",
+                ACTIONS.get(e.get("action"), e.get("action")),
+            ]
+            for e in case.get("access_log") or []
+        ]
+        out.append(
+            self.grid(["När", "Vem (användare)", "Vad"], log_rows, [0.25, 0.25, 0.5])
+            if log_rows
+            else self.p(NOTHING)
+        )
+        return out
+
+    def consents(self, consents: list[dict[str, Any]]) -> list[Flowable]:
+        out: list[Flowable] = [self.p("Samtycken", "h3")]
+        if not consents:
+            return [*out, self.p(NOTHING)]
+        for c in consents:
+            kind = RECIPIENT.get(c.get("recipient_kind") or "", c.get("recipient_kind"))
+            name = c.get("provider_name") or c.get("recipient_name")
+            areas = [self.area_title(a) for a in c.get("scope_areas") or []]
+            out.append(
+                self.facts(
+                    [
+                        ("Mottagare", f"{kind}: {name}" if name else kind),
+                        ("Gäller områdena", areas),
+                        ("Givet", _date(c.get("given_on"))),
+                        ("Återkallat", _date(c.get("withdrawn_on"))),
+                        ("Anteckning", c.get("note")),
+                    ]
+                )
+            )
+            out.append(Spacer(1, 4))
+        return out
+
+    def answer_text(self, template: Template | None, qid: str, value: object) -> tuple[str, str]:
+        if template is None or not template.has_question(qid):
+            return qid, _text(value)
+        q = template.question(qid)
+        label = q.label.text("sv")
+        if q.options:
+            values = value if isinstance(value, list) else [value]
+            words = []
+            for v in values:
+                option = q.option(str(v)) if isinstance(v, str) else None
+                words.append(option.label.text("sv") if option else _text(v))
+            return label, ", ".join(words)
+        return label, _text(value)
+
+    def assessments(self, assessments: list[dict[str, Any]]) -> list[Flowable]:
+        out: list[Flowable] = []
+        if not assessments:
+            return [self.p("Kartläggningar", "h3"), self.p(NOTHING)]
+        for a in assessments:
+            template = self.template(a.get("template"))
+            title = ASSESSMENT_KIND.get(a.get("kind") or "", "Kartläggning")
+            status = ASSESSMENT_STATUS.get(a.get("status") or "", a.get("status"))
+            out.append(self.p(f"{title} {_date(a.get('conducted_on'))} ({status})", "h3"))
+            answers = a.get("answers") or {}
+            order = {q.id: n for n, q in enumerate(template.all_questions())} if template else {}
+            ids = sorted(answers, key=lambda qid: (order.get(qid, len(order)), qid))
+            rows = [self.answer_text(template, qid, answers[qid]) for qid in ids]
+            out.append(
+                self.grid(["Fråga", "Svar"], [list(r) for r in rows], [0.45, 0.55])
+                if rows
+                else self.p("Inga svar sparade.")
+            )
+            ratings = a.get("ratings") or {}
+            if ratings:
+                out.append(Spacer(1, 4))
+                rating_rows: list[list[object]] = []
+                for area_id, r in ratings.items():
+                    r = r if isinstance(r, dict) else {}
+                    flags = [
+                        FLAG_LABELS[f].text("sv") for f in r.get("flags") or [] if f in FLAG_LABELS
+                    ]
+                    rating_rows.append(
+                        [
+                            self.area_title(area_id, template),
+                            rating_text("sv", r.get("own")),
+                            rating_text("sv", r.get("worker")),
+                            "; ".join(x for x in [r.get("reason") or "", *flags] if x),
+                        ]
+                    )
+                out.append(
+                    self.grid(
+                        ["Område", "Din skattning", "Socialtjänstens bedömning", "Kommentar"],
+                        rating_rows,
+                        [0.28, 0.22, 0.22, 0.28],
+                    )
+                )
+        return out
+
+    def plans(self, plans: list[dict[str, Any]]) -> list[Flowable]:
+        out: list[Flowable] = []
+        if not plans:
+            return [self.p("Handlingsplaner", "h3"), self.p(NOTHING)]
+        states = {**REVIEW_STATE_NAMES["sv"], "superseded": "Ersatt av en nyare version"}
+        for plan in plans:
+            state = states.get(plan.get("review_state") or "", plan.get("review_state"))
+            out.append(self.p(f"Handlingsplan version {plan.get('plan_version')} ({state})", "h3"))
+            out.append(
+                self.facts(
+                    [
+                        ("Uppföljning", _date(plan.get("follow_up_on"))),
+                        ("Nästa möte", plan.get("next_meeting")),
+                        ("Övrigt", plan.get("note")),
+                    ]
+                )
+            )
+            goals = [
+                [self.area_title(g.get("area_id")), g.get("text")] for g in plan.get("goals") or []
+            ]
+            if goals:
+                out.append(Spacer(1, 4))
+                out.append(self.grid(["Område", "Mål"], goals, [0.3, 0.7]))
+            actions = [
+                [
+                    a.get("what"),
+                    a.get("responsible_name")
+                    or RESPONSIBLE_NAMES["sv"].get(a.get("responsible_kind") or "", "–"),
+                    _date(a.get("due_on")),
+                    STATUS_NAMES["sv"].get(a.get("status") or "", a.get("status")),
+                    "; ".join(x for x in (a.get("follow_up"), a.get("outcome")) if x),
+                ]
+                for a in plan.get("actions") or []
+            ]
+            if actions:
+                out.append(Spacer(1, 4))
+                out.append(
+                    self.grid(
+                        ["Insats", "Vem", "Klart senast", "Status", "Uppföljning och resultat"],
+                        actions,
+                        [0.32, 0.18, 0.15, 0.12, 0.23],
+                    )
+                )
+            reviews = [
+                [
+                    _datetime(r.get("at")),
+                    r.get("by") or "–",
+                    {
+                        "submitted": "Skickad för granskning",
+                        "approved": "Godkänd",
+                        "returned": "Återlämnad",
+                    }.get(r.get("decision") or "", r.get("decision")),
+                    r.get("comment"),
+                ]
+                for r in plan.get("reviews") or []
+            ]
+            if reviews:
+                out.append(Spacer(1, 4))
+                out.append(
+                    self.grid(
+                        ["När", "Vem", "Beslut", "Kommentar"], reviews, [0.2, 0.18, 0.22, 0.4]
+                    )
+                )
+        return out
+
+    def drafts(self, drafts: list[dict[str, Any]]) -> list[Flowable]:
+        out: list[Flowable] = [self.p("Osparade utkast", "h3")]
+        if not drafts:
+            return [*out, self.p(NOTHING)]
+        for d in drafts:
+            content = d.get("content")
+            text = (
+                json.dumps(content, ensure_ascii=False, indent=1)
+                if isinstance(content, (dict, list))
+                else _text(content)
+            )
+            out.append(
+                self.facts(
+                    [
+                        ("Utkast", d.get("kind")),
+                        ("Senast ändrat", _datetime(d.get("updated_at"))),
+                        ("Innehåll", text),
+                    ]
+                )
+            )
+        return out
+
+    # --- page ------------------------------------------------------------------------------
+
+    def decorate(self, canvas: Any, _doc: Any) -> None:
+        width, height = self.pagesize
+        left, right = self.left_margin, width - self.right_margin
+        canvas.saveState()
+        canvas.setFont(self.fonts.bold, 9.5)
+        canvas.drawString(left, height - 13 * mm, one_line(self.settings.municipality_name)[:80])
+        canvas.drawRightString(
+            right, height - 13 * mm, one_line(self.settings.confidentiality_text)[:80]
+        )
+        canvas.setStrokeColor(RULE)
+        canvas.line(left, height - 16 * mm, right, height - 16 * mm)
+        canvas.line(left, self.bottom_margin - 7 * mm, right, self.bottom_margin - 7 * mm)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(self.fonts.regular, 8)
+        canvas.drawString(
+            left,
+            self.bottom_margin - 12 * mm,
+            f"Registerutdrag · utskrivet {self.printed_on.isoformat()}",
+        )
+        canvas.restoreState()
+
+    def metadata(self) -> dict[str, Any]:
+        """Document info: never a name, personnummer or case reference."""
+        return {
+            "title": "Registerutdrag",
+            "author": one_line(self.settings.municipality_name),
+            "subject": "Registerutdrag enligt dataskyddsförordningen artikel 15",
+            "keywords": "registerutdrag, sekretess",
+            "creator": f"{APP_NAME} {__version__}",
+            "producer": APP_NAME,
+        }
+
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        width, height = self.pagesize
+        template = BaseDocTemplate(
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=self.left_margin,
+            rightMargin=self.right_margin,
+            topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin,
+            initialFontName=self.fonts.regular,
+            lang="sv-SE",
+            displayDocTitle=1,
+            **self.metadata(),
+        )
+        frame = Frame(
+            self.left_margin,
+            self.bottom_margin,
+            self.frame_width,
+            height - self.top_margin - self.bottom_margin,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self.decorate)])
+        stamp = PageStamp(
+            label=lambda page, total: f"Sida {page} av {total}",
+            font_name=self.fonts.regular,
+            font_size=8,
+            right_x=width - self.right_margin,
+            y=self.bottom_margin - 12 * mm,
+            color=MUTED,
+        )
+        try:
+            template.build(self.story(), canvasmaker=partial(NumberedCanvas, stamp=stamp))
+        except LayoutError:
+            raise ExportError(
+                "The PDF could not be laid out (a part does not fit on a page).",
+                "PDF-filen kunde inte skapas (en del får inte plats på en sida).",
+            ) from None
+        return buffer.getvalue()
+
+
+def render_subject_access_pdf(
+    data: dict[str, Any], settings: PrintSettings | None = None, printed_on: date | None = None
+) -> bytes:
+    return SubjectAccessRenderer(data, settings or PrintSettings(), printed_on).render()
+
+
+def export_subject_access_pdf(
+    ctx: Context,
+    case_ref: str,
+    out: Path,
+    *,
+    settings: PrintSettings | None = None,
+    printed_on: date | None = None,
+) -> Path:
+    """Write the registerutdrag of ``case_ref``'s individual as PDF (atomic, 0600); audited."""
+    with ctx.transaction() as session:
+        case_id = accessible_case(session, ctx, case_ref=case_ref).id
+    data = subject_access.export(ctx, case_ref)
+    pdf = render_subject_access_pdf(data, settings or load_print_settings(), printed_on)
+    write_pdf_atomic(pdf, Path(out))
+    with ctx.transaction() as session:
+        ctx.audit(
+            session,
+            audit.EXPORT,
+            object_type="case",
+            object_id=case_id,
+            detail=SUBJECT_ACCESS_PDF,
+        )
+    return Path(out)

@@ -1,0 +1,254 @@
+"""From a stored plan to the printed PDFs, under the rules of consent and protection.
+
+- The individual's document shows the whole current plan, in plain language.
+- A provider's document shows only the areas the individual consented to share with that
+  provider (valid today) and only the actions assigned to it. Without a valid consent the
+  export is refused. A protected identity's address is never put into any document.
+- Every export is audited (case id, audience, provider id; never names).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from assessment_app import accounts, audit
+from assessment_app.context import Context
+from assessment_app.errors import ConsentMissingError, NotFoundError
+from assessment_app.pdf import (
+    ActionItem,
+    ContactItem,
+    GoalItem,
+    PlanDocument,
+    RatingItem,
+    render_plan_pdf,
+    write_pdf_atomic,
+)
+from assessment_app.records import assessments, cases, consents, followups, plans, providers
+from assessment_app.settings import PrintSettings, load_print_settings
+from assessment_app.templates import Template, default_registry
+
+Audience = Literal["individual", "provider"]
+ResponsibleKind = Literal["individual", "social_services", "provider", "police", "authority"]
+Language = Literal["sv", "en"]
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    document: PlanDocument
+    case_id: str
+    provider_id: str | None
+    omitted_actions: int  # the provider's actions outside the consented areas, left out
+
+
+def current_plan(ctx: Context, case_id: str) -> plans.PlanInfo:
+    """The plan that is in force: the newest version that is not superseded."""
+    candidates = [p for p in plans.list_plans(ctx, case_id) if p.review_state != "superseded"]
+    if not candidates:
+        raise NotFoundError(
+            "The case has no action plan yet.", "Ärendet har ingen handlingsplan än."
+        )
+    return max(candidates, key=lambda p: (p.plan_version, p.updated_at))
+
+
+def _template_for(ctx: Context, plan: plans.PlanInfo) -> tuple[Template, dict[str, dict[str, Any]]]:
+    registry = default_registry()
+    if plan.assessment_id:
+        a = assessments.get_assessment(ctx, plan.assessment_id)
+        return registry.get(a.template_id, a.template_version), a.ratings
+    return registry.latest("kartlaggning-avhopp"), {}
+
+
+def _parse_meeting(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _address(info: cases.IndividualInfo) -> str | None:
+    if info.protected:
+        return None
+    c = info.contact
+    line2 = " ".join(x for x in (c.postal_code, c.city) if x)
+    text = ", ".join(x for x in (c.address, line2) if x)
+    return text or None
+
+
+def build_document(
+    ctx: Context,
+    case_ref: str,
+    audience: Audience,
+    *,
+    provider_name: str | None = None,
+    language: Language = "sv",
+    settings: PrintSettings | None = None,
+    today: date | None = None,
+) -> BuiltDocument:
+    """The view model for one PDF, filtered to consent for a provider."""
+    settings = settings or load_print_settings()
+    today = today or date.today()
+    info = cases.open_case(ctx, case_ref)
+    plan = current_plan(ctx, info.id)
+    template, ratings = _template_for(ctx, plan)
+    titles = {a.id: a.title.text(language) for a in template.areas}
+    provider_id: str | None = None
+    provider = None
+    scope: set[str] | None = None
+    if audience == "provider":
+        if not provider_name:
+            raise NotFoundError(
+                "Name the provider the document is for.", "Ange vilken utförare dokumentet gäller."
+            )
+        provider = providers.get_provider(ctx, name=provider_name)
+        provider_id = provider.id
+        consent = consents.valid_provider_consent(ctx, info.id, provider.id, on=today)
+        if consent is None:
+            raise ConsentMissingError(
+                f"There is no valid consent to share information with {provider.name}; "
+                "nothing was exported.",
+                f"Det finns inget giltigt samtycke till att lämna uppgifter till {provider.name}; "
+                "inget dokument skapades.",
+            )
+        scope = set(consent.scope_areas)
+    provider_names = {p.id: p.name for p in providers.list_providers(ctx, include_inactive=True)}
+    goal_items: list[GoalItem] = []
+    omitted = 0
+    goal_area = {g.id: g.area_id for g in plan.goals}
+    for goal in plan.goals:
+        if scope is not None and goal.area_id not in scope:
+            continue
+        acts = []
+        for a in plan.actions:
+            if a.goal_id != goal.id:
+                continue
+            if provider_id is not None and a.provider_id != provider_id:
+                continue
+            name = a.responsible_name or (
+                provider_names.get(a.provider_id or "", "")
+                if a.responsible_kind == "provider"
+                else ""
+            )
+            kind = cast(ResponsibleKind, a.responsible_kind)
+            acts.append(
+                ActionItem(
+                    what=a.what,
+                    responsible_kind=kind,
+                    responsible_name=name,
+                    due_date=a.due_on,
+                    status=a.status,
+                    follow_up=a.follow_up or None,
+                    outcome=a.outcome or None,
+                )
+            )
+        if provider_id is not None and not acts:
+            continue
+        goal_items.append(
+            GoalItem(
+                area_id=goal.area_id,
+                area_title=titles.get(goal.area_id, goal.area_id),
+                goal_text=goal.text,
+                actions=tuple(acts),
+            )
+        )
+    if provider_id is not None:
+        omitted = sum(
+            1
+            for a in plan.actions
+            if a.provider_id == provider_id
+            and (a.goal_id is None or goal_area.get(a.goal_id) not in (scope or set()))
+        )
+    rating_items = tuple(
+        RatingItem(
+            area_id=a.id,
+            area_title=titles[a.id],
+            own=ratings.get(a.id, {}).get("own"),
+            worker=ratings.get(a.id, {}).get("worker"),
+        )
+        for a in template.areas
+        if scope is None or a.id in {g.area_id for g in goal_items}
+    )
+    worker = ContactItem(
+        role="Handläggare" if language == "sv" else "Caseworker",
+        name=accounts.display_name(ctx, info.assigned_username),
+        phone=settings.contact_phone or None,
+    )
+    dates = tuple(
+        sorted(
+            {f.due_on for f in followups.list_for_case(ctx, info.id) if f.done_on is None}
+            | ({plan.follow_up_on} if plan.follow_up_on else set())
+        )
+    )
+    document = PlanDocument(
+        audience=audience,
+        language=language,
+        municipality_name=settings.municipality_name,
+        logo_path=settings.logo_path,
+        confidentiality_text=settings.confidentiality_text,
+        case_ref=info.case_ref,
+        printed_on=today,
+        plan_version=plan.plan_version,
+        review_state=plan.review_state,
+        individual_name=info.individual.name,
+        individual_address=_address(info.individual),
+        protected_identity=info.individual.protected,
+        goals=tuple(goal_items),
+        contacts=(worker,),
+        next_meeting=_parse_meeting(plan.next_meeting),
+        follow_up_dates=dates,
+        ratings=rating_items,
+        show_radar=audience == "individual"
+        and any(r.own is not None or r.worker is not None for r in rating_items),
+        provider_name=provider.name if provider else None,
+        provider_contact=(
+            ContactItem(
+                role="Kontaktperson" if language == "sv" else "Contact",
+                name=provider.contact_person,
+                phone=provider.phone or None,
+                email=provider.email or None,
+            )
+            if provider and provider.contact_person
+            else None
+        ),
+        note=(plan.note or None) if audience == "individual" else None,
+    )
+    return BuiltDocument(document, info.id, provider_id, omitted)
+
+
+def export_plan_pdf(
+    ctx: Context,
+    case_ref: str,
+    audience: Audience,
+    out: Path,
+    *,
+    provider_name: str | None = None,
+    language: Language = "sv",
+    settings: PrintSettings | None = None,
+    today: date | None = None,
+) -> BuiltDocument:
+    """Render and write atomically (nothing is left behind on failure), then audit."""
+    built = build_document(
+        ctx,
+        case_ref,
+        audience,
+        provider_name=provider_name,
+        language=language,
+        settings=settings,
+        today=today,
+    )
+    write_pdf_atomic(render_plan_pdf(built.document), out)
+    audit_export(ctx, built)
+    return built
+
+
+def audit_export(ctx: Context, built: BuiltDocument, channel: str = "save") -> None:
+    """Audit an export: ``channel`` is how it left the app ("save" or "print")."""
+    detail = f"plan-pdf {built.document.audience} v{built.document.plan_version}"
+    if channel != "save":
+        detail += f" {channel}"
+    if built.provider_id:
+        detail += f" provider={built.provider_id}"
+    with ctx.transaction() as session:
+        ctx.audit(session, audit.EXPORT, object_type="case", object_id=built.case_id, detail=detail)

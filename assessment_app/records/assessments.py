@@ -1,0 +1,227 @@
+"""Assessments (kartläggningar): answers and per-area ratings, pinned to a template version."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessment_app import audit
+from assessment_app.context import Context
+from assessment_app.db.models import Assessment, Case
+from assessment_app.db.types import new_id, utcnow
+from assessment_app.errors import ValidationError
+from assessment_app.records.access import accessible_case, case_filter, check_version, not_found
+from assessment_app.records.cases import touch
+
+if TYPE_CHECKING:
+    from assessment_app.templates import Template
+
+KINDS = ("initial", "follow_up")
+RATING_FLAGS = ("urgent", "not_relevant", "not_answered")
+
+
+@dataclass
+class AssessmentInfo:
+    id: str
+    case_id: str
+    kind: str
+    template_id: str
+    template_version: int
+    status: str
+    conducted_on: date
+    completed_at: datetime | None
+    answers: dict[str, Any]
+    ratings: dict[str, dict[str, Any]]
+    version: int
+    damaged: bool = False
+
+
+def validate_ratings(ratings: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Ratings are 0–4 or absent; flags are kept distinct from 0."""
+    clean: dict[str, dict[str, Any]] = {}
+    for area_id, rating in ratings.items():
+        entry: dict[str, Any] = {}
+        for who in ("own", "worker"):
+            value = rating.get(who)
+            if value is not None and (
+                not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 4
+            ):
+                raise ValidationError(
+                    f"Rating {who} for area {area_id} must be 0–4 or empty.",
+                    f"Skattningen för området {area_id} ska vara 0–4 eller tom.",
+                )
+            entry[who] = value
+        entry["reason"] = str(rating.get("reason") or "")
+        flags = sorted(set(rating.get("flags") or ()))
+        unknown = set(flags) - set(RATING_FLAGS)
+        if unknown:
+            raise ValidationError(
+                f"Unknown flags {sorted(unknown)} for area {area_id}.",
+                f"Okända markeringar {sorted(unknown)} för området {area_id}.",
+            )
+        entry["flags"] = flags
+        clean[area_id] = entry
+    return clean
+
+
+def _info(session: Session, ctx: Context, a: Assessment) -> AssessmentInfo:
+    answers = ctx.open_or(session, "assessments", "answers_enc", a.id, a.answers_enc, None)
+    ratings = ctx.open_or(session, "assessments", "ratings_enc", a.id, a.ratings_enc, None)
+    damaged = not isinstance(answers, dict) or not isinstance(ratings, dict)
+    return AssessmentInfo(
+        a.id,
+        a.case_id,
+        a.kind,
+        a.template_id,
+        a.template_version,
+        a.status,
+        a.conducted_on,
+        a.completed_at,
+        answers if isinstance(answers, dict) else {},
+        ratings if isinstance(ratings, dict) else {},
+        a.version,
+        damaged,
+    )
+
+
+def start_assessment(
+    ctx: Context,
+    case_id: str,
+    template_id: str,
+    template_version: int,
+    *,
+    kind: str = "initial",
+    conducted_on: date | None = None,
+) -> AssessmentInfo:
+    if kind not in KINDS:
+        raise ValidationError(
+            f"Unknown assessment kind {kind!r}.", f"Okänd typ av kartläggning {kind!r}."
+        )
+    with ctx.transaction() as session:
+        case = accessible_case(session, ctx, case_id=case_id)
+        a = Assessment(
+            id=new_id(),
+            case_id=case.id,
+            kind=kind,
+            template_id=template_id,
+            template_version=template_version,
+            status="in_progress",
+            conducted_on=conducted_on or date.today(),
+            created_by=ctx.user_id,
+            updated_by=ctx.user_id,
+        )
+        a.answers_enc = ctx.seal("assessments", "answers_enc", a.id, {})
+        a.ratings_enc = ctx.seal("assessments", "ratings_enc", a.id, {})
+        session.add(a)
+        touch(case)
+        session.flush()
+        ctx.audit(
+            session,
+            audit.RECORD_CREATE,
+            object_type="assessment",
+            object_id=a.id,
+            detail=f"{kind} {template_id} v{template_version}",
+        )
+        return _info(session, ctx, a)
+
+
+def _load(session: Session, ctx: Context, assessment_id: str) -> tuple[Assessment, Case]:
+    found = session.execute(
+        select(Assessment, Case)
+        .join(Case, Case.id == Assessment.case_id)
+        .where(Assessment.id == assessment_id, case_filter(ctx))
+    ).first()
+    if found is None:
+        raise not_found("assessment")
+    return found[0], found[1]
+
+
+def get_assessment(ctx: Context, assessment_id: str) -> AssessmentInfo:
+    with ctx.transaction() as session:
+        return _info(session, ctx, _load(session, ctx, assessment_id)[0])
+
+
+def list_assessments(ctx: Context, case_id: str) -> list[AssessmentInfo]:
+    with ctx.transaction() as session:
+        case = accessible_case(session, ctx, case_id=case_id)
+        rows = session.execute(
+            select(Assessment)
+            .where(Assessment.case_id == case.id)
+            .order_by(Assessment.conducted_on, Assessment.created_at)
+        ).scalars()
+        return [_info(session, ctx, a) for a in rows]
+
+
+def save_assessment(
+    ctx: Context,
+    assessment_id: str,
+    expected_version: int,
+    answers: Mapping[str, Any],
+    ratings: Mapping[str, Mapping[str, Any]],
+    *,
+    complete: bool = False,
+    template: Template | None = None,
+) -> AssessmentInfo:
+    """Save answers and ratings; with ``complete`` the template's completion rules must hold."""
+    clean_ratings = validate_ratings(ratings)
+    with ctx.transaction() as session:
+        a, case = _load(session, ctx, assessment_id)
+        check_version(session, a, expected_version, "assessment", a.id, ["answers", "ratings"])
+        if a.status == "complete" and not complete:
+            raise ValidationError(
+                "This assessment is completed and can no longer be changed; start a follow-up.",
+                "Kartläggningen är avslutad och kan inte ändras; gör en uppföljning i stället.",
+            )
+        if complete:
+            _check_complete(a, answers, clean_ratings, template)
+            a.status = "complete"
+            a.completed_at = utcnow()
+        a.answers_enc = ctx.seal("assessments", "answers_enc", a.id, dict(answers))
+        a.ratings_enc = ctx.seal("assessments", "ratings_enc", a.id, clean_ratings)
+        a.updated_by = ctx.user_id
+        touch(case)
+        session.flush()
+        ctx.audit(
+            session,
+            audit.RECORD_UPDATE,
+            object_type="assessment",
+            object_id=a.id,
+            detail="completed" if complete else "saved",
+        )
+        return _info(session, ctx, a)
+
+
+def _check_complete(
+    a: Assessment,
+    answers: Mapping[str, Any],
+    ratings: Mapping[str, Mapping[str, Any]],
+    template: Template | None,
+) -> None:
+    from assessment_app.templates import AreaRating, default_registry, evaluate
+
+    if template is None:
+        template = default_registry().get(a.template_id, a.template_version)
+    elif (template.id, template.version) != (a.template_id, a.template_version):
+        raise ValidationError(
+            "The assessment was made with another template version.",
+            "Kartläggningen gjordes med en annan version av frågemallen.",
+        )
+    result = evaluate(template, answers, {k: AreaRating(**v) for k, v in ratings.items()})
+    if not result.can_complete:
+        missing, wrong = len(result.missing_required), len(result.violations)
+        unrated, reasons = len(result.unrated_areas), len(result.missing_reasons)
+        raise ValidationError(
+            "The assessment cannot be completed yet: "
+            f"{missing} required answers missing, {wrong} answers to correct, "
+            f"{unrated} areas without the worker's rating (or a flag), "
+            f"{reasons} ratings without a reason.",
+            "Kartläggningen kan inte avslutas än: "
+            f"{missing} obligatoriska svar saknas, {wrong} svar behöver rättas, "
+            f"{unrated} områden saknar handläggarens skattning (eller markering), "
+            f"{reasons} skattningar saknar motivering.",
+        )

@@ -1,0 +1,219 @@
+"""Consents to share information, per named recipient, with a scope of assessment areas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessment_app import audit
+from assessment_app.context import Context
+from assessment_app.db.models import Consent, Provider
+from assessment_app.db.types import new_id
+from assessment_app.errors import ValidationError
+from assessment_app.records.access import accessible_case, check_version, not_found
+from assessment_app.records.cases import touch
+
+RECIPIENT_KINDS = (
+    "police",
+    "kriminalvarden",
+    "forsakringskassan",
+    "healthcare",
+    "arbetsformedlingen",
+    "provider",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    id: str
+    case_id: str
+    recipient_kind: str
+    provider_id: str | None
+    provider_name: str | None
+    recipient_name: str
+    scope_areas: tuple[str, ...]
+    note: str
+    given_on: date
+    withdrawn_on: date | None
+    version: int
+    damaged: bool = field(default=False)
+
+    def valid_on(self, day: date) -> bool:
+        return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+
+def _info(session: Session, ctx: Context, c: Consent, provider_name: str | None) -> ConsentInfo:
+    details = ctx.open_or(session, "consents", "details_enc", c.id, c.details_enc, None)
+    damaged = not isinstance(details, dict)
+    d = details if isinstance(details, dict) else {}
+    return ConsentInfo(
+        c.id,
+        c.case_id,
+        c.recipient_kind,
+        c.provider_id,
+        provider_name,
+        str(d.get("recipient_name", provider_name or "")),
+        # A damaged consent shares nothing.
+        tuple(d.get("scope_areas", [])) if not damaged else (),
+        str(d.get("note", "")),
+        c.given_on,
+        c.withdrawn_on,
+        c.version,
+        damaged,
+    )
+
+
+def give_consent(
+    ctx: Context,
+    case_id: str,
+    recipient_kind: str,
+    scope_areas: Sequence[str],
+    *,
+    provider_id: str | None = None,
+    recipient_name: str = "",
+    note: str = "",
+    given_on: date | None = None,
+) -> ConsentInfo:
+    if recipient_kind not in RECIPIENT_KINDS:
+        raise ValidationError(
+            f"Unknown recipient {recipient_kind!r}.", f"Okänd mottagare {recipient_kind!r}."
+        )
+    if recipient_kind == "provider" and not provider_id:
+        raise ValidationError(
+            "Choose which provider the consent is for.", "Välj vilken utförare samtycket gäller."
+        )
+    if not scope_areas:
+        raise ValidationError(
+            "Choose at least one area the consent covers.",
+            "Välj minst ett område som samtycket gäller.",
+        )
+    with ctx.transaction() as session:
+        case = accessible_case(session, ctx, case_id=case_id)
+        provider_name = None
+        if provider_id:
+            provider_name = session.execute(
+                select(Provider.name).where(Provider.id == provider_id)
+            ).scalar()
+            if provider_name is None:
+                raise not_found("provider")
+        consent = Consent(
+            id=new_id(),
+            case_id=case.id,
+            recipient_kind=recipient_kind,
+            provider_id=provider_id,
+            given_on=given_on or date.today(),
+            updated_by=ctx.user_id,
+        )
+        consent.details_enc = ctx.seal(
+            "consents",
+            "details_enc",
+            consent.id,
+            {
+                "recipient_name": recipient_name or provider_name or "",
+                "scope_areas": sorted(set(scope_areas)),
+                "note": note,
+            },
+        )
+        session.add(consent)
+        touch(case)
+        session.flush()
+        ctx.audit(session, audit.RECORD_CREATE, object_type="consent", object_id=consent.id)
+        return _info(session, ctx, consent, provider_name)
+
+
+def _load(session: Session, ctx: Context, consent_id: str) -> Consent:
+    consent = session.get(Consent, consent_id)
+    if consent is None:
+        raise not_found("consent")
+    accessible_case(session, ctx, case_id=consent.case_id)
+    return consent
+
+
+def update_scope(
+    ctx: Context, consent_id: str, expected_version: int, scope_areas: Sequence[str]
+) -> ConsentInfo:
+    if not scope_areas:
+        raise ValidationError(
+            "A consent covers at least one area; withdraw it instead.",
+            "Ett samtycke gäller minst ett område; återkalla det i stället.",
+        )
+    with ctx.transaction() as session:
+        consent = _load(session, ctx, consent_id)
+        check_version(session, consent, expected_version, "consent", consent.id, ["scope"])
+        details = ctx.open("consents", "details_enc", consent.id, consent.details_enc, session)
+        d = dict(details) if isinstance(details, dict) else {}
+        d["scope_areas"] = sorted(set(scope_areas))
+        consent.details_enc = ctx.seal("consents", "details_enc", consent.id, d)
+        consent.updated_by = ctx.user_id
+        session.flush()
+        ctx.audit(
+            session,
+            audit.RECORD_UPDATE,
+            object_type="consent",
+            object_id=consent.id,
+            detail="scope",
+        )
+        return _info(session, ctx, consent, None)
+
+
+def withdraw(
+    ctx: Context, consent_id: str, expected_version: int, withdrawn_on: date | None = None
+) -> None:
+    with ctx.transaction() as session:
+        consent = _load(session, ctx, consent_id)
+        check_version(session, consent, expected_version, "consent", consent.id, ["withdrawn"])
+        consent.withdrawn_on = withdrawn_on or date.today()
+        consent.updated_by = ctx.user_id
+        ctx.audit(
+            session,
+            audit.RECORD_UPDATE,
+            object_type="consent",
+            object_id=consent.id,
+            detail="withdrawn",
+        )
+
+
+def list_consents(ctx: Context, case_id: str) -> list[ConsentInfo]:
+    with ctx.transaction() as session:
+        case = accessible_case(session, ctx, case_id=case_id)
+        rows = session.execute(
+            select(Consent, Provider.name)
+            .outerjoin(Provider, Provider.id == Consent.provider_id)
+            .where(Consent.case_id == case.id)
+            .order_by(Consent.given_on, Consent.id)
+        ).all()
+        return [_info(session, ctx, c, name) for c, name in rows]
+
+
+def valid_provider_consent(
+    ctx: Context, case_id: str, provider_id: str, on: date | None = None
+) -> ConsentInfo | None:
+    """The union of valid consents for this provider today, or None if there is none."""
+    day = on or date.today()
+    valid = [
+        c
+        for c in list_consents(ctx, case_id)
+        if c.provider_id == provider_id and c.valid_on(day) and not c.damaged
+    ]
+    if not valid:
+        return None
+    areas = sorted({a for c in valid for a in c.scope_areas})
+    first = valid[0]
+    return ConsentInfo(
+        first.id,
+        first.case_id,
+        first.recipient_kind,
+        first.provider_id,
+        first.provider_name,
+        first.recipient_name,
+        tuple(areas),
+        first.note,
+        min(c.given_on for c in valid),
+        None,
+        first.version,
+    )

@@ -1,0 +1,125 @@
+"""Follow-up comparison: each area's ratings over time, and what changed most recently.
+
+Areas are matched by id across template versions (:func:`templates.compare_ratings`), so a
+follow-up made on a newer template version is set beside the earlier assessments for every
+area they share. The series feed the radar overlay; the change table compares the latest two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assessment_app.context import Context
+from assessment_app.errors import TemplateError
+from assessment_app.records import assessments
+from assessment_app.records.assessments import AssessmentInfo
+from assessment_app.templates import (
+    AreaRating,
+    Label,
+    RatingChange,
+    Template,
+    added_areas,
+    compare_ratings,
+    default_registry,
+    removed_areas,
+)
+
+
+@dataclass(frozen=True)
+class AssessmentPoint:
+    assessment_id: str
+    kind: str  # initial | follow_up
+    status: str  # in_progress | complete
+    conducted_on: date
+    template_version: int
+
+
+@dataclass(frozen=True)
+class AreaRatingPoint:
+    assessment_id: str
+    own: int | None
+    worker: int | None
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AreaSeries:
+    """One area across assessments, oldest first (None where that assessment lacks the area)."""
+
+    area_id: str
+    title: Label
+    points: list[AreaRatingPoint | None]
+
+
+@dataclass(frozen=True)
+class FollowUpChanges:
+    assessments: list[AssessmentPoint]  # oldest first
+    series: list[AreaSeries]  # in the latest template's order, then areas it dropped
+    changes: list[RatingChange]  # latest two, shared areas; empty with fewer than two
+    added_areas: list[str]  # only in the latest of the two
+    removed_areas: list[str]  # only in the earlier of the two
+
+
+def _ratings(info: AssessmentInfo) -> dict[str, AreaRating]:
+    result: dict[str, AreaRating] = {}
+    for area_id, value in info.ratings.items():
+        try:
+            result[area_id] = AreaRating(**value)
+        except (TypeError, ValueError):
+            continue
+    return result
+
+
+def follow_up_changes(
+    ctx: Context, case_id: str, *, include_in_progress: bool = True
+) -> FollowUpChanges:
+    """Ratings per area for every assessment of the case, and the changes between the last two."""
+    infos = [
+        a
+        for a in assessments.list_assessments(ctx, case_id)
+        if include_in_progress or a.status == "complete"
+    ]
+    registry = default_registry()
+    templates: dict[tuple[str, int], Template] = {}
+    for a in infos:
+        key = (a.template_id, a.template_version)
+        if key not in templates:
+            try:
+                templates[key] = registry.get(*key)
+            except TemplateError:
+                continue
+    usable = [a for a in infos if (a.template_id, a.template_version) in templates]
+    ratings = [_ratings(a) for a in usable]
+    order: list[str] = []
+    titles: dict[str, Label] = {}
+    for a in reversed(usable):  # newest template's titles and order win
+        template = templates[(a.template_id, a.template_version)]
+        for area in template.areas:
+            if area.id not in titles:
+                titles[area.id] = area.title
+                order.append(area.id)
+    series = []
+    for area_id in order:
+        points: list[AreaRatingPoint | None] = []
+        for a, r in zip(usable, ratings, strict=True):
+            template = templates[(a.template_id, a.template_version)]
+            if area_id not in template.area_ids():
+                points.append(None)
+                continue
+            rating = r.get(area_id, AreaRating())
+            points.append(AreaRatingPoint(a.id, rating.own, rating.worker, frozenset(rating.flags)))
+        series.append(AreaSeries(area_id, titles[area_id], points))
+    changes: list[RatingChange] = []
+    added: list[str] = []
+    removed: list[str] = []
+    if len(usable) >= 2:
+        old, new = usable[-2], usable[-1]
+        old_t = templates[(old.template_id, old.template_version)]
+        new_t = templates[(new.template_id, new.template_version)]
+        changes = compare_ratings(old_t, ratings[-2], new_t, ratings[-1])
+        added, removed = added_areas(old_t, new_t), removed_areas(old_t, new_t)
+    points_ = [
+        AssessmentPoint(a.id, a.kind, a.status, a.conducted_on, a.template_version) for a in usable
+    ]
+    return FollowUpChanges(points_, series, changes, added, removed)

@@ -1,0 +1,295 @@
+"""The supervisor's review queue and the caseworker's decision badges.
+
+The queue shows case references, dates and area ids, never names: a screen that wants a name
+asks :func:`assessment_app.records.cases.display_names` for the rows it shows.
+
+"Since they last looked" is a per-user marker: the time of the newest decision the caseworker
+has seen, kept as an encrypted draft of kind ``badge_seen`` (no schema change). The screen
+calls :func:`mark_badges_seen` with the badges it showed, so a decision made while the list was
+open is not marked as seen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from assessment_app.context import Context
+from assessment_app.db.models import ActionPlan, Assessment, Case, FollowUp, PlanReview, User
+from assessment_app.errors import TemplateError
+from assessment_app.records import drafts
+from assessment_app.records.access import case_filter
+from assessment_app.templates import AreaRating, default_registry, evaluate
+
+log = logging.getLogger(__name__)
+
+BADGE_SEEN_KIND = "badge_seen"
+QUEUE_AUDIT = "review.queue"
+
+
+@dataclass(frozen=True)
+class WaitingPlan:
+    plan_id: str
+    case_id: str
+    case_ref: str
+    plan_version: int
+    submitted_at: datetime
+    submitted_by: str | None
+    version: int  # the plan row's version, for plans.decide
+
+
+@dataclass(frozen=True)
+class OverdueFollowUp:
+    follow_up_id: str
+    case_id: str
+    case_ref: str
+    due_on: date
+    days_overdue: int
+    assigned_username: str | None
+
+
+@dataclass(frozen=True)
+class UrgentCase:
+    case_id: str
+    case_ref: str
+    assessment_id: str
+    conducted_on: date
+    urgent_areas: tuple[str, ...]  # area ids (or the consent section's id)
+    assigned_username: str | None
+
+
+@dataclass(frozen=True)
+class ApprovedPlan:
+    """A plan approved recently: the supervisor can open it from the queue and print it."""
+
+    plan_id: str
+    case_id: str
+    case_ref: str
+    plan_version: int
+    approved_at: datetime
+    approved_by: str | None
+
+
+@dataclass(frozen=True)
+class ReviewQueue:
+    waiting: list[WaitingPlan]
+    overdue: list[OverdueFollowUp]
+    urgent: list[UrgentCase]
+    approved: list[ApprovedPlan] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """What needs attention (approved plans are there for printing, not counted)."""
+        return len(self.waiting) + len(self.overdue) + len(self.urgent)
+
+
+@dataclass(frozen=True)
+class DecisionBadge:
+    plan_id: str
+    case_id: str
+    case_ref: str
+    plan_version: int
+    decision: str  # approved | returned
+    decided_by: str | None
+    decided_at: datetime
+    comment: str
+
+
+def review_queue(ctx: Context, today: date | None = None) -> ReviewQueue:
+    """Plans waiting for review, overdue follow-ups and urgent flags in the supervisor's unit."""
+    ctx.require_role("supervisor")
+    today = today or date.today()
+    with ctx.transaction() as session:
+        waiting = _waiting(session, ctx)
+        overdue = [
+            OverdueFollowUp(f.id, f.case_id, ref, f.due_on, (today - f.due_on).days, who)
+            for f, ref, who in session.execute(
+                select(FollowUp, Case.case_ref, User.username)
+                .join(Case, Case.id == FollowUp.case_id)
+                .outerjoin(User, User.id == Case.assigned_user_id)
+                .where(
+                    case_filter(ctx),
+                    Case.status == "open",
+                    FollowUp.done_on.is_(None),
+                    FollowUp.due_on < today,
+                )
+                .order_by(FollowUp.due_on, Case.case_ref)
+            ).all()
+        ]
+        urgent = _urgent(session, ctx)
+        approved = _approved(session, ctx, today - timedelta(days=APPROVED_DAYS))
+        ctx.audit(session, QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
+    return ReviewQueue(waiting, overdue, urgent, approved)
+
+
+APPROVED_DAYS = 90
+
+
+def _approved(session: Session, ctx: Context, since: date) -> list[ApprovedPlan]:
+    """Plan versions in force that were approved since ``since``, newest first."""
+    rows = session.execute(
+        select(ActionPlan, Case.case_ref, PlanReview.decided_at, User.username)
+        .join(Case, Case.id == ActionPlan.case_id)
+        .join(
+            PlanReview,
+            (PlanReview.plan_id == ActionPlan.id)
+            & (PlanReview.plan_version == ActionPlan.plan_version)
+            & (PlanReview.decision == "approved"),
+        )
+        .outerjoin(User, User.id == PlanReview.decided_by)
+        .where(
+            case_filter(ctx),
+            ActionPlan.review_state == "approved",
+            PlanReview.decided_at >= datetime.combine(since, time.min, tzinfo=UTC),
+        )
+        .order_by(PlanReview.decided_at.desc())
+    ).all()
+    return [
+        ApprovedPlan(plan.id, plan.case_id, ref, plan.plan_version, at, who)
+        for plan, ref, at, who in rows
+    ]
+
+
+def _waiting(session: Session, ctx: Context) -> list[WaitingPlan]:
+    rows = session.execute(
+        select(ActionPlan, Case.case_ref)
+        .join(Case, Case.id == ActionPlan.case_id)
+        .where(case_filter(ctx), ActionPlan.review_state == "submitted")
+    ).all()
+    result = []
+    for plan, ref in rows:
+        submitted = session.execute(
+            select(PlanReview.decided_at, User.username)
+            .outerjoin(User, User.id == PlanReview.decided_by)
+            .where(
+                PlanReview.plan_id == plan.id,
+                PlanReview.decision == "submitted",
+                PlanReview.plan_version == plan.plan_version,
+            )
+            .order_by(PlanReview.decided_at.desc())
+            .limit(1)
+        ).first()
+        at, who = (submitted[0], submitted[1]) if submitted else (plan.updated_at, None)
+        result.append(
+            WaitingPlan(plan.id, plan.case_id, ref, plan.plan_version, at, who, plan.version)
+        )
+    return sorted(result, key=lambda w: w.submitted_at)  # oldest first: first in, first out
+
+
+def _urgent(session: Session, ctx: Context) -> list[UrgentCase]:
+    """Decrypt the latest assessment of each open case of the unit, nothing else."""
+    rows = session.execute(
+        select(Assessment, Case.case_ref, User.username)
+        .join(Case, Case.id == Assessment.case_id)
+        .outerjoin(User, User.id == Case.assigned_user_id)
+        .where(case_filter(ctx), Case.status == "open")
+        .order_by(Assessment.case_id, Assessment.conducted_on, Assessment.created_at)
+    ).all()
+    latest: dict[str, tuple[Assessment, str, str | None]] = {}
+    for row in rows:
+        latest[row[0].case_id] = (row[0], row[1], row[2])
+    registry = default_registry()
+    result = []
+    for a, ref, who in latest.values():
+        answers = ctx.open_or(session, "assessments", "answers_enc", a.id, a.answers_enc, {})
+        raw = ctx.open_or(session, "assessments", "ratings_enc", a.id, a.ratings_enc, {})
+        ratings = _ratings(raw)
+        areas = {k for k, r in ratings.items() if "urgent" in r.flags}
+        try:
+            template = registry.get(a.template_id, a.template_version)
+            result_ = evaluate(template, answers if isinstance(answers, dict) else {}, ratings)
+            areas |= {s.area_id for s in result_.area_summaries.values() if s.urgent}
+            areas |= {item.area_id for item in result_.urgent}
+        except TemplateError:
+            log.warning("template %s v%s not found", a.template_id, a.template_version)
+        if areas:
+            result.append(
+                UrgentCase(a.case_id, ref, a.id, a.conducted_on, tuple(sorted(areas)), who)
+            )
+    return sorted(result, key=lambda u: u.case_ref)
+
+
+def _ratings(raw: object) -> dict[str, AreaRating]:
+    ratings: dict[str, AreaRating] = {}
+    if not isinstance(raw, dict):
+        return ratings
+    for area_id, value in raw.items():
+        try:
+            ratings[str(area_id)] = AreaRating(**value)
+        except (TypeError, ValueError):
+            continue  # a malformed rating is not a reason to hide the others
+    return ratings
+
+
+# --- decision badges ----------------------------------------------------------------------------
+
+
+def _seen_until(ctx: Context) -> datetime | None:
+    draft = drafts.load_draft(ctx, BADGE_SEEN_KIND, ctx.user_id)
+    if draft is None:
+        return None
+    try:
+        return datetime.fromisoformat(str(draft.payload.get("seen_until")))
+    except ValueError:
+        return None
+
+
+def decision_badges(ctx: Context) -> list[DecisionBadge]:
+    """Decisions on my plans (approved, or returned with a comment) since I last looked.
+
+    "My plans" are plans I created or plans of cases assigned to me, within my access.
+    """
+    seen = _seen_until(ctx)
+    with ctx.transaction() as session:
+        query = (
+            select(PlanReview, ActionPlan, Case.case_ref, User.username)
+            .join(ActionPlan, ActionPlan.id == PlanReview.plan_id)
+            .join(Case, Case.id == ActionPlan.case_id)
+            .outerjoin(User, User.id == PlanReview.decided_by)
+            .where(
+                case_filter(ctx),
+                PlanReview.decision.in_(("approved", "returned")),
+                or_(
+                    ActionPlan.created_by == ctx.user_id,
+                    and_(Case.assigned_user_id == ctx.user_id),
+                ),
+            )
+            .order_by(PlanReview.decided_at)
+        )
+        if seen is not None:
+            query = query.where(PlanReview.decided_at > seen)
+        badges = []
+        for review, plan, ref, who in session.execute(query).all():
+            comment = ctx.open_or(
+                session, "plan_reviews", "comment_enc", review.id, review.comment_enc, ""
+            )
+            badges.append(
+                DecisionBadge(
+                    plan.id,
+                    plan.case_id,
+                    ref,
+                    review.plan_version,
+                    review.decision,
+                    who,
+                    review.decided_at,
+                    str(comment or ""),
+                )
+            )
+        return badges
+
+
+def mark_badges_seen(ctx: Context, badges: list[DecisionBadge]) -> None:
+    """Remember the newest decision shown, so it and older ones no longer count."""
+    if not badges:
+        return
+    newest = max(b.decided_at for b in badges)
+    current = _seen_until(ctx)
+    if current is not None and current >= newest:
+        return
+    drafts.save_draft(
+        ctx, BADGE_SEEN_KIND, ctx.user_id, {"seen_until": newest.astimezone(UTC).isoformat()}
+    )

@@ -1,0 +1,114 @@
+"""Installation settings: municipality, printing, and presets municipal IT can set.
+
+Three JSON files are merged, later ones winning key by key:
+
+1. ``settings.json`` next to the installed program (written by municipal IT at deployment;
+   for a source checkout, next to the repository's ``pyproject.toml``),
+2. ``settings.json`` in the user's config folder,
+3. the file named by ``ASSESSMENT_SETTINGS``.
+
+Missing keys take neutral defaults; a broken file is reported, never silently ignored.
+Keys: municipality_name, logo_path, confidentiality_text, contact_phone, server_url, language,
+idle_lock_minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assessment_app.config import config_dir
+from assessment_app.errors import ConfigurationError
+
+DEFAULT_MUNICIPALITY = "Socialtjänsten"
+DEFAULT_CONFIDENTIALITY = "Sekretess enligt 26 kap. 1 § OSL"
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    municipality_name: str = DEFAULT_MUNICIPALITY
+    logo_path: Path | None = None
+    confidentiality_text: str = DEFAULT_CONFIDENTIALITY
+    contact_phone: str = ""
+
+
+@dataclass(frozen=True)
+class Presets:
+    """What IT may preset for the app (a user's own settings can override them)."""
+
+    server_url: str | None = None
+    language: str | None = None
+    idle_lock_minutes: int | None = None
+
+
+def install_settings_file() -> Path:
+    """``settings.json`` next to the installed program (or the repository, from source)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent / "settings.json"
+    return Path(__file__).resolve().parent.parent / "settings.json"
+
+
+def settings_files() -> list[Path]:
+    files = [install_settings_file(), config_dir() / "settings.json"]
+    override = os.environ.get("ASSESSMENT_SETTINGS")
+    if override:
+        files.append(Path(override))
+    return files
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ConfigurationError(
+            f"The settings file {path} cannot be read ({type(exc).__name__}); fix or remove it.",
+            f"Inställningsfilen {path} går inte att läsa ({type(exc).__name__}); "
+            "rätta eller ta bort den.",
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigurationError(
+            f"The settings file {path} must hold a JSON object.",
+            f"Inställningsfilen {path} ska innehålla ett JSON-objekt.",
+        )
+    return data
+
+
+def load_settings(paths: list[Path] | None = None) -> dict[str, Any]:
+    """All settings files merged, later files winning key by key."""
+    merged: dict[str, Any] = {}
+    for path in paths if paths is not None else settings_files():
+        if path.exists():
+            data = _read(path)
+            logo = data.get("logo_path")
+            if isinstance(logo, str) and logo and not Path(logo).is_absolute():
+                data["logo_path"] = str(path.resolve().parent / logo)  # relative to its file
+            merged.update(data)
+    return merged
+
+
+def load_presets(paths: list[Path] | None = None) -> Presets:
+    data = load_settings(paths)
+    minutes = data.get("idle_lock_minutes")
+    language = data.get("language")
+    return Presets(
+        server_url=str(data["server_url"]) if data.get("server_url") else None,
+        language=language if language in ("sv", "en") else None,
+        idle_lock_minutes=minutes
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes > 0
+        else None,
+    )
+
+
+def load_print_settings(paths: list[Path] | None = None) -> PrintSettings:
+    data = load_settings(paths)
+    logo = data.get("logo_path")
+    return PrintSettings(
+        municipality_name=str(data.get("municipality_name") or DEFAULT_MUNICIPALITY),
+        logo_path=Path(logo) if logo else None,
+        confidentiality_text=str(data.get("confidentiality_text") or DEFAULT_CONFIDENTIALITY),
+        contact_phone=str(data.get("contact_phone") or ""),
+    )

@@ -1,0 +1,186 @@
+"""Many workers saving plans on one PostgreSQL database at the same time.
+
+20 clients (threads, each with its own signed-in Context and connection pool) in one unit save
+plans for 20 seconds: mostly their own plan, sometimes one of a few shared plans, so saves
+collide. Each save reads the plan and appends a unique marker to its note, so the final note
+is the chain of every save that was accepted; a save based on a stale read is either refused
+(a reported conflict) or, if the locking failed, would drop a marker (a lost update).
+
+- pg_concurrent_saves_per_s: accepted saves per second, all clients together;
+- pg_conflicts_reported: saves refused with StaleEditError (reported to the user);
+- pg_lost_updates: accepted saves whose marker is missing from the final note, plus accepted
+  saves the audit trail does not show (must be 0).
+
+Only 127.0.0.1; the database is created and dropped here.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "50")
+
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from assessment_app import accounts, audit
+from assessment_app.context import Context
+from assessment_app.db.engine import Database
+from assessment_app.db.models import AuditEvent
+from assessment_app.errors import StaleEditError
+from assessment_app.records import cases, plans
+
+PG_ADMIN_URL = os.environ.get(
+    "ASSESSMENT_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+CLIENTS = 20
+SECONDS = 20.0
+SHARED_PLANS = 3
+SHARED_SHARE = 0.2
+PW = "bench-password-1"
+
+
+@dataclass
+class ClientResult:
+    accepted: list[tuple[str, str]] = field(default_factory=list)  # (plan id, marker)
+    conflicts: int = 0
+    errors: int = 0
+    error_kinds: set[str] = field(default_factory=set)
+
+
+def _setup(url: str) -> tuple[list[str], dict[str, str], list[str]]:
+    db = Database.create(url)
+    accounts.initialise(db, "admin", PW, unit_name="Enhet Nord")
+    admin = accounts.sign_in(db, "admin", PW)
+    names = [f"hl{i:02d}" for i in range(CLIENTS)]
+    for name in names:
+        accounts.add_user(admin, name, PW, "caseworker", unit="Enhet Nord")
+    accounts.add_user(admin, "chef", PW, "supervisor", unit="Enhet Nord")
+    own: dict[str, str] = {}
+    shared: list[str] = []
+    first = accounts.sign_in(db, names[0], PW)
+    for i in range(SHARED_PLANS):
+        row = cases.create_case(first, name=f"Delad Klient {i}")
+        cases.share_case(first, row.id, names[1:])
+        shared.append(plans.create_plan(first, row.id, goals=[plans.Goal("housing", "Mål")]).id)
+    for name in names:
+        ctx = accounts.sign_in(db, name, PW)
+        row = cases.create_case(ctx, name=f"Egen Klient {name}")
+        own[name] = plans.create_plan(ctx, row.id, goals=[plans.Goal("housing", "Mål")]).id
+    db.dispose()
+    return names, own, shared
+
+
+def _client(
+    ctx: Context, name: str, own_plan: str, shared: list[str], stop: float, out: ClientResult
+) -> None:
+    rng = random.Random(name)
+    n = 0
+    while time.monotonic() < stop:
+        plan_id = rng.choice(shared) if rng.random() < SHARED_SHARE else own_plan
+        marker = f"[{name}.{n}]"
+        n += 1
+        try:
+            current = plans.get_plan(ctx, plan_id)
+            plans.save_plan(
+                ctx,
+                plan_id,
+                current.version,
+                goals=current.goals,
+                actions=[plans.Action(f"Insats {marker}", "individual")],
+                follow_up_on=None,
+                note=current.note + marker,
+            )
+        except StaleEditError:
+            out.conflicts += 1
+            continue
+        except Exception as exc:  # counted, not hidden: an error is neither accepted nor lost
+            out.errors += 1
+            cause = getattr(exc, "orig", None) or exc
+            out.error_kinds.add(type(cause).__name__)
+            continue
+        out.accepted.append((plan_id, marker))
+
+
+def _verify(url: str, results: list[ClientResult]) -> tuple[int, int]:
+    """(lost updates, accepted saves) from the final notes and the audit trail."""
+    db = Database.open(url)
+    ctx = accounts.sign_in(db, "chef", PW)  # the supervisor reaches every plan of the unit
+    by_plan: dict[str, list[str]] = defaultdict(list)
+    for r in results:
+        for plan_id, marker in r.accepted:
+            by_plan[plan_id].append(marker)
+    lost = 0
+    with db.sessions() as session:
+        for plan_id, markers in by_plan.items():
+            note = plans.get_plan(ctx, plan_id).note
+            lost += sum(1 for m in markers if m not in note)
+            audited = session.execute(
+                select(func.count()).where(
+                    AuditEvent.action == audit.RECORD_UPDATE, AuditEvent.object_id == plan_id
+                )
+            ).scalar_one()
+            lost += max(0, len(markers) - int(audited))
+    db.dispose()
+    return lost, sum(len(m) for m in by_plan.values())
+
+
+def run() -> dict[str, float]:
+    name = f"aa_bench_{uuid.uuid4().hex[:10]}"
+    admin_url = make_url(PG_ADMIN_URL)
+    if admin_url.host not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit("bench_server runs against a server on 127.0.0.1 only")
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8'"))
+    except Exception as error:
+        print(f"  PostgreSQL not reachable ({type(error).__name__}); bench_server skipped")
+        admin.dispose()
+        return {}
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    try:
+        names, own, shared = _setup(url)
+        results = [ClientResult() for _ in names]
+        # Sign in one after the other (Argon2id is memory-hard), then start together.
+        databases = [Database.open(url) for _ in names]
+        contexts = [accounts.sign_in(d, n, PW) for d, n in zip(databases, names, strict=True)]
+        start = time.monotonic()
+        stop = start + SECONDS
+        threads = [
+            threading.Thread(target=_client, args=(c, n, own[n], shared, stop, r))
+            for c, n, r in zip(contexts, names, results, strict=True)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - start
+        for d in databases:
+            d.dispose()
+        lost, accepted = _verify(url, results)
+        conflicts = sum(r.conflicts for r in results)
+        errors = sum(r.errors for r in results)
+        kinds = sorted(set().union(*(r.error_kinds for r in results)))
+        print(
+            f"  {accepted} saves accepted, {conflicts} conflicts reported, {errors} errors, "
+            f"{lost} lost, in {elapsed:.1f} s by {CLIENTS} clients"
+        )
+        if kinds:
+            print(f"  errors: {', '.join(kinds)}")
+        return {
+            "pg_concurrent_saves_per_s": accepted / elapsed,
+            "pg_conflicts_reported": float(conflicts),
+            "pg_save_errors": float(errors),
+            "pg_lost_updates": float(lost),
+        }
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -1,0 +1,3707 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="sv_SE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="155"/>
+        <source>Om Kartläggning</source>
+        <translation>About Kartläggning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="169"/>
+        <source>Programmet</source>
+        <translation>The program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="170"/>
+        <source>Licenser</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="171"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="175"/>
+        <source>Öppna datamappen</source>
+        <translation>Open the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="177"/>
+        <source>Öppna licensmappen</source>
+        <translation>Open the licence folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="194"/>
+        <source>Kartläggning och handlingsplan</source>
+        <translation>Needs assessment and action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="195"/>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="197"/>
+        <source>Kartläggning, handlingsplan och uppföljning för vuxna som vill lämna en kriminell livsstil.</source>
+        <translation>Needs assessment, action plans and follow-up for adults who want to leave a criminal lifestyle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="200"/>
+        <source>Byggd med Qt {qt}, PySide6 {pyside} och Python {python}.</source>
+        <translation>Built with Qt {qt}, PySide6 {pyside} and Python {python}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="209"/>
+        <source>Qt {qt} och PySide6 {pyside} (med shiboken6) används enligt GNU Lesser General Public License version 3 (LGPL-3.0). De ingår som separata, dynamiskt länkade bibliotek i installationsmappen, och du får byta ut dem mot egna, ändrade versioner. Licenstexterna (LGPL-3.0 och GPL-3.0) finns i licensmappen.</source>
+        <translation>Qt {qt} and PySide6 {pyside} (with shiboken6) are used under the GNU Lesser General Public License version 3 (LGPL-3.0). They are included as separate, dynamically linked libraries in the installation folder, and you may replace them with your own modified versions. The licence texts (LGPL-3.0 and GPL-3.0) are in the licence folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="214"/>
+        <source>Källkod för Qt: {qt_url}. Källkod för PySide6 och shiboken6: {py_url}.</source>
+        <translation>Source code for Qt: {qt_url}. Source code for PySide6 and shiboken6: {py_url}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="220"/>
+        <source>Typsnitten DejaVu Sans används i PDF-utskrifterna. De är fria enligt DejaVu-licensen (Bitstream Vera-licensen med tillägg, delvis allmän egendom); se LICENSE-DejaVu.txt.</source>
+        <translation>The DejaVu Sans fonts are used in the PDF printouts. They are free under the DejaVu licence (the Bitstream Vera licence with additions, partly public domain); see LICENSE-DejaVu.txt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="224"/>
+        <source>ReportLab {version} (BSD-licens) skapar PDF-filerna.</source>
+        <translation>ReportLab {version} (BSD licence) creates the PDF files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="228"/>
+        <source>psycopg {version} (LGPL-3.0) ansluter till PostgreSQL; det medföljer libpq (PostgreSQL-licensen) och OpenSSL (Apache-2.0).</source>
+        <translation>psycopg {version} (LGPL-3.0) connects to PostgreSQL; it comes with libpq (the PostgreSQL licence) and OpenSSL (Apache-2.0).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="232"/>
+        <source>python-stdnum {version} (LGPL-2.1 eller senare) kontrollerar personnummer.</source>
+        <translation>python-stdnum {version} (LGPL-2.1 or later) checks personal identity numbers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="234"/>
+        <source>Python {version} (Python Software Foundation License).</source>
+        <translation>Python {version} (Python Software Foundation License).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="237"/>
+        <source>se licensfilen</source>
+        <translation>see the licence file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="243"/>
+        <source>Qt och PySide6</source>
+        <translation>Qt and PySide6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="244"/>
+        <source>Typsnitt</source>
+        <translation>Fonts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="245"/>
+        <source>Övriga delar</source>
+        <translation>Other parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="246"/>
+        <source>Alla medföljande paket</source>
+        <translation>All bundled packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="247"/>
+        <source>Paket</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="247"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="247"/>
+        <source>Licens</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="248"/>
+        <source>Licenstexterna finns i: {folder}</source>
+        <translation>The licence texts are in: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="264"/>
+        <source>Datamapp</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="265"/>
+        <source>Inställningsmapp</source>
+        <translation>Settings folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="268"/>
+        <source>Programmets egna val</source>
+        <translation>The program&apos;s own choices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="272"/>
+        <source>(finns inte)</source>
+        <translation>(does not exist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="275"/>
+        <source>Inställningsfil</source>
+        <translation>Settings file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="277"/>
+        <source>Databas</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="282"/>
+        <source>Uppgifterna i databasen är krypterade. Avinstallation tar inte bort datamappen eller inställningarna; de tas bort för hand eller enligt kommunens rutiner.</source>
+        <translation>The data in the database is encrypted. Uninstalling does not remove the data folder or the settings; they are removed by hand or according to the municipality&apos;s routines.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogPage</name>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="136"/>
+        <source>&lt;h2&gt;Logguppföljning&lt;/h2&gt;&lt;p&gt;Vem som har öppnat och ändrat enhetens ärenden. Loggen innehåller ärendenummer och id:n, aldrig namn. Att du öppnar logguppföljningen loggas också.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Access-log review&lt;/h2&gt;&lt;p&gt;Who opened and changed the unit&apos;s cases. The log holds case references and ids, never names. Opening this review is logged too.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="144"/>
+        <source>användarnamn</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="146"/>
+        <source>ärendenummer</source>
+        <translation>case reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="147"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="148"/>
+        <source>Till</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="150"/>
+        <source>Alla händelser</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="152"/>
+        <source>Alla ärendehändelser</source>
+        <translation>All case actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="153"/>
+        <source>Alla ändringar av uppgifter</source>
+        <translation>All changes to records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="154"/>
+        <source>Logguppföljning och loggexport</source>
+        <translation>Log review and log export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="158"/>
+        <source>&amp;Sök</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="160"/>
+        <source>&amp;Rensa filter</source>
+        <translation>&amp;Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="166"/>
+        <source>&amp;Användare:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="167"/>
+        <source>Ä&amp;rende:</source>
+        <translation>C&amp;ase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="172"/>
+        <source>Datum:</source>
+        <translation>Dates:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="173"/>
+        <source>&amp;Händelse:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="189"/>
+        <source>◀ &amp;Föregående</source>
+        <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="190"/>
+        <source>&amp;Nästa ▶</source>
+        <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="191"/>
+        <source>&amp;Exportera …</source>
+        <translation>&amp;Export …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="193"/>
+        <source>Sparar loggen med de valda filtren som CSV-fil (för Excel)</source>
+        <translation>Saves the log with the chosen filters as a CSV file (for Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="237"/>
+        <source>Från-datumet ligger efter till-datumet.</source>
+        <translation>The from date is after the to date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="287"/>
+        <source>Hämtar …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="289"/>
+        <source>Inga händelser med de här filtren.</source>
+        <translation>No entries with these filters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="292"/>
+        <source>Visar {first}–{last} av {total}</source>
+        <translation>Showing {first}–{last} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="307"/>
+        <source>Exportera loggen</source>
+        <translation>Export the log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="309"/>
+        <source>CSV-fil (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="327"/>
+        <source>Exporterar …</source>
+        <translation>Exporting …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="337"/>
+        <source>{n} händelser exporterades till {name}.</source>
+        <translation>{n} entries were exported to {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRow</name>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="39"/>
+        <source>Vad ska göras?</source>
+        <translation>What will be done?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="40"/>
+        <source>Insats</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="42"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="47"/>
+        <source>Utförare</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="54"/>
+        <source>Vem (namn eller myndighet)</source>
+        <translation>Who (name or authority)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="55"/>
+        <source>Klart senast</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="58"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="62"/>
+        <source>Ta bort insatsen</source>
+        <translation>Remove the action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="65"/>
+        <source>Insats:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="69"/>
+        <source>Ansvarig:</source>
+        <translation>Responsible:</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/admin/admin_page.py" line="18"/>
+        <source>&amp;Användare</source>
+        <translation>&amp;Users</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_page.py" line="19"/>
+        <source>&amp;Gallring</source>
+        <translation>&amp;Retention</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsTab</name>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <source>Områden med behov</source>
+        <translation>Areas with a need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="73"/>
+        <source>Ny &amp;kartläggning</source>
+        <translation>New &amp;assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="74"/>
+        <source>Ny &amp;uppföljande skattning</source>
+        <translation>New &amp;follow-up rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="75"/>
+        <source>Ö&amp;ppna</source>
+        <translation>O&amp;pen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPage</name>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="51"/>
+        <source>Sök på namn, personnummer eller ärendenummer</source>
+        <translation>Search by name, personal identity number or case reference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="53"/>
+        <source>&amp;Sök:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="56"/>
+        <source>Mina ärenden</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="57"/>
+        <source>Min enhet</source>
+        <translation>My unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="58"/>
+        <source>Alla jag har tillgång till</source>
+        <translation>All I have access to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="60"/>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="61"/>
+        <source>Avslutade</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="62"/>
+        <source>Alla statusar</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="64"/>
+        <source>Alla uppföljningar</source>
+        <translation>All follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="65"/>
+        <source>Uppföljning inom 14 dagar</source>
+        <translation>Follow-up within 14 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="66"/>
+        <source>Försenad uppföljning</source>
+        <translation>Overdue follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="69"/>
+        <source>&amp;Nytt ärende</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="135"/>
+        <source>Räknar ärenden …</source>
+        <translation>Counting cases …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="140"/>
+        <source>{n} ärenden</source>
+        <translation>{n} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="140"/>
+        <source>1 ärende</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="150"/>
+        <source>Det här är inget giltigt personnummer; kontrollera siffrorna.</source>
+        <translation>This is not a valid personal identity number; check the digits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="188"/>
+        <source>Det finns osparat arbete i en handlingsplan (autosparat {when}).</source>
+        <translation>There is unsaved work in an action plan (autosaved {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="192"/>
+        <source>Det finns osparat arbete i en kartläggning (autosparat {when}).</source>
+        <translation>There is unsaved work in an assessment (autosaved {when}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="195"/>
+        <location filename="../../ui/cases/list_page.py" line="221"/>
+        <source>Ytterligare {n} utkast finns.</source>
+        <translation>{n} more drafts exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="197"/>
+        <source>Ö&amp;ppna utkastet</source>
+        <translation>O&amp;pen the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="212"/>
+        <source>En handlingsplan har en kopia från den här datorn ({when}) som skiljer sig från utkastet på servern. Öppna planen och jämför versionerna.</source>
+        <translation>An action plan has a copy from this computer ({when}) that differs from the draft on the server. Open the plan and compare the versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="217"/>
+        <source>En kartläggning har en kopia från den här datorn ({when}) som skiljer sig från utkastet på servern. Öppna kartläggningen och välj vilken som gäller.</source>
+        <translation>An assessment has a copy from this computer ({when}) that differs from the draft on the server. Open the assessment and choose which one applies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/list_page.py" line="223"/>
+        <source>&amp;Jämför</source>
+        <translation>&amp;Compare</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="54"/>
+        <source>Ä&amp;ndra personuppgifter …</source>
+        <translation>Edit personal &amp;details …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="55"/>
+        <source>A&amp;vsluta ärendet …</source>
+        <translation>Clo&amp;se the case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="56"/>
+        <source>Öppna ärendet i&amp;gen</source>
+        <translation>Re&amp;open the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="79"/>
+        <source>&amp;Personen</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="80"/>
+        <source>&amp;Samtycken</source>
+        <translation>&amp;Consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="81"/>
+        <source>&amp;Kartläggningar</source>
+        <translation>&amp;Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="82"/>
+        <source>&amp;Handlingsplaner</source>
+        <translation>Action &amp;plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="83"/>
+        <source>&amp;Uppföljningar</source>
+        <translation>&amp;Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="84"/>
+        <source>H&amp;istorik</source>
+        <translation>H&amp;istory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="102"/>
+        <source>personnummer saknas</source>
+        <translation>no personal identity number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="105"/>
+        <source>{ref} · {number} · {status} · handläggare {who}</source>
+        <translation>{ref} · {number} · {status} · caseworker {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="115"/>
+        <source>SKYDDADE PERSONUPPGIFTER ({level}). Lämna inte ut uppgifter om personen, skriv aldrig ut adressen och tala inte om var personen bor. Varje öppning av ärendet loggas.</source>
+        <translation>PROTECTED PERSONAL DATA ({level}). Do not disclose information about the person, never print the address and never say where the person lives. Every opening of the case is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="134"/>
+        <source>Namn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="136"/>
+        <source>Personnummer:</source>
+        <translation>Personal identity number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="140"/>
+        <source>Skyddsnivå:</source>
+        <translation>Protection level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="147"/>
+        <source>Dold (skyddade personuppgifter)</source>
+        <translation>Hidden (protected personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="148"/>
+        <source>&amp;Visa adressen</source>
+        <translation>&amp;Show the address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="160"/>
+        <location filename="../../ui/case_view/case_page.py" line="162"/>
+        <source>Adress:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="163"/>
+        <source>Telefon:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="164"/>
+        <source>E-post:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="166"/>
+        <source>Kontaktväg:</source>
+        <translation>Referral source:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="168"/>
+        <source>Öppnat:</source>
+        <translation>Opened:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="171"/>
+        <source>{date} – {reason}</source>
+        <translation>{date} – {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="177"/>
+        <source>Avslutat:</source>
+        <translation>Closed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="178"/>
+        <source>Enhet:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="207"/>
+        <source>Personuppgifterna är sparade.</source>
+        <translation>The personal details are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="213"/>
+        <source>Ärendet är avslutat.</source>
+        <translation>The case is closed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="223"/>
+        <source>Ärendet är öppnat igen.</source>
+        <translation>The case is open again.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/cases/model.py" line="159"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="160"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="161"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="162"/>
+        <source>Handläggare</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="163"/>
+        <source>Öppnat</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="164"/>
+        <source>Nästa uppföljning</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="186"/>
+        <source>Skyddade personuppgifter: namnet visas bara i ärendet.</source>
+        <translation>Protected personal data: the name is shown only inside the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/model.py" line="203"/>
+        <source>{date} (försenad)</source>
+        <translation>{date} (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="159"/>
+        <source>Avsluta ärendet {ref}</source>
+        <translation>Close the case {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="163"/>
+        <source>Ärendet avslutas med datum och skäl. Det kan öppnas igen senare. Uppgifterna sparas tills de gallras enligt kommunens beslut.</source>
+        <translation>The case is closed with a date and a reason. It can be reopened later. The records are kept until they are deleted by the municipality&apos;s retention decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="172"/>
+        <source>Till exempel: målen i planen är uppnådda, eller personen har flyttat</source>
+        <translation>For example: the plan&apos;s goals are reached, or the person has moved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="181"/>
+        <source>&amp;Skäl:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="182"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="183"/>
+        <source>Avsluta ä&amp;rendet</source>
+        <translation>Close the &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="184"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="200"/>
+        <source>Skriv varför ärendet avslutas.</source>
+        <translation>Write why the case is closed.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDeletionDialog</name>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="125"/>
+        <source>Bekräfta gallring</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="129"/>
+        <source>&lt;p&gt;&lt;b&gt;Antal ärenden som gallras: {n}&lt;/b&gt;, enligt beslut per {as_of}. Allt om ärendena tas bort: uppgifter om personen, kartläggningar, planer, samtycken, uppföljningar och utkast. Kvar blir bara en loggpost per ärende med ärendets id, datum och beslut.&lt;/p&gt;&lt;p&gt;Det går inte att ångra.&lt;/p&gt;&lt;p&gt;Skriv antalet ärenden ({n}) för att bekräfta:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Number of cases to delete: {n}&lt;/b&gt;, by decision as of {as_of}. Everything about the cases is removed: the person&apos;s details, assessments, plans, consents, follow-ups and drafts. Only one audit entry per case remains, with the case id, the date and the decision.&lt;/p&gt;&lt;p&gt;This cannot be undone.&lt;/p&gt;&lt;p&gt;Type the number of cases ({n}) to confirm:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="141"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="143"/>
+        <source>&amp;Gallra nu ({n})</source>
+        <translation>&amp;Delete now ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="139"/>
+        <source>Antal ärenden som gallras</source>
+        <translation>Number of cases to delete</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="49"/>
+        <source>Ändra samtyckets omfattning</source>
+        <translation>Change the consent&apos;s scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="49"/>
+        <source>Nytt samtycke</source>
+        <translation>New consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="58"/>
+        <source>till exempel handläggare eller enhet</source>
+        <translation>for example caseworker or unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="67"/>
+        <source>&amp;Mottagare:</source>
+        <translation>&amp;Recipient:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="68"/>
+        <source>&amp;Utförare:</source>
+        <translation>&amp;Provider:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
+        <source>&amp;Namn på mottagaren:</source>
+        <translation>Recipient &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="70"/>
+        <source>A&amp;nteckning:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
+        <source>Områden som får delas:</source>
+        <translation>Areas that may be shared:</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <source>Givet</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <source>Återkallat</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="149"/>
+        <source>&amp;Nytt samtycke …</source>
+        <translation>&amp;New consent …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="150"/>
+        <source>Ändra &amp;omfattning …</source>
+        <translation>Change &amp;scope …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="151"/>
+        <source>&amp;Återkalla</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="220"/>
+        <source>Återkalla samtycke</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="222"/>
+        <source>Återkalla samtycket från och med i dag? Det går inte att ångra; ett nytt samtycke kan ges senare.</source>
+        <translation>Withdraw the consent from today? This cannot be undone; a new consent can be given later.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBadgeAction</name>
+    <message>
+        <location filename="../../ui/review/badges.py" line="120"/>
+        <source>&amp;Beslut ({n})</source>
+        <translation>&amp;Decisions ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="120"/>
+        <source>&amp;Beslut</source>
+        <translation>&amp;Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="122"/>
+        <source>{n} nya beslut om dina planer</source>
+        <translation>{n} new decisions on your plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="124"/>
+        <source>Inga nya beslut om dina planer</source>
+        <translation>No new decisions on your plans</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsDialog</name>
+    <message>
+        <location filename="../../ui/review/badges.py" line="38"/>
+        <source>Nya beslut om dina planer</source>
+        <translation>New decisions on your plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="41"/>
+        <source>Dubbelklicka på ett beslut för att öppna ärendet.</source>
+        <translation>Double-click a decision to open the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="47"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="48"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="49"/>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="50"/>
+        <source>Av, när</source>
+        <translation>By, when</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/badges.py" line="51"/>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>EditIndividualDialog</name>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="47"/>
+        <source>Ändra personuppgifter – {ref}</source>
+        <translation>Edit personal details – {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="53"/>
+        <source>ÅÅÅÅMMDD-NNNN, tomt om det saknas</source>
+        <translation>YYYYMMDD-NNNN, empty if there is none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="63"/>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="64"/>
+        <source>&amp;Personnummer:</source>
+        <translation>&amp;Personal identity number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="65"/>
+        <source>S&amp;kyddsnivå:</source>
+        <translation>Pro&amp;tection level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="66"/>
+        <source>Dold (skyddade personuppgifter)</source>
+        <translation>Hidden (protected personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="67"/>
+        <source>&amp;Visa och ändra adressen</source>
+        <translation>&amp;Show and edit the address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="73"/>
+        <source>Adress:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="75"/>
+        <source>&amp;Gatuadress:</source>
+        <translation>&amp;Street address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="76"/>
+        <source>P&amp;ostnummer:</source>
+        <translation>P&amp;ostal code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="77"/>
+        <source>O&amp;rt:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="85"/>
+        <source>&amp;Telefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="86"/>
+        <source>&amp;E-post:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="88"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="90"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_actions.py" line="136"/>
+        <source>Personuppgifterna sparades inte: {detail} Stäng rutan och öppna ärendet igen för att se den andra ändringen; det du skrivit här finns kvar tills du stänger.</source>
+        <translation>The personal details were not saved: {detail} Close this window and open the case again to see the other change; what you typed here stays until you close it.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="61"/>
+        <source>Kom igång – ny databas</source>
+        <translation>Getting started – new database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="74"/>
+        <source>&lt;h2&gt;Välkommen&lt;/h2&gt;&lt;p&gt;Det finns ingen databas ännu. Här skapas en ny, krypterad databas på den här datorn och den första administratören.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;There is no database yet. This creates a new, encrypted database on this computer and the first administrator.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="81"/>
+        <source>Databasen skapas i: {path}</source>
+        <translation>The database is created in: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="87"/>
+        <source>till exempel Vuxenenheten</source>
+        <translation>for example Adult services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="94"/>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="95"/>
+        <source>&amp;Administratörens användarnamn:</source>
+        <translation>&amp;Administrator&apos;s user name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="97"/>
+        <source>&amp;Lösenord (minst {n} tecken):</source>
+        <translation>&amp;Password (at least {n} characters):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="100"/>
+        <source>&amp;Upprepa lösenordet:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="102"/>
+        <source>&amp;Skapa databasen</source>
+        <translation>&amp;Create the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="105"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="127"/>
+        <source>Lösenorden är inte likadana.</source>
+        <translation>The passwords are not the same.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="131"/>
+        <source>Skapar databasen och nycklarna …</source>
+        <translation>Creating the database and the keys …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="161"/>
+        <source>&lt;h2&gt;Återställningsnyckel&lt;/h2&gt;&lt;p&gt;Databasen är skapad. Nyckeln nedan är det &lt;b&gt;enda&lt;/b&gt; sättet att komma åt uppgifterna om alla lösenord glöms bort. Den visas bara nu.&lt;/p&gt;&lt;p&gt;Skriv ut den eller skriv av den och förvara den inlåst, åtskild från datorn (till exempel i enhetens kassaskåp). Spara den inte i en vanlig fil på datorn.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Recovery key&lt;/h2&gt;&lt;p&gt;The database is created. The key below is the &lt;b&gt;only&lt;/b&gt; way to reach the records if every password is forgotten. It is shown only now.&lt;/p&gt;&lt;p&gt;Print it or copy it by hand and keep it locked away, apart from the computer (for example in the unit&apos;s safe). Do not save it in an ordinary file on the computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="175"/>
+        <source>&amp;Kopiera</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="177"/>
+        <source>Skriv &amp;ut …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="183"/>
+        <source>&amp;Jag har sparat nyckeln</source>
+        <translation>&amp;I have stored the key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="184"/>
+        <source>&amp;Fortsätt till inloggningen</source>
+        <translation>&amp;Continue to sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/first_run.py" line="209"/>
+        <source>Återställningsnyckel för databasen {where}
+
+{key}
+
+Förvaras inlåst. Sekretess enligt OSL 26 kap. 1 §.</source>
+        <translation>Recovery key for the database {where}
+
+{key}
+
+Keep locked away. Confidential under OSL chapter 26 section 1.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpComparison</name>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="49"/>
+        <source>Skattningar över tid</source>
+        <translation>Ratings over time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="53"/>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="54"/>
+        <source>Tidigare
+egen / handläggare</source>
+        <translation>Earlier
+own / worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="55"/>
+        <source>Nu
+egen / handläggare</source>
+        <translation>Now
+own / worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="56"/>
+        <source>Förändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="62"/>
+        <source>Förändring per område</source>
+        <translation>Change per area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="105"/>
+        <source>Jämförelsen visas när det finns minst två kartläggningar.</source>
+        <translation>The comparison is shown when there are at least two assessments.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="111"/>
+        <source>Förändring från {old} ({old_kind}) till {new} ({new_kind})</source>
+        <translation>Change from {old} ({old_kind}) to {new} ({new_kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="122"/>
+        <source>Skattningarna är 0–4: högre betyder större behov av stöd. ▼ betyder mindre behov, ▲ större behov (handläggarens skattning).</source>
+        <translation>Ratings are 0–4: higher means a greater need for support. ▼ means less need, ▲ more need (the worker&apos;s rating).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="127"/>
+        <source>Den senaste kartläggningen är inte avslutad än.</source>
+        <translation>The latest assessment is not completed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="131"/>
+        <source>{added} områden är nya och {removed} finns inte längre i den nyare frågemallen; de jämförs inte.</source>
+        <translation>{added} areas are new and {removed} are no longer in the newer template; they are not compared.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="160"/>
+        <source>akut</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="161"/>
+        <source>ej aktuellt</source>
+        <translation>not relevant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="162"/>
+        <source>ej besvarat</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="172"/>
+        <source>– kan inte jämföras</source>
+        <translation>– cannot be compared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="174"/>
+        <source>▼ {n} mindre behov</source>
+        <translation>▼ {n} less need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="176"/>
+        <source>▲ {n} större behov</source>
+        <translation>▲ {n} more need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="178"/>
+        <source>● oförändrat</source>
+        <translation>● unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="182"/>
+        <source>(egen skattning {arrow} {n:+d})</source>
+        <translation>(own rating {arrow} {n:+d})</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <source>Uppföljande kartläggning</source>
+        <translation>Follow-up assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="255"/>
+        <source>Ny upp&amp;följning</source>
+        <translation>New &amp;follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="258"/>
+        <source>Gör en uppföljande kartläggning med den senaste frågemallen. När den är slutförd markeras nästa planerade uppföljning som genomförd.</source>
+        <translation>Make a follow-up assessment with the latest template. When it is completed, the next scheduled follow-up is marked as done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="268"/>
+        <source>Ny uppföljning &amp;den:</source>
+        <translation>New follow-up &amp;on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="270"/>
+        <source>&amp;Planera</source>
+        <translation>&amp;Schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="271"/>
+        <source>Markera som &amp;genomförd</source>
+        <translation>Mark as &amp;done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="295"/>
+        <source>Genomförd {date}</source>
+        <translation>Done {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="297"/>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="299"/>
+        <source>Planerad</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="300"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="325"/>
+        <source>Välj uppföljningen i listan först.</source>
+        <translation>Choose the follow-up in the list first.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBox</name>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="131"/>
+        <source>Målet med personens egna ord</source>
+        <translation>The goal in the person&apos;s own words</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="132"/>
+        <source>Mål för {area}</source>
+        <translation>Goal for {area}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="136"/>
+        <source>Lägg till &amp;insats</source>
+        <translation>Add &amp;action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="138"/>
+        <source>Ta bort målet</source>
+        <translation>Remove the goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="141"/>
+        <source>Mål:</source>
+        <translation>Goal:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <source>Händelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="150"/>
+        <source>(okänd)</source>
+        <translation>(unknown)</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="89"/>
+        <source>Utkast autosparat {time}</source>
+        <translation>Draft autosaved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="296"/>
+        <source>Autosparningen misslyckades: {reason}</source>
+        <translation>Autosave failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="107"/>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="120"/>
+        <source>◀ &amp;Föregående område</source>
+        <translation>◀ &amp;Previous area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="121"/>
+        <source>&amp;Nästa område ▶</source>
+        <translation>&amp;Next area ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="122"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="123"/>
+        <source>Spara och s&amp;täng</source>
+        <translation>Save and c&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="124"/>
+        <source>Slutför &amp;kartläggningen</source>
+        <translation>&amp;Complete the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="165"/>
+        <source>{kind} {date} – {title}</source>
+        <translation>{kind} {date} – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="178"/>
+        <source>S&amp;täng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="180"/>
+        <source>Kartläggningen är avslutad och kan bara läsas.</source>
+        <translation>The assessment is completed and can only be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="250"/>
+        <source>⚠ akut</source>
+        <translation>⚠ urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="262"/>
+        <source>Akut – behöver hanteras nu:</source>
+        <translation>Urgent – needs handling now:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="270"/>
+        <source>Ändrat – sparas automatiskt som utkast</source>
+        <translation>Changed – saved automatically as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="317"/>
+        <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
+        <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="322"/>
+        <source>&amp;Återställ utkastet</source>
+        <translation>&amp;Restore the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="323"/>
+        <source>&amp;Kasta utkastet</source>
+        <translation>&amp;Discard the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="335"/>
+        <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
+        <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="341"/>
+        <source>Använd &amp;kopian</source>
+        <translation>Use the &amp;copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="342"/>
+        <source>Kasta k&amp;opian</source>
+        <translation>Discard the c&amp;opy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="366"/>
+        <source>Utkastet är återställt – spara när du är klar</source>
+        <translation>The draft is restored – save when you are done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="371"/>
+        <source>Utkastet är kastat</source>
+        <translation>The draft is discarded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="393"/>
+        <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
+        <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="414"/>
+        <source>Sparat {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="432"/>
+        <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
+        <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="442"/>
+        <source>Sparat på den här datorn {time} – väntar på servern</source>
+        <translation>Saved on this computer {time} – waiting for the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="466"/>
+        <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
+        <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleChecks</name>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="117"/>
+        <source>Det finns ingen säkerhetskopia av databasen ännu.</source>
+        <translation>There is no backup of the database yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="119"/>
+        <source>Det är {n} dagar sedan senaste säkerhetskopian.</source>
+        <translation>It is {n} days since the last backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="122"/>
+        <source>Säkerhetskopiera nu …</source>
+        <translation>Back up now …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="126"/>
+        <source>Be administratören göra en säkerhetskopia.</source>
+        <translation>Ask the administrator to make a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="135"/>
+        <source>Spara säkerhetskopian</source>
+        <translation>Save the backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="137"/>
+        <source>Säkerhetskopia (*.sqlite3)</source>
+        <translation>Backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="145"/>
+        <source>En serverdatabas säkerhetskopieras av IT med serverns egna verktyg, inte från appen.</source>
+        <translation>A server database is backed up by IT with the server&apos;s own tools, not from the app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="160"/>
+        <source>Säkerhetskopierar …</source>
+        <translation>Backing up …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="172"/>
+        <source>Säkerhetskopian är sparad: {name} (med kontrollfilen {manifest}). Förvara den lika säkert som datorn; den är krypterad.</source>
+        <translation>The backup is saved: {name} (with the check file {manifest}). Keep it as safely as the computer; it is encrypted.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="46"/>
+        <source>&amp;Lås upp</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="49"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="51"/>
+        <source>Logga &amp;ut</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="55"/>
+        <source>&amp;Lösenord för {user}:</source>
+        <translation>&amp;Password for {user}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="84"/>
+        <source>Skärmen är låst</source>
+        <translation>The screen is locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="87"/>
+        <source>Appen låstes efter en stunds inaktivitet. Det du höll på med är sparat och finns kvar när du låser upp.</source>
+        <translation>The app locked after a while without activity. What you were doing is saved and is still there when you unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="92"/>
+        <source>Avsluta mötesläget</source>
+        <translation>Leave meeting mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="93"/>
+        <source>Skriv ditt lösenord för att visa ärendelistan igen.</source>
+        <translation>Type your password to show the case list again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="103"/>
+        <source>Skriv ditt lösenord.</source>
+        <translation>Type your password.</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="75"/>
+        <source>Tidpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="76"/>
+        <source>Användare</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="77"/>
+        <source>Händelse</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="78"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="79"/>
+        <source>Objekt</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/log_review/page.py" line="80"/>
+        <source>Detalj</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>Kartläggning och handlingsplan</source>
+        <translation>Needs assessment and action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>Inloggad som {user} ({role})</source>
+        <translation>Signed in as {user} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>Verktyg</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>Ärende&amp;listan</source>
+        <translation>Case &amp;list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>&amp;Nytt ärende …</source>
+        <translation>&amp;New case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139"/>
+        <source>&amp;Mötesläge</source>
+        <translation>&amp;Meeting mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
+        <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>&amp;Lås skärmen</source>
+        <translation>&amp;Lock the screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>Logga &amp;ut</source>
+        <translation>Sign &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>&amp;Granskning</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
+        <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
+        <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>Logg&amp;uppföljning</source>
+        <translation>Access &amp;log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>&amp;Beslut</source>
+        <translation>&amp;Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
+        <source>&amp;Säkerhetskopiera databasen …</source>
+        <translation>&amp;Back up the database …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Inställningar …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>&amp;Om Kartläggning …</source>
+        <translation>&amp;About Kartläggning …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>&amp;Arkiv</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>&amp;Visa</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Hjälp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="434"/>
+        <source>Kartläggning och handlingsplan – mötesläge</source>
+        <translation>Needs assessment and action plan – meeting mode</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="33"/>
+        <source>Nytt ärende</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="38"/>
+        <source>ÅÅÅÅMMDD-NNNN (lämna tomt om det saknas)</source>
+        <translation>YYYYMMDD-NNNN (leave empty if there is none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="53"/>
+        <source>Skyddade personuppgifter: namnet döljs i listor, adressen skrivs aldrig ut och varje öppning loggas.</source>
+        <translation>Protected personal data: the name is hidden in lists, the address is never printed and every opening is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="66"/>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="67"/>
+        <source>&amp;Personnummer:</source>
+        <translation>&amp;Personal identity number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="69"/>
+        <source>&amp;Adress:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="70"/>
+        <source>P&amp;ostnummer:</source>
+        <translation>P&amp;ostal code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="71"/>
+        <source>Or&amp;t:</source>
+        <translation>&amp;Town:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="72"/>
+        <source>&amp;Telefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="73"/>
+        <source>&amp;E-post:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="74"/>
+        <source>&amp;Skyddsnivå:</source>
+        <translation>Protection &amp;level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="76"/>
+        <source>&amp;Kontaktväg:</source>
+        <translation>&amp;Referral source:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="80"/>
+        <source>&amp;Skapa ärendet</source>
+        <translation>&amp;Create the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="82"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/new_case.py" line="112"/>
+        <source>Skriv personens namn.</source>
+        <translation>Write the person&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="44"/>
+        <source>Nytt lösenord för {user}</source>
+        <translation>New password for {user}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="48"/>
+        <source>Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa upp databasen med det nya lösenordet. Be användaren byta det vid första inloggningen.</source>
+        <translation>The old password stops working. The account is enabled and the user can unlock the database with the new password. Ask the user to change it at the first sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="62"/>
+        <source>&amp;Nytt lösenord (minst {n} tecken):</source>
+        <translation>&amp;New password (at least {n} characters):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="65"/>
+        <source>&amp;Upprepa:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="70"/>
+        <source>&amp;Spara lösenordet</source>
+        <translation>&amp;Save the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="83"/>
+        <source>Lösenorden är inte likadana.</source>
+        <translation>The passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="93"/>
+        <source>◀ &amp;Föregående sida</source>
+        <translation>◀ &amp;Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="94"/>
+        <source>&amp;Nästa sida ▶</source>
+        <translation>&amp;Next page ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="97"/>
+        <location filename="../../ui/plan/pdf_view.py" line="118"/>
+        <source>Sida</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="98"/>
+        <source>av {n}</source>
+        <translation>of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="100"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="101"/>
+        <source>Anpassa till bredden</source>
+        <translation>Fit to width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="105"/>
+        <source>Zooma ut</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="107"/>
+        <source>Zooma in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="111"/>
+        <source>Skriv &amp;ut …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="112"/>
+        <source>Spara som &amp;PDF …</source>
+        <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/pdf_view.py" line="113"/>
+        <source>S&amp;täng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+</context>
+<context>
+    <name>PlanConflictDialog</name>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="59"/>
+        <source>Planen har ändrats av någon annan</source>
+        <translation>The plan was changed by someone else</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="77"/>
+        <source>Behåll &amp;min version</source>
+        <translation>Keep &amp;my version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="78"/>
+        <source>Ta den &amp;sparade versionen</source>
+        <translation>Take the &amp;saved version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="79"/>
+        <source>Spara &amp;sammanslagen plan</source>
+        <translation>Save the &amp;merged plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="80"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="103"/>
+        <source>Sparad av {who} {when}</source>
+        <translation>Saved by {who} {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="104"/>
+        <location filename="../../ui/plan/conflict.py" line="283"/>
+        <source>en annan användare</source>
+        <translation>another user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="113"/>
+        <source>Någon annan sparade planen medan du arbetade med den. Inget har skrivits över. Här är båda versionerna sida vid sida: välj din version, den sparade versionen eller en sammanslagning där du väljer del för del. {n} delar är ändrade i båda versionerna och behöver ditt val.</source>
+        <translation>Someone else saved the plan while you were working on it. Nothing was overwritten. Here are both versions side by side: choose your version, the saved version, or a merge where you choose part by part. {n} parts were changed in both versions and need your choice.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <source>Del</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <source>Min version</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <source>Gäller</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="136"/>
+        <source>{n} delar är likadana i båda versionerna och visas inte.</source>
+        <translation>{n} parts are the same in both versions and are not shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="153"/>
+        <source>Välj min</source>
+        <translation>Choose mine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="154"/>
+        <source>Välj den sparade</source>
+        <translation>Choose the saved one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="155"/>
+        <source>Vilken version gäller för {part}</source>
+        <translation>Which version applies for {part}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="175"/>
+        <source>Mål – {area}</source>
+        <translation>Goal – {area}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="179"/>
+        <source>Insats</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="183"/>
+        <location filename="../../ui/plan/conflict.py" line="206"/>
+        <source>Din ändring tas med</source>
+        <translation>Your change is included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="185"/>
+        <location filename="../../ui/plan/conflict.py" line="208"/>
+        <source>Den sparade ändringen tas med</source>
+        <translation>The saved change is included</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="197"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="198"/>
+        <source>Nästa möte</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="199"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="204"/>
+        <source>Lika i båda</source>
+        <translation>Same in both</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="220"/>
+        <source>(tomt)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="225"/>
+        <source>(ny)</source>
+        <translation>(new)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="226"/>
+        <source>(ändrad)</source>
+        <translation>(changed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="227"/>
+        <source>(borttagen)</source>
+        <translation>(removed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="231"/>
+        <source>(finns inte)</source>
+        <translation>(not there)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="246"/>
+        <source>klart senast {date}</source>
+        <translation>due by {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="281"/>
+        <source>Planen sparades igen av {who} medan du valde. Jämförelsen visar nu den senaste versionen; välj igen. Inget har skrivits över.</source>
+        <translation>The plan was saved again by {who} while you were choosing. The comparison now shows the latest version; choose again. Nothing was overwritten.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocumentsBar</name>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="91"/>
+        <source>Utskrift av planen</source>
+        <translation>Printing the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="104"/>
+        <source>Dokument för</source>
+        <translation>Document for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="105"/>
+        <source>&amp;Dokument för:</source>
+        <translation>&amp;Document for:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="107"/>
+        <source>&amp;Förhandsgranska</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="108"/>
+        <source>Skriv &amp;ut …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="109"/>
+        <source>Spara som &amp;PDF …</source>
+        <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="131"/>
+        <source>Den enskilde (hela planen)</source>
+        <translation>The individual (the whole plan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="141"/>
+        <source>Utförare: {name}</source>
+        <translation>Provider: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="143"/>
+        <source>(samtycke saknas)</source>
+        <translation>(no consent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="153"/>
+        <source>Bara den gällande versionen av planen kan skrivas ut.</source>
+        <translation>Only the current version of the plan can be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="220"/>
+        <source>Förhandsgranskning – handlingsplan för {name}</source>
+        <translation>Preview – action plan for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="221"/>
+        <source>Förhandsgranskning – handlingsplan för den enskilde</source>
+        <translation>Preview – action plan for the individual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="245"/>
+        <source>Handlingsplan {ref}</source>
+        <translation>Action plan {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="248"/>
+        <source>Skriv ut handlingsplanen</source>
+        <translation>Print the action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="258"/>
+        <source>Utskriften kunde inte startas. Kontrollera skrivaren och försök igen.</source>
+        <translation>Printing could not be started. Check the printer and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="269"/>
+        <source>Planen skickades till skrivaren ({n} sidor).</source>
+        <translation>The plan was sent to the printer ({n} pages).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="299"/>
+        <source>Spara handlingsplanen som PDF</source>
+        <translation>Save the action plan as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="301"/>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="329"/>
+        <source>Planen sparades som {name}.</source>
+        <translation>The plan was saved as {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditorPage</name>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="109"/>
+        <source>Lägg till &amp;mål</source>
+        <translation>Add &amp;goal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="111"/>
+        <source>Följs upp den</source>
+        <translation>Followed up on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="113"/>
+        <source>till exempel 2025-03-04 kl. 10.00</source>
+        <translation>for example 2025-03-04 at 10.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="118"/>
+        <source>Nytt mål för området:</source>
+        <translation>New goal for the area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="123"/>
+        <source>&amp;Uppföljning:</source>
+        <translation>&amp;Follow-up:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="124"/>
+        <source>Nästa &amp;möte:</source>
+        <translation>Next &amp;meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="125"/>
+        <source>&amp;Anteckning:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="126"/>
+        <source>&amp;Spara planen</source>
+        <translation>&amp;Save the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="127"/>
+        <source>Skicka för &amp;granskning</source>
+        <translation>Submit for &amp;review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="128"/>
+        <source>Gör en ny &amp;version</source>
+        <translation>Make a new &amp;version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="129"/>
+        <source>S&amp;täng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="211"/>
+        <source>Handlingsplan version {v} – {state}</source>
+        <translation>Action plan version {v} – {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="218"/>
+        <source>Planen lämnades tillbaka: {comment}</source>
+        <translation>The plan was returned: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="224"/>
+        <source>Den här versionen är låst ({state}). Gör en ny version för att ändra den.</source>
+        <translation>This version is locked ({state}). Make a new version to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="259"/>
+        <source>Ändrat – sparas automatiskt som utkast</source>
+        <translation>Changed – saved automatically as a draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="292"/>
+        <source>Utkast sparat på den här datorn {time} (servern går inte att nå)</source>
+        <translation>Draft saved on this computer {time} (the server cannot be reached)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="299"/>
+        <source>Utkast autosparat {time}</source>
+        <translation>Draft autosaved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="304"/>
+        <source>Autosparningen misslyckades: {reason}</source>
+        <translation>Autosave failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="317"/>
+        <source>Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som inte är sparade. Vill du fortsätta med utkastet?</source>
+        <translation>There is an automatically saved draft of the plan from {when} with changes that are not saved. Do you want to continue with the draft?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="322"/>
+        <source>Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet kan det inte sparas över de nya ändringarna.</source>
+        <translation>The plan has been saved again since the draft was made; if you restore the draft, it cannot be saved over the newer changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="326"/>
+        <source>&amp;Återställ utkastet</source>
+        <translation>&amp;Restore the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="327"/>
+        <source>&amp;Kasta utkastet</source>
+        <translation>&amp;Discard the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="339"/>
+        <source>Det finns en kopia av planen som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från det som finns på servern. Jämför och välj vad som ska gälla.</source>
+        <translation>There is a copy of the plan that was saved on this computer {when} when the server could not be reached, and that differs from what is on the server. Compare and choose what applies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="345"/>
+        <source>&amp;Jämför med kopian …</source>
+        <translation>&amp;Compare with the copy …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="346"/>
+        <source>Kasta &amp;kopian</source>
+        <translation>Discard the &amp;copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="380"/>
+        <source>Utkastet är återställt – spara när du är klar</source>
+        <translation>The draft is restored – save when you are done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="385"/>
+        <source>Utkastet är kastat</source>
+        <translation>The draft is discarded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="428"/>
+        <source>Planen sparades inte: någon annan har ändrat den sedan du öppnade den. Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad som ska gälla. ({detail})</source>
+        <translation>The plan was not saved: someone else changed it after you opened it. Your changes are still here on the screen. Compare the versions and choose what applies. ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="434"/>
+        <source>&amp;Jämför och välj …</source>
+        <translation>&amp;Compare and choose …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="436"/>
+        <source>&amp;Ladda om planen</source>
+        <translation>&amp;Reload the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="454"/>
+        <source>Servern går inte att nå. Planen är sparad krypterat på den här datorn och sparas på servern så snart den går att nå igen. Du kan fortsätta arbeta.</source>
+        <translation>The server cannot be reached. The plan is saved encrypted on this computer and is saved on the server as soon as it can be reached again. You can carry on working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="459"/>
+        <source>Sparat på den här datorn – väntar på servern</source>
+        <translation>Saved on this computer – waiting for the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="473"/>
+        <source>Planen är sparad.</source>
+        <translation>The plan is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="539"/>
+        <source>Planen är skickad till arbetsledaren för granskning.</source>
+        <translation>The plan is sent to the supervisor for review.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReviewPage</name>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="75"/>
+        <source>Granska handlingsplan – {ref} {name}</source>
+        <translation>Review action plan – {ref} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="87"/>
+        <source>Kommentar till handläggaren (krävs när planen lämnas tillbaka)</source>
+        <translation>Comment to the caseworker (required when the plan is returned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="90"/>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="91"/>
+        <source>&amp;Godkänn planen</source>
+        <translation>&amp;Approve the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="92"/>
+        <source>&amp;Lämna tillbaka …</source>
+        <translation>&amp;Return …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="93"/>
+        <source>&amp;Tillbaka till kön</source>
+        <translation>&amp;Back to the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="104"/>
+        <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="106"/>
+        <source>&amp;Kommentar:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="137"/>
+        <source>Version {v} · {state}</source>
+        <translation>Version {v} · {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="165"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="166"/>
+        <source>Nästa möte</source>
+        <translation>Next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="167"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="196"/>
+        <source>Insats</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="197"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="198"/>
+        <source>Senast</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="199"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="200"/>
+        <source>Följs upp</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="228"/>
+        <source>Skriv i kommentaren varför planen lämnas tillbaka.</source>
+        <translation>Write in the comment why the plan is returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="247"/>
+        <source>Planen är godkänd och låst. Du kan skriva ut den nedan.</source>
+        <translation>The plan is approved and locked. You can print it below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="251"/>
+        <source>Planen är tillbakaskickad till handläggaren med din kommentar.</source>
+        <translation>The plan was returned to the caseworker with your comment.</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="161"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="162"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="163"/>
+        <source>Mål</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="164"/>
+        <source>Insatser</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="165"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="169"/>
+        <source>Ny &amp;handlingsplan</source>
+        <translation>New action &amp;plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/records_tabs.py" line="170"/>
+        <source>Ö&amp;ppna</source>
+        <translation>O&amp;pen</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionBlock</name>
+    <message>
+        <location filename="../../ui/interview/area_page.py" line="68"/>
+        <source>Obligatorisk fråga – svar saknas.</source>
+        <translation>Required question – no answer yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/area_page.py" line="71"/>
+        <source>AKUT: {message}</source>
+        <translation>URGENT: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="280"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="281"/>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>RadarChart</name>
+    <message>
+        <location filename="../../ui/widgets/radar.py" line="55"/>
+        <source>Diagrammet visas när det finns skattningar.</source>
+        <translation>The chart is shown when there are ratings.</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="34"/>
+        <source>Skattning av behovet i området</source>
+        <translation>Rating of the need in the area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="38"/>
+        <location filename="../../ui/interview/rating_panel.py" line="39"/>
+        <source>– ej skattad –</source>
+        <translation>– not rated –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="44"/>
+        <source>Kort motivering till bedömningen</source>
+        <translation>Short reason for the rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="60"/>
+        <source>Personens egen s&amp;kattning:</source>
+        <translation>The person&apos;s own &amp;rating:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="61"/>
+        <source>&amp;Handläggarens skattning:</source>
+        <translation>&amp;Caseworker&apos;s rating:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="62"/>
+        <source>&amp;Motivering:</source>
+        <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="63"/>
+        <source>Markeringar:</source>
+        <translation>Flags:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/rating_panel.py" line="113"/>
+        <source>Motivering behövs när handläggaren skattar.</source>
+        <translation>A reason is needed when the caseworker rates.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionModel</name>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="74"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="75"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="76"/>
+        <source>Avslutat</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="77"/>
+        <source>Sista anteckning</source>
+        <translation>Last entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="78"/>
+        <source>Beslut</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="79"/>
+        <source>Skäl</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="174"/>
+        <source>&lt;h2&gt;Gallring&lt;/h2&gt;&lt;p&gt;Ärenden vars sista anteckning är äldre än gallringsfristen. Listan visar ärendenummer, datum och beslut, inget om personen. Inget tas bort förrän du bekräftar.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Retention&lt;/h2&gt;&lt;p&gt;Cases whose last entry is older than the retention period. The list shows case references, dates and decisions, nothing about the person. Nothing is deleted until you confirm.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="186"/>
+        <source>Per datum</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="187"/>
+        <source>&amp;Per datum:</source>
+        <translation>&amp;As of:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="189"/>
+        <source>&amp;Visa ärenden som ska gallras</source>
+        <translation>&amp;Show cases due for deletion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="203"/>
+        <source>&amp;Gallra …</source>
+        <translation>&amp;Delete …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="206"/>
+        <source>&amp;Avbryt gallringen</source>
+        <translation>&amp;Stop the deletion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="251"/>
+        <source>Går igenom ärendena …</source>
+        <translation>Going through the cases …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="265"/>
+        <source>inga</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="268"/>
+        <source>Regel: {years} år efter sista anteckningen (sista anteckning före {cutoff}). Bevaras: personer födda dag {days} i månaden.</source>
+        <translation>Rule: {years} years after the last entry (last entry before {cutoff}). Kept: people born on day {days} of a month.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="273"/>
+        <source>{due} gallras, {kept} bevaras, {held} väntar.</source>
+        <translation>{due} to delete, {kept} kept, {held} on hold.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="282"/>
+        <source>Inga ärenden är äldre än gallringsfristen per {as_of}.</source>
+        <translation>No cases are past the retention period as of {as_of}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="313"/>
+        <source>Gallrar …</source>
+        <translation>Deleting …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="331"/>
+        <source>Gallrade ärenden: {n}.</source>
+        <translation>Cases deleted: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="334"/>
+        <source>{n} hoppades över eftersom de hade ändrats sedan listan togs fram.</source>
+        <translation>{n} were skipped because they changed after the list was made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="337"/>
+        <source>Gallringen avbröts; resten är kvar.</source>
+        <translation>The deletion was stopped; the rest is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/retention_page.py" line="338"/>
+        <source>Visa listan igen för att se vad som är kvar.</source>
+        <translation>Show the list again to see what is left.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="69"/>
+        <source>&lt;h2&gt;Granskning&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Review&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="74"/>
+        <location filename="../../ui/review/queue_page.py" line="79"/>
+        <location filename="../../ui/review/queue_page.py" line="88"/>
+        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <source>Ärende</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="74"/>
+        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="74"/>
+        <source>Inskickad</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="74"/>
+        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="80"/>
+        <source>Skulle följas upp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="81"/>
+        <source>Dagar sen</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="82"/>
+        <location filename="../../ui/review/queue_page.py" line="91"/>
+        <source>Handläggare</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="89"/>
+        <source>Kartläggning</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="90"/>
+        <source>Akuta områden</source>
+        <translation>Urgent areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="102"/>
+        <source>&amp;Granska planen …</source>
+        <translation>&amp;Review the plan …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="103"/>
+        <source>&amp;Öppna ärendet</source>
+        <translation>&amp;Open the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <source>&amp;Uppdatera</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="219"/>
+        <source>Samtycke</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="224"/>
+        <source>Väntar på granskning ({n})</source>
+        <translation>Waiting for review ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="225"/>
+        <source>Försenade uppföljningar ({n})</source>
+        <translation>Overdue follow-ups ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="226"/>
+        <source>Akuta flaggor ({n})</source>
+        <translation>Urgent flags ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="228"/>
+        <source>Godkända, att skriva ut ({n})</source>
+        <translation>Approved, to print ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="230"/>
+        <source>Hämtar enhetens kö …</source>
+        <translation>Loading the unit&apos;s queue …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="232"/>
+        <source>Inget väntar på dig just nu.</source>
+        <translation>Nothing is waiting for you right now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="235"/>
+        <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
+        <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="110"/>
+        <source>Servern går inte att nå. Det du skriver sparas krypterat på datorn.</source>
+        <translation>The server cannot be reached. What you type is kept encrypted on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="115"/>
+        <source>Servern går att nå igen. Sparar utkasten från datorn …</source>
+        <translation>The server can be reached again. Saving the drafts from this computer …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="149"/>
+        <source>Servern går att nå igen.</source>
+        <translation>The server can be reached again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="152"/>
+        <source>{n} utkast från datorn sparades på servern.</source>
+        <translation>{n} drafts from this computer were saved on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="157"/>
+        <source>{n} utkast fanns redan i en nyare version på servern; ditt sparades bredvid, så inget har gått förlorat.</source>
+        <translation>{n} drafts already had a newer version on the server; yours was saved beside it, so nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="163"/>
+        <source>{n} utkast finns kvar på datorn och sparas när servern svarar.</source>
+        <translation>{n} drafts are still on this computer and are saved when the server answers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="169"/>
+        <source>{n} utkast på datorn gick inte att öppna och har lämnats orörda.</source>
+        <translation>{n} drafts on this computer could not be opened and were left untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/server_health.py" line="176"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="93"/>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="99"/>
+        <source>&amp;Lokal databasfil på den här datorn (standard)</source>
+        <translation>&amp;Local database file on this computer (default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="101"/>
+        <source>Databas&amp;server i kommunens nätverk</source>
+        <translation>Database &amp;server in the municipality&apos;s network</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="107"/>
+        <source>Serverns adress</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="110"/>
+        <source>Serverlösenord</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="113"/>
+        <source>&amp;Testa anslutningen</source>
+        <translation>&amp;Test the connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="117"/>
+        <source>&amp;Adress (utan lösenord):</source>
+        <translation>&amp;Address (without password):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="118"/>
+        <source>Server&amp;lösenord:</source>
+        <translation>Server &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="126"/>
+        <source>Databas</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="133"/>
+        <source>Ett byte av databas gäller nästa gång du loggar in.</source>
+        <translation>A change of database applies the next time you sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="142"/>
+        <source>Språket ändras nästa gång appen startas.</source>
+        <translation>The language changes the next time the app starts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="147"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="148"/>
+        <source>Lås skärmen efter</source>
+        <translation>Lock the screen after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="149"/>
+        <source>Allmänt</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="151"/>
+        <source>&amp;Språk:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="153"/>
+        <source>Lås skärmen efter &amp;inaktivitet:</source>
+        <translation>Lock the screen after &amp;inactivity:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="159"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="162"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="190"/>
+        <source>Lösenordet sparas i datorns nyckelring, aldrig i en fil. Lämna fältet tomt för att behålla ett sparat lösenord.</source>
+        <translation>The password is kept in the computer&apos;s keyring, never in a file. Leave the field empty to keep a saved password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="197"/>
+        <source>Datorn har ingen säker nyckelring, så serverlösenordet kan inte sparas. Du skriver det i stället vid varje inloggning. Be IT-supporten installera och låsa upp en nyckelring (till exempel GNOME-nyckelringen eller KWallet) om du vill slippa det.</source>
+        <translation>This computer has no secure keyring, so the server password cannot be saved. You type it at each sign-in instead. Ask IT support to install and unlock a keyring (for example GNOME Keyring or KWallet) if you want to avoid that.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="203"/>
+        <source>skrivs vid inloggningen</source>
+        <translation>typed at sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="209"/>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="211"/>
+        <source>språk</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="213"/>
+        <source>skärmlås</source>
+        <translation>screen lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="216"/>
+        <source>Förinställt av IT: {what}. Det du väljer här gäller före förinställningen.</source>
+        <translation>Preset by IT: {what}. What you choose here takes precedence over the preset.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="249"/>
+        <source>Testar anslutningen …</source>
+        <translation>Testing the connection …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="261"/>
+        <source>Anslutningen fungerar och databasen är förberedd för appen.</source>
+        <translation>The connection works and the database is set up for the app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="266"/>
+        <source>Servern går inte att nå. Kontrollera adressen, lösenordet och nätverket, eller kontakta IT-supporten.</source>
+        <translation>The server cannot be reached. Check the address, the password and the network, or contact IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences/dialog.py" line="279"/>
+        <source>Servern svarar, men: {detail}</source>
+        <translation>The server answers, but: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="78"/>
+        <source>Logga in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="80"/>
+        <source>&lt;h2&gt;Kartläggning och handlingsplan&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Needs assessment and action plan&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="82"/>
+        <source>Databas: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="92"/>
+        <source>&amp;Serverlösenord:</source>
+        <translation>&amp;Server password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="96"/>
+        <source>Serverlösenordet finns inte sparat i datorns nyckelring, så det skrivs här vid varje inloggning (lämna tomt om servern inte kräver något).</source>
+        <translation>The server password is not saved in the computer&apos;s keyring, so it is typed here at each sign-in (leave it empty if the server needs none).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="104"/>
+        <source>&amp;Användarnamn:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="105"/>
+        <source>&amp;Lösenord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="110"/>
+        <source>&amp;Logga in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="113"/>
+        <source>Avsluta</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="115"/>
+        <source>&amp;Inställningar …</source>
+        <translation>&amp;Settings …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="149"/>
+        <source>Skriv användarnamn och lösenord.</source>
+        <translation>Type user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup/sign_in.py" line="151"/>
+        <source>Loggar in …</source>
+        <translation>Signing in …</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectAccessBox</name>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="48"/>
+        <source>Registerutdrag</source>
+        <translation>Subject access export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="55"/>
+        <source>Spara som P&amp;DF …</source>
+        <translation>Save as P&amp;DF …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="56"/>
+        <source>Spara som &amp;JSON …</source>
+        <translation>Save as &amp;JSON …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="72"/>
+        <source>Allt som finns sparat om personen i de ärenden du har tillgång till: personuppgifter, samtycken, kartläggningar, handlingsplaner, uppföljningar, osparade utkast och vem som har öppnat eller ändrat ärendet. Utdraget loggas.</source>
+        <translation>Everything stored about the person in the cases you can reach: personal details, consents, assessments, action plans, follow-ups, unsaved drafts and who opened or changed the case. The export is logged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="78"/>
+        <source>Personen har skyddade personuppgifter: kontrollera vem som tar emot utdraget innan det lämnas ut. Adressen visas inte här.</source>
+        <translation>The person has protected personal data: check who receives the export before it is handed out. The address is not shown here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="88"/>
+        <source>Spara registerutdraget som PDF</source>
+        <translation>Save the subject access export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="89"/>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="93"/>
+        <source>Spara registerutdraget som JSON</source>
+        <translation>Save the subject access export as JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="94"/>
+        <source>JSON-fil (*.json)</source>
+        <translation>JSON files (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="111"/>
+        <source>Registerutdraget skapas …</source>
+        <translation>Creating the subject access export …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="127"/>
+        <source>Registerutdraget sparades som {name}.</source>
+        <translation>The subject access export was saved as {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="100"/>
+        <source>&lt;h2&gt;Användare&lt;/h2&gt;&lt;p&gt;Administratörer hanterar konton och ser inga ärenden.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Users&lt;/h2&gt;&lt;p&gt;Administrators manage accounts and see no cases.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="107"/>
+        <source>Användarnamn</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="108"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="109"/>
+        <source>Roll</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="110"/>
+        <location filename="../../ui/admin/users_page.py" line="143"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="111"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="112"/>
+        <source>Kan låsa upp</source>
+        <translation>Can unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="121"/>
+        <source>S&amp;täng av</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="122"/>
+        <source>Akti&amp;vera</source>
+        <translation>E&amp;nable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="123"/>
+        <source>Nytt &amp;lösenord …</source>
+        <translation>New &amp;password …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="124"/>
+        <source>&amp;Ta bort …</source>
+        <translation>&amp;Remove …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="146"/>
+        <source>&amp;Lägg till användaren</source>
+        <translation>&amp;Add the user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="149"/>
+        <source>Ny användare</source>
+        <translation>New user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="151"/>
+        <source>&amp;Användarnamn:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="152"/>
+        <source>&amp;Namn:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="153"/>
+        <source>&amp;Roll:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="154"/>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="155"/>
+        <source>&amp;Tillfälligt lösenord:</source>
+        <translation>&amp;Temporary password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="180"/>
+        <location filename="../../ui/admin/users_page.py" line="181"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="180"/>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="181"/>
+        <source>Nej – borttagen</source>
+        <translation>No – removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="238"/>
+        <source>{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt lösenord i stället (Nytt lösenord …); då aktiveras kontot också.</source>
+        <translation>{user} is removed and cannot unlock the database. Give the user a new password instead (New password …); that enables the account too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="248"/>
+        <source>{user} är aktiverad igen.</source>
+        <translation>{user} is enabled again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="250"/>
+        <source>{user} är avstängd och kan inte logga in.</source>
+        <translation>{user} is disabled and cannot sign in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="260"/>
+        <source>Ta bort användaren</source>
+        <translation>Remove the user</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="261"/>
+        <source>Ta bort {user}?</source>
+        <translation>Remove {user}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="264"/>
+        <source>Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren har skapat finns kvar. En session som är öppen just nu fortsätter tills den avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett nytt lösenord.</source>
+        <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="271"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="272"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="289"/>
+        <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
+        <translation>{user} is removed and can no longer unlock the database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="309"/>
+        <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
+        <translation>{user} has a new password and the account is enabled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="328"/>
+        <source>Användaren {name} är tillagd.</source>
+        <translation>The user {name} is added.</translation>
+    </message>
+</context>
+<context>
+    <name>_ButtonsEditor</name>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="97"/>
+        <source>Töm svaret</source>
+        <translation>Clear the answer</translation>
+    </message>
+</context>
+<context>
+    <name>_LineEditor</name>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="160"/>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>_ScaleEditor</name>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="236"/>
+        <source>Ej besvarad</source>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/question_widgets.py" line="256"/>
+        <source>{low} till {high}</source>
+        <translation>{low} to {high}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="61"/>
+        <source>Kartläggning</source>
+        <translation>Assessment</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="33"/>
+        <source>skapade ärendet</source>
+        <translation>created the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="36"/>
+        <source>öppnade ärendet (skyddade personuppgifter)</source>
+        <translation>opened the case (protected personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="39"/>
+        <source>öppnade ärendet</source>
+        <translation>opened the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="42"/>
+        <source>avslutade ärendet</source>
+        <translation>closed the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="44"/>
+        <source>öppnade ärendet igen</source>
+        <translation>reopened the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="46"/>
+        <source>delade ärendet med en kollega</source>
+        <translation>shared the case with a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="47"/>
+        <source>ändrade ärendet</source>
+        <translation>changed the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="50"/>
+        <source>gjorde ett registerutdrag</source>
+        <translation>made a subject access export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="52"/>
+        <source>gjorde ett registerutdrag (PDF)</source>
+        <translation>made a subject access export (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="54"/>
+        <source>skrev ut planen, version {v}</source>
+        <translation>printed the plan, version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="58"/>
+        <source>exporterade plan (PDF) för utförare, version {v}</source>
+        <translation>exported the plan (PDF) for a provider, version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="62"/>
+        <source>exporterade plan (PDF) för den enskilde, version {v}</source>
+        <translation>exported the plan (PDF) for the individual, version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="65"/>
+        <source>exporterade uppgifter</source>
+        <translation>exported data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="69"/>
+        <source>skickade handlingsplanen version {v} för granskning</source>
+        <translation>submitted action plan version {v} for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="73"/>
+        <source>godkände handlingsplanen version {v}</source>
+        <translation>approved action plan version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="77"/>
+        <source>lämnade tillbaka handlingsplanen version {v}</source>
+        <translation>returned action plan version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="80"/>
+        <source>granskade handlingsplanen</source>
+        <translation>reviewed the action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="82"/>
+        <source>upptäckte ett skadat värde som inte kunde läsas</source>
+        <translation>found a damaged value that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="88"/>
+        <source>påbörjade en uppföljande skattning</source>
+        <translation>started a follow-up rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="89"/>
+        <source>påbörjade en kartläggning</source>
+        <translation>started a needs assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="92"/>
+        <source>gjorde version {v} av handlingsplanen</source>
+        <translation>made version {v} of the action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="95"/>
+        <source>skapade en handlingsplan</source>
+        <translation>created an action plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="97"/>
+        <source>registrerade ett samtycke</source>
+        <translation>registered a consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="99"/>
+        <source>planerade en uppföljning</source>
+        <translation>scheduled a follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="100"/>
+        <source>lade till uppgifter</source>
+        <translation>added data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="104"/>
+        <source>slutförde kartläggningen</source>
+        <translation>completed the needs assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="105"/>
+        <source>sparade kartläggningen</source>
+        <translation>saved the needs assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="107"/>
+        <source>sparade handlingsplanen version {v}</source>
+        <translation>saved action plan version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="112"/>
+        <source>återkallade ett samtycke</source>
+        <translation>withdrew a consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="113"/>
+        <source>ändrade samtyckets omfattning</source>
+        <translation>changed the scope of a consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="115"/>
+        <source>markerade en uppföljning som genomförd</source>
+        <translation>marked a follow-up as done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="117"/>
+        <source>ändrade personuppgifterna</source>
+        <translation>changed the personal details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="118"/>
+        <source>ändrade uppgifter</source>
+        <translation>changed data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="120"/>
+        <source>tog bort uppgifter</source>
+        <translation>deleted data</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="10"/>
+        <source>Öppet</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="11"/>
+        <source>Avslutat</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="17"/>
+        <source>Ingen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="18"/>
+        <source>Sekretessmarkering</source>
+        <translation>Confidentiality marking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="19"/>
+        <source>Skyddad folkbokföring</source>
+        <translation>Protected population registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="20"/>
+        <source>Fingerade personuppgifter</source>
+        <translation>Fictitious personal data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="28"/>
+        <source>Ej angiven</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="29"/>
+        <source>Personen själv</source>
+        <translation>The person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="30"/>
+        <location filename="../../ui/cases/labels.py" line="39"/>
+        <location filename="../../ui/cases/labels.py" line="54"/>
+        <source>Polisen</source>
+        <translation>The police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="31"/>
+        <location filename="../../ui/cases/labels.py" line="40"/>
+        <source>Kriminalvården</source>
+        <translation>Prison and Probation Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="32"/>
+        <location filename="../../ui/cases/labels.py" line="44"/>
+        <location filename="../../ui/cases/labels.py" line="53"/>
+        <source>Extern aktör</source>
+        <translation>External provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="33"/>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="41"/>
+        <source>Försäkringskassan</source>
+        <translation>Social Insurance Agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="42"/>
+        <source>Hälso- och sjukvården</source>
+        <translation>Healthcare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="43"/>
+        <source>Arbetsförmedlingen</source>
+        <translation>Public Employment Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="45"/>
+        <source>Annan mottagare</source>
+        <translation>Other recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="51"/>
+        <source>Den enskilde</source>
+        <translation>The individual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="52"/>
+        <source>Socialtjänsten</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="55"/>
+        <source>Annan myndighet</source>
+        <translation>Other authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="61"/>
+        <source>Planerad</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="62"/>
+        <location filename="../../ui/cases/labels.py" line="87"/>
+        <source>Pågår</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="63"/>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="64"/>
+        <source>Avbruten</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="70"/>
+        <source>Utkast</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="71"/>
+        <source>Inskickad för granskning</source>
+        <translation>Submitted for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="72"/>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="73"/>
+        <source>Återlämnad</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="74"/>
+        <source>Ersatt av ny version</source>
+        <translation>Superseded by a new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="80"/>
+        <source>Kartläggning</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="81"/>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="88"/>
+        <source>Avslutad</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="94"/>
+        <source>Handläggare</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="95"/>
+        <source>Arbetsledare</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="96"/>
+        <source>Administratör</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="32"/>
+        <source>Fel användarnamn eller lösenord. Kontrollera och försök igen.</source>
+        <translation>Wrong user name or password. Check and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="36"/>
+        <source>Kontot är tillfälligt låst efter för många misslyckade försök. {detail}</source>
+        <translation>The account is temporarily locked after too many failed attempts. {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40"/>
+        <source>Kontot är avstängt. Kontakta en administratör för att få det aktiverat.</source>
+        <translation>The account is disabled. Ask an administrator to enable it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>Det går inte att nå databasservern. Kontrollera nätverket eller kontakta IT-supporten. Inget har ändrats.</source>
+        <translation>The database server cannot be reached. Check the network or contact IT support. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50"/>
+        <source>Filen eller databasen är inte en databas för den här appen. Den har inte ändrats. Kontakta IT-supporten.</source>
+        <translation>The file or database is not a database of this app. It was not changed. Contact IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="56"/>
+        <source>Databasen är skapad av en nyare version av appen. Uppdatera appen.</source>
+        <translation>The database was made by a newer version of the app. Update the app.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60"/>
+        <source>Databasen hittades inte. Kontrollera sökvägen eller kontakta IT-supporten.</source>
+        <translation>The database was not found. Check the path or contact IT support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69"/>
+        <source>Fel lösenord. Försök igen.</source>
+        <translation>Wrong password. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>Något gick fel ({kind}). Inget av det du skrivit har tagits bort. Försök igen eller kontakta IT-supporten.</source>
+        <translation>Something went wrong ({kind}). Nothing you typed has been removed. Try again or contact IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="37"/>
+        <source>Inskickad</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="38"/>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="39"/>
+        <source>Återlämnad</source>
+        <translation>Returned</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,109 @@
+"""The audit chain detects edits, deletions, reordering and truncation on every backend."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from assessment_app.audit import verify
+from assessment_app.db.models import AuditEvent
+from assessment_app.records import cases
+from tests.conftest import World
+
+
+def populated(world: World) -> tuple[object, int]:
+    anna = world.sign_in("anna")
+    for i in range(3):
+        cases.open_case(anna, case_id=cases.create_case(anna, name=f"Person {i}").id)
+    with world.db().sessions() as session:
+        total = session.execute(select(func.max(AuditEvent.seq))).scalar_one()
+    return anna, total
+
+
+def check(world: World, ctx: object) -> object:
+    db = world.db()
+    with db.sessions() as session:
+        result = verify(session, ctx.keys.audit_key)  # type: ignore[attr-defined]
+    db.dispose()
+    return result
+
+
+def test_intact_chain_verifies_and_holds_no_personal_data(world: World) -> None:
+    anna, total = populated(world)
+    result = check(world, anna)
+    assert result.ok and result.entries == total  # type: ignore[attr-defined]
+    with world.db().sessions() as session:
+        text = " ".join(
+            f"{e.action} {e.detail or ''} {e.object_id or ''}"
+            for e in session.execute(select(AuditEvent)).scalars()
+        )
+    assert "Person" not in text
+
+
+def _edit(s: Session, seq: int) -> None:
+    s.execute(update(AuditEvent).where(AuditEvent.seq == seq).values(action="case.create"))
+
+
+def _delete(s: Session, seq: int) -> None:
+    s.execute(delete(AuditEvent).where(AuditEvent.seq == seq))
+
+
+def _swap(s: Session, seq: int) -> None:
+    a = s.get(AuditEvent, seq)
+    b = s.get(AuditEvent, seq + 1)
+    fields = ("at", "user_id", "action", "object_type", "object_id", "detail", "prev_mac", "mac")
+    va, vb = ({f: getattr(a, f) for f in fields}, {f: getattr(b, f) for f in fields})
+    s.execute(update(AuditEvent).where(AuditEvent.seq == seq).values(**vb))
+    s.execute(update(AuditEvent).where(AuditEvent.seq == seq + 1).values(**va))
+
+
+@pytest.mark.parametrize(
+    ("tamper", "expect"),
+    [
+        (_edit, "altered"),
+        (_delete, "missing"),
+        (_swap, "altered"),
+    ],
+)
+def test_tampering_is_detected_and_first_bad_entry_named(
+    world: World, tamper: Callable[[Session, int], None], expect: str
+) -> None:
+    anna, total = populated(world)
+    target = total // 2
+    db = world.db()
+    with db.session() as session:
+        tamper(session, target)
+    result = check(world, anna)
+    assert not result.ok  # type: ignore[attr-defined]
+    assert expect in result.problem  # type: ignore[attr-defined]
+    assert result.first_bad_seq == target  # type: ignore[attr-defined]
+    db.dispose()
+
+
+def test_truncation_is_detected(world: World) -> None:
+    anna, total = populated(world)
+    db = world.db()
+    with db.session() as session:
+        session.execute(delete(AuditEvent).where(AuditEvent.seq >= total - 1))
+    result = check(world, anna)
+    assert not result.ok and "truncated" in result.problem  # type: ignore[attr-defined]
+    assert result.first_bad_seq == total - 1  # type: ignore[attr-defined]
+    db.dispose()
+
+
+def test_failed_logins_are_sealed_by_the_next_sign_in(sqlite_world: World) -> None:
+    from assessment_app.errors import WrongPasswordError
+
+    with pytest.raises(WrongPasswordError):
+        sqlite_world.sign_in("anna", "wrong-password")
+    anna = sqlite_world.sign_in("anna")
+    result = check(sqlite_world, anna)
+    assert result.ok and result.unsealed == 0  # type: ignore[attr-defined]
+    with sqlite_world.db().sessions() as session:
+        failed = session.execute(
+            select(AuditEvent).where(AuditEvent.action == "login.failed")
+        ).scalar_one()
+    assert failed.mac is not None

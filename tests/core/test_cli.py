@@ -1,0 +1,308 @@
+"""The command line as administrators and scripts use it, in a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ADMIN_PW
+
+
+def run(
+    args: list[str], env_extra: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSMENT_PASSWORD")}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "assessment_app", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        input=stdin,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def cli_db(db_url: str) -> str:
+    out = run(
+        ["--database", db_url, "init", "--admin", "admin", "--unit", "Enhet Nord"],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "ÅTERSTÄLLNINGSNYCKEL" in out.stdout
+    for name, role in (("anna", "caseworker"), ("chef", "supervisor")):
+        added = run(
+            [
+                "--database",
+                db_url,
+                "--user",
+                "admin",
+                "user",
+                "add",
+                name,
+                "--role",
+                role,
+                "--unit",
+                "Enhet Nord",
+            ],
+            {"ASSESSMENT_PASSWORD": ADMIN_PW, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
+        )
+        assert added.returncode == 0, added.stderr
+    return db_url
+
+
+def test_full_cli_flow(cli_db: str, tmp_path: Path) -> None:
+    pw = {"ASSESSMENT_PASSWORD": "worker-pw-123"}
+    demo = run(["--database", cli_db, "--user", "chef", "demo", "--cases", "3", "--seed", "1"], pw)
+    assert demo.returncode == 0, demo.stderr
+    refs = demo.stdout.split()
+    assert len(refs) == 3 and all(r.startswith("AV-") for r in refs)
+    out = tmp_path / "utdrag.json"
+    sa = run(
+        ["--database", cli_db, "--user", "chef", "subject-access", refs[0], "--out", str(out)], pw
+    )
+    assert sa.returncode == 0, sa.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["cases"][0]["case_ref"] == refs[0]
+    assert data["individual"]["name"] and data["cases"][0]["assessments"]
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    listed = run(
+        ["--database", cli_db, "--user", "admin", "user", "list"], {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    )
+    assert "anna" in listed.stdout and "caseworker" in listed.stdout
+    disabled = run(
+        ["--database", cli_db, "--user", "admin", "user", "disable", "anna"],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert disabled.returncode == 0
+    refused = run(["--database", cli_db, "--user", "anna", "user", "list"], pw)
+    assert refused.returncode == 2 and "avstängt" in refused.stderr
+    rotated = run(
+        ["--database", cli_db, "--user", "admin", "keys", "rotate"],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert rotated.returncode == 0, rotated.stderr
+    sa2 = run(
+        [
+            "--database",
+            cli_db,
+            "--user",
+            "chef",
+            "subject-access",
+            refs[0],
+            "--out",
+            str(tmp_path / "after.json"),
+        ],
+        pw,
+    )
+    assert sa2.returncode == 0, sa2.stderr
+    after = json.loads((tmp_path / "after.json").read_text(encoding="utf-8"))
+    assert after["individual"] == data["individual"]
+    assert after["cases"][0]["plans"] == data["cases"][0]["plans"]
+    verify = run(
+        ["--database", cli_db, "--user", "admin", "audit", "verify"],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert verify.returncode == 0 and verify.stdout.startswith("OK:"), verify.stderr
+    upgrade = run(["--database", cli_db, "db", "upgrade"])
+    assert upgrade.returncode == 0 and "senaste" in upgrade.stdout
+
+
+def test_bad_inputs_give_clear_messages(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    missing = run(
+        ["--database", db, "--user", "admin", "user", "list"], {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    )
+    assert missing.returncode == 2 and "Det finns ingen databas" in missing.stderr
+    assert not (tmp_path / "r.sqlite3").exists()
+    assert "Traceback" not in missing.stderr
+    no_pw = run(["--database", db, "init", "--admin", "admin"], stdin="")
+    assert no_pw.returncode == 2 and "ASSESSMENT_PASSWORD" in no_pw.stderr
+    ok = run(["--database", db, "init", "--admin", "admin"], {"ASSESSMENT_PASSWORD": ADMIN_PW})
+    assert ok.returncode == 0
+    again = run(["--database", db, "init", "--admin", "admin"], {"ASSESSMENT_PASSWORD": ADMIN_PW})
+    assert again.returncode == 2 and "finns redan" in again.stderr
+    wrong = run(
+        ["--database", db, "--user", "admin", "user", "list"],
+        {"ASSESSMENT_PASSWORD": "wrong-password"},
+    )
+    assert wrong.returncode == 2 and "Fel användarnamn eller lösenord" in wrong.stderr
+    english = run(
+        ["--lang", "en", "--database", db, "--user", "admin", "user", "list"],
+        {"ASSESSMENT_PASSWORD": "wrong-password"},
+    )
+    assert "Wrong user name or password" in english.stderr
+    no_user = run(["--database", db, "user", "list"], {"ASSESSMENT_PASSWORD": ADMIN_PW})
+    assert no_user.returncode == 2 and "--user" in no_user.stderr
+    (tmp_path / "junk.sqlite3").write_bytes(b"junk" * 100)
+    junk = run(
+        [
+            "--database",
+            f"sqlite:///{tmp_path / 'junk.sqlite3'}",
+            "--user",
+            "admin",
+            "audit",
+            "verify",
+        ],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert junk.returncode == 2 and "inte en databas" in junk.stderr
+    assert (tmp_path / "junk.sqlite3").read_bytes() == b"junk" * 100
+
+
+def test_audit_verify_reports_tampering(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "r.sqlite3"
+    db = f"sqlite:///{path}"
+    assert (
+        run(
+            ["--database", db, "init", "--admin", "admin"], {"ASSESSMENT_PASSWORD": ADMIN_PW}
+        ).returncode
+        == 0
+    )
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE audit_events SET detail = 'edited' WHERE seq = 1")
+    out = run(
+        ["--database", db, "--user", "admin", "audit", "verify"], {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    )
+    assert out.returncode == 1
+    assert "entry 1 was altered" in out.stderr and "Första felaktiga post: 1" in out.stderr
+
+
+def test_help_without_gui_or_version() -> None:
+    out = run(["--version"])
+    assert out.returncode == 0 and "assessment-app" in out.stdout
+
+
+def test_export_pdf_command(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    assert run(["--database", db, "init", "--admin", "admin", "--unit", "U"], admin).returncode == 0
+    assert (
+        run(
+            [
+                "--database",
+                db,
+                "--user",
+                "admin",
+                "user",
+                "add",
+                "chef",
+                "--role",
+                "supervisor",
+                "--unit",
+                "U",
+            ],
+            {**admin, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
+        ).returncode
+        == 0
+    )
+    pw = {"ASSESSMENT_PASSWORD": "worker-pw-123"}
+    ref = run(
+        ["--database", db, "--user", "chef", "demo", "--cases", "1", "--seed", "3"], pw
+    ).stdout.split()[0]
+    sa = tmp_path / "sa.json"
+    run(["--database", db, "--user", "chef", "subject-access", ref, "--out", str(sa)], pw)
+    provider = json.loads(sa.read_text())["cases"][0]["consents"][0]["provider_name"]
+    out = tmp_path / "individ.pdf"
+    done = run(
+        [
+            "--database",
+            db,
+            "--user",
+            "chef",
+            "export-pdf",
+            ref,
+            "--audience",
+            "individual",
+            "--out",
+            str(out),
+        ],
+        pw,
+    )
+    assert done.returncode == 0, done.stderr
+    assert ref in PdfReader(out).pages[0].extract_text()
+    prov = tmp_path / "utforare.pdf"
+    done = run(
+        [
+            "--database",
+            db,
+            "--user",
+            "chef",
+            "export-pdf",
+            ref,
+            "--audience",
+            "provider",
+            "--provider",
+            provider,
+            "--language",
+            "en",
+            "--out",
+            str(prov),
+        ],
+        pw,
+    )
+    assert done.returncode == 0, done.stderr
+    assert provider in "".join(p.extract_text() for p in PdfReader(prov).pages)
+    missing = run(
+        [
+            "--database",
+            db,
+            "--user",
+            "chef",
+            "export-pdf",
+            ref,
+            "--audience",
+            "provider",
+            "--provider",
+            "Finns Inte AB",
+            "--out",
+            str(tmp_path / "n.pdf"),
+        ],
+        pw,
+    )
+    assert missing.returncode == 2 and "Finns Inte AB" in missing.stderr
+    assert not (tmp_path / "n.pdf").exists()
+    no_name = run(
+        [
+            "--database",
+            db,
+            "--user",
+            "chef",
+            "export-pdf",
+            ref,
+            "--audience",
+            "provider",
+            "--out",
+            str(tmp_path / "n.pdf"),
+        ],
+        pw,
+    )
+    assert no_name.returncode == 2 and "--provider" in no_name.stderr
+
+
+def test_template_check_command(tmp_path: Path) -> None:
+    shipped = sorted(
+        str(p)
+        for p in (Path(__file__).resolve().parents[2] / "resources" / "templates").glob("*.yaml")
+    )
+    ok = run(["template", "check", *shipped])
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("OK: kartlaggning-avhopp v1: 14 areas, ")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\nversion: [unclosed\n", encoding="utf-8")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 10)
+    bad = run(["template", "check", str(broken), str(binary)])
+    assert bad.returncode != 0
+    assert "broken.yaml" in bad.stdout + bad.stderr and "binary.yaml" in bad.stdout + bad.stderr
+    assert "Traceback" not in bad.stdout + bad.stderr

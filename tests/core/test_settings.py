@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assessment_app.errors import ConfigurationError
+from assessment_app.settings import (
+    DEFAULT_CONFIDENTIALITY,
+    load_presets,
+    load_print_settings,
+)
+
+
+def write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_defaults_without_files(tmp_path: Path) -> None:
+    s = load_print_settings([tmp_path / "missing.json"])
+    assert s.confidentiality_text == DEFAULT_CONFIDENTIALITY and s.logo_path is None
+
+
+def test_later_files_win_key_by_key(tmp_path: Path) -> None:
+    install = write(
+        tmp_path / "install.json",
+        {
+            "municipality_name": "Upplands-Bro kommun",
+            "server_url": "postgresql://db/bistand",
+            "idle_lock_minutes": 5,
+            "language": "sv",
+            "contact_phone": "08-581 690 00",
+        },
+    )
+    user = write(tmp_path / "user.json", {"language": "en", "idle_lock_minutes": "soon"})
+    printing = load_print_settings([install, user])
+    assert printing.municipality_name == "Upplands-Bro kommun"
+    assert printing.contact_phone == "08-581 690 00"
+    presets = load_presets([install, user])
+    assert presets.language == "en" and presets.server_url == "postgresql://db/bistand"
+    assert presets.idle_lock_minutes is None  # an invalid value is not used
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", "\xff\xfe"])
+def test_broken_file_is_reported(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="latin-1")
+    with pytest.raises(ConfigurationError) as info:
+        load_print_settings([path])
+    assert "settings.json" in info.value.user_message
+
+
+def test_relative_logo_is_found_next_to_its_settings_file(tmp_path: Path) -> None:
+    folder = tmp_path / "install"
+    folder.mkdir()
+    preset = write(folder / "settings.json", {"logo_path": "logo.png"})
+    assert load_print_settings([preset]).logo_path == folder.resolve() / "logo.png"

@@ -1,0 +1,46 @@
+"""Helpers for the lifecycle tests: hand-made cases with chosen birth days and dates."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from stdnum import luhn
+
+from assessment_app.context import Context
+from assessment_app.db.models import Case
+from assessment_app.records import cases
+
+
+def pnr_with_day(day_field: int, year: int = 1980, month: int = 1, serial: str = "123") -> str:
+    """A valid personnummer (day 1-31) or samordningsnummer (day 61-91) with a check digit."""
+    base = f"{year % 100:02d}{month:02d}{day_field:02d}{serial}"
+    return f"{year}{month:02d}{day_field:02d}-{serial}{luhn.calc_check_digit(base)}"
+
+
+def new_case(
+    ctx: Context, name: str = "Testa Person", personnummer: str | None = None
+) -> cases.CaseRow:
+    return cases.create_case(ctx, name=name, personnummer=personnummer, opened_on=date(2019, 3, 1))
+
+
+def close(ctx: Context, case_id: str, closed_on: date = date(2020, 6, 1)) -> None:
+    info = cases.open_case(ctx, case_id=case_id)
+    cases.close_case(ctx, case_id, info.version, "Målen uppnådda", closed_on=closed_on)
+
+
+def set_last_entry(ctx: Context, case_id: str, when: date) -> None:
+    """Move a case's retention clock into the past (test set-up only)."""
+    with ctx.db.session() as session:
+        session.execute(
+            update(Case)
+            .where(Case.id == case_id)
+            .values(last_entry_at=datetime(when.year, when.month, when.day, 12, tzinfo=UTC))
+        )
+
+
+def count(ctx: Context, model: Any, *where: Any) -> int:
+    with ctx.db.sessions() as session:
+        query = select(func.count()).select_from(model).where(*where)
+        return int(session.execute(query).scalar_one())

@@ -1,0 +1,173 @@
+"""TLS settings in the URL reach the drivers; the server-mode command line end to end."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+
+from assessment_app.db.engine import Database
+from assessment_app.errors import ServerUnavailableError
+from tests.conftest import ADMIN_PW, PG_ADMIN_URL
+from tests.core.test_cli import run
+
+WORKER = {"ASSESSMENT_PASSWORD": "worker-pw-123"}
+
+
+def _self_signed_ca(path: Path) -> Path:
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kommunens test-CA")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now)
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return path
+
+
+def test_tls_url_options_reach_the_drivers(tmp_path: Path) -> None:
+    import ssl
+
+    import pymysql
+
+    pg = make_url(
+        "postgresql+psycopg://app@db.kommun.se/aa?sslmode=verify-full&sslrootcert=/etc/aa/ca.pem"
+    )
+    _, kwargs = create_engine(pg).dialect.create_connect_args(pg)
+    assert kwargs["sslmode"] == "verify-full" and kwargs["sslrootcert"] == "/etc/aa/ca.pem"
+
+    ca = _self_signed_ca(tmp_path / "ca.pem")
+
+    def pymysql_tls(query: str) -> ssl.SSLContext:
+        url = make_url(f"mysql+pymysql://app@db.kommun.se/aa?{query}")
+        _, kwargs = create_engine(url).dialect.create_connect_args(url)
+        conn = pymysql.connect(defer_connect=True, **kwargs)  # builds its TLS context only
+        return conn.ctx
+
+    def subjects(ctx: ssl.SSLContext) -> list[object]:
+        return [c["subject"] for c in ctx.get_ca_certs()]
+
+    ours = ((("commonName", "Kommunens test-CA"),),)
+    ctx = pymysql_tls(f"ssl_ca={ca}")
+    assert ctx.verify_mode == ssl.CERT_REQUIRED and ctx.check_hostname
+    assert subjects(ctx) == [ours]
+    # The trap the guide warns about: adding ssl_verify_* makes PyMySQL drop the CA file
+    # (SQLAlchemy moved it into the ssl dict, which PyMySQL then rebuilds without it).
+    trap = pymysql_tls(f"ssl_ca={ca}&ssl_verify_identity=true")
+    assert ours not in subjects(trap)
+
+
+@pytest.mark.server
+def test_verify_full_with_a_wrong_ca_is_refused_clearly(tmp_path: Path) -> None:
+    """libpq really gets sslmode: a CA file that does not exist stops the connection."""
+    url = make_url(PG_ADMIN_URL).update_query_dict(
+        {"sslmode": "verify-full", "sslrootcert": str(tmp_path / "missing-ca.pem")}
+    )
+    with pytest.raises(ServerUnavailableError):
+        Database.open(url)
+
+
+def app(url: str, user: str, env: dict[str, str], *args: str) -> Any:
+    return run(["--database", url, "--user", user, *args], env)
+
+
+def _cli_db(db_url: str) -> None:
+    out = run(
+        ["--database", db_url, "init", "--admin", "admin", "--unit", "Enhet Nord"],
+        {"ASSESSMENT_PASSWORD": ADMIN_PW},
+    )
+    assert out.returncode == 0, out.stderr
+    for name, role in (("anna", "caseworker"), ("chef", "supervisor")):
+        added = run(
+            ["--database", db_url, "--user", "admin", "user", "add", name, "--role", role,
+             "--unit", "Enhet Nord"],
+            {"ASSESSMENT_PASSWORD": ADMIN_PW, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
+        )  # fmt: skip
+        assert added.returncode == 0, added.stderr
+
+
+@pytest.mark.parametrize("server_database", ["postgresql"], indirect=True)
+def test_cli_server_mode(server_database: str, sqlite_url: str, tmp_path: Path) -> None:
+    _cli_db(server_database)
+    _cli_db(sqlite_url)
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    demo = app(sqlite_url, "anna", WORKER, "demo", "--cases", "1", "--seed", "3")
+    ref = demo.stdout.split()[0]
+
+    bundle = tmp_path / "arende.aatransfer"
+    phrase = {**WORKER, "ASSESSMENT_TRANSFER_PASSPHRASE": "en-lång-engångsfras"}
+    out = app(sqlite_url, "anna", phrase, "transfer", "export", ref, "--out", str(bundle))
+    assert out.returncode == 0, out.stderr
+    bad = {**phrase, "ASSESSMENT_TRANSFER_PASSPHRASE": "fel-fras-helt-och-hållet"}
+    wrong = app(server_database, "anna", bad, "transfer", "import", str(bundle))
+    assert wrong.returncode == 2 and "lösenfrasen är fel" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
+    imported = app(server_database, "anna", phrase, "transfer", "import", str(bundle))
+    assert imported.returncode == 0, imported.stderr
+    assert f"(från {ref})" in imported.stdout
+    closed = app(sqlite_url, "anna", WORKER, "transfer", "close", ref)
+    assert closed.returncode == 0 and "överförd till server" in closed.stdout
+
+    queue = app(server_database, "chef", WORKER, "review", "list")
+    assert queue.returncode == 0 and "Planer som väntar på granskning (0)" in queue.stdout
+    badges = app(server_database, "anna", WORKER, "review", "list")
+    assert "Nya beslut om dina planer (0)" in badges.stdout
+
+    log = app(
+        server_database, "chef", WORKER, "log", "review", "--user", "anna", "--action",
+        "transfer.import",
+    )  # fmt: skip
+    assert log.returncode == 0, log.stderr
+    assert "transfer.import" in log.stdout and "Visar 1 av 1 poster." in log.stdout
+    csv_out = tmp_path / "logg.csv"
+    exported = app(server_database, "chef", WORKER, "log", "review", "--out", str(csv_out))
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.reader(csv_out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][0] == "Tidpunkt" and any(r[3] == "log.review" for r in rows[1:])
+
+    removed = app(server_database, "admin", admin, "user", "remove", "anna")
+    assert removed.returncode == 0, removed.stderr
+    refused = app(server_database, "anna", WORKER, "review", "list")
+    assert refused.returncode == 2 and "avstängt" in refused.stderr
+    new_pw = {**admin, "ASSESSMENT_NEW_PASSWORD": "a-new-password-77"}
+    reset = app(server_database, "admin", new_pw, "user", "reset", "anna")
+    assert reset.returncode == 0, reset.stderr
+    back = app(
+        server_database, "anna", {"ASSESSMENT_PASSWORD": "a-new-password-77"}, "review", "list"
+    )
+    assert back.returncode == 0, back.stderr
+
+
+def test_set_password_without_a_keyring_says_so(tmp_path: Path) -> None:
+    out = run(
+        ["server", "set-password", "postgresql+psycopg://app@db.kommun.se/aa"],
+        {
+            "ASSESSMENT_SERVER_PASSWORD": "x",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        },
+    )
+    assert out.returncode == 2 and "nyckelring" in out.stderr and "Traceback" not in out.stderr
+    refused = run(
+        ["server", "set-password", "postgresql+psycopg://app:pw@db.kommun.se/aa"],
+        {"ASSESSMENT_SERVER_PASSWORD": "x"},
+    )
+    assert refused.returncode == 2 and "utan lösenord" in refused.stderr

@@ -1,0 +1,102 @@
+"""Administrator's user screen: units shown; disable and enable; remove (the confirmation says
+the person can no longer unlock, and only "Ta bort" removes); a new password brings them back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from assessment_app import accounts
+from assessment_app.errors import AccountDisabledError, WrongPasswordError
+from assessment_app.server import users_admin
+from tests.ui.conftest import ADMIN, WORKER
+from ui.admin.users_page import UsersPage
+from ui.services import Services, StaticTemplates
+
+
+@pytest.fixture
+def page(qtbot, database, settings, template):
+    admin = accounts.sign_in(database, *ADMIN)
+    accounts.add_user(admin, "bo", "bo-password-123", "caseworker", unit="Enhet Syd")
+    page = UsersPage(Services(database, admin, settings, StaticTemplates(template)))
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    return page
+
+
+def _row(page, username):
+    return next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text() == username)
+
+
+def _cell(page, username, column):
+    return page.table.item(_row(page, username), column).text()
+
+
+def _click(qtbot, button):
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_units_are_shown_and_own_account_cannot_be_disabled(qtbot, page):
+    assert _cell(page, "anna", 3) == "Vuxenenheten" and _cell(page, "bo", 3) == "Enhet Syd"
+    assert _cell(page, "anna", 5) == "Ja"
+    assert {page.unit.itemText(i) for i in range(page.unit.count())} == {
+        "Vuxenenheten",
+        "Enhet Syd",
+    }
+    page.select(ADMIN[0])
+    assert not page.disable_button.isEnabled() and not page.remove_button.isEnabled()
+
+
+def test_disable_and_enable(qtbot, page, database):
+    page.select("anna")
+    _click(qtbot, page.disable_button)
+    assert _cell(page, "anna", 4) == "Nej" and "avstängd" in page.banner.text()
+    with pytest.raises(AccountDisabledError):
+        accounts.sign_in(database, *WORKER)
+    assert page.selected_username() == "anna" and page.enable_button.isEnabled()
+    _click(qtbot, page.enable_button)
+    assert _cell(page, "anna", 4) == "Ja"
+    assert accounts.sign_in(database, *WORKER).username == "anna"
+
+
+def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, page, database):
+    page.select("anna")
+    _click(qtbot, page.remove_button)
+    box = page.confirmation
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "kan inte längre låsa upp databasen" in box.informativeText()
+    box.grab().save("/tmp/uicheck/remove-user.png")
+    cancel = next(b for b in box.buttons() if b.text() == "Avbryt")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert users_admin.has_key(page.ctx, "anna")  # cancelled: nothing happened
+
+    page.select("anna")
+    _click(qtbot, page.remove_button)
+    box = page.confirmation
+    remove = next(b for b in box.buttons() if b.text() == "Ta bort")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert not users_admin.has_key(page.ctx, "anna")
+    assert _cell(page, "anna", 4) == "Nej" and _cell(page, "anna", 5) == "Nej – borttagen"
+    with pytest.raises((AccountDisabledError, WrongPasswordError)):
+        accounts.sign_in(database, *WORKER)
+
+    # enabling is not enough: the screen says to set a new password
+    page.select("anna")
+    _click(qtbot, page.enable_button)
+    assert "Nytt lösenord" in page.banner.text() and _cell(page, "anna", 4) == "Nej"
+
+    _click(qtbot, page.reset_button)
+    dialog = page.password_dialog
+    qtbot.keyClicks(dialog.password, "nytt-losenord-1")
+    qtbot.keyClicks(dialog.repeat, "annat-losenord-1")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "inte likadana" in dialog.banner.text()
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "nytt-losenord-1")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert _cell(page, "anna", 4) == "Ja" and _cell(page, "anna", 5) == "Ja"
+    assert accounts.sign_in(database, "anna", "nytt-losenord-1").username == "anna"
+    page.grab().save("/tmp/uicheck/users.png")

@@ -1,0 +1,333 @@
+"""User administration for administrators: the list of users with their units, adding a user,
+disabling and enabling an account, removing a user's key, and setting a new password.
+
+Administrators see no case content (core access rule); this is their main screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment_app import accounts
+from assessment_app.accounts import UserInfo
+from assessment_app.context import ROLES
+from assessment_app.errors import AppError, ValidationError
+from assessment_app.server import users_admin
+from ui.cases import labels
+from ui.messages import error_message
+from ui.services import Services
+from ui.widgets.banner import Banner
+
+
+class NewPasswordDialog(QDialog):
+    """A new password for a user, typed twice (the administrator tells it to them)."""
+
+    def __init__(self, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Nytt lösenord för {user}").format(user=username))
+        self.setMinimumWidth(420)
+        text = QLabel(
+            self.tr(
+                "Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa "
+                "upp databasen med det nya lösenordet. Be användaren byta det vid första "
+                "inloggningen."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.banner = Banner(self, "error")
+        form = QFormLayout()
+        form.addRow(
+            self.tr("&Nytt lösenord (minst {n} tecken):").format(n=accounts.MIN_PASSWORD_LENGTH),
+            self.password,
+        )
+        form.addRow(self.tr("&Upprepa:"), self.repeat)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Spara lösenordet"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.banner)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        try:
+            accounts.validate_password(self.password.text())
+            if self.password.text() != self.repeat.text():
+                raise ValidationError("passwords differ", self.tr("Lösenorden är inte likadana."))
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        self.accept()
+
+
+class UsersPage(QWidget):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ctx = services.ctx
+        self.users: list[UserInfo] = []
+        self.confirmation: QMessageBox | None = None
+        self.password_dialog: NewPasswordDialog | None = None
+        heading = QLabel(
+            self.tr(
+                "<h2>Användare</h2><p>Administratörer hanterar konton och ser inga ärenden.</p>"
+            ),
+            self,
+        )
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Användarnamn"),
+                self.tr("Namn"),
+                self.tr("Roll"),
+                self.tr("Enhet"),
+                self.tr("Aktiv"),
+                self.tr("Kan låsa upp"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.disable_button = QPushButton(self.tr("S&täng av"), self)
+        self.enable_button = QPushButton(self.tr("Akti&vera"), self)
+        self.reset_button = QPushButton(self.tr("Nytt &lösenord …"), self)
+        self.remove_button = QPushButton(self.tr("&Ta bort …"), self)
+        self.disable_button.clicked.connect(lambda: self.set_active(False))
+        self.enable_button.clicked.connect(lambda: self.set_active(True))
+        self.reset_button.clicked.connect(self.ask_new_password)
+        self.remove_button.clicked.connect(self.ask_remove)
+        actions = QHBoxLayout()
+        actions.addWidget(self.disable_button)
+        actions.addWidget(self.enable_button)
+        actions.addWidget(self.reset_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+
+        self.username = QLineEdit(self)
+        self.display_name = QLineEdit(self)
+        self.role = QComboBox(self)
+        for code in ROLES:
+            self.role.addItem(labels.role(code), code)
+        self.unit = QComboBox(self)
+        self.unit.setEditable(True)
+        self.unit.setAccessibleName(self.tr("Enhet"))
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_button = QPushButton(self.tr("&Lägg till användaren"), self)
+        self.add_button.clicked.connect(self.add_user)
+        self.banner = Banner(self, "error")
+        box = QGroupBox(self.tr("Ny användare"), self)
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Användarnamn:"), self.username)
+        form.addRow(self.tr("&Namn:"), self.display_name)
+        form.addRow(self.tr("&Roll:"), self.role)
+        form.addRow(self.tr("&Enhet:"), self.unit)
+        form.addRow(self.tr("&Tillfälligt lösenord:"), self.password)
+        form.addRow("", self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.banner)
+        layout.addWidget(box)
+        self.reload()
+
+    # --- the list -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        selected = self.selected_username()
+        self.users = accounts.list_users(self.ctx)
+        self.table.setRowCount(len(self.users))
+        for row, u in enumerate(self.users):
+            try:
+                can_unlock = users_admin.has_key(self.ctx, u.username)
+            except AppError:
+                can_unlock = False
+            values = [
+                u.username,
+                u.display_name or "",
+                labels.role(u.role),
+                u.unit or "",
+                self.tr("Ja") if u.active else self.tr("Nej"),
+                self.tr("Ja") if can_unlock else self.tr("Nej – borttagen"),
+            ]
+            for column, text in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+            if u.username == selected:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        units = sorted({u.unit for u in self.users if u.unit})
+        typed = self.unit.currentText()
+        self.unit.clear()
+        self.unit.addItems(units)
+        self.unit.setEditText(typed)
+        self._update_buttons()
+
+    def selected_username(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        return item.text() if item is not None else None
+
+    def select(self, username: str) -> None:
+        for row, u in enumerate(self.users):
+            if u.username == username:
+                self.table.selectRow(row)
+                return
+
+    def _selected_user(self) -> UserInfo | None:
+        name = self.selected_username()
+        return next((u for u in self.users if u.username == name), None)
+
+    def _update_buttons(self) -> None:
+        user = self._selected_user()
+        own = user is not None and user.username == self.ctx.username
+        self.disable_button.setEnabled(user is not None and user.active and not own)
+        self.enable_button.setEnabled(user is not None and not user.active)
+        self.reset_button.setEnabled(user is not None)
+        self.remove_button.setEnabled(user is not None and not own)
+
+    def _run(self, action: Callable[[], None], done: str) -> bool:
+        try:
+            action()
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return False
+        self.banner.show_message(done, "success")
+        self.reload()
+        return True
+
+    # --- actions ------------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        if active and not users_admin.has_key(self.ctx, user.username):
+            self.banner.show_message(
+                self.tr(
+                    "{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt "
+                    "lösenord i stället (Nytt lösenord …); då aktiveras kontot också."
+                ).format(user=user.username),
+                "warning",
+            )
+            return
+        ctx, name = self.ctx, user.username
+        self._run(
+            lambda: accounts.set_user_active(ctx, name, active),
+            (
+                self.tr("{user} är aktiverad igen.")
+                if active
+                else self.tr("{user} är avstängd och kan inte logga in.")
+            ).format(user=name),
+        )
+
+    def ask_remove(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Ta bort användaren"))
+        box.setText(self.tr("Ta bort {user}?").format(user=user.username))
+        box.setInformativeText(
+            self.tr(
+                "Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa "
+                "upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren "
+                "har skapat finns kvar. En session som är öppen just nu fortsätter tills den "
+                "avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett "
+                "nytt lösenord."
+            ).format(user=user.username)
+        )
+        remove = box.addButton(self.tr("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        name = user.username
+
+        def answered() -> None:
+            if box.clickedButton() is remove:
+                self.remove(name)
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.confirmation = box
+        box.open()
+
+    def remove(self, username: str) -> None:
+        ctx = self.ctx
+        self._run(
+            lambda: users_admin.remove_user(ctx, username),
+            self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
+                user=username
+            ),
+        )
+
+    def ask_new_password(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        dialog = NewPasswordDialog(user.username, self)
+        name = user.username
+        dialog.accepted.connect(lambda: self.reset_password(name, dialog.password.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def reset_password(self, username: str, password: str) -> None:
+        ctx = self.ctx
+        self._run(
+            lambda: users_admin.reset_user(ctx, username, password),
+            self.tr("{user} har fått ett nytt lösenord och kontot är aktivt.").format(
+                user=username
+            ),
+        )
+
+    def add_user(self) -> None:
+        try:
+            accounts.add_user(
+                self.ctx,
+                self.username.text(),
+                self.password.text(),
+                self.role.currentData(),
+                unit=self.unit.currentText().strip() or None,
+                display_name=self.display_name.text().strip() or None,
+            )
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        self.banner.show_message(
+            self.tr("Användaren {name} är tillagd.").format(name=self.username.text().strip()),
+            "success",
+        )
+        for field in (self.username, self.display_name, self.password):
+            field.clear()
+        self.reload()

@@ -1,0 +1,1 @@
+"""One case: the individual, consents, assessments, plans, follow-ups and history."""

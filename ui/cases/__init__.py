@@ -1,0 +1,1 @@
+"""The case list and creating cases."""

@@ -1,0 +1,1 @@
+"""Follow-ups: re-rating the areas and comparing with earlier assessments."""

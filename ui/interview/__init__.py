@@ -1,0 +1,1 @@
+"""The guided interview (kartläggning): one page per area, generated from the template."""

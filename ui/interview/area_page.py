@@ -1,0 +1,138 @@
+"""One page of the interview: an area's (or the consent section's) questions and ratings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment_app.templates.engine import EngineResult
+from assessment_app.templates.model import Area, ConsentSection, Question
+from ui.interview.question_widgets import QuestionEditor, make_editor
+from ui.interview.rating_panel import RatingPanel
+
+URGENT_STYLE = "QFrame#question { border-left: 4px solid #b42318; background: #fff1f0; }"
+NORMAL_STYLE = "QFrame#question { border-left: 4px solid transparent; }"
+
+
+class QuestionBlock(QFrame):
+    """Label (with an Alt+number mnemonic), help, editor and the inline message."""
+
+    def __init__(
+        self, number: int, question: Question, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("question")
+        self.question = question
+        self.editor: QuestionEditor = make_editor(question, language, self)
+        text = question.label.text(language).replace("&", "&&")
+        prefix = f"&{number}. " if number <= 9 else f"{number}. "
+        star = " *" if question.required else ""
+        self.label = QLabel(f"{prefix}{text}{star}", self)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("font-weight: bold;")
+        self.label.setBuddy(self.editor.focus_target())
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self.label)
+        if question.help is not None:
+            help_label = QLabel(question.help.text(language), self)
+            help_label.setWordWrap(True)
+            help_label.setStyleSheet("color: #555;")
+            layout.addWidget(help_label)
+        layout.addWidget(self.editor)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.urgent = QLabel(self)
+        self.urgent.setWordWrap(True)
+        self.urgent.setStyleSheet("color: #b42318; font-weight: bold;")
+        self.urgent.hide()
+        layout.addWidget(self.message)
+        layout.addWidget(self.urgent)
+        self.setStyleSheet(NORMAL_STYLE)
+
+    def show_state(self, violation: str | None, missing: bool, urgent: str | None) -> None:
+        if violation:
+            self.message.setText(violation)
+            self.message.setStyleSheet("color: #9b1c1c;")
+        elif missing:
+            self.message.setText(self.tr("Obligatorisk fråga – svar saknas."))
+            self.message.setStyleSheet("color: #92400e;")
+        self.message.setVisible(bool(violation or missing))
+        self.urgent.setText(self.tr("AKUT: {message}").format(message=urgent) if urgent else "")
+        self.urgent.setVisible(bool(urgent))
+        self.setStyleSheet(URGENT_STYLE if urgent else NORMAL_STYLE)
+
+
+class AreaPage(QScrollArea):
+    changed = Signal()
+    committed = Signal()
+
+    def __init__(
+        self, section: Area | ConsentSection, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.section = section
+        self.language = language
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        title = QLabel(section.title.text(language), body)
+        title.setStyleSheet("font-size: 17pt; font-weight: bold;")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        if section.help is not None:
+            intro = QLabel(section.help.text(language), body)
+            intro.setWordWrap(True)
+            intro.setStyleSheet("color: #444;")
+            layout.addWidget(intro)
+        self.blocks: dict[str, QuestionBlock] = {}
+        for number, question in enumerate(section.questions, start=1):
+            block = QuestionBlock(number, question, language, body)
+            block.editor.changed.connect(self.changed)
+            block.editor.committed.connect(self.committed)
+            self.blocks[question.id] = block
+            layout.addWidget(block)
+        self.rating: RatingPanel | None = None
+        if isinstance(section, Area):
+            self.rating = RatingPanel(section, language, body)
+            self.rating.changed.connect(self.changed)
+            self.rating.committed.connect(self.committed)
+            layout.addWidget(self.rating)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def answers(self) -> dict[str, Any]:
+        return {qid: block.editor.value() for qid, block in self.blocks.items()}
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        for qid, block in self.blocks.items():
+            block.editor.set_value(answers.get(qid))
+
+    def apply(self, result: EngineResult, show_missing: bool) -> None:
+        urgent = {item.question_id: item.message.text(self.language) for item in result.urgent}
+        for qid, block in self.blocks.items():
+            block.setVisible(qid in result.visible)
+            block.show_state(
+                result.violations.get(qid),
+                show_missing and qid in result.missing_required,
+                urgent.get(qid),
+            )
+        if self.rating is not None:
+            self.rating.show_reason_missing(self.section.id in result.missing_reasons)
+
+    def first_focus(self) -> QWidget | None:
+        for block in self.blocks.values():
+            if block.isVisibleTo(self):
+                return block.editor.focus_target()
+        return None

@@ -1,0 +1,1 @@
+"""Access-log review (logguppföljning) for supervisors."""

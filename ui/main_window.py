@@ -1,0 +1,516 @@
+"""The main window: navigation between the case list, a case, the interview and the plan
+editor; the supervisor's review queue and access-log review; the administrator's screens;
+meeting mode; the idle lock; the banners for the server, backups and rollbacks; signing out."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from assessment_app.errors import AppError
+from assessment_app.server.review import ApprovedPlan, WaitingPlan
+from ui.admin.admin_page import AdminPage
+from ui.admin.lifecycle_checks import LifecycleChecks
+from ui.admin.users_page import UsersPage
+from ui.case_view.case_page import CasePage
+from ui.cases import labels
+from ui.cases.list_page import CaseListPage
+from ui.cases.new_case import NewCaseDialog
+from ui.idle import IdleWatcher
+from ui.interview.interview_page import InterviewPage
+from ui.lock import CoveredWindows, LockScreen
+from ui.log_review.page import AccessLogPage
+from ui.messages import error_message
+from ui.plan.editor import PlanEditorPage
+from ui.preferences.server_health import ServerWatch
+from ui.review.badges import DecisionBadgeAction
+from ui.review.plan_review import PlanReviewPage
+from ui.review.queue_page import ReviewQueuePage
+from ui.services import Services
+from ui.widgets.banner import Banner
+
+if TYPE_CHECKING:
+    from assessment_app.credentials import CredentialStore
+    from assessment_app.lifecycle.state import StateStore
+    from assessment_app.server.local_drafts import LocalDraftStore
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    signed_out = Signal()  # the user signed out: show the sign-in again
+    quit_requested = Signal()  # the window was closed: the app ends
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        credentials: CredentialStore | None = None,
+        drafts_root: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ctx = services.ctx
+        self._credentials = credentials  # None: the OS keyring, when the settings need it
+        self.meeting_mode = False
+        self.locked = False
+        self._signed_out = False
+        self._before_lock: QWidget | None = None
+        self.covered = CoveredWindows(self)
+        self.setWindowTitle(self.tr("Kartläggning och handlingsplan"))
+        self.resize(1200, 800)
+
+        self.stack = QStackedWidget(self)
+        self.banner = Banner(self, "error")
+        self.server_banner = Banner(self, "warning")  # the server is gone / back
+        self.rollback_banner = Banner(self, "warning")  # the database went backwards
+        self.backup_banner = Banner(self, "warning")  # the backup reminder and its outcome
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        for banner in (self.server_banner, self.rollback_banner, self.backup_banner):
+            layout.addWidget(banner)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.can_see_cases = self.ctx.role in ("caseworker", "supervisor")
+        self.is_supervisor = self.ctx.role == "supervisor"
+        self.case_list: CaseListPage | None = None
+        self.users_page: UsersPage | None = None
+        self.admin_page: AdminPage | None = None
+        self.review_page: ReviewQueuePage | None = None
+        self.plan_review: PlanReviewPage | None = None
+        self.log_page: AccessLogPage | None = None
+        if self.can_see_cases:
+            self.case_list = CaseListPage(services, self)
+            self.case_list.open_case.connect(self.show_case)
+            self.case_list.new_case_requested.connect(self.new_case)
+            self.case_list.open_draft.connect(self.open_draft)
+            self.stack.addWidget(self.case_list)
+            self.case_list.show_drafts()
+        else:
+            self.admin_page = AdminPage(services, self)
+            self.users_page = self.admin_page.users
+            self.stack.addWidget(self.admin_page)
+        self.meeting_placeholder = QLabel(
+            self.tr("<h2>Mötesläge</h2><p>Ärendelistan är dold under mötet.</p>"), self
+        )
+        self.stack.addWidget(self.meeting_placeholder)
+        self.lock_screen = LockScreen(services, self)
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.lock_screen.cancelled.connect(self._unlock_cancelled)
+        self.lock_screen.sign_out_requested.connect(self.sign_out)
+        self.stack.addWidget(self.lock_screen)
+        self.case_page: CasePage | None = None
+        self.work_page: QWidget | None = None  # interview or plan editor
+
+        self._build_actions()
+        self.statusBar().showMessage(
+            self.tr("Inloggad som {user} ({role})").format(
+                user=self.ctx.username, role=labels.role(self.ctx.role)
+            )
+        )
+        self.idle = IdleWatcher(services.settings.idle_lock_minutes, self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.lifecycle = LifecycleChecks(self.ctx, self.rollback_banner, self.backup_banner, self)
+        self.server_watch: ServerWatch | None = None
+        if not services.db.is_sqlite:
+            self.server_watch = ServerWatch(
+                self.ctx, self.server_banner, self, drafts_root=drafts_root
+            )
+        self.settings_dialog: QWidget | None = None
+        self.about_dialog: QWidget | None = None
+
+    def _build_actions(self) -> None:
+        self.toolbar = self.addToolBar(self.tr("Verktyg"))
+        self.toolbar.setMovable(False)
+        self.list_action = QAction(self.tr("Ärende&listan"), self)
+        self.list_action.triggered.connect(self.show_list)
+        self.new_case_action = QAction(self.tr("&Nytt ärende …"), self)
+        self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_case_action.triggered.connect(self.new_case)
+        self.meeting_action = QAction(self.tr("&Mötesläge"), self)
+        self.meeting_action.setCheckable(True)
+        self.meeting_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.meeting_action.setToolTip(
+            self.tr("Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen")
+        )
+        self.meeting_action.triggered.connect(self._meeting_toggled)
+        self.lock_action = QAction(self.tr("&Lås skärmen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lock_action.triggered.connect(lambda: self.lock("idle"))
+        self.sign_out_action = QAction(self.tr("Logga &ut"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.review_action = QAction(self.tr("&Granskning"), self)
+        self.review_action.setToolTip(
+            self.tr("Planer som väntar på granskning, försenade uppföljningar och akuta flaggor")
+        )
+        self.review_action.triggered.connect(self.show_review_queue)
+        self.log_action = QAction(self.tr("Logg&uppföljning"), self)
+        self.log_action.triggered.connect(self.show_access_log)
+        self.decisions_action = QAction(self.tr("&Beslut"), self)
+        self.decisions = DecisionBadgeAction(self.ctx, self.decisions_action, self)
+        self.decisions.open_case.connect(self._open_case_from_badge)
+        self.backup_action = QAction(self.tr("&Säkerhetskopiera databasen …"), self)
+        self.backup_action.triggered.connect(lambda: self.lifecycle.backup_now())
+        self.settings_action = QAction(self.tr("&Inställningar …"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action = QAction(self.tr("&Om Kartläggning …"), self)
+        self.about_action.triggered.connect(self.show_about)
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        self.help_menu = help_menu
+        for action in (
+            self.new_case_action,
+            self.backup_action,
+            self.settings_action,
+            self.lock_action,
+            self.sign_out_action,
+        ):
+            file_menu.addAction(action)
+        for action in (self.list_action, self.review_action, self.log_action, self.meeting_action):
+            view_menu.addAction(action)
+        help_menu.addAction(self.about_action)
+        for action in (
+            self.list_action,
+            self.new_case_action,
+            self.review_action,
+            self.log_action,
+            self.decisions_action,
+            self.backup_action,
+            self.meeting_action,
+            self.lock_action,
+            self.sign_out_action,
+        ):
+            self.toolbar.addAction(action)
+        for action in (self.list_action, self.new_case_action, self.meeting_action):
+            action.setVisible(self.can_see_cases)
+        self.review_action.setVisible(self.is_supervisor)
+        self.log_action.setVisible(self.is_supervisor)
+        self.decisions_action.setVisible(self.ctx.role == "caseworker")
+        self.backup_action.setVisible(
+            self.ctx.role == "administrator" and self.services.db.is_sqlite
+        )
+
+    # --- navigation ---------------------------------------------------------------------
+    def _show(self, widget: QWidget) -> None:
+        if self.stack.indexOf(widget) < 0:
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.banner.show_message("")
+
+    def _replace_work_page(self, page: QWidget | None) -> None:
+        if self.work_page is not None:
+            self.stack.removeWidget(self.work_page)
+            self.work_page.deleteLater()
+        self.work_page = page
+
+    def show_list(self) -> None:
+        if self.meeting_mode or self.case_list is None:
+            return
+        if not self._leave_work_page():
+            return
+        self.case_list.refresh()
+        self._show(self.case_list)
+
+    def show_case(self, case_id: str) -> None:
+        if not self._leave_work_page():
+            return
+        try:
+            page = CasePage(self.services, case_id, self)
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        page.open_assessment.connect(self.open_interview)
+        page.open_plan.connect(self.open_plan)
+        if self.case_page is not None:
+            self.stack.removeWidget(self.case_page)
+            self.case_page.deleteLater()
+        self.case_page = page
+        self._show(page)
+
+    def open_interview(self, assessment_id: str) -> None:
+        try:
+            page = InterviewPage(self.services, assessment_id, self, local_store=self.local_drafts)
+        except (AppError, KeyError) as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        page.closed.connect(self._work_closed)
+        page.server_unavailable.connect(self.server_unavailable)
+        self._replace_work_page(page)
+        self._show(page)
+
+    def open_plan(self, plan_id: str) -> None:
+        try:
+            case_ref = self.case_page.case.case_ref if self.case_page is not None else None
+            page = PlanEditorPage(
+                self.services, plan_id, self, case_ref=case_ref, local_store=self.local_drafts
+            )
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        page.closed.connect(self._work_closed)
+        page.server_unavailable.connect(self.server_unavailable)
+        self._replace_work_page(page)
+        self._show(page)
+
+    def open_draft(self, kind: str, case_id: str, object_id: str) -> None:
+        """Open the interview or plan that has unsaved work (the page offers the draft)."""
+        self.show_case(case_id)
+        if self.case_page is None or self.case_page.case.id != case_id:
+            return
+        if kind == "plan":
+            self.open_plan(object_id)
+        else:
+            self.open_interview(object_id)
+
+    def _work_closed(self, case_id: str) -> None:
+        self._replace_work_page(None)
+        if self.case_page is not None and self.case_page.case.id == case_id:
+            self.case_page.reload_all()
+            self._show(self.case_page)
+        else:
+            self.show_case(case_id)
+
+    def _leave_work_page(self) -> bool:
+        """Leaving an interview keeps its draft; leaving a plan keeps it open in memory
+        only if it could not be saved."""
+        page = self.work_page
+        if isinstance(page, InterviewPage):
+            page.flush_draft()
+        elif isinstance(page, PlanEditorPage) and page.dirty and not page.save():
+            self._show(page)
+            return False
+        self._replace_work_page(None)
+        return True
+
+    # --- supervisor: review queue, plan review, access log -----------------------------------
+    def show_review_queue(self) -> None:
+        if self.meeting_mode or not self.is_supervisor:
+            return
+        if not self._leave_work_page():
+            return
+        if self.review_page is None:
+            self.review_page = ReviewQueuePage(self.services, self)
+            self.review_page.review_plan.connect(self.review_plan)
+            self.review_page.open_case.connect(self.show_case)
+        self.review_page.refresh()
+        self._show(self.review_page)
+
+    def review_plan(self, waiting: WaitingPlan | ApprovedPlan) -> None:
+        """Open a plan from the queue read-only: to decide on it, or to print an approved one
+        (opening its case is audited)."""
+        if self.meeting_mode:
+            return
+        try:
+            page = PlanReviewPage(self.services, waiting.plan_id, self, show_name=True)
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        page.closed.connect(self.show_review_queue)
+        page.decided.connect(lambda _d: self.review_page.refresh() if self.review_page else None)
+        if self.plan_review is not None:
+            self.stack.removeWidget(self.plan_review)
+            self.plan_review.deleteLater()
+        self.plan_review = page
+        self._show(page)
+
+    def show_access_log(self) -> None:
+        if self.meeting_mode or not self.is_supervisor:
+            return
+        if not self._leave_work_page():
+            return
+        if self.log_page is None:
+            self.log_page = AccessLogPage(self.services, self)
+            self.log_page.search()  # the first page; the core audits the opened review
+        self._show(self.log_page)
+
+    def _open_case_from_badge(self, case_id: str) -> None:
+        if not self.meeting_mode:
+            self.show_case(case_id)
+
+    def _unit_pages(self) -> tuple[QWidget | None, ...]:
+        """Pages that list or show other cases than the one on screen."""
+        return (self.review_page, self.plan_review, self.log_page)
+
+    # --- after sign-in: checks, badges, the server ---------------------------------------------
+    def after_sign_in(self, state: StateStore | None = None) -> None:
+        """Start what runs in the background once the window is up: the rollback check, the
+        backup reminder, the decision badge and (on a server) the health check."""
+        self.lifecycle.state = state
+        self.lifecycle.run()
+        if self.ctx.role == "caseworker":
+            self.decisions.refresh()
+        if self.server_watch is not None:
+            self.server_watch.start()
+
+    @Slot()
+    def server_unavailable(self) -> None:
+        """For any screen whose core call raised ServerUnavailableError: show the banner now
+        and probe the server at once (the banner goes when it is back)."""
+        if self.server_watch is not None:
+            self.server_watch.server_unavailable()
+
+    @property
+    def local_drafts(self) -> LocalDraftStore | None:
+        """The encrypted on-disk draft store for a server database (None for a local file, or
+        until it is ready)."""
+        return self.server_watch.store if self.server_watch is not None else None
+
+    # --- settings and about ---------------------------------------------------------------------
+    @property
+    def credentials(self) -> CredentialStore:
+        if self._credentials is None:
+            from assessment_app.credentials import CredentialStore
+
+            self._credentials = CredentialStore()
+        return self._credentials
+
+    def open_settings(self) -> None:
+        from ui.preferences.dialog import SettingsDialog
+        from ui.preferences.store import Preferences
+
+        dialog = SettingsDialog(
+            Preferences.of(self.services.settings), self.credentials, self, signed_in=True
+        )
+        dialog.saved.connect(self._settings_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self, _database_changed: bool) -> None:
+        self.idle.set_timeout_ms(self.services.settings.idle_lock_minutes * 60_000)
+
+    def show_about(self) -> None:
+        from ui.about import AboutDialog
+
+        dialog = AboutDialog(self.services.db.display_name, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.about_dialog = dialog
+        dialog.open()
+
+    def new_case(self) -> None:
+        if self.meeting_mode or not self.can_see_cases:
+            return
+        dialog = NewCaseDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self._case_created(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()  # not exec(): the screen lock may hide it and show it again
+
+    def _case_created(self, dialog: NewCaseDialog) -> None:
+        if dialog.created is not None and not self.meeting_mode:
+            self.show_case(dialog.created.id)
+
+    # --- meeting mode -------------------------------------------------------------------
+    def _meeting_toggled(self, checked: bool) -> None:
+        if checked:
+            self.set_meeting_mode(True)
+        else:
+            self.meeting_action.setChecked(True)  # leaving needs the password
+            self.lock("meeting")
+
+    def set_meeting_mode(self, on: bool) -> None:
+        """Hide the case list, the other cases and the worker's navigation while the
+        individual is at the screen."""
+        self.meeting_mode = on
+        self.meeting_action.setChecked(on)
+        for action in (
+            self.list_action,
+            self.new_case_action,
+            self.review_action,
+            self.log_action,
+            self.decisions_action,
+        ):
+            action.setEnabled(not on)
+        self.setWindowTitle(
+            self.tr("Kartläggning och handlingsplan – mötesläge")
+            if on
+            else self.tr("Kartläggning och handlingsplan")
+        )
+        current = self.stack.currentWidget()
+        if on and (current is self.case_list or current in self._unit_pages()):
+            self._show(self.meeting_placeholder)
+        elif not on and self.stack.currentWidget() is self.meeting_placeholder:
+            self.show_list()
+
+    # --- locking ------------------------------------------------------------------------
+    def lock(self, purpose: str = "idle") -> None:
+        if self.locked:
+            return
+        self._flush_drafts()  # saved before anything is hidden
+        self.locked = True
+        self.idle.pause()
+        self.covered.hide()
+        self._before_lock = self.stack.currentWidget()
+        self.toolbar.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.prepare(purpose)
+        self._show(self.lock_screen)
+
+    def _unlocked(self) -> None:
+        purpose = self.lock_screen.purpose
+        self._end_lock()
+        if purpose == "meeting":
+            self.set_meeting_mode(False)
+
+    def _unlock_cancelled(self) -> None:
+        if self.lock_screen.purpose == "meeting":
+            self._end_lock()
+
+    def _end_lock(self) -> None:
+        self.locked = False
+        self.toolbar.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        target = self._before_lock or self.case_list or self.meeting_placeholder
+        self._show(target)
+        self.covered.restore()
+        self.idle.resume()
+
+    # --- leaving ------------------------------------------------------------------------
+    def _flush_drafts(self) -> None:
+        page = self.work_page
+        if isinstance(page, (InterviewPage, PlanEditorPage)):
+            page.flush_draft()
+
+    def sign_out(self) -> None:
+        self._flush_drafts()
+        self.covered.close()
+        self.idle.stop()
+        if self.server_watch is not None:
+            self.server_watch.stop()
+        try:
+            self.ctx.sign_out()
+        except AppError as error:  # the session ends anyway
+            log.warning("sign-out audit failed: %s", error.message_en)
+        self._signed_out = True
+        self.close()
+        self.signed_out.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._signed_out:
+            super().closeEvent(event)
+            return
+        self._flush_drafts()
+        page = self.work_page
+        if isinstance(page, PlanEditorPage) and page.dirty and not page.save():
+            self._show(page)
+            event.ignore()  # the plan could not be saved; the message says why (draft kept)
+            return
+        self.idle.stop()
+        if self.server_watch is not None:
+            self.server_watch.stop()
+        try:
+            self.ctx.sign_out()
+        except AppError as error:
+            log.warning("sign-out audit failed: %s", error.message_en)
+        self._signed_out = True
+        super().closeEvent(event)
+        self.quit_requested.emit()

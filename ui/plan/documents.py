@@ -1,0 +1,332 @@
+"""The plan's printed documents from the plan editor: preview, print and save as PDF, for the
+individual and for each provider that has actions in the plan.
+
+The core decides what a document may contain (``plan_export.build_document``: consent and
+protection rules) and refuses a provider without a valid consent; this only shows the result.
+Building and rendering run in the background; printing and saving are audited by the core.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import shiboken6
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment_app import plan_export
+from assessment_app.context import Context
+from assessment_app.errors import AppError
+from assessment_app.pdf import render_plan_pdf
+from assessment_app.plan_export import BuiltDocument
+from assessment_app.records import cases, consents, providers
+from assessment_app.records.plans import PlanInfo
+from ui.messages import error_message
+from ui.plan.pdf_view import LoadedPdf, PdfPreviewDialog, print_pdf
+from ui.services import Services
+from ui.tasks import run_task
+from ui.widgets.banner import Banner
+
+Language = Literal["sv", "en"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Whom a document is for: the individual (provider None) or one provider, by name."""
+
+    provider_name: str | None = None
+
+    @property
+    def audience(self) -> Literal["individual", "provider"]:
+        return "individual" if self.provider_name is None else "provider"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    built: BuiltDocument
+    data: bytes
+
+
+def prepare(ctx: Context, case_ref: str, target: Target, language: Language) -> Prepared:
+    """Runs in the background: the filtered view model, then the PDF bytes (in memory)."""
+    built = plan_export.build_document(
+        ctx, case_ref, target.audience, provider_name=target.provider_name, language=language
+    )
+    return Prepared(built, render_plan_pdf(built.document))
+
+
+def suggested_file_name(case_ref: str, target: Target) -> str:
+    who = target.provider_name or "enskild"
+    slug = re.sub(r"[^\w-]+", "-", who.lower()).strip("-") or "utforare"
+    return f"handlingsplan-{case_ref}-{slug}.pdf"
+
+
+class PlanDocumentsBar(QGroupBox):
+    """Chooser of recipient plus "Förhandsgranska", "Skriv ut" and "Spara som PDF"."""
+
+    def __init__(
+        self,
+        services: Services,
+        case_id: str,
+        case_ref: str | None,
+        ensure_saved: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Utskrift av planen"))
+        self.services = services
+        self.ctx = services.ctx
+        self.case_id = case_id
+        self.case_ref = case_ref
+        self.language: Language = "en" if services.language == "en" else "sv"
+        self._ensure_saved = ensure_saved
+        self.busy = False
+        self.is_current = False
+        self.preview_dialog: PdfPreviewDialog | None = None
+        self.last_printed_pages = 0
+        self.recipient = QComboBox(self)
+        self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.recipient.setAccessibleName(self.tr("Dokument för"))
+        recipient_label = QLabel(self.tr("&Dokument för:"), self)
+        recipient_label.setBuddy(self.recipient)
+        self.preview_button = QPushButton(self.tr("&Förhandsgranska"), self)
+        self.print_button = QPushButton(self.tr("Skriv &ut …"), self)
+        self.save_button = QPushButton(self.tr("Spara som &PDF …"), self)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_as)
+        self.banner = Banner(self, "info")
+        row = QHBoxLayout()
+        row.addWidget(recipient_label)
+        row.addWidget(self.recipient)
+        row.addStretch(1)
+        row.addWidget(self.preview_button)
+        row.addWidget(self.print_button)
+        row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.banner)
+
+    # --- which documents ------------------------------------------------------------------
+    def set_plan(self, plan: PlanInfo) -> None:
+        """List the individual and every provider with actions in the plan; only the plan in
+        force can be printed (the core always prints that one)."""
+        chosen = self.recipient.currentData()
+        self.recipient.clear()
+        self.recipient.addItem(self.tr("Den enskilde (hela planen)"), None)
+        names = {p.id: p.name for p in providers.list_providers(self.ctx, include_inactive=True)}
+        seen: list[str] = []
+        for action in plan.actions:
+            if action.provider_id and action.provider_id not in seen:
+                seen.append(action.provider_id)
+        for provider_id in seen:
+            name = names.get(provider_id)
+            if name is None:
+                continue
+            label = self.tr("Utförare: {name}").format(name=name)
+            if consents.valid_provider_consent(self.ctx, self.case_id, provider_id) is None:
+                label += " " + self.tr("(samtycke saknas)")
+            self.recipient.addItem(label, name)
+        self.recipient.setCurrentIndex(max(0, self.recipient.findData(chosen)))
+        try:
+            current = plan_export.current_plan(self.ctx, self.case_id).id == plan.id
+        except AppError:
+            current = False
+        self.is_current = current
+        self._set_enabled(not self.busy)
+        self.setToolTip(
+            "" if current else self.tr("Bara den gällande versionen av planen kan skrivas ut.")
+        )
+
+    def target(self) -> Target:
+        return Target(self.recipient.currentData())
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(enabled and self.is_current)
+
+    def _start(self) -> bool:
+        """Save pending edits first (the document shows the stored plan), then go busy."""
+        if self.busy or not self._ensure_saved():
+            return False
+        self.busy = True
+        self._set_enabled(False)
+        self.banner.clear()
+        return True
+
+    def _done(self) -> None:
+        self.busy = False
+        self._set_enabled(True)
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._done()
+        self.banner.show_message(error_message(error), "error")
+
+    def _case_ref(self) -> str:
+        if self.case_ref is None:
+            self.case_ref = cases.open_case(self.ctx, case_id=self.case_id).case_ref
+        return self.case_ref
+
+    def _prepare(self, then: Callable[[Prepared], None]) -> None:
+        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+
+        def delivered(prepared: Prepared) -> None:
+            if shiboken6.isValid(self):
+                self._done()
+                then(prepared)
+
+        run_task(lambda: prepare(ctx, ref, target, language), delivered, self._failed)
+
+    # --- preview --------------------------------------------------------------------------
+    def preview(self) -> None:
+        if self._start():
+            self._prepare(self._show_preview)
+
+    def _show_preview(self, prepared: Prepared) -> None:
+        try:
+            pdf = LoadedPdf(prepared.data)
+        except ValueError as error:
+            self._failed(error)
+            return
+        if self.preview_dialog is not None and shiboken6.isValid(self.preview_dialog):
+            self.preview_dialog.close()
+        dialog = PdfPreviewDialog(pdf, self._title(prepared), self)
+        dialog.print_requested.connect(lambda: self._print(prepared, pdf, dialog))
+        dialog.save_requested.connect(self.save_as)
+        dialog.finished.connect(dialog.deleteLater)
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def _title(self, prepared: Prepared) -> str:
+        name = prepared.built.document.provider_name
+        if name:
+            return self.tr("Förhandsgranskning – handlingsplan för {name}").format(name=name)
+        return self.tr("Förhandsgranskning – handlingsplan för den enskilde")
+
+    # --- print ----------------------------------------------------------------------------
+    def print_document(self) -> None:
+        if self._start():
+            self._prepare(self._print_prepared)
+
+    def _print_prepared(self, prepared: Prepared) -> None:
+        try:
+            pdf = LoadedPdf(prepared.data, self)
+        except ValueError as error:
+            self._failed(error)
+            return
+        self._print(prepared, pdf, self)
+        pdf.deleteLater()
+
+    def _print(self, prepared: Prepared, pdf: LoadedPdf, parent: QWidget) -> None:
+        printer = self.choose_printer(pdf.page_count(), parent)
+        if printer is not None:
+            self.print_with(printer, prepared, pdf)
+
+    def choose_printer(self, pages: int, parent: QWidget) -> QPrinter | None:
+        """The system's print dialog; None when cancelled."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.tr("Handlingsplan {ref}").format(ref=self._case_ref()))
+        dialog = QPrintDialog(printer, parent)
+        dialog.setMinMax(1, pages)
+        dialog.setWindowTitle(self.tr("Skriv ut handlingsplanen"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return printer
+
+    def print_with(self, printer: QPrinter, prepared: Prepared, pdf: LoadedPdf) -> None:
+        try:
+            pages = print_pdf(pdf.document, printer)
+        except OSError:
+            self.banner.show_message(
+                self.tr("Utskriften kunde inte startas. Kontrollera skrivaren och försök igen."),
+                "error",
+            )
+            return
+        self.last_printed_pages = pages
+        try:
+            plan_export.audit_export(self.ctx, prepared.built, channel="print")
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        self.banner.show_message(
+            self.tr("Planen skickades till skrivaren ({n} sidor).").format(n=pages), "success"
+        )
+
+    # --- save -----------------------------------------------------------------------------
+    def save_as(self) -> None:
+        """Check first that the document may be made (consent), then ask where to save it."""
+        if not self._start():
+            return
+        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+
+        def allowed(_built: BuiltDocument) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._done()
+            path = self.choose_path(suggested_file_name(ref, target))
+            if path is not None:
+                self.save_to(path)
+
+        run_task(
+            lambda: plan_export.build_document(
+                ctx, ref, target.audience, provider_name=target.provider_name, language=language
+            ),
+            allowed,
+            self._failed,
+        )
+
+    def choose_path(self, suggested: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window(),
+            self.tr("Spara handlingsplanen som PDF"),
+            str(Path(folder) / suggested),
+            self.tr("PDF-dokument (*.pdf)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_to(self, path: Path) -> None:
+        """Write the document atomically and audit it (the core does both)."""
+        if not self._start():
+            return
+        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+
+        def export() -> BuiltDocument:
+            return plan_export.export_plan_pdf(
+                ctx,
+                ref,
+                target.audience,
+                path,
+                provider_name=target.provider_name,
+                language=language,
+            )
+
+        def saved(_built: BuiltDocument) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._done()
+            self.banner.show_message(
+                self.tr("Planen sparades som {name}.").format(name=path.name), "success"
+            )
+
+        run_task(export, saved, self._failed)

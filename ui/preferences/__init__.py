@@ -1,0 +1,1 @@
+"""Connection and preferences: where the database is, the language, the idle lock."""

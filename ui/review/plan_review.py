@@ -1,0 +1,261 @@
+"""Reviewing one plan from the queue: the plan read-only, the history of decisions, approve or
+return with a comment, and printing once it is approved.
+
+Opening the plan opens its case through the core (``cases.open_case``, audited), and only
+then is the person's name shown; never in meeting mode.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment_app.errors import AppError, StaleEditError
+from assessment_app.records import cases, plans, providers
+from assessment_app.records.plans import PlanInfo
+from ui.cases import labels
+from ui.messages import error_message
+from ui.plan.documents import PlanDocumentsBar
+from ui.services import Services
+from ui.timefmt import local_time
+from ui.widgets.banner import Banner
+
+
+def decision_label(code: str) -> str:
+    return {
+        "submitted": QCoreApplication.translate("review", "Inskickad"),
+        "approved": QCoreApplication.translate("review", "Godkänd"),
+        "returned": QCoreApplication.translate("review", "Återlämnad"),
+    }.get(code, code)
+
+
+class PlanReviewPage(QWidget):
+    closed = Signal()  # back to the queue
+    decided = Signal(str)  # "approved" | "returned"
+
+    def __init__(
+        self,
+        services: Services,
+        plan_id: str,
+        parent: QWidget | None = None,
+        *,
+        show_name: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ctx = services.ctx
+        self.plan: PlanInfo = plans.get_plan(self.ctx, plan_id)
+        case = cases.open_case(self.ctx, case_id=self.plan.case_id)  # audited: case.open
+        self.case_ref = case.case_ref
+        self.name_shown = show_name
+        try:
+            template = services.templates.latest()
+            self.area_titles = {a.id: a.title.text(services.language) for a in template.areas}
+        except Exception:
+            self.area_titles = {}
+        self.provider_names = {
+            p.id: p.name for p in providers.list_providers(self.ctx, include_inactive=True)
+        }
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        who = case.individual.name if show_name else ""
+        self.title.setText(
+            self.tr("Granska handlingsplan – {ref} {name}").format(ref=case.case_ref, name=who)
+        )
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #555;")
+        self.banner = Banner(self, "info")
+        self.content = QTextBrowser(self)
+        self.content.setOpenLinks(False)
+        self.history = QTextBrowser(self)
+        self.history.setOpenLinks(False)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText(
+            self.tr("Kommentar till handläggaren (krävs när planen lämnas tillbaka)")
+        )
+        self.comment.setFixedHeight(70)
+        self.comment.setAccessibleName(self.tr("Kommentar"))
+        self.approve_button = QPushButton(self.tr("&Godkänn planen"), self)
+        self.return_button = QPushButton(self.tr("&Lämna tillbaka …"), self)
+        self.back_button = QPushButton(self.tr("&Tillbaka till kön"), self)
+        self.approve_button.clicked.connect(lambda: self.decide(approve=True))
+        self.return_button.clicked.connect(lambda: self.decide(approve=False))
+        self.back_button.clicked.connect(self.closed)
+        self.documents = PlanDocumentsBar(
+            services, self.plan.case_id, self.case_ref, lambda: True, self
+        )
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("<b>Beslut och historik</b>"), side))
+        side_layout.addWidget(self.history, 1)
+        comment_label = QLabel(self.tr("&Kommentar:"), side)
+        comment_label.setBuddy(self.comment)
+        side_layout.addWidget(comment_label)
+        side_layout.addWidget(self.comment)
+        decide_row = QHBoxLayout()
+        decide_row.addWidget(self.return_button)
+        decide_row.addWidget(self.approve_button)
+        side_layout.addLayout(decide_row)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.content)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.status)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.documents)
+        layout.addLayout(bottom)
+        self._show_plan()
+
+    # --- showing ------------------------------------------------------------------------------
+    def _show_plan(self) -> None:
+        plan = self.plan
+        self.status.setText(
+            self.tr("Version {v} · {state}").format(
+                v=plan.plan_version, state=labels.review_state(plan.review_state)
+            )
+        )
+        self.content.setHtml(self._plan_html(plan))
+        self.history.setHtml(self._history_html(plan))
+        open_for_decision = plan.review_state == "submitted"
+        for widget in (self.approve_button, self.return_button, self.comment):
+            widget.setEnabled(open_for_decision)
+        approved = plan.review_state == "approved"
+        self.documents.setVisible(approved)  # printing is for the approved plan
+        if approved:
+            self.documents.set_plan(plan)
+
+    def _plan_html(self, plan: PlanInfo) -> str:
+        e = html.escape
+        parts: list[str] = []
+        by_goal: dict[str | None, list[plans.Action]] = {}
+        for action in plan.actions:
+            by_goal.setdefault(action.goal_id, []).append(action)
+        for goal in plan.goals:
+            area = self.area_titles.get(goal.area_id, goal.area_id)
+            parts.append(f"<h3>{e(area)}</h3><p><b>{e(self.tr('Mål:'))}</b> {e(goal.text)}</p>")
+            parts.append(self._actions_html(by_goal.get(goal.id, [])))
+        if by_goal.get(None):
+            parts.append(f"<h3>{e(self.tr('Övriga insatser'))}</h3>")
+            parts.append(self._actions_html(by_goal[None]))
+        facts = [
+            (self.tr("Uppföljning"), plan.follow_up_on.isoformat() if plan.follow_up_on else "–"),
+            (self.tr("Nästa möte"), plan.next_meeting or "–"),
+            (self.tr("Anteckning"), plan.note or "–"),
+        ]
+        parts.append("<hr/>")
+        parts += [f"<p><b>{e(k)}:</b> {e(v)}</p>" for k, v in facts]
+        if not plan.goals and not plan.actions:
+            parts.insert(0, f"<p><i>{e(self.tr('Planen har inga mål ännu.'))}</i></p>")
+        return "".join(parts)
+
+    def _actions_html(self, actions: list[plans.Action]) -> str:
+        if not actions:
+            return f"<p><i>{html.escape(self.tr('Inga insatser.'))}</i></p>"
+        e = html.escape
+        rows = []
+        for a in actions:
+            who = labels.responsible_kind(a.responsible_kind)
+            if a.provider_id:
+                who = self.provider_names.get(a.provider_id, who)
+            elif a.responsible_name:
+                who = f"{who} ({a.responsible_name})"
+            rows.append(
+                "<tr>"
+                f"<td>{e(a.what)}</td><td>{e(who)}</td>"
+                f"<td>{e(a.due_on.isoformat() if a.due_on else '–')}</td>"
+                f"<td>{e(labels.action_status(a.status))}</td><td>{e(a.follow_up)}</td>"
+                "</tr>"
+            )
+        head = "".join(
+            f"<th align='left'>{e(h)}</th>"
+            for h in (
+                self.tr("Insats"),
+                self.tr("Ansvarig"),
+                self.tr("Senast"),
+                self.tr("Status"),
+                self.tr("Följs upp"),
+            )
+        )
+        return (
+            "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
+            f"<tr>{head}</tr>{''.join(rows)}</table>"
+        )
+
+    def _history_html(self, plan: PlanInfo) -> str:
+        if not plan.reviews:
+            return f"<p><i>{html.escape(self.tr('Inga beslut ännu.'))}</i></p>"
+        e = html.escape
+        items = []
+        for r in reversed(plan.reviews):  # newest first
+            line = (
+                f"<b>{e(decision_label(r.decision))}</b> · {e(self.tr('version'))} "
+                f"{r.plan_version}<br/>{e(local_time(r.decided_at))} · {e(r.decided_by or '')}"
+            )
+            if r.comment:
+                line += f"<br/><i>{e(r.comment)}</i>"
+            items.append(f"<p>{line}</p>")
+        return "".join(items)
+
+    # --- deciding -----------------------------------------------------------------------------
+    def decide(self, *, approve: bool) -> None:
+        comment = self.comment.toPlainText().strip()
+        if not approve and not comment:
+            self.banner.show_message(
+                self.tr("Skriv i kommentaren varför planen lämnas tillbaka."), "error"
+            )
+            self.comment.setFocus()
+            return
+        try:
+            self.plan = plans.decide(
+                self.ctx, self.plan.id, self.plan.version, approve=approve, comment=comment
+            )
+        except StaleEditError as error:
+            self.banner.show_message(error_message(error), "error")
+            self._reload()
+            return
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        self.comment.clear()
+        self._show_plan()
+        if approve:
+            self.banner.show_message(
+                self.tr("Planen är godkänd och låst. Du kan skriva ut den nedan."), "success"
+            )
+        else:
+            self.banner.show_message(
+                self.tr("Planen är tillbakaskickad till handläggaren med din kommentar."),
+                "success",
+            )
+        self.decided.emit("approved" if approve else "returned")
+
+    def _reload(self) -> None:
+        try:
+            self.plan = plans.get_plan(self.ctx, self.plan.id)
+        except AppError:
+            return
+        self._show_plan()

@@ -1,0 +1,268 @@
+"""The supervisor's review queue: plans waiting for review, overdue follow-ups and urgent flags
+in the unit. Case references only: a name is shown once a case or a plan is opened (the core
+audits that)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessment_app.server import review
+from assessment_app.server.review import ApprovedPlan, ReviewQueue, WaitingPlan
+from ui.messages import error_message
+from ui.services import Services
+from ui.tasks import run_task
+from ui.timefmt import local_time
+from ui.widgets.banner import Banner
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[tuple[object, Sequence[str]]]) -> None:
+    table.setRowCount(len(rows))
+    for number, (payload, values) in enumerate(rows):
+        for column, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            item.setData(ROW_ROLE, payload)
+            table.setItem(number, column, item)
+    table.resizeColumnsToContents()
+    if rows:
+        table.selectRow(0)
+
+
+class ReviewQueuePage(QWidget):
+    review_plan = Signal(object)  # WaitingPlan or ApprovedPlan
+    open_case = Signal(str)  # case id
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.ctx = services.ctx
+        self.queue: ReviewQueue | None = None
+        self.loading = False
+        self.today: date | None = None  # None: today (tests pass a date)
+        heading = QLabel(self.tr("<h2>Granskning</h2>"), self)
+        self.summary = QLabel(self)
+        self.banner = Banner(self, "error")
+        self.tabs = QTabWidget(self)
+        self.waiting = _table(
+            self, [self.tr("Ärende"), self.tr("Version"), self.tr("Inskickad"), self.tr("Av")]
+        )
+        self.overdue = _table(
+            self,
+            [
+                self.tr("Ärende"),
+                self.tr("Skulle följas upp"),
+                self.tr("Dagar sen"),
+                self.tr("Handläggare"),
+            ],
+        )
+        self.urgent = _table(
+            self,
+            [
+                self.tr("Ärende"),
+                self.tr("Kartläggning"),
+                self.tr("Akuta områden"),
+                self.tr("Handläggare"),
+            ],
+        )
+        self.approved = _table(
+            self,
+            [self.tr("Ärende"), self.tr("Version"), self.tr("Godkänd"), self.tr("Av")],
+        )
+        self.tabs.addTab(self.waiting, "")
+        self.tabs.addTab(self.overdue, "")
+        self.tabs.addTab(self.urgent, "")
+        self.tabs.addTab(self.approved, "")
+        self.review_button = QPushButton(self.tr("&Granska planen …"), self)
+        self.open_case_button = QPushButton(self.tr("&Öppna ärendet"), self)
+        self.refresh_button = QPushButton(self.tr("&Uppdatera"), self)
+        self.review_button.clicked.connect(self._review_selected)
+        self.open_case_button.clicked.connect(self._open_selected_case)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.waiting.doubleClicked.connect(self._review_selected)
+        self.approved.doubleClicked.connect(self._review_selected)
+        self.overdue.doubleClicked.connect(self._open_selected_case)
+        self.urgent.doubleClicked.connect(self._open_selected_case)
+        self.tabs.currentChanged.connect(self._update_buttons)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_case_button)
+        buttons.addWidget(self.review_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self._set_titles(None)
+
+    # --- loading ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.loading:
+            return
+        self.loading = True
+        self.refresh_button.setEnabled(False)
+        ctx, today = self.ctx, self.today
+        run_task(lambda: review.review_queue(ctx, today), self._loaded, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        self.refresh_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, queue: ReviewQueue) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        self.refresh_button.setEnabled(True)
+        self.banner.clear()
+        self.queue = queue
+        _fill(
+            self.waiting,
+            [
+                (
+                    w,
+                    [
+                        w.case_ref,
+                        str(w.plan_version),
+                        local_time(w.submitted_at),
+                        w.submitted_by or "",
+                    ],
+                )
+                for w in queue.waiting
+            ],
+        )
+        _fill(
+            self.overdue,
+            [
+                (
+                    f.case_id,
+                    [
+                        f.case_ref,
+                        f.due_on.isoformat(),
+                        str(f.days_overdue),
+                        f.assigned_username or "",
+                    ],
+                )
+                for f in queue.overdue
+            ],
+        )
+        titles = self._area_titles()
+        _fill(
+            self.urgent,
+            [
+                (
+                    u.case_id,
+                    [
+                        u.case_ref,
+                        u.conducted_on.isoformat(),
+                        ", ".join(titles.get(a, a) for a in u.urgent_areas),
+                        u.assigned_username or "",
+                    ],
+                )
+                for u in queue.urgent
+            ],
+        )
+        _fill(
+            self.approved,
+            [
+                (
+                    a,
+                    [
+                        a.case_ref,
+                        str(a.plan_version),
+                        local_time(a.approved_at),
+                        a.approved_by or "",
+                    ],
+                )
+                for a in queue.approved
+            ],
+        )
+        self._set_titles(queue)
+        self._update_buttons()
+
+    def _area_titles(self) -> dict[str, str]:
+        try:
+            template = self.services.templates.latest()
+        except Exception:
+            return {}
+        titles = {a.id: a.title.text(self.services.language) for a in template.areas}
+        titles[template.consent.id] = self.tr("Samtycke")
+        return titles
+
+    def _set_titles(self, queue: ReviewQueue | None) -> None:
+        counts = (len(queue.waiting), len(queue.overdue), len(queue.urgent)) if queue else (0, 0, 0)
+        self.tabs.setTabText(0, self.tr("Väntar på granskning ({n})").format(n=counts[0]))
+        self.tabs.setTabText(1, self.tr("Försenade uppföljningar ({n})").format(n=counts[1]))
+        self.tabs.setTabText(2, self.tr("Akuta flaggor ({n})").format(n=counts[2]))
+        approved = len(queue.approved) if queue else 0
+        self.tabs.setTabText(3, self.tr("Godkända, att skriva ut ({n})").format(n=approved))
+        if queue is None:
+            self.summary.setText(self.tr("Hämtar enhetens kö …"))
+        elif queue.total == 0:
+            self.summary.setText(self.tr("Inget väntar på dig just nu."))
+        else:
+            self.summary.setText(
+                self.tr("Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.")
+            )
+
+    # --- acting on a row ----------------------------------------------------------------------
+    def _selected(self, table: QTableWidget) -> object:
+        items = table.selectedItems()
+        return items[0].data(ROW_ROLE) if items else None
+
+    def _update_buttons(self) -> None:
+        current = self.tabs.currentWidget()
+        self.review_button.setEnabled(
+            (current is self.waiting and self.waiting.rowCount() > 0)
+            or (current is self.approved and self.approved.rowCount() > 0)
+        )
+        self.open_case_button.setEnabled(
+            isinstance(current, QTableWidget) and current.rowCount() > 0
+        )
+
+    def _review_selected(self) -> None:
+        """Open the selected plan: for a decision (waiting) or to print it (approved)."""
+        table = self.approved if self.tabs.currentWidget() is self.approved else self.waiting
+        selected = self._selected(table)
+        if isinstance(selected, WaitingPlan | ApprovedPlan):
+            self.review_plan.emit(selected)
+
+    def _open_selected_case(self) -> None:
+        current = self.tabs.currentWidget()
+        if not isinstance(current, QTableWidget):
+            return
+        payload = self._selected(current)
+        if isinstance(payload, WaitingPlan | ApprovedPlan):
+            self.open_case.emit(payload.case_id)
+        elif isinstance(payload, str):
+            self.open_case.emit(payload)
