@@ -59,7 +59,7 @@ def test_filters_and_opening_is_audited(qtbot, chef_services, worker):
     qtbot.keyClicks(page.case_filter, first.case_ref)
     page.action_filter.setCurrentIndex(page.action_filter.findData("case.open"))
     _search(qtbot, page)
-    entries = page.model.entries
+    entries = page.model.rows
     assert entries and all(e.case_ref == first.case_ref for e in entries)
     assert {e.action for e in entries} == {"case.open"} and {e.username for e in entries} == {
         "anna"
@@ -69,8 +69,8 @@ def test_filters_and_opening_is_audited(qtbot, chef_services, worker):
     page.case_filter.clear()
     qtbot.keyClicks(page.user_filter, "chef")
     _search(qtbot, page)
-    assert {e.username for e in page.model.entries} == {"chef"}
-    assert second.case_ref in {e.case_ref for e in page.model.entries}
+    assert {e.username for e in page.model.rows} == {"chef"}
+    assert second.case_ref in {e.case_ref for e in page.model.rows}
 
     shown = " ".join(
         str(page.model.data(page.model.index(r, c)))
@@ -106,15 +106,15 @@ def test_paging(qtbot, chef_services, worker, monkeypatch):
     assert total > 10
     assert page.model.rowCount() == 5 and page.position.text() == f"Visar 1–5 av {total}"
     assert not page.previous_button.isEnabled() and page.next_button.isEnabled()
-    first_seq = page.model.entries[0].seq
+    first_seq = page.model.rows[0].seq
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.loading)
-    assert page.offset == 5 and page.model.entries[0].seq < first_seq
+    assert page.offset == 5 and page.model.rows[0].seq < first_seq
     assert page.previous_button.isEnabled()
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.loading)
     # back on the first page (the core records that as another look at the log)
-    assert page.offset == 0 and first_seq in {e.seq for e in page.model.entries}
+    assert page.offset == 0 and first_seq in {e.seq for e in page.model.rows}
 
 
 def test_export_writes_csv_through_the_core(qtbot, chef_services, worker, tmp_path, monkeypatch):

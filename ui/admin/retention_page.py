@@ -14,11 +14,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -51,8 +48,7 @@ from ui.messages import current_language, error_message
 from ui.services import Services
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.widgets.table_model import Index, RowListModel
 
 
 def _text(texts: dict[str, tuple[str, str]], code: str) -> str:
@@ -66,10 +62,9 @@ class Progress(QObject):
     changed = Signal(int, int)
 
 
-class RetentionModel(QAbstractTableModel):
+class RetentionModel(RowListModel[RetentionItem]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[RetentionItem] = []
+        super().__init__([], parent)
         self.headers = [
             self.tr("Ärende"),
             self.tr("Status"),
@@ -79,28 +74,10 @@ class RetentionModel(QAbstractTableModel):
             self.tr("Skäl"),
         ]
 
-    def set_items(self, items: list[RetentionItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        item = self.items[index.row()]
+        item = self.rows[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4:
             colour = {"delete": "#9b1c1c", "keep": "#1e6b34", "hold": "#7a4b00"}[item.decision]
             return QBrush(QColor(colour))
@@ -260,7 +237,7 @@ class RetentionPage(QWidget):
         if not shiboken6.isValid(self):
             return
         self.plan = plan
-        self.model.set_items(list(plan.items))
+        self.model.set_rows(list(plan.items))
         self.table.resizeColumnsToContents()
         days = ", ".join(str(d) for d in plan.settings.keep_birth_days) or self.tr("inga")
         self.rule.setText(
@@ -326,7 +303,7 @@ class RetentionPage(QWidget):
         self.result = result
         self.stop_button.hide()
         self.plan = None
-        self.model.set_items([])
+        self.model.set_rows([])
         self._set_busy(False)
         text = self.tr("Gallrade ärenden: {n}.").format(n=len(result.deleted))
         if result.skipped:

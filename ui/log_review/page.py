@@ -13,10 +13,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
 )
@@ -42,9 +39,9 @@ from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
+from ui.widgets.table_model import Index, RowListModel
 
 PAGE_SIZE = 200
-Index = QModelIndex | QPersistentModelIndex
 
 # Action filters offered in the chooser: a code, or a prefix ending in "." (the core's rule).
 ACTION_FILTERS = (
@@ -65,12 +62,11 @@ def action_label(code: str) -> str:
     return en if current_language() == "en" else sv
 
 
-class LogModel(QAbstractTableModel):
+class LogModel(RowListModel[LogEntry]):
     """One page of log entries (the core pages; a page is at most a few hundred rows)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.entries: list[LogEntry] = []
+        super().__init__([], parent)
         self.headers = [
             self.tr("Tidpunkt"),
             self.tr("Användare"),
@@ -80,31 +76,13 @@ class LogModel(QAbstractTableModel):
             self.tr("Detalj"),
         ]
 
-    def set_entries(self, entries: list[LogEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        e = self.entries[index.row()]
+        e = self.rows[index.row()]
         column = index.column()
         if column == 0:
             return local_time(e.at, "%Y-%m-%d %H:%M:%S")
@@ -268,7 +246,7 @@ class AccessLogPage(QWidget):
         self.banner.clear()
         self.offset = page.offset
         self.total = page.total
-        self.model.set_entries(page.entries)
+        self.model.set_rows(page.entries)
         self.table.resizeColumnsToContents()
         self._update_paging()
 
@@ -276,13 +254,13 @@ class AccessLogPage(QWidget):
         if not shiboken6.isValid(self):
             return
         self.loading = False
-        self.model.set_entries([])
+        self.model.set_rows([])
         self.total = 0
         self._update_paging()
         self.banner.show_message(error_message(error), "error")
 
     def _update_paging(self) -> None:
-        shown = len(self.model.entries)
+        shown = len(self.model.rows)
         if self.loading:
             self.position.setText(self.tr("Hämtar …"))
         elif shown == 0:
