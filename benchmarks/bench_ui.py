@@ -1,10 +1,10 @@
 """Desktop UI benchmarks, each measured in fresh subprocesses (offscreen Qt):
 
-- startup_ratio: time from process start to the sign-in window painted, for the app started
-  through its entry ``ui.app.run_app`` on an existing database, divided by the same for a bare
-  PySide6 QWidget window measured the same way in the same run; medians of a few runs each,
-  interleaved. startup_cli_ratio is the same through the ``assessment-app`` command (its own
-  imports included), for information;
+- startup_ratio: time from process start to the sign-in window painted, for the app started the
+  way a user starts it, through the ``assessment-app`` command (its own imports included) on an
+  existing database, divided by the same for a bare PySide6 QWidget window measured the same way
+  in the same run; medians of a few runs each, interleaved. startup_app_ratio is the same through
+  the app's entry ``ui.app.run_app`` alone, for information;
 - case_list_50k_open_ms: opening the case list over 50,000 cases until its first rows are painted;
 - case_list_50k_rss_mb: the process's resident memory growth while doing that (VmRSS).
 
@@ -252,8 +252,8 @@ def run() -> dict[str, float]:
         "startup_app_ms": app_median,
         "startup_cli_ms": cli_median,
         "startup_bare_ms": bare_median,
-        "startup_ratio": app_median / bare_median,
-        "startup_cli_ratio": cli_median / bare_median,
+        "startup_ratio": cli_median / bare_median,
+        "startup_app_ratio": app_median / bare_median,
         "case_list_50k_open_ms": statistics.median(open_ms),
         "case_list_50k_rss_mb": statistics.median(rss_mb),
     }

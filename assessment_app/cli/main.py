@@ -14,11 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from assessment_app.config import default_database_url
 from assessment_app.errors import AppError, ConfigurationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -94,6 +96,8 @@ def database_url(args: argparse.Namespace) -> str:
 
 def connect_url(args: argparse.Namespace) -> URL:
     """The database URL with a server password from the OS keyring when the URL has none."""
+    from sqlalchemy.engine import make_url  # not at the top: starting the app must not pay for it
+
     from assessment_app.credentials import CredentialStore
 
     url = make_url(database_url(args))
