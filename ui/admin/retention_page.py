@@ -64,7 +64,7 @@ class Progress(QObject):
 
 class RetentionModel(RowListModel[RetentionItem]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([], parent)
+        super().__init__(parent)
         self.headers = [
             self.tr("Ärende"),
             self.tr("Status"),

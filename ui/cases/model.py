@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from assessment_app.context import Context
@@ -25,6 +25,7 @@ from assessment_app.records import cases
 from assessment_app.records.cases import CaseQuery, CaseRow
 from ui.cases import labels
 from ui.tasks import run_task
+from ui.widgets.table_model import Index
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 30
@@ -33,8 +34,6 @@ PROTECTED_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = ("case_ref", "name", "status", "assigned", "opened_on", "next_follow_up_on")
 SORT_KEYS = {0: "case_ref", 2: "status", 4: "opened_on", 5: "next_follow_up_on"}
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class CaseTableModel(QAbstractTableModel):

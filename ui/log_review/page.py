@@ -66,7 +66,7 @@ class LogModel(RowListModel[LogEntry]):
     """One page of log entries (the core pages; a page is at most a few hundred rows)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([], parent)
+        super().__init__(parent)
         self.headers = [
             self.tr("Tidpunkt"),
             self.tr("Användare"),

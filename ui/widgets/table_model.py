@@ -11,12 +11,13 @@ Row = TypeVar("Row")
 
 
 class RowListModel(QAbstractTableModel, Generic[Row]):
-    """Rows and column headings; subclasses set `headers` (translated) and implement `data`."""
+    """Rows and column headings. Subclasses set `headers` after `super().__init__()` (their
+    `self.tr` needs the QObject first) and implement `data`."""
 
-    def __init__(self, headers: list[str], parent: Any = None) -> None:
+    def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Row] = []
-        self.headers = headers
+        self.headers: list[str] = []
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
