@@ -31,7 +31,7 @@ test: install translations lint typecheck test-keyring
 # The tests that need the real OS keyring run against GNOME Keyring (Secret Service) in a
 # private D-Bus session. Without dbus/gnome-keyring they are skipped, except in CI.
 test-keyring: install
-	@if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then \
+	@if command -v dbus-run-session >/dev/null && command -v dbus-send >/dev/null && command -v gnome-keyring-daemon >/dev/null; then \
 	  dbus-run-session -- .ci/keyring-session.sh $(BIN)/python -m pytest -m keyring_real -q -p no:cacheprovider; \
 	else \
 	  echo "SKIPPED: real OS keyring tests (install dbus and gnome-keyring to run them)"; \
