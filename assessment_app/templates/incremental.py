@@ -283,7 +283,9 @@ class InterviewState:
 
         Only the conditions that can see this question are evaluated again: the ``show_if``
         of its dependents in visibility order (each only when something it reads changed)
-        and the ``urgent_when`` of questions that read it or whose visibility flipped.
+        and the ``urgent_when`` of questions that read it or whose visibility flipped. An
+        answer to a hidden question is seen by no condition, so it evaluates none. An answer
+        to a question the template does not know is kept and shown nowhere (an empty Change).
         """
         if value is None:
             self._answers.pop(question_id, None)
@@ -339,6 +341,7 @@ class InterviewState:
                     self._urgent.discard(qid)
                 urgent_flipped.append(qid)
 
+        # a missing mark or a rule message can only change for a touched question
         sections = {deps.section_of[qid] for qid in (*touched, *urgent_flipped)}
         questions = set(touched) | set(urgent_flipped)
         changed_sections = {deps.section_of[question_id]}
@@ -349,7 +352,6 @@ class InterviewState:
                 self._summaries[section_id] = self._build_summary(section_id)
             if after != before or section_id in changed_sections:
                 changed_sections.add(section_id)
-            questions.update(set(before.missing).symmetric_difference(after.missing))
         return Change(
             sections=frozenset(changed_sections),
             visibility=frozenset(flipped),
@@ -381,6 +383,11 @@ class InterviewState:
         )
 
     # --- reading ------------------------------------------------------------------------
+
+    @property
+    def dependencies(self) -> DependencyMap:
+        """The template's dependency map (shared by every state over the same template)."""
+        return self._deps
 
     @property
     def language(self) -> str:
