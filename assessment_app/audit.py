@@ -76,11 +76,15 @@ def init_head(session: Session, key: bytes) -> None:
     session.flush()
 
 
-def _locked_head(session: Session) -> AuditHead:
+def locked_head(session: Session) -> AuditHead:
+    """The audit head, locked for this transaction (writers serialise on it)."""
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
     ).scalar_one()
     return head
+
+
+_locked_head = locked_head
 
 
 def append(
@@ -93,9 +97,16 @@ def append(
     object_id: str | None = None,
     detail: str | None = None,
     at: datetime | None = None,
+    head: AuditHead | None = None,
+    flush: bool = True,
 ) -> AuditEvent:
-    """Append one entry in the caller's transaction (so it commits with the change it records)."""
-    head = _locked_head(session)
+    """Append one entry in the caller's transaction (so it commits with the change it records).
+
+    ``head`` is the audit head the caller already locked in this transaction (the use-case
+    layer locks it in the first statement of every write); without it, it is locked here.
+    With ``flush=False`` the entry is written with the rest of the transaction.
+    """
+    head = head if head is not None else locked_head(session)
     if key is not None:
         _seal_pending(session, key, head)
     event = AuditEvent(
@@ -117,7 +128,8 @@ def append(
         head.mac = event.mac
         head.head_mac = _head_mac(key, head)
     session.add(event)
-    session.flush()
+    if flush:
+        session.flush()
     return event
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from assessment_app import audit
 from assessment_app.crypto import keys as keymod
 from assessment_app.crypto.aead import KeyRing, Sealed
+from assessment_app.db.connection import server_errors
 from assessment_app.db.engine import Database
 from assessment_app.db.models import DataKey
 from assessment_app.errors import AccessDeniedError, IntegrityError, StaleEditError
@@ -127,8 +128,6 @@ class Context:
     # --- transactions and audit ----------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        from assessment_app.server.health import server_errors
-
         try:
             with server_errors(self.db), self.db.session() as session:
                 yield session
@@ -139,8 +138,6 @@ class Context:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """Like :meth:`transaction`, for reads that should not wait for writers."""
-        from assessment_app.server.health import server_errors
-
         with server_errors(self.db), self.db.read_session() as session:
             yield session
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faker import Faker
 from stdnum import luhn
 
-from assessment_app.context import Context
 from assessment_app.records import assessments, cases, consents, followups, plans, providers
 from assessment_app.records.cases import Contact
 from assessment_app.templates import Template, default_registry, evaluate
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
+    from assessment_app.workspace.workspace import Workspace
 
 DEMO_PROVIDERS = (
     ("Vägen Ut Stöd AB", "Karin Lind", "08-555 010 10"),
@@ -93,122 +96,135 @@ def ratings_for(
     return result
 
 
-def ensure_providers(ctx: Context) -> list[providers.ProviderInfo]:
-    existing = {p.name: p for p in providers.list_providers(ctx)}
-    for name, person, phone in DEMO_PROVIDERS:
-        if name not in existing:
-            existing[name] = providers.add_provider(ctx, name, contact_person=person, phone=phone)
+def ensure_providers(ws: Workspace) -> list[providers.ProviderInfo]:
+    with ws.write() as uow:
+        existing = {p.name: p for p in providers.list_providers(uow)}
+        for name, person, phone in DEMO_PROVIDERS:
+            if name not in existing:
+                existing[name] = providers.add_provider(
+                    uow, name, contact_person=person, phone=phone
+                )
     return [existing[name] for name, _, _ in DEMO_PROVIDERS]
 
 
 def generate(
-    ctx: Context, count: int, seed: int | None = None, today: date | None = None
+    ws: Workspace, count: int, seed: int | None = None, today: date | None = None
 ) -> Iterator[str]:
-    """Create ``count`` cases; yield each case reference as it is stored."""
+    """Create ``count`` cases, each in one transaction; yield each case reference as stored."""
     rng = random.Random(seed)
     fake = Faker("sv_SE")
     fake.seed_instance(seed)
     today = today or date.today()
     template = default_registry().latest("kartlaggning-avhopp")
     titles = {a.id: a.title.text("sv") for a in template.areas}
-    provider_list = ensure_providers(ctx)
+    provider_list = ensure_providers(ws)
     for _ in range(count):
-        opened = today - timedelta(days=rng.randint(20, 700))
-        protection = rng.choices(cases.PROTECTION_LEVELS, weights=[88, 6, 5, 1])[0]
-        row = cases.create_case(
-            ctx,
-            name=f"{fake.first_name()} {fake.last_name()}",
-            personnummer=personnummer(rng, today) if rng.random() < 0.93 else None,
-            contact=Contact(
-                address=fake.street_address(),
-                postal_code=fake.postcode(),
-                city=fake.city(),
-                phone=fake.phone_number(),
-            ),
-            protection_level=protection,
-            referral_source=rng.choice(cases.REFERRAL_SOURCES),
-            opened_on=opened,
-            today=today,
+        with ws.write() as uow:
+            ref = _one_case(uow, rng, fake, today, template, titles, provider_list)
+        yield ref
+
+
+def _one_case(
+    uow: UnitOfWork,
+    rng: random.Random,
+    fake: Faker,
+    today: date,
+    template: Template,
+    titles: dict[str, str],
+    provider_list: list[providers.ProviderInfo],
+) -> str:
+    opened = today - timedelta(days=rng.randint(20, 700))
+    protection = rng.choices(cases.PROTECTION_LEVELS, weights=[88, 6, 5, 1])[0]
+    row = cases.create_case(
+        uow,
+        name=f"{fake.first_name()} {fake.last_name()}",
+        personnummer=personnummer(rng, today) if rng.random() < 0.93 else None,
+        contact=Contact(
+            address=fake.street_address(),
+            postal_code=fake.postcode(),
+            city=fake.city(),
+            phone=fake.phone_number(),
+        ),
+        protection_level=protection,
+        referral_source=rng.choice(cases.REFERRAL_SOURCES),
+        opened_on=opened,
+        today=today,
+    )
+    provider = rng.choice(provider_list)
+    a = assessments.start_assessment(
+        uow, row.id, template.id, template.version, conducted_on=opened + timedelta(days=7)
+    )
+    ratings = ratings_for(template, rng)
+    a = assessments.save_assessment(
+        uow, a.id, a.version, answers_for(template, rng, today), ratings
+    )
+    need = [k for k, v in ratings.items() if (v["worker"] or 0) >= 2]
+    consents.give_consent(
+        uow,
+        row.id,
+        "provider",
+        need[:4] or [template.areas[0].id],
+        provider_id=provider.id,
+        given_on=opened + timedelta(days=7),
+    )
+    plan = plans.create_plan(uow, row.id, assessment_id=a.id, goals=plans.goals_from_needs(need))
+    goals = [
+        plans.Goal(g.area_id, f"Jag vill komma vidare med {titles[g.area_id].lower()}.", g.id)
+        for g in plan.goals
+    ]
+    actions = []
+    for g in goals:
+        actions.append(
+            plans.Action(
+                what=f"Träffas varannan vecka och gå igenom {titles[g.area_id].lower()}",
+                responsible_kind="provider",
+                goal_id=g.id,
+                provider_id=provider.id,
+                responsible_name=provider.name,
+                due_on=today + timedelta(days=rng.randint(-20, 90)),
+                status=rng.choice(plans.ACTION_STATUSES[:3]),
+            )
         )
-        provider = rng.choice(provider_list)
-        a = assessments.start_assessment(
-            ctx, row.id, template.id, template.version, conducted_on=opened + timedelta(days=7)
+        actions.append(
+            plans.Action(
+                what="Ringa handläggaren om något blir svårt",
+                responsible_kind="individual",
+                goal_id=g.id,
+                due_on=today + timedelta(days=rng.randint(5, 60)),
+            )
         )
-        ratings = ratings_for(template, rng)
-        a = assessments.save_assessment(
-            ctx, a.id, a.version, answers_for(template, rng, today), ratings
-        )
-        need = [k for k, v in ratings.items() if (v["worker"] or 0) >= 2]
-        consents.give_consent(
-            ctx,
+    follow_up = today + timedelta(days=rng.randint(-30, 60))
+    plans.save_plan(
+        uow,
+        plan.id,
+        plan.version,
+        plans.PlanContent(goals, actions, follow_up, next_meeting=f"{follow_up.isoformat()}T10:00"),
+        base=plan.content,
+    )
+    followups.schedule(uow, row.id, follow_up, plan_id=plan.id)
+    if rng.random() < 0.25:
+        fu = assessments.start_assessment(
+            uow,
             row.id,
-            "provider",
-            need[:4] or [template.areas[0].id],
-            provider_id=provider.id,
-            given_on=opened + timedelta(days=7),
+            template.id,
+            template.version,
+            kind="follow_up",
+            conducted_on=opened + timedelta(days=120),
         )
-        plan = plans.create_plan(
-            ctx, row.id, assessment_id=a.id, goals=plans.goals_from_needs(need, titles)
+        assessments.save_assessment(
+            uow,
+            fu.id,
+            fu.version,
+            answers_for(template, rng, today),
+            ratings_for(template, rng, shift=1),
         )
-        goals = [
-            plans.Goal(g.area_id, f"Jag vill komma vidare med {titles[g.area_id].lower()}.", g.id)
-            for g in plan.goals
-        ]
-        actions = []
-        for g in goals:
-            actions.append(
-                plans.Action(
-                    what=f"Träffas varannan vecka och gå igenom {titles[g.area_id].lower()}",
-                    responsible_kind="provider",
-                    goal_id=g.id,
-                    provider_id=provider.id,
-                    responsible_name=provider.name,
-                    due_on=today + timedelta(days=rng.randint(-20, 90)),
-                    status=rng.choice(plans.ACTION_STATUSES[:3]),
-                )
-            )
-            actions.append(
-                plans.Action(
-                    what="Ringa handläggaren om något blir svårt",
-                    responsible_kind="individual",
-                    goal_id=g.id,
-                    due_on=today + timedelta(days=rng.randint(5, 60)),
-                )
-            )
-        follow_up = today + timedelta(days=rng.randint(-30, 60))
-        plans.save_plan(
-            ctx,
-            plan.id,
-            plan.version,
-            goals=goals,
-            actions=actions,
-            follow_up_on=follow_up,
-            next_meeting=f"{follow_up.isoformat()}T10:00",
+    if rng.random() < 0.1:
+        case = uow.case(case_id=row.id)
+        cases.close_case(
+            uow,
+            row.id,
+            case.version,
+            "Målen uppnådda",
+            closed_on=today - timedelta(days=rng.randint(0, 30)),
         )
-        followups.schedule(ctx, row.id, follow_up, plan_id=plan.id)
-        if rng.random() < 0.25:
-            fu = assessments.start_assessment(
-                ctx,
-                row.id,
-                template.id,
-                template.version,
-                kind="follow_up",
-                conducted_on=opened + timedelta(days=120),
-            )
-            assessments.save_assessment(
-                ctx,
-                fu.id,
-                fu.version,
-                answers_for(template, rng, today),
-                ratings_for(template, rng, shift=1),
-            )
-        if rng.random() < 0.1:
-            info = cases.open_case(ctx, case_id=row.id)
-            cases.close_case(
-                ctx,
-                row.id,
-                info.version,
-                "Målen uppnådda",
-                closed_on=today - timedelta(days=rng.randint(0, 30)),
-            )
-        yield row.case_ref
+    return row.case_ref

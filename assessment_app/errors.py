@@ -54,6 +54,10 @@ class ServerUnavailableError(DatabaseOpenError):
     pass
 
 
+class ServerBusyError(AppError):
+    """The server is there but did not finish in time (a lock held elsewhere, overload)."""
+
+
 class AuthenticationError(AppError):
     pass
 

@@ -5,17 +5,20 @@
   provider (valid today) and only the actions assigned to it. Without a valid consent the
   export is refused. A protected identity's address is never put into any document.
 - Every export is audited (case id, audience, provider id; never names).
+
+:func:`build_document` reads in the caller's transaction; the use-case layer
+(``workspace.documents``) runs it as one read and audits the export.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from assessment_app import accounts, audit
-from assessment_app.context import Context
+from sqlalchemy import select
+
+from assessment_app.db.models import User
 from assessment_app.errors import ConsentMissingError, NotFoundError
 from assessment_app.pdf import (
     ActionItem,
@@ -23,12 +26,13 @@ from assessment_app.pdf import (
     GoalItem,
     PlanDocument,
     RatingItem,
-    render_plan_pdf,
-    write_pdf_atomic,
 )
 from assessment_app.records import assessments, cases, consents, followups, plans, providers
 from assessment_app.settings import PrintSettings, load_print_settings
 from assessment_app.templates import Template, default_registry
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 Audience = Literal["individual", "provider"]
 ResponsibleKind = Literal["individual", "social_services", "provider", "police", "authority"]
@@ -43,22 +47,36 @@ class BuiltDocument:
     omitted_actions: int  # the provider's actions outside the consented areas, left out
 
 
-def current_plan(ctx: Context, case_id: str) -> plans.PlanInfo:
+def current_plan(uow: UnitOfWork, case_id: str) -> plans.PlanInfo:
     """The plan that is in force: the newest version that is not superseded."""
-    candidates = [p for p in plans.list_plans(ctx, case_id) if p.review_state != "superseded"]
-    if not candidates:
+    row = plans.current_plan_row(uow, case_id)
+    if row is None:
         raise NotFoundError(
             "The case has no action plan yet.", "Ärendet har ingen handlingsplan än."
         )
-    return max(candidates, key=lambda p: (p.plan_version, p.updated_at))
+    uow.register_plan(row)
+    return plans.infos(uow, [row])[0]
 
 
-def _template_for(ctx: Context, plan: plans.PlanInfo) -> tuple[Template, dict[str, dict[str, Any]]]:
+def _template_for(
+    uow: UnitOfWork, plan: plans.PlanInfo
+) -> tuple[Template, dict[str, dict[str, Any]]]:
     registry = default_registry()
     if plan.assessment_id:
-        a = assessments.get_assessment(ctx, plan.assessment_id)
+        a = assessments.get_assessment(uow, plan.assessment_id)
         return registry.get(a.template_id, a.template_version), a.ratings
     return registry.latest("kartlaggning-avhopp"), {}
+
+
+def _display_name(uow: UnitOfWork, username: str | None) -> str:
+    """A worker's name as printed for the individual: display name, else user name."""
+    if not username:
+        return ""
+    user = uow.session.execute(select(User).where(User.username == username)).scalar()
+    if user is None:
+        return username
+    name = uow.open("users", "display_name_enc", user.id, user.display_name_enc)
+    return str(name) if name else username
 
 
 def _parse_meeting(text: str) -> datetime | None:
@@ -78,7 +96,7 @@ def _address(info: cases.IndividualInfo) -> str | None:
 
 
 def build_document(
-    ctx: Context,
+    uow: UnitOfWork,
     case_ref: str,
     audience: Audience,
     *,
@@ -90,9 +108,9 @@ def build_document(
     """The view model for one PDF, filtered to consent for a provider."""
     settings = settings or load_print_settings()
     today = today or date.today()
-    info = cases.open_case(ctx, case_ref)
-    plan = current_plan(ctx, info.id)
-    template, ratings = _template_for(ctx, plan)
+    info = cases.open_case(uow, case_ref)
+    plan = current_plan(uow, info.id)
+    template, ratings = _template_for(uow, plan)
     titles = {a.id: a.title.text(language) for a in template.areas}
     provider_id: str | None = None
     provider = None
@@ -102,9 +120,9 @@ def build_document(
             raise NotFoundError(
                 "Name the provider the document is for.", "Ange vilken utförare dokumentet gäller."
             )
-        provider = providers.get_provider(ctx, name=provider_name)
+        provider = providers.get_provider(uow, name=provider_name)
         provider_id = provider.id
-        consent = consents.valid_provider_consent(ctx, info.id, provider.id, on=today)
+        consent = consents.valid_provider_consent(uow, info.id, provider.id, on=today)
         if consent is None:
             raise ConsentMissingError(
                 f"There is no valid consent to share information with {provider.name}; "
@@ -113,7 +131,7 @@ def build_document(
                 "inget dokument skapades.",
             )
         scope = set(consent.scope_areas)
-    provider_names = {p.id: p.name for p in providers.list_providers(ctx, include_inactive=True)}
+    provider_names = {p.id: p.name for p in providers.list_providers(uow, include_inactive=True)}
     goal_items: list[GoalItem] = []
     omitted = 0
     goal_area = {g.id: g.area_id for g in plan.goals}
@@ -172,12 +190,12 @@ def build_document(
     )
     worker = ContactItem(
         role="Handläggare" if language == "sv" else "Caseworker",
-        name=accounts.display_name(ctx, info.assigned_username),
+        name=_display_name(uow, info.assigned_username),
         phone=settings.contact_phone or None,
     )
     dates = tuple(
         sorted(
-            {f.due_on for f in followups.list_for_case(ctx, info.id) if f.done_on is None}
+            {f.due_on for f in followups.list_for_case(uow, info.id) if f.done_on is None}
             | ({plan.follow_up_on} if plan.follow_up_on else set())
         )
     )
@@ -217,38 +235,11 @@ def build_document(
     return BuiltDocument(document, info.id, provider_id, omitted)
 
 
-def export_plan_pdf(
-    ctx: Context,
-    case_ref: str,
-    audience: Audience,
-    out: Path,
-    *,
-    provider_name: str | None = None,
-    language: Language = "sv",
-    settings: PrintSettings | None = None,
-    today: date | None = None,
-) -> BuiltDocument:
-    """Render and write atomically (nothing is left behind on failure), then audit."""
-    built = build_document(
-        ctx,
-        case_ref,
-        audience,
-        provider_name=provider_name,
-        language=language,
-        settings=settings,
-        today=today,
-    )
-    write_pdf_atomic(render_plan_pdf(built.document), out)
-    audit_export(ctx, built)
-    return built
-
-
-def audit_export(ctx: Context, built: BuiltDocument, channel: str = "save") -> None:
-    """Audit an export: ``channel`` is how it left the app ("save" or "print")."""
+def audit_detail(built: BuiltDocument, channel: str = "save") -> str:
+    """The audit entry's detail for an export: ``channel`` is how it left ("save"/"print")."""
     detail = f"plan-pdf {built.document.audience} v{built.document.plan_version}"
     if channel != "save":
         detail += f" {channel}"
     if built.provider_id:
         detail += f" provider={built.provider_id}"
-    with ctx.transaction() as session:
-        ctx.audit(session, audit.EXPORT, object_type="case", object_id=built.case_id, detail=detail)
+    return detail

@@ -168,8 +168,14 @@ def _sqlite_engine(path: Path, create: bool) -> Engine:
 
 
 def _server_engine(url: URL) -> Engine:
+    from assessment_app.db.connection import server_connect_args
+
     backend = url.get_backend_name()
-    kwargs: dict[str, Any] = {"pool_pre_ping": True, "pool_recycle": 1800}
+    kwargs: dict[str, Any] = {
+        "pool_pre_ping": True,
+        "pool_recycle": 1800,
+        "connect_args": server_connect_args(url),
+    }
     if backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["isolation_level"] = "READ COMMITTED"

@@ -39,10 +39,7 @@ from assessment_app.lifecycle.retention import (
 )
 from assessment_app.lifecycle.settings import RetentionSettings, load_retention_settings
 from assessment_app.lifecycle.state import StateStore
-from assessment_app.lifecycle.subject_access_pdf import (
-    export_subject_access_pdf,
-    render_subject_access_pdf,
-)
+from assessment_app.lifecycle.subject_access_pdf import render_subject_access_pdf
 
 __all__ = [
     "BackupError",
@@ -61,7 +58,6 @@ __all__ = [
     "check_rollback",
     "create_backup",
     "cutoff_date",
-    "export_subject_access_pdf",
     "last_backup",
     "load_retention_settings",
     "manifest_path",

@@ -12,7 +12,6 @@ import json
 from collections.abc import Sequence
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any, ClassVar
 
 from reportlab.lib.pagesizes import A4
@@ -29,12 +28,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import LayoutError
 
-from assessment_app import APP_NAME, __version__, audit
+from assessment_app import APP_NAME, __version__
 from assessment_app import personnummer as pnr
-from assessment_app.context import Context
 from assessment_app.errors import ExportError
-from assessment_app.lifecycle.codes import SUBJECT_ACCESS_PDF
-from assessment_app.pdf import write_pdf_atomic
 from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
 from assessment_app.pdf.fonts import register_fonts
 from assessment_app.pdf.labels import (
@@ -46,9 +42,7 @@ from assessment_app.pdf.labels import (
 )
 from assessment_app.pdf.markup import one_line, para
 from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles, table_style
-from assessment_app.records import subject_access
-from assessment_app.records.access import accessible_case
-from assessment_app.settings import PrintSettings, load_print_settings
+from assessment_app.settings import PrintSettings
 from assessment_app.templates import FLAG_LABELS, Template, default_registry
 from assessment_app.templates.loader import TemplateLoadError, TemplateNotFoundError
 
@@ -546,28 +540,3 @@ def render_subject_access_pdf(
     data: dict[str, Any], settings: PrintSettings | None = None, printed_on: date | None = None
 ) -> bytes:
     return SubjectAccessRenderer(data, settings or PrintSettings(), printed_on).render()
-
-
-def export_subject_access_pdf(
-    ctx: Context,
-    case_ref: str,
-    out: Path,
-    *,
-    settings: PrintSettings | None = None,
-    printed_on: date | None = None,
-) -> Path:
-    """Write the registerutdrag of ``case_ref``'s individual as PDF (atomic, 0600); audited."""
-    with ctx.transaction() as session:
-        case_id = accessible_case(session, ctx, case_ref=case_ref).id
-    data = subject_access.export(ctx, case_ref)
-    pdf = render_subject_access_pdf(data, settings or load_print_settings(), printed_on)
-    write_pdf_atomic(pdf, Path(out))
-    with ctx.transaction() as session:
-        ctx.audit(
-            session,
-            audit.EXPORT,
-            object_type="case",
-            object_id=case_id,
-            detail=SUBJECT_ACCESS_PDF,
-        )
-    return Path(out)

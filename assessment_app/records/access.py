@@ -1,5 +1,8 @@
 """Access rules, applied inside the queries (not only in the screens).
 
+The use-case layer's unit of work (:mod:`assessment_app.workspace.unit`) reaches cases only
+through :func:`case_filter`, and its rules refuse a write to a case not reached that way.
+
 - caseworker: cases assigned to them and cases shared with them;
 - supervisor: every case of their unit;
 - administrator: no case content (they manage accounts, units and keys).

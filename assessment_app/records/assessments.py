@@ -8,18 +8,15 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from assessment_app import audit
-from assessment_app.context import Context
-from assessment_app.db.models import Assessment, Case
+from assessment_app.db.models import Assessment
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
-from assessment_app.records.access import accessible_case, case_filter, check_version, not_found
-from assessment_app.records.cases import touch
 
 if TYPE_CHECKING:
     from assessment_app.templates import Template
+    from assessment_app.workspace.unit import UnitOfWork
 
 KINDS = ("initial", "follow_up")
 RATING_FLAGS = ("urgent", "not_relevant", "not_answered")
@@ -69,9 +66,9 @@ def validate_ratings(ratings: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
     return clean
 
 
-def _info(session: Session, ctx: Context, a: Assessment) -> AssessmentInfo:
-    answers = ctx.open_or(session, "assessments", "answers_enc", a.id, a.answers_enc, None)
-    ratings = ctx.open_or(session, "assessments", "ratings_enc", a.id, a.ratings_enc, None)
+def info_of(uow: UnitOfWork, a: Assessment) -> AssessmentInfo:
+    answers = uow.open("assessments", "answers_enc", a.id, a.answers_enc, None)
+    ratings = uow.open("assessments", "ratings_enc", a.id, a.ratings_enc, None)
     damaged = not isinstance(answers, dict) or not isinstance(ratings, dict)
     return AssessmentInfo(
         a.id,
@@ -90,7 +87,7 @@ def _info(session: Session, ctx: Context, a: Assessment) -> AssessmentInfo:
 
 
 def start_assessment(
-    ctx: Context,
+    uow: UnitOfWork,
     case_id: str,
     template_id: str,
     template_version: int,
@@ -102,63 +99,60 @@ def start_assessment(
         raise ValidationError(
             f"Unknown assessment kind {kind!r}.", f"Okänd typ av kartläggning {kind!r}."
         )
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        a = Assessment(
-            id=new_id(),
-            case_id=case.id,
-            kind=kind,
-            template_id=template_id,
-            template_version=template_version,
-            status="in_progress",
-            conducted_on=conducted_on or date.today(),
-            created_by=ctx.user_id,
-            updated_by=ctx.user_id,
-        )
-        a.answers_enc = ctx.seal("assessments", "answers_enc", a.id, {})
-        a.ratings_enc = ctx.seal("assessments", "ratings_enc", a.id, {})
-        session.add(a)
-        touch(case)
-        session.flush()
-        ctx.audit(
-            session,
-            audit.RECORD_CREATE,
-            object_type="assessment",
-            object_id=a.id,
-            detail=f"{kind} {template_id} v{template_version}",
-        )
-        return _info(session, ctx, a)
+    case = uow.case(case_id=case_id)
+    a = Assessment(
+        id=new_id(),
+        case_id=case.id,
+        kind=kind,
+        template_id=template_id,
+        template_version=template_version,
+        status="in_progress",
+        conducted_on=conducted_on or date.today(),
+        created_by=uow.ctx.user_id,
+        updated_by=uow.ctx.user_id,
+    )
+    a.answers_enc = uow.seal("assessments", "answers_enc", a.id, {})
+    a.ratings_enc = uow.seal("assessments", "ratings_enc", a.id, {})
+    uow.session.add(a)
+    uow.audit(
+        audit.RECORD_CREATE,
+        object_type="assessment",
+        object_id=a.id,
+        detail=f"{kind} {template_id} v{template_version}",
+    )
+    uow.session.flush()
+    return AssessmentInfo(
+        a.id,
+        a.case_id,
+        kind,
+        template_id,
+        template_version,
+        a.status,
+        a.conducted_on,
+        None,
+        {},
+        {},
+        a.version,
+    )
 
 
-def _load(session: Session, ctx: Context, assessment_id: str) -> tuple[Assessment, Case]:
-    found = session.execute(
-        select(Assessment, Case)
-        .join(Case, Case.id == Assessment.case_id)
-        .where(Assessment.id == assessment_id, case_filter(ctx))
-    ).first()
-    if found is None:
-        raise not_found("assessment")
-    return found[0], found[1]
+def get_assessment(uow: UnitOfWork, assessment_id: str) -> AssessmentInfo:
+    a, _case = uow.record(Assessment, assessment_id, "assessment")
+    return info_of(uow, a)
 
 
-def get_assessment(ctx: Context, assessment_id: str) -> AssessmentInfo:
-    with ctx.transaction() as session:
-        return _info(session, ctx, _load(session, ctx, assessment_id)[0])
-
-
-def list_assessments(ctx: Context, case_id: str) -> list[AssessmentInfo]:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        rows = session.execute(
-            select(Assessment)
-            .where(Assessment.case_id == case.id)
-            .order_by(Assessment.conducted_on, Assessment.created_at)
-        ).scalars()
-        return [_info(session, ctx, a) for a in rows]
+def list_assessments(uow: UnitOfWork, case_id: str) -> list[AssessmentInfo]:
+    case = uow.case(case_id=case_id)
+    rows = uow.session.execute(
+        select(Assessment)
+        .where(Assessment.case_id == case.id)
+        .order_by(Assessment.conducted_on, Assessment.created_at)
+    ).scalars()
+    return [info_of(uow, a) for a in rows]
 
 
 def save_assessment(
-    ctx: Context,
+    uow: UnitOfWork,
     assessment_id: str,
     expected_version: int,
     answers: Mapping[str, Any],
@@ -169,31 +163,40 @@ def save_assessment(
 ) -> AssessmentInfo:
     """Save answers and ratings; with ``complete`` the template's completion rules must hold."""
     clean_ratings = validate_ratings(ratings)
-    with ctx.transaction() as session:
-        a, case = _load(session, ctx, assessment_id)
-        check_version(session, a, expected_version, "assessment", a.id, ["answers", "ratings"])
-        if a.status == "complete" and not complete:
-            raise ValidationError(
-                "This assessment is completed and can no longer be changed; start a follow-up.",
-                "Kartläggningen är avslutad och kan inte ändras; gör en uppföljning i stället.",
-            )
-        if complete:
-            _check_complete(a, answers, clean_ratings, template)
-            a.status = "complete"
-            a.completed_at = utcnow()
-        a.answers_enc = ctx.seal("assessments", "answers_enc", a.id, dict(answers))
-        a.ratings_enc = ctx.seal("assessments", "ratings_enc", a.id, clean_ratings)
-        a.updated_by = ctx.user_id
-        touch(case)
-        session.flush()
-        ctx.audit(
-            session,
-            audit.RECORD_UPDATE,
-            object_type="assessment",
-            object_id=a.id,
-            detail="completed" if complete else "saved",
+    a, _case = uow.record(Assessment, assessment_id, "assessment")
+    uow.check_version(a, expected_version, "assessment", a.id, ["answers", "ratings"])
+    if a.status == "complete" and not complete:
+        raise ValidationError(
+            "This assessment is completed and can no longer be changed; start a follow-up.",
+            "Kartläggningen är avslutad och kan inte ändras; gör en uppföljning i stället.",
         )
-        return _info(session, ctx, a)
+    if complete:
+        _check_complete(a, answers, clean_ratings, template)
+        a.status = "complete"
+        a.completed_at = utcnow()
+    a.answers_enc = uow.seal("assessments", "answers_enc", a.id, dict(answers))
+    a.ratings_enc = uow.seal("assessments", "ratings_enc", a.id, clean_ratings)
+    a.updated_by = uow.ctx.user_id
+    uow.audit(
+        audit.RECORD_UPDATE,
+        object_type="assessment",
+        object_id=a.id,
+        detail="completed" if complete else "saved",
+    )
+    uow.session.flush()
+    return AssessmentInfo(
+        a.id,
+        a.case_id,
+        a.kind,
+        a.template_id,
+        a.template_version,
+        a.status,
+        a.conducted_on,
+        a.completed_at,
+        dict(answers),
+        clean_ratings,
+        a.version,
+    )
 
 
 def _check_complete(

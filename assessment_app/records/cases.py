@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, delete, func, select
-from sqlalchemy.exc import IntegrityError as DBIntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from assessment_app import audit
 from assessment_app import personnummer as pnr
 from assessment_app.context import Context
 from assessment_app.crypto import blind_index
 from assessment_app.db.models import Case, CaseShare, Individual, NameToken, Unit, User
-from assessment_app.db.types import new_id, utcnow
+from assessment_app.db.types import new_id
 from assessment_app.errors import NotFoundError, ValidationError
-from assessment_app.records.access import accessible_case, case_filter, check_version
+from assessment_app.records.access import case_filter, not_found
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 PROTECTION_LEVELS = (
     "none",
@@ -108,13 +111,16 @@ class CaseInfo:
 
 
 def next_case_ref(session: Session, year: int) -> str:
+    """The next free reference of the year (the caller holds the write lock: the audit head)."""
     prefix = f"AV-{year}-"
-    refs = session.execute(select(Case.case_ref).where(Case.case_ref.like(prefix + "%"))).scalars()
-    highest = 0
-    for ref in refs:
-        match = CASE_REF_PATTERN.match(ref)
-        if match:
-            highest = max(highest, int(match.group(2)))
+    ref = session.execute(
+        select(Case.case_ref)
+        .where(Case.case_ref.like(prefix + "%"))
+        .order_by(func.length(Case.case_ref).desc(), Case.case_ref.desc())
+        .limit(1)
+    ).scalar()
+    match = CASE_REF_PATTERN.match(ref) if ref else None
+    highest = int(match.group(2)) if match else 0
     return f"{prefix}{highest + 1:04d}"
 
 
@@ -136,7 +142,7 @@ def pnr_index(ctx: Context, pnr12: str) -> str:
 
 
 def create_case(
-    ctx: Context,
+    uow: UnitOfWork,
     *,
     name: str,
     personnummer: str | None = None,
@@ -148,6 +154,7 @@ def create_case(
     notes: str = "",
     today: date | None = None,
 ) -> CaseRow:
+    ctx, session = uow.ctx, uow.session
     ctx.require_role("caseworker", "supervisor")
     name = name.strip()
     if not name:
@@ -160,72 +167,45 @@ def create_case(
         )
     pnr12 = pnr.normalise(personnummer, today) if personnummer and personnummer.strip() else None
     opened_on = opened_on or date.today()
-    for _attempt in range(5):
-        try:
-            with ctx.transaction() as session:
-                assignee = ctx.user_id
-                if assigned_to:
-                    assignee = _user_id(session, assigned_to)
-                individual = Individual(
-                    id=new_id(),
-                    protection_level=protection_level,
-                    updated_by=ctx.user_id,
-                    name_enc=b"",
-                )
-                individual.name_enc = ctx.seal("individuals", "name_enc", individual.id, name)
-                if pnr12:
-                    individual.pnr_enc = ctx.seal("individuals", "pnr_enc", individual.id, pnr12)
-                    individual.pnr_index = pnr_index(ctx, pnr12)
-                if contact is not None:
-                    individual.contact_enc = ctx.seal(
-                        "individuals", "contact_enc", individual.id, contact.to_json()
-                    )
-                session.add(individual)
-                session.flush()
-                set_name_tokens(session, ctx, individual.id, name)
-                case = Case(
-                    id=new_id(),
-                    case_ref=next_case_ref(session, opened_on.year),
-                    individual_id=individual.id,
-                    status="open",
-                    assigned_user_id=assignee,
-                    unit_id=ctx.unit_id,
-                    opened_on=opened_on,
-                    updated_by=ctx.user_id,
-                )
-                case.details_enc = ctx.seal(
-                    "cases",
-                    "details_enc",
-                    case.id,
-                    {"referral_source": referral_source, "notes": notes},
-                )
-                session.add(case)
-                session.flush()
-                ctx.audit(session, audit.CASE_CREATE, object_type="case", object_id=case.id)
-                return _row(session, case, individual.protection_level)
-        except DBIntegrityError:
-            continue  # another worker took the same case reference; take the next one
-    raise ValidationError(
-        "Could not allocate a case reference; try again.",
-        "Kunde inte ta fram ett ärendenummer; försök igen.",
+    uow.lock_head()  # writers serialise here, so the case reference below stays free
+    assignee = ctx.user_id
+    if assigned_to:
+        assignee = _user_id(session, assigned_to)
+    individual = Individual(
+        id=new_id(), protection_level=protection_level, updated_by=ctx.user_id, name_enc=b""
     )
-
-
-def _user_id(session: Session, username: str) -> str:
-    user_id = session.execute(select(User.id).where(User.username == username)).scalar()
-    if user_id is None:
-        raise NotFoundError(
-            f"No user named {username!r}.", f"Det finns ingen användare som heter {username!r}."
+    individual.name_enc = uow.seal("individuals", "name_enc", individual.id, name)
+    if pnr12:
+        individual.pnr_enc = uow.seal("individuals", "pnr_enc", individual.id, pnr12)
+        individual.pnr_index = pnr_index(ctx, pnr12)
+    if contact is not None:
+        individual.contact_enc = uow.seal(
+            "individuals", "contact_enc", individual.id, contact.to_json()
         )
-    return user_id
-
-
-def _row(session: Session, case: Case, protection_level: str) -> CaseRow:
+    case = Case(
+        id=new_id(),
+        case_ref=next_case_ref(session, opened_on.year),
+        individual_id=individual.id,
+        status="open",
+        assigned_user_id=assignee,
+        unit_id=ctx.unit_id,
+        opened_on=opened_on,
+        updated_by=ctx.user_id,
+        last_entry_at=uow.now,
+    )
+    case.details_enc = uow.seal(
+        "cases", "details_enc", case.id, {"referral_source": referral_source, "notes": notes}
+    )
+    uow.created(case)
+    session.add(individual)
+    session.flush()  # the person first: the case refers to it
+    session.add(case)
+    session.flush()
+    set_name_tokens(session, ctx, individual.id, name)
+    uow.audit(audit.CASE_CREATE, object_type="case", object_id=case.id)
     username = None
-    if case.assigned_user_id:
-        username = session.execute(
-            select(User.username).where(User.id == case.assigned_user_id)
-        ).scalar()
+    if assignee:
+        username = session.execute(select(User.username).where(User.id == assignee)).scalar()
     return CaseRow(
         case.id,
         case.case_ref,
@@ -236,9 +216,18 @@ def _row(session: Session, case: Case, protection_level: str) -> CaseRow:
         case.unit_id,
         case.opened_on,
         case.next_follow_up_on,
-        protection_level,
+        individual.protection_level,
         case.last_entry_at,
     )
+
+
+def _user_id(session: Session, username: str) -> str:
+    user_id = session.execute(select(User.id).where(User.username == username)).scalar()
+    if user_id is None:
+        raise NotFoundError(
+            f"No user named {username!r}.", f"Det finns ingen användare som heter {username!r}."
+        )
+    return user_id
 
 
 # --- listing and searching -------------------------------------------------------------------
@@ -308,85 +297,92 @@ def _filters(ctx: Context, q: CaseQuery) -> list[ColumnElement[bool]] | None:
     return conditions
 
 
-def count_cases(ctx: Context, q: CaseQuery) -> int:
-    conditions = _filters(ctx, q)
-    if conditions is None:
-        return 0
-    query = select(func.count(Case.id)).join(Individual, Individual.id == Case.individual_id)
-    with ctx.reading() as session:
-        return int(session.execute(query.where(*conditions)).scalar_one())
+@dataclass(frozen=True)
+class CasePage:
+    """One page of a case list, the names of its rows decrypted (protected ones masked)."""
+
+    rows: list[CaseRow]
+    names: dict[str, str]  # individual id -> name to show
+    total: int
+    offset: int
 
 
-def list_cases(ctx: Context, q: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseRow]:
-    """A page of cases. Nothing is decrypted: ask :func:`display_names` for visible rows."""
-    conditions = _filters(ctx, q)
+def case_page(uow: UnitOfWork, q: CaseQuery, offset: int = 0, limit: int = 200) -> CasePage:
+    """A page of cases with their names and the total count, in one statement."""
+    conditions = _filters(uow.ctx, q)
     if conditions is None:
-        return []
+        return CasePage([], {}, 0, offset)
     column = SORT_COLUMNS.get(q.sort, Case.case_ref)
     tie = Case.case_ref.desc() if q.descending else Case.case_ref.asc()
     query = (
-        select(Case, Individual.protection_level, User.username)
+        select(
+            Case,
+            Individual.protection_level,
+            Individual.name_enc,
+            User.username,
+            func.count().over().label("total"),
+        )
         .join(Individual, Individual.id == Case.individual_id)
         .outerjoin(User, User.id == Case.assigned_user_id)
         .where(*conditions)
         .order_by(column.desc() if q.descending else column.asc(), tie)
+        .offset(offset)
+        .limit(limit)
     )
-    with ctx.reading() as session:
-        rows = session.execute(query.offset(offset).limit(limit)).all()
-        return [
-            CaseRow(
-                c.id,
-                c.case_ref,
-                c.individual_id,
-                c.status,
-                c.assigned_user_id,
-                username,
-                c.unit_id,
-                c.opened_on,
-                c.next_follow_up_on,
-                level,
-                c.last_entry_at,
-            )
-            for c, level, username in rows
-        ]
+    found = uow.session.execute(query).all()
+    if not found and offset > 0:  # past the end: the total still counts
+        total = count_cases(uow, q)
+        return CasePage([], {}, total, offset)
+    rows: list[CaseRow] = []
+    names: dict[str, str] = {}
+    total = found[0][4] if found else 0
+    for c, level, name_enc, username, _total in found:
+        row = CaseRow(
+            c.id,
+            c.case_ref,
+            c.individual_id,
+            c.status,
+            c.assigned_user_id,
+            username,
+            c.unit_id,
+            c.opened_on,
+            c.next_follow_up_on,
+            level,
+            c.last_entry_at,
+        )
+        rows.append(row)
+        if row.protected:
+            names[row.individual_id] = MASK
+        elif row.individual_id not in names:
+            value = uow.open("individuals", "name_enc", row.individual_id, name_enc, DAMAGED)
+            names[row.individual_id] = str(value)
+    return CasePage(rows, names, int(total), offset)
 
 
-def display_names(ctx: Context, rows: Iterable[CaseRow]) -> dict[str, str]:
-    """Decrypt the names of just these rows (protected identities stay masked)."""
-    wanted = {r.individual_id: r for r in rows}
-    result: dict[str, str] = {}
-    open_ids = [iid for iid, r in wanted.items() if not r.protected]
-    for iid, r in wanted.items():
-        if r.protected:
-            result[iid] = MASK
-    if not open_ids:
-        return result
-    reachable = (
-        select(Case.id)
-        .where(Case.individual_id == Individual.id, case_filter(ctx))
-        .correlate(Individual)
-        .exists()
-    )
-    with ctx.reading() as session:
-        for iid, blob in session.execute(
-            select(Individual.id, Individual.name_enc).where(Individual.id.in_(open_ids), reachable)
-        ).all():
-            result[iid] = str(ctx.open_or(session, "individuals", "name_enc", iid, blob, DAMAGED))
-    return result
+def list_cases(uow: UnitOfWork, q: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseRow]:
+    return case_page(uow, q, offset, limit).rows
 
 
-def find_by_personnummer(ctx: Context, text: str, today: date | None = None) -> list[CaseRow]:
+def find_by_personnummer(uow: UnitOfWork, text: str, today: date | None = None) -> list[CaseRow]:
     pnr.normalise(text, today)  # a clear error for an invalid number
-    return list_cases(ctx, CaseQuery(text=text, today=today))
+    return list_cases(uow, CaseQuery(text=text, today=today))
+
+
+def count_cases(uow: UnitOfWork, q: CaseQuery) -> int:
+    conditions = _filters(uow.ctx, q)
+    if conditions is None:
+        return 0
+    query = select(func.count(Case.id)).join(Individual, Individual.id == Case.individual_id)
+    return int(uow.session.execute(query.where(*conditions)).scalar_one())
 
 
 # --- reading one case ------------------------------------------------------------------------
 
 
-def _individual(session: Session, ctx: Context, ind: Individual) -> IndividualInfo:
-    name = ctx.open_or(session, "individuals", "name_enc", ind.id, ind.name_enc, DAMAGED)
-    number = ctx.open_or(session, "individuals", "pnr_enc", ind.id, ind.pnr_enc, None)
-    contact = ctx.open_or(session, "individuals", "contact_enc", ind.id, ind.contact_enc, {})
+def _individual(uow: UnitOfWork, ind: Individual) -> IndividualInfo:
+    name = uow.open("individuals", "name_enc", ind.id, ind.name_enc, DAMAGED)
+    number = uow.open("individuals", "pnr_enc", ind.id, ind.pnr_enc, None)
+    contact = uow.open("individuals", "contact_enc", ind.id, ind.contact_enc, {})
     return IndividualInfo(
         ind.id,
         str(name),
@@ -397,55 +393,74 @@ def _individual(session: Session, ctx: Context, ind: Individual) -> IndividualIn
     )
 
 
-def open_case(ctx: Context, case_ref: str | None = None, *, case_id: str | None = None) -> CaseInfo:
-    """Open a case for viewing: checked against the access rules and audited."""
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id, case_ref=case_ref)
-        ind = session.get(Individual, case.individual_id)
-        assert ind is not None
-        details = ctx.open_or(session, "cases", "details_enc", case.id, case.details_enc, {})
-        details = details if isinstance(details, dict) else {}
-        assigned = session.execute(
-            select(User.username).where(User.id == case.assigned_user_id)
-        ).scalar()
-        unit = session.execute(select(Unit.name).where(Unit.id == case.unit_id)).scalar()
-        shared = list(
-            session.execute(
-                select(User.username)
-                .join(CaseShare, CaseShare.user_id == User.id)
-                .where(CaseShare.case_id == case.id)
-            ).scalars()
-        )
-        ctx.audit(
-            session,
+def open_case(
+    uow: UnitOfWork, case_ref: str | None = None, *, case_id: str | None = None
+) -> CaseInfo:
+    """A case as its screen shows it, checked against the access rules and audited.
+
+    One statement reads the case, the person, the worker, the unit and who it is shared with
+    (and, in a write, locks the audit head for the entry that records the opening).
+    """
+    ctx = uow.ctx
+    shares = (
+        select(func.aggregate_strings(User.username, "\n"))
+        .select_from(CaseShare)
+        .join(User, User.id == CaseShare.user_id)
+        .where(CaseShare.case_id == Case.id)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+    assigned = aliased(User)
+    query = (
+        select(Case, Individual, assigned.username, Unit.name, shares)
+        .join(Individual, Individual.id == Case.individual_id)
+        .outerjoin(assigned, assigned.id == Case.assigned_user_id)
+        .outerjoin(Unit, Unit.id == Case.unit_id)
+        .where(case_filter(ctx))
+    )
+    if case_id is not None:
+        query = query.where(Case.id == case_id)
+    elif case_ref is not None:
+        query = query.where(Case.case_ref == case_ref.strip().upper())
+    else:
+        raise ValueError("case_id or case_ref")
+    found = uow.first(uow.locking(query))
+    if found is None:
+        raise not_found()
+    case, ind, assigned_name, unit, shared = found
+    uow.reach(case)
+    details = uow.open("cases", "details_enc", case.id, case.details_enc, {})
+    details = details if isinstance(details, dict) else {}
+    if uow.writing:
+        uow.audit(
             audit.CASE_OPEN,
             object_type="case",
             object_id=case.id,
             detail="protected" if ind.protection_level != "none" else None,
         )
-        return CaseInfo(
-            id=case.id,
-            case_ref=case.case_ref,
-            status=case.status,
-            opened_on=case.opened_on,
-            closed_on=case.closed_on,
-            assigned_username=assigned,
-            unit=unit,
-            next_follow_up_on=case.next_follow_up_on,
-            referral_source=details.get("referral_source"),
-            close_reason=details.get("close_reason"),
-            notes=str(details.get("notes", "")),
-            version=case.version,
-            individual=_individual(session, ctx, ind),
-            shared_with=shared,
-        )
+    return CaseInfo(
+        id=case.id,
+        case_ref=case.case_ref,
+        status=case.status,
+        opened_on=case.opened_on,
+        closed_on=case.closed_on,
+        assigned_username=assigned_name,
+        unit=unit,
+        next_follow_up_on=case.next_follow_up_on,
+        referral_source=details.get("referral_source"),
+        close_reason=details.get("close_reason"),
+        notes=str(details.get("notes", "")),
+        version=case.version,
+        individual=_individual(uow, ind),
+        shared_with=sorted(shared.split("\n")) if shared else [],
+    )
 
 
 # --- changing --------------------------------------------------------------------------------
 
 
 def update_individual(
-    ctx: Context,
+    uow: UnitOfWork,
     case_id: str,
     expected_version: int,
     *,
@@ -455,117 +470,110 @@ def update_individual(
     protection_level: str | None = None,
     clear_personnummer: bool = False,
 ) -> IndividualInfo:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        ind = session.get(Individual, case.individual_id)
-        assert ind is not None
-        changed = [
-            n
-            for n, v in (
-                ("name", name),
-                ("personnummer", personnummer),
-                ("contact", contact),
-                ("protection", protection_level),
-            )
-            if v is not None
-        ]
-        check_version(session, ind, expected_version, "individual", case.case_ref, changed)
-        if name is not None:
-            if not name.strip():
-                raise ValidationError("The person's name is needed.", "Personens namn behövs.")
-            ind.name_enc = ctx.seal("individuals", "name_enc", ind.id, name.strip())
-            set_name_tokens(session, ctx, ind.id, name)
-        if personnummer is not None and personnummer.strip():
-            pnr12 = pnr.normalise(personnummer)
-            ind.pnr_enc = ctx.seal("individuals", "pnr_enc", ind.id, pnr12)
-            ind.pnr_index = pnr_index(ctx, pnr12)
-        elif clear_personnummer:
-            ind.pnr_enc = None
-            ind.pnr_index = None
-        if contact is not None:
-            ind.contact_enc = ctx.seal("individuals", "contact_enc", ind.id, contact.to_json())
-        if protection_level is not None:
-            _validate_protection(protection_level)
-            ind.protection_level = protection_level
-        ind.updated_by = ctx.user_id
-        touch(case)
-        session.flush()
-        ctx.audit(
-            session,
-            audit.RECORD_UPDATE,
-            object_type="individual",
-            object_id=ind.id,
-            detail=",".join(changed),
+    ctx, session = uow.ctx, uow.session
+    case = uow.case(case_id=case_id)
+    ind = session.get(Individual, case.individual_id)
+    assert ind is not None
+    changed = [
+        n
+        for n, v in (
+            ("name", name),
+            ("personnummer", personnummer),
+            ("contact", contact),
+            ("protection", protection_level),
         )
-        return _individual(session, ctx, ind)
-
-
-def touch(case: Case) -> None:
-    """Every entry in a case moves its retention clock."""
-    case.last_entry_at = utcnow()
+        if v is not None
+    ]
+    uow.check_version(ind, expected_version, "individual", case.case_ref, changed)
+    if name is not None:
+        if not name.strip():
+            raise ValidationError("The person's name is needed.", "Personens namn behövs.")
+        ind.name_enc = uow.seal("individuals", "name_enc", ind.id, name.strip())
+        set_name_tokens(session, ctx, ind.id, name)
+    if personnummer is not None and personnummer.strip():
+        pnr12 = pnr.normalise(personnummer)
+        ind.pnr_enc = uow.seal("individuals", "pnr_enc", ind.id, pnr12)
+        ind.pnr_index = pnr_index(ctx, pnr12)
+    elif clear_personnummer:
+        ind.pnr_enc = None
+        ind.pnr_index = None
+    if contact is not None:
+        ind.contact_enc = uow.seal("individuals", "contact_enc", ind.id, contact.to_json())
+    if protection_level is not None:
+        _validate_protection(protection_level)
+        ind.protection_level = protection_level
+    ind.updated_by = ctx.user_id
+    session.flush()
+    uow.audit(
+        audit.RECORD_UPDATE,
+        object_type="individual",
+        object_id=ind.id,
+        detail=",".join(changed),
+    )
+    return _individual(uow, ind)
 
 
 def close_case(
-    ctx: Context, case_id: str, expected_version: int, reason: str, closed_on: date | None = None
+    uow: UnitOfWork,
+    case_id: str,
+    expected_version: int,
+    reason: str,
+    closed_on: date | None = None,
 ) -> None:
-    _set_status(ctx, case_id, expected_version, "closed", reason, closed_on or date.today())
+    _set_status(uow, case_id, expected_version, "closed", reason, closed_on or date.today())
 
 
-def reopen_case(ctx: Context, case_id: str, expected_version: int) -> None:
-    _set_status(ctx, case_id, expected_version, "open", None, None)
+def reopen_case(uow: UnitOfWork, case_id: str, expected_version: int) -> None:
+    _set_status(uow, case_id, expected_version, "open", None, None)
 
 
 def _set_status(
-    ctx: Context,
+    uow: UnitOfWork,
     case_id: str,
     expected: int,
     status: str,
     reason: str | None,
     closed_on: date | None,
 ) -> None:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        check_version(session, case, expected, "case", case.case_ref, ["status"])
-        details = ctx.open_or(session, "cases", "details_enc", case.id, case.details_enc, {})
-        details = dict(details) if isinstance(details, dict) else {}
-        details["close_reason"] = reason
-        case.details_enc = ctx.seal("cases", "details_enc", case.id, details)
-        case.status = status
-        case.closed_on = closed_on
-        case.updated_by = ctx.user_id
-        touch(case)
-        ctx.audit(
-            session,
-            audit.CASE_UPDATE,
-            object_type="case",
-            object_id=case.id,
-            detail="closed" if status == "closed" else "reopened",
-        )
+    case = uow.case(case_id=case_id)
+    uow.check_version(case, expected, "case", case.case_ref, ["status"])
+    details = uow.open("cases", "details_enc", case.id, case.details_enc, {})
+    details = dict(details) if isinstance(details, dict) else {}
+    details["close_reason"] = reason
+    case.details_enc = uow.seal("cases", "details_enc", case.id, details)
+    case.status = status
+    case.closed_on = closed_on
+    case.updated_by = uow.ctx.user_id
+    uow.audit(
+        audit.CASE_UPDATE,
+        object_type="case",
+        object_id=case.id,
+        detail="closed" if status == "closed" else "reopened",
+    )
 
 
-def share_case(ctx: Context, case_id: str, usernames: Sequence[str]) -> None:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        for username in usernames:
-            user_id = _user_id(session, username)
-            if session.get(CaseShare, (case.id, user_id)) is None:
-                session.add(CaseShare(case_id=case.id, user_id=user_id))
-                ctx.audit(
-                    session,
-                    audit.CASE_UPDATE,
-                    object_type="case",
-                    object_id=case.id,
-                    detail=f"shared with user {user_id}",
-                )
+def share_case(uow: UnitOfWork, case_id: str, usernames: Sequence[str]) -> None:
+    session = uow.session
+    case = uow.case(case_id=case_id)
+    for username in usernames:
+        user_id = _user_id(session, username)
+        if session.get(CaseShare, (case.id, user_id)) is None:
+            session.add(CaseShare(case_id=case.id, user_id=user_id))
+            uow.audit(
+                audit.CASE_UPDATE,
+                object_type="case",
+                object_id=case.id,
+                detail=f"shared with user {user_id}",
+            )
 
 
-def history(ctx: Context, case_id: str) -> list[audit.HistoryEntry]:
+def history(uow: UnitOfWork, case_id: str) -> list[audit.HistoryEntry]:
     """Who did what with this case and its records, when (from the audit trail)."""
     from assessment_app.db.models import ActionPlan, Assessment, Consent, FollowUp
 
-    with ctx.reading() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        ids: set[str] = {case.individual_id}
-        for model in (Assessment, ActionPlan, Consent, FollowUp):
-            ids.update(session.execute(select(model.id).where(model.case_id == case.id)).scalars())
-        return audit.case_history(session, case.id, ids)
+    session = uow.session
+    case = uow.case(case_id=case_id)
+    ids: set[str] = {case.individual_id}
+    for model in (Assessment, ActionPlan, Consent, FollowUp):
+        ids.update(session.execute(select(model.id).where(model.case_id == case.id)).scalars())
+    return audit.case_history(session, case.id, ids)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from assessment_app import audit
-from assessment_app.context import Context
 from assessment_app.db.models import Consent, Provider
 from assessment_app.db.types import new_id
 from assessment_app.errors import ValidationError
-from assessment_app.records.access import accessible_case, check_version, not_found
-from assessment_app.records.cases import touch
+from assessment_app.records.access import not_found
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 RECIPIENT_KINDS = (
     "police",
@@ -47,8 +48,8 @@ class ConsentInfo:
         return self.given_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
 
 
-def _info(session: Session, ctx: Context, c: Consent, provider_name: str | None) -> ConsentInfo:
-    details = ctx.open_or(session, "consents", "details_enc", c.id, c.details_enc, None)
+def info_of(uow: UnitOfWork, c: Consent, provider_name: str | None) -> ConsentInfo:
+    details = uow.open("consents", "details_enc", c.id, c.details_enc, None)
     damaged = not isinstance(details, dict)
     d = details if isinstance(details, dict) else {}
     return ConsentInfo(
@@ -69,7 +70,7 @@ def _info(session: Session, ctx: Context, c: Consent, provider_name: str | None)
 
 
 def give_consent(
-    ctx: Context,
+    uow: UnitOfWork,
     case_id: str,
     recipient_kind: str,
     scope_areas: Sequence[str],
@@ -92,113 +93,86 @@ def give_consent(
             "Choose at least one area the consent covers.",
             "Välj minst ett område som samtycket gäller.",
         )
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        provider_name = None
-        if provider_id:
-            provider_name = session.execute(
-                select(Provider.name).where(Provider.id == provider_id)
-            ).scalar()
-            if provider_name is None:
-                raise not_found("provider")
-        consent = Consent(
-            id=new_id(),
-            case_id=case.id,
-            recipient_kind=recipient_kind,
-            provider_id=provider_id,
-            given_on=given_on or date.today(),
-            updated_by=ctx.user_id,
-        )
-        consent.details_enc = ctx.seal(
-            "consents",
-            "details_enc",
-            consent.id,
-            {
-                "recipient_name": recipient_name or provider_name or "",
-                "scope_areas": sorted(set(scope_areas)),
-                "note": note,
-            },
-        )
-        session.add(consent)
-        touch(case)
-        session.flush()
-        ctx.audit(session, audit.RECORD_CREATE, object_type="consent", object_id=consent.id)
-        return _info(session, ctx, consent, provider_name)
-
-
-def _load(session: Session, ctx: Context, consent_id: str) -> Consent:
-    consent = session.get(Consent, consent_id)
-    if consent is None:
-        raise not_found("consent")
-    accessible_case(session, ctx, case_id=consent.case_id)
-    return consent
+    session = uow.session
+    case = uow.case(case_id=case_id)
+    provider_name = None
+    if provider_id:
+        provider_name = session.execute(
+            select(Provider.name).where(Provider.id == provider_id)
+        ).scalar()
+        if provider_name is None:
+            raise not_found("provider")
+    consent = Consent(
+        id=new_id(),
+        case_id=case.id,
+        recipient_kind=recipient_kind,
+        provider_id=provider_id,
+        given_on=given_on or date.today(),
+        updated_by=uow.ctx.user_id,
+    )
+    consent.details_enc = uow.seal(
+        "consents",
+        "details_enc",
+        consent.id,
+        {
+            "recipient_name": recipient_name or provider_name or "",
+            "scope_areas": sorted(set(scope_areas)),
+            "note": note,
+        },
+    )
+    session.add(consent)
+    uow.audit(audit.RECORD_CREATE, object_type="consent", object_id=consent.id)
+    session.flush()
+    return info_of(uow, consent, provider_name)
 
 
 def update_scope(
-    ctx: Context, consent_id: str, expected_version: int, scope_areas: Sequence[str]
+    uow: UnitOfWork, consent_id: str, expected_version: int, scope_areas: Sequence[str]
 ) -> ConsentInfo:
     if not scope_areas:
         raise ValidationError(
             "A consent covers at least one area; withdraw it instead.",
             "Ett samtycke gäller minst ett område; återkalla det i stället.",
         )
-    with ctx.transaction() as session:
-        consent = _load(session, ctx, consent_id)
-        check_version(session, consent, expected_version, "consent", consent.id, ["scope"])
-        details = ctx.open("consents", "details_enc", consent.id, consent.details_enc, session)
-        d = dict(details) if isinstance(details, dict) else {}
-        d["scope_areas"] = sorted(set(scope_areas))
-        consent.details_enc = ctx.seal("consents", "details_enc", consent.id, d)
-        consent.updated_by = ctx.user_id
-        session.flush()
-        ctx.audit(
-            session,
-            audit.RECORD_UPDATE,
-            object_type="consent",
-            object_id=consent.id,
-            detail="scope",
-        )
-        return _info(session, ctx, consent, None)
+    consent, _case = uow.record(Consent, consent_id, "consent")
+    uow.check_version(consent, expected_version, "consent", consent.id, ["scope"])
+    details = uow.ctx.open("consents", "details_enc", consent.id, consent.details_enc, uow.session)
+    d = dict(details) if isinstance(details, dict) else {}
+    d["scope_areas"] = sorted(set(scope_areas))
+    consent.details_enc = uow.seal("consents", "details_enc", consent.id, d)
+    consent.updated_by = uow.ctx.user_id
+    uow.audit(audit.RECORD_UPDATE, object_type="consent", object_id=consent.id, detail="scope")
+    uow.session.flush()
+    return info_of(uow, consent, None)
 
 
 def withdraw(
-    ctx: Context, consent_id: str, expected_version: int, withdrawn_on: date | None = None
+    uow: UnitOfWork, consent_id: str, expected_version: int, withdrawn_on: date | None = None
 ) -> None:
-    with ctx.transaction() as session:
-        consent = _load(session, ctx, consent_id)
-        check_version(session, consent, expected_version, "consent", consent.id, ["withdrawn"])
-        consent.withdrawn_on = withdrawn_on or date.today()
-        consent.updated_by = ctx.user_id
-        ctx.audit(
-            session,
-            audit.RECORD_UPDATE,
-            object_type="consent",
-            object_id=consent.id,
-            detail="withdrawn",
-        )
+    consent, _case = uow.record(Consent, consent_id, "consent")
+    uow.check_version(consent, expected_version, "consent", consent.id, ["withdrawn"])
+    consent.withdrawn_on = withdrawn_on or date.today()
+    consent.updated_by = uow.ctx.user_id
+    uow.audit(audit.RECORD_UPDATE, object_type="consent", object_id=consent.id, detail="withdrawn")
 
 
-def list_consents(ctx: Context, case_id: str) -> list[ConsentInfo]:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        rows = session.execute(
-            select(Consent, Provider.name)
-            .outerjoin(Provider, Provider.id == Consent.provider_id)
-            .where(Consent.case_id == case.id)
-            .order_by(Consent.given_on, Consent.id)
-        ).all()
-        return [_info(session, ctx, c, name) for c, name in rows]
+def list_consents(uow: UnitOfWork, case_id: str) -> list[ConsentInfo]:
+    case = uow.case(case_id=case_id)
+    rows = uow.session.execute(
+        select(Consent, Provider.name)
+        .outerjoin(Provider, Provider.id == Consent.provider_id)
+        .where(Consent.case_id == case.id)
+        .order_by(Consent.given_on, Consent.id)
+    ).all()
+    return [info_of(uow, c, name) for c, name in rows]
 
 
-def valid_provider_consent(
-    ctx: Context, case_id: str, provider_id: str, on: date | None = None
+def provider_scope(
+    consents: Sequence[ConsentInfo], provider_id: str, day: date
 ) -> ConsentInfo | None:
-    """The union of valid consents for this provider today, or None if there is none."""
-    day = on or date.today()
+    """The union of the valid, undamaged consents for one provider on ``day``, or None."""
     valid = [
-        c
-        for c in list_consents(ctx, case_id)
-        if c.provider_id == provider_id and c.valid_on(day) and not c.damaged
+        c for c in consents if c.provider_id == provider_id and c.valid_on(day) and not c.damaged
     ]
     if not valid:
         return None
@@ -217,3 +191,10 @@ def valid_provider_consent(
         None,
         first.version,
     )
+
+
+def valid_provider_consent(
+    uow: UnitOfWork, case_id: str, provider_id: str, on: date | None = None
+) -> ConsentInfo | None:
+    """The union of valid consents for this provider today, or None if there is none."""
+    return provider_scope(list_consents(uow, case_id), provider_id, on or date.today())

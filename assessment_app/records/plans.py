@@ -4,29 +4,36 @@ A plan is saved as a whole (goals and actions together) under the plan's version
 two people editing the same plan cannot overwrite each other: the second save gets a
 :class:`~assessment_app.errors.StaleEditError`. An approved plan is locked; changing it
 makes a new plan version that supersedes it.
+
+Saving writes only what changed since the version the editor loaded: the version check makes
+that loaded content the truth, so the goals and actions need not be read again.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.util import identity_key
 
 from assessment_app import audit
-from assessment_app.context import Context
-from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, Provider, User
+from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, User
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
-from assessment_app.records.access import accessible_case, check_version, not_found
-from assessment_app.records.cases import touch
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 RESPONSIBLE_KINDS = ("individual", "social_services", "provider", "police", "authority")
 ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
 REVIEW_STATES = ("draft", "submitted", "approved", "returned", "superseded")
+EDITABLE_STATES = ("draft", "returned")
+DAMAGED = "[skadat värde]"
 
 
 @dataclass
@@ -60,6 +67,88 @@ class ReviewEntry:
 
 
 @dataclass
+class PlanContent:
+    """What a worker edits in a plan: the one shape of a plan edit, saved or drafted."""
+
+    goals: list[Goal]
+    actions: list[Action]
+    follow_up_on: date | None = None
+    next_meeting: str = ""
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "goals": [{"id": g.id, "area_id": g.area_id, "text": g.text} for g in self.goals],
+            "actions": [
+                {
+                    "id": a.id,
+                    "goal_id": a.goal_id,
+                    "what": a.what,
+                    "responsible_kind": a.responsible_kind,
+                    "responsible_name": a.responsible_name,
+                    "provider_id": a.provider_id,
+                    "due_on": _day(a.due_on),
+                    "status": a.status,
+                    "follow_up": a.follow_up,
+                    "outcome": a.outcome,
+                }
+                for a in self.actions
+            ],
+            "follow_up_on": _day(self.follow_up_on),
+            "next_meeting": self.next_meeting,
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> PlanContent:
+        d = data if isinstance(data, dict) else {}
+        goals = [
+            Goal(str(g.get("area_id", "")), str(g.get("text", "")), str(g["id"]))
+            for g in d.get("goals", [])
+            if isinstance(g, dict) and g.get("id")
+        ]
+        actions = [
+            Action(
+                what=str(a.get("what", "")),
+                responsible_kind=str(a.get("responsible_kind", "individual")),
+                goal_id=a.get("goal_id") if isinstance(a.get("goal_id"), str) else None,
+                responsible_name=str(a.get("responsible_name", "")),
+                provider_id=a.get("provider_id") if isinstance(a.get("provider_id"), str) else None,
+                due_on=_parse_day(a.get("due_on")),
+                status=str(a.get("status", "planned")),
+                follow_up=str(a.get("follow_up", "")),
+                outcome=str(a.get("outcome", "")),
+                id=str(a["id"]),
+            )
+            for a in d.get("actions", [])
+            if isinstance(a, dict) and a.get("id")
+        ]
+        return cls(
+            goals,
+            actions,
+            _parse_day(d.get("follow_up_on")),
+            str(d.get("next_meeting", "")),
+            str(d.get("note", "")),
+        )
+
+    def same_as(self, other: PlanContent) -> bool:
+        return json.dumps(self.to_json(), sort_keys=True) == json.dumps(
+            other.to_json(), sort_keys=True
+        )
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_day(value: object) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+@dataclass
 class PlanInfo:
     id: str
     case_id: str
@@ -74,28 +163,64 @@ class PlanInfo:
     reviews: list[ReviewEntry]
     version: int
     updated_at: datetime
+    created_by: str | None = None  # user id of the author
+    updated_by: str | None = None  # user id of the last editor
+
+    @property
+    def content(self) -> PlanContent:
+        return PlanContent(
+            list(self.goals), list(self.actions), self.follow_up_on, self.next_meeting, self.note
+        )
+
+    @property
+    def editable(self) -> bool:
+        return self.review_state in EDITABLE_STATES
 
 
-def _validate(goals: Sequence[Goal], actions: Sequence[Action]) -> None:
-    goal_ids = {g.id for g in goals}
-    for g in goals:
-        if not g.text.strip():
-            raise ValidationError("Every goal needs a text.", "Varje mål behöver en text.")
-    for a in actions:
-        if not a.what.strip():
-            raise ValidationError(
-                "Every action needs to say what will be done.",
-                "Varje insats behöver beskriva vad som ska göras.",
-            )
+@dataclass
+class PlanEdit:
+    """The one shape of a plan edit: the plan as the editor loaded it (``base``) and the
+    content it holds now. Saving checks ``base.version``; only the difference is written."""
+
+    base: PlanInfo
+    content: PlanContent
+
+    @property
+    def plan_id(self) -> str:
+        return self.base.id
+
+    @property
+    def goals(self) -> list[Goal]:
+        return self.content.goals
+
+    @property
+    def actions(self) -> list[Action]:
+        return self.content.actions
+
+    @property
+    def follow_up_on(self) -> date | None:
+        return self.content.follow_up_on
+
+    @property
+    def next_meeting(self) -> str:
+        return self.content.next_meeting
+
+    @property
+    def note(self) -> str:
+        return self.content.note
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def check_structure(content: PlanContent) -> None:
+    """What every saved plan must be: known codes, actions under goals of the plan."""
+    goal_ids = {g.id for g in content.goals}
+    for a in content.actions:
         if a.responsible_kind not in RESPONSIBLE_KINDS:
             raise ValidationError(
                 f"Unknown responsible party {a.responsible_kind!r}.",
                 f"Okänd ansvarig {a.responsible_kind!r}.",
-            )
-        if a.responsible_kind == "provider" and not a.provider_id:
-            raise ValidationError(
-                "Choose the provider responsible for the action.",
-                "Välj vilken utförare som ansvarar för insatsen.",
             )
         if a.status not in ACTION_STATUSES:
             raise ValidationError(
@@ -108,25 +233,76 @@ def _validate(goals: Sequence[Goal], actions: Sequence[Action]) -> None:
             )
 
 
-def _info(session: Session, ctx: Context, plan: ActionPlan) -> PlanInfo:
-    content = ctx.open_or(session, "action_plans", "content_enc", plan.id, plan.content_enc, {})
-    c = content if isinstance(content, dict) else {}
-    goals: list[Goal] = []
+@dataclass(frozen=True)
+class Unfinished:
+    """Something a plan needs before it can be submitted; ``item_id`` names the goal/action."""
+
+    item_id: str
+    message_en: str
+    message_sv: str
+
+    def text(self, language: str) -> str:
+        return self.message_sv if language == "sv" else self.message_en
+
+
+def unfinished(content: PlanContent) -> list[Unfinished]:
+    """What is missing before the plan can be submitted (a draft may be saved without it)."""
+    problems: list[Unfinished] = []
+    if not content.goals:
+        problems.append(Unfinished("", "The plan has no goal.", "Planen har inget mål."))
+    for g in content.goals:
+        if not g.text.strip():
+            problems.append(Unfinished(g.id, "A goal has no text.", "Ett mål saknar text."))
+    for a in content.actions:
+        if not a.what.strip():
+            problems.append(
+                Unfinished(
+                    a.id,
+                    "An action does not say what will be done.",
+                    "En insats saknar beskrivning av vad som ska göras.",
+                )
+            )
+        if a.responsible_kind == "provider" and not a.provider_id:
+            problems.append(
+                Unfinished(
+                    a.id,
+                    "Choose the provider responsible for the action.",
+                    "Välj vilken utförare som ansvarar för insatsen.",
+                )
+            )
+    return problems
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _children(
+    uow: UnitOfWork, plan_ids: Sequence[str]
+) -> tuple[dict[str, list[Goal]], dict[str, list[Action]], dict[str, list[ReviewEntry]]]:
+    session = uow.session
+    goals: dict[str, list[Goal]] = {p: [] for p in plan_ids}
+    actions: dict[str, list[Action]] = {p: [] for p in plan_ids}
+    reviews: dict[str, list[ReviewEntry]] = {p: [] for p in plan_ids}
+    if not plan_ids:
+        return goals, actions, reviews
     for g in session.execute(
-        select(PlanGoal).where(PlanGoal.plan_id == plan.id).order_by(PlanGoal.position)
+        select(PlanGoal)
+        .where(PlanGoal.plan_id.in_(plan_ids))
+        .order_by(PlanGoal.plan_id, PlanGoal.position)
     ).scalars():
-        body = ctx.open_or(session, "plan_goals", "body_enc", g.id, g.body_enc, {})
+        body = uow.open("plan_goals", "body_enc", g.id, g.body_enc, {})
         b = body if isinstance(body, dict) else {}
-        goals.append(Goal(str(b.get("area_id", "")), str(b.get("text", "[skadat värde]")), g.id))
-    actions: list[Action] = []
+        goals[g.plan_id].append(Goal(str(b.get("area_id", "")), str(b.get("text", DAMAGED)), g.id))
     for a in session.execute(
-        select(PlanAction).where(PlanAction.plan_id == plan.id).order_by(PlanAction.position)
+        select(PlanAction)
+        .where(PlanAction.plan_id.in_(plan_ids))
+        .order_by(PlanAction.plan_id, PlanAction.position)
     ).scalars():
-        body = ctx.open_or(session, "plan_actions", "body_enc", a.id, a.body_enc, {})
+        body = uow.open("plan_actions", "body_enc", a.id, a.body_enc, {})
         b = body if isinstance(body, dict) else {}
-        actions.append(
+        actions[a.plan_id].append(
             Action(
-                what=str(b.get("what", "[skadat värde]")),
+                what=str(b.get("what", DAMAGED)),
                 responsible_kind=str(b.get("responsible_kind", "social_services")),
                 goal_id=a.goal_id,
                 responsible_name=str(b.get("responsible_name", "")),
@@ -138,198 +314,310 @@ def _info(session: Session, ctx: Context, plan: ActionPlan) -> PlanInfo:
                 id=a.id,
             )
         )
-    reviews = []
     for r, username in session.execute(
         select(PlanReview, User.username)
         .outerjoin(User, User.id == PlanReview.decided_by)
-        .where(PlanReview.plan_id == plan.id)
+        .where(PlanReview.plan_id.in_(plan_ids))
         .order_by(PlanReview.decided_at)
     ).all():
-        comment = ctx.open_or(session, "plan_reviews", "comment_enc", r.id, r.comment_enc, "")
-        reviews.append(
+        comment = uow.open("plan_reviews", "comment_enc", r.id, r.comment_enc, "")
+        reviews[r.plan_id].append(
             ReviewEntry(r.plan_version, r.decision, username, r.decided_at, str(comment or ""))
         )
+    return goals, actions, reviews
+
+
+def _head(uow: UnitOfWork, plan: ActionPlan) -> tuple[str, str]:
+    content = uow.open("action_plans", "content_enc", plan.id, plan.content_enc, {})
+    c = content if isinstance(content, dict) else {}
+    return str(c.get("next_meeting", "")), str(c.get("note", ""))
+
+
+def infos(uow: UnitOfWork, plans: Sequence[ActionPlan]) -> list[PlanInfo]:
+    """Plans with their goals, actions and reviews: three statements for any number."""
+    goals, actions, reviews = _children(uow, [p.id for p in plans])
+    result = []
+    for plan in plans:
+        next_meeting, note = _head(uow, plan)
+        result.append(
+            PlanInfo(
+                plan.id,
+                plan.case_id,
+                plan.assessment_id,
+                plan.plan_version,
+                plan.review_state,
+                plan.follow_up_on,
+                next_meeting,
+                note,
+                goals[plan.id],
+                actions[plan.id],
+                reviews[plan.id],
+                plan.version,
+                plan.updated_at,
+                plan.created_by,
+                plan.updated_by,
+            )
+        )
+    return result
+
+
+def get_plan(uow: UnitOfWork, plan_id: str) -> PlanInfo:
+    plan, _case = uow.plan(plan_id)
+    return infos(uow, [plan])[0]
+
+
+def list_plans(uow: UnitOfWork, case_id: str) -> list[PlanInfo]:
+    case = uow.case(case_id=case_id)
+    plans = list(
+        uow.session.execute(
+            select(ActionPlan)
+            .where(ActionPlan.case_id == case.id)
+            .order_by(ActionPlan.created_at, ActionPlan.plan_version)
+        ).scalars()
+    )
+    for p in plans:
+        uow.register_plan(p)
+    return infos(uow, plans)
+
+
+def current_plan_row(uow: UnitOfWork, case_id: str) -> ActionPlan | None:
+    """The plan in force: the newest version that is not superseded."""
+    return uow.session.execute(
+        select(ActionPlan)
+        .where(ActionPlan.case_id == case_id, ActionPlan.review_state != "superseded")
+        .order_by(ActionPlan.plan_version.desc(), ActionPlan.updated_at.desc())
+        .limit(1)
+    ).scalar()
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def goals_from_needs(area_ids_with_need: Sequence[str]) -> list[Goal]:
+    """Empty goals for the areas rated with a need; the worker words them with the person
+    (the area's title is the goal's heading, never part of its text)."""
+    return [Goal(area_id=a, text="") for a in area_ids_with_need]
+
+
+def create_plan(
+    uow: UnitOfWork, case_id: str, *, assessment_id: str | None = None, goals: Sequence[Goal] = ()
+) -> PlanInfo:
+    ctx, session = uow.ctx, uow.session
+    case = uow.case(case_id=case_id)
+    plan = ActionPlan(
+        id=new_id(),
+        case_id=case.id,
+        assessment_id=assessment_id,
+        plan_version=1,
+        review_state="draft",
+        created_by=ctx.user_id,
+        updated_by=ctx.user_id,
+    )
+    plan.content_enc = uow.seal("action_plans", "content_enc", plan.id, {})
+    session.add(plan)
+    uow.register_plan(plan)
+    session.flush()
+    content = PlanContent(list(goals), [])
+    _write_children(uow, plan, PlanContent([], []), content)
+    uow.audit(audit.RECORD_CREATE, object_type="plan", object_id=plan.id)
+    session.flush()
     return PlanInfo(
         plan.id,
         plan.case_id,
         plan.assessment_id,
         plan.plan_version,
         plan.review_state,
-        plan.follow_up_on,
-        str(c.get("next_meeting", "")),
-        str(c.get("note", "")),
-        goals,
-        actions,
-        reviews,
+        None,
+        "",
+        "",
+        list(goals),
+        [],
+        [],
         plan.version,
         plan.updated_at,
+        plan.created_by,
+        plan.updated_by,
     )
 
 
-def create_plan(
-    ctx: Context, case_id: str, *, assessment_id: str | None = None, goals: Sequence[Goal] = ()
-) -> PlanInfo:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        plan = ActionPlan(
-            id=new_id(),
-            case_id=case.id,
-            assessment_id=assessment_id,
-            plan_version=1,
-            review_state="draft",
-            created_by=ctx.user_id,
-            updated_by=ctx.user_id,
-        )
-        plan.content_enc = ctx.seal("action_plans", "content_enc", plan.id, {})
-        session.add(plan)
-        session.flush()
-        _write_children(session, ctx, plan, list(goals), [])
-        touch(case)
-        ctx.audit(session, audit.RECORD_CREATE, object_type="plan", object_id=plan.id)
-        return _info(session, ctx, plan)
+def _goal_body(g: Goal) -> dict[str, str]:
+    return {"area_id": g.area_id, "text": g.text}
 
 
-def goals_from_needs(area_ids_with_need: Sequence[str], area_titles: dict[str, str]) -> list[Goal]:
-    """Prefilled goals for the areas rated with a need; the worker words them with the person."""
-    return [
-        Goal(area_id=a, text=f"Mål för {area_titles.get(a, a).lower()}: ")
-        for a in area_ids_with_need
-    ]
+def _action_body(a: Action) -> dict[str, str]:
+    return {
+        "what": a.what,
+        "responsible_kind": a.responsible_kind,
+        "responsible_name": a.responsible_name,
+        "follow_up": a.follow_up,
+        "outcome": a.outcome,
+    }
 
 
-def _write_children(
-    session: Session, ctx: Context, plan: ActionPlan, goals: list[Goal], actions: list[Action]
-) -> None:
-    session.execute(delete(PlanAction).where(PlanAction.plan_id == plan.id))
-    session.execute(delete(PlanGoal).where(PlanGoal.plan_id == plan.id))
-    session.flush()
-    for pos, g in enumerate(goals):
-        session.add(
-            PlanGoal(
-                id=g.id,
-                plan_id=plan.id,
-                position=pos,
-                body_enc=ctx.seal(
-                    "plan_goals", "body_enc", g.id, {"area_id": g.area_id, "text": g.text}
-                ),
+def _attach(uow: UnitOfWork, row: Any) -> Any:
+    """A row known to be stored as it is (the loaded version), attached without a query."""
+    present = uow.session.identity_map.get(identity_key(type(row), row.id))
+    if present is not None:
+        return present
+    make_transient_to_detached(row)
+    uow.session.add(row)
+    return row
+
+
+def _write_children(uow: UnitOfWork, plan: ActionPlan, base: PlanContent, new: PlanContent) -> None:
+    """Write the difference between the stored children (``base``) and ``new``."""
+    session = uow.session
+    old_goals = {g.id: (pos, g) for pos, g in enumerate(base.goals)}
+    new_goal_ids = {g.id for g in new.goals}
+    old_actions = {a.id: (pos, a) for pos, a in enumerate(base.actions)}
+    new_action_ids = {a.id for a in new.actions}
+    for aid, (pos, a) in old_actions.items():
+        if aid not in new_action_ids:
+            session.delete(
+                _attach(uow, PlanAction(id=aid, plan_id=plan.id, position=pos, goal_id=a.goal_id))
             )
-        )
+    session.flush()  # actions refer to goals: they go first, and come after
+    for gid, (pos, _g) in old_goals.items():
+        if gid not in new_goal_ids:
+            session.delete(_attach(uow, PlanGoal(id=gid, plan_id=plan.id, position=pos)))
+    for pos, g in enumerate(new.goals):
+        if g.id not in old_goals:
+            session.add(
+                PlanGoal(
+                    id=g.id,
+                    plan_id=plan.id,
+                    position=pos,
+                    body_enc=uow.seal("plan_goals", "body_enc", g.id, _goal_body(g)),
+                )
+            )
+            continue
+        old_pos, old = old_goals[g.id]
+        if old_pos == pos and _goal_body(old) == _goal_body(g):
+            continue
+        row = _attach(uow, PlanGoal(id=g.id, plan_id=plan.id, position=old_pos))
+        row.position = pos
+        if _goal_body(old) != _goal_body(g):
+            row.body_enc = uow.seal("plan_goals", "body_enc", g.id, _goal_body(g))
     session.flush()
-    for pos, a in enumerate(actions):
-        body = {
-            "what": a.what,
-            "responsible_kind": a.responsible_kind,
-            "responsible_name": a.responsible_name,
-            "follow_up": a.follow_up,
-            "outcome": a.outcome,
-        }
-        session.add(
+    for pos, a in enumerate(new.actions):
+        if a.id not in old_actions:
+            session.add(
+                PlanAction(
+                    id=a.id,
+                    plan_id=plan.id,
+                    goal_id=a.goal_id,
+                    position=pos,
+                    provider_id=a.provider_id,
+                    due_on=a.due_on,
+                    status=a.status,
+                    body_enc=uow.seal("plan_actions", "body_enc", a.id, _action_body(a)),
+                )
+            )
+            continue
+        old_pos, old_a = old_actions[a.id]
+        plain_old = (old_pos, old_a.goal_id, old_a.provider_id, old_a.due_on, old_a.status)
+        plain_new = (pos, a.goal_id, a.provider_id, a.due_on, a.status)
+        body_changed = _action_body(old_a) != _action_body(a)
+        if plain_old == plain_new and not body_changed:
+            continue
+        row = _attach(
+            uow,
             PlanAction(
                 id=a.id,
                 plan_id=plan.id,
-                goal_id=a.goal_id,
-                position=pos,
-                provider_id=a.provider_id,
-                due_on=a.due_on,
-                status=a.status,
-                body_enc=ctx.seal("plan_actions", "body_enc", a.id, body),
-            )
+                position=old_pos,
+                goal_id=old_a.goal_id,
+                provider_id=old_a.provider_id,
+                due_on=old_a.due_on,
+                status=old_a.status,
+            ),
         )
+        row.position, row.goal_id, row.provider_id, row.due_on, row.status = plain_new
+        if body_changed:
+            row.body_enc = uow.seal("plan_actions", "body_enc", a.id, _action_body(a))
     session.flush()
 
 
-def _load(session: Session, ctx: Context, plan_id: str, *, for_update: bool = False) -> ActionPlan:
-    """The plan, if this user reaches its case. ``for_update`` locks the row on a server so
-    two simultaneous saves serialise and the second one sees the new version."""
-    plan = session.get(ActionPlan, plan_id, with_for_update=for_update or None)
-    if plan is None:
-        raise not_found("plan")
-    accessible_case(session, ctx, case_id=plan.case_id)
-    return plan
-
-
-def get_plan(ctx: Context, plan_id: str) -> PlanInfo:
-    with ctx.transaction() as session:
-        return _info(session, ctx, _load(session, ctx, plan_id))
-
-
-def list_plans(ctx: Context, case_id: str) -> list[PlanInfo]:
-    with ctx.transaction() as session:
-        case = accessible_case(session, ctx, case_id=case_id)
-        plans = session.execute(
-            select(ActionPlan)
-            .where(ActionPlan.case_id == case.id)
-            .order_by(ActionPlan.created_at, ActionPlan.plan_version)
-        ).scalars()
-        return [_info(session, ctx, p) for p in plans]
+def _locked_error() -> ValidationError:
+    return ValidationError(
+        "This plan version is locked (submitted or approved). Make a new version to change it.",
+        "Den här versionen av planen är låst (inskickad eller godkänd). Gör en ny version för "
+        "att ändra den.",
+    )
 
 
 def save_plan(
-    ctx: Context,
+    uow: UnitOfWork,
     plan_id: str,
     expected_version: int,
+    content: PlanContent,
     *,
-    goals: Sequence[Goal],
-    actions: Sequence[Action],
-    follow_up_on: date | None,
-    next_meeting: str = "",
-    note: str = "",
-) -> PlanInfo:
-    _validate(goals, actions)
-    with ctx.transaction() as session:
-        plan = _load(session, ctx, plan_id, for_update=True)
-        check_version(session, plan, expected_version, "plan", plan.id, ["goals", "actions"])
-        if plan.review_state in ("approved", "superseded", "submitted"):
-            raise ValidationError(
-                "This plan version is locked (submitted or approved). Make a new version to "
-                "change it.",
-                "Den här versionen av planen är låst (inskickad eller godkänd). Gör en ny "
-                "version för att ändra den.",
-            )
-        provider_ids = {a.provider_id for a in actions if a.provider_id}
-        if provider_ids:
-            found = set(
-                session.execute(select(Provider.id).where(Provider.id.in_(provider_ids))).scalars()
-            )
-            if found != provider_ids:
-                raise not_found("provider")
-        _write_children(session, ctx, plan, list(goals), list(actions))
-        plan.content_enc = ctx.seal(
-            "action_plans", "content_enc", plan.id, {"next_meeting": next_meeting, "note": note}
+    base: PlanContent | None = None,
+) -> tuple[ActionPlan, PlanContent]:
+    """Save the plan's content; ``base`` is the stored content of ``expected_version`` when the
+    caller holds it (the editor does), so nothing needs to be read again."""
+    check_structure(content)
+    plan, case = uow.plan(plan_id)
+    uow.check_version(plan, expected_version, "plan", plan.id, ["goals", "actions"])
+    if plan.review_state not in EDITABLE_STATES:
+        raise _locked_error()
+    if base is None:
+        base = get_plan(uow, plan.id).content
+    _write_children(uow, plan, base, content)
+    next_meeting, note = (base.next_meeting, base.note)
+    if (content.next_meeting, content.note) != (next_meeting, note):
+        plan.content_enc = uow.seal(
+            "action_plans",
+            "content_enc",
+            plan.id,
+            {"next_meeting": content.next_meeting, "note": content.note},
         )
-        plan.follow_up_on = follow_up_on
-        plan.updated_by = ctx.user_id
-        plan.updated_at = utcnow()  # the plan row changes with its children: bump its version
-        if plan.review_state == "returned":
-            plan.review_state = "draft"
-        case = accessible_case(session, ctx, case_id=plan.case_id)
-        if follow_up_on is not None:
-            case.next_follow_up_on = follow_up_on
-        touch(case)
-        session.flush()
-        ctx.audit(
-            session,
-            audit.RECORD_UPDATE,
-            object_type="plan",
-            object_id=plan.id,
-            detail=f"v{plan.plan_version}",
-        )
-        return _info(session, ctx, plan)
+    plan.follow_up_on = content.follow_up_on
+    plan.updated_by = uow.ctx.user_id
+    plan.updated_at = utcnow()  # the plan row changes with its children: bump its version
+    if plan.review_state == "returned":
+        plan.review_state = "draft"
+    if content.follow_up_on is not None:
+        uow.set_derived(case, next_follow_up_on=content.follow_up_on)
+    uow.audit(
+        audit.RECORD_UPDATE,
+        object_type="plan",
+        object_id=plan.id,
+        detail=f"v{plan.plan_version}",
+    )
+    uow.session.flush()
+    return plan, content
 
 
-def _review(session: Session, ctx: Context, plan: ActionPlan, decision: str, comment: str) -> None:
+def saved_info(base: PlanInfo, plan: ActionPlan, content: PlanContent) -> PlanInfo:
+    """The plan as it now stands, from what was saved (its reviews did not change)."""
+    return replace(
+        base,
+        review_state=plan.review_state,
+        follow_up_on=content.follow_up_on,
+        next_meeting=content.next_meeting,
+        note=content.note,
+        goals=list(content.goals),
+        actions=list(content.actions),
+        version=plan.version,
+        updated_at=plan.updated_at,
+        updated_by=plan.updated_by,
+    )
+
+
+def _review(uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str) -> None:
     review = PlanReview(
         id=new_id(),
         plan_id=plan.id,
         plan_version=plan.plan_version,
         decision=decision,
-        decided_by=ctx.user_id,
+        decided_by=uow.ctx.user_id,
+        decided_at=uow.now,
     )
     if comment:
-        review.comment_enc = ctx.seal("plan_reviews", "comment_enc", review.id, comment)
-    session.add(review)
-    ctx.audit(
-        session,
+        review.comment_enc = uow.seal("plan_reviews", "comment_enc", review.id, comment)
+    uow.session.add(review)
+    uow.audit(
         audit.REVIEW,
         object_type="plan",
         object_id=plan.id,
@@ -337,95 +625,116 @@ def _review(session: Session, ctx: Context, plan: ActionPlan, decision: str, com
     )
 
 
-def submit_for_review(ctx: Context, plan_id: str, expected_version: int) -> PlanInfo:
-    with ctx.transaction() as session:
-        plan = _load(session, ctx, plan_id, for_update=True)
-        check_version(session, plan, expected_version, "plan", plan.id, ["review_state"])
-        if plan.review_state not in ("draft", "returned"):
-            raise ValidationError(
-                "Only a draft plan can be submitted.", "Bara ett utkast kan skickas in."
-            )
-        plan.review_state = "submitted"
-        plan.updated_by = ctx.user_id
-        _review(session, ctx, plan, "submitted", "")
-        session.flush()
-        return _info(session, ctx, plan)
+def submit_for_review(uow: UnitOfWork, plan_id: str, expected_version: int) -> PlanInfo:
+    plan, _case = uow.plan(plan_id)
+    uow.check_version(plan, expected_version, "plan", plan.id, ["review_state"])
+    if plan.review_state not in EDITABLE_STATES:
+        raise ValidationError(
+            "Only a draft plan can be submitted.", "Bara ett utkast kan skickas in."
+        )
+    info = infos(uow, [plan])[0]
+    problems = unfinished(info.content)
+    if problems:
+        raise ValidationError(
+            "The plan cannot be submitted yet: " + " ".join(p.message_en for p in problems),
+            "Planen kan inte skickas in än: " + " ".join(p.message_sv for p in problems),
+        )
+    plan.review_state = "submitted"
+    plan.updated_by = uow.ctx.user_id
+    _review(uow, plan, "submitted", "")
+    uow.session.flush()
+    return infos(uow, [plan])[0]
 
 
 def decide(
-    ctx: Context, plan_id: str, expected_version: int, *, approve: bool, comment: str = ""
+    uow: UnitOfWork, plan_id: str, expected_version: int, *, approve: bool, comment: str = ""
 ) -> PlanInfo:
-    ctx.require_role("supervisor")
+    uow.ctx.require_role("supervisor")
     if not approve and not comment.strip():
         raise ValidationError(
             "Say why the plan is returned.", "Skriv varför planen lämnas tillbaka."
         )
-    with ctx.transaction() as session:
-        plan = _load(session, ctx, plan_id, for_update=True)
-        check_version(session, plan, expected_version, "plan", plan.id, ["review_state"])
-        if plan.review_state != "submitted":
-            raise ValidationError(
-                "Only a submitted plan can be approved or returned.",
-                "Bara en inskickad plan kan godkännas eller lämnas tillbaka.",
-            )
-        plan.review_state = "approved" if approve else "returned"
-        plan.updated_by = ctx.user_id
-        _review(session, ctx, plan, "approved" if approve else "returned", comment)
-        session.flush()
-        return _info(session, ctx, plan)
+    plan, _case = uow.plan(plan_id)
+    uow.check_version(plan, expected_version, "plan", plan.id, ["review_state"])
+    if plan.review_state != "submitted":
+        raise ValidationError(
+            "Only a submitted plan can be approved or returned.",
+            "Bara en inskickad plan kan godkännas eller lämnas tillbaka.",
+        )
+    plan.review_state = "approved" if approve else "returned"
+    plan.updated_by = uow.ctx.user_id
+    _review(uow, plan, "approved" if approve else "returned", comment)
+    uow.session.flush()
+    return infos(uow, [plan])[0]
 
 
-def new_version(ctx: Context, plan_id: str) -> PlanInfo:
-    """Copy an approved plan into a new draft version that supersedes it once saved."""
-    with ctx.transaction() as session:
-        old = _load(session, ctx, plan_id, for_update=True)
-        if old.review_state != "approved":
-            raise ValidationError(
-                "Only an approved plan gets a new version; edit the draft.",
-                "Bara en godkänd plan får en ny version; ändra utkastet.",
-            )
-        info = _info(session, ctx, old)
-        plan = ActionPlan(
-            id=new_id(),
-            case_id=old.case_id,
-            assessment_id=old.assessment_id,
-            plan_version=old.plan_version + 1,
-            supersedes_id=old.id,
-            review_state="draft",
-            follow_up_on=old.follow_up_on,
-            created_by=ctx.user_id,
-            updated_by=ctx.user_id,
+def new_version(uow: UnitOfWork, plan_id: str, expected_version: int | None = None) -> PlanInfo:
+    """Copy an approved plan into a new draft version that supersedes it."""
+    session = uow.session
+    old, _case = uow.plan(plan_id)
+    if expected_version is not None:
+        uow.check_version(old, expected_version, "plan", old.id, ["review_state"])
+    else:
+        uow.checked_by_state(old)
+    if old.review_state != "approved":
+        raise ValidationError(
+            "Only an approved plan gets a new version; edit the draft.",
+            "Bara en godkänd plan får en ny version; ändra utkastet.",
         )
-        plan.content_enc = ctx.seal(
-            "action_plans",
-            "content_enc",
-            plan.id,
-            {"next_meeting": info.next_meeting, "note": info.note},
-        )
-        session.add(plan)
-        session.flush()
-        id_map = {g.id: new_id() for g in info.goals}
-        goals = [Goal(g.area_id, g.text, id_map[g.id]) for g in info.goals]
-        actions = [
-            Action(
-                **{
-                    **a.__dict__,
-                    "id": new_id(),
-                    "goal_id": id_map.get(a.goal_id) if a.goal_id else None,
-                }
-            )
-            for a in info.actions
-        ]
-        _write_children(session, ctx, plan, goals, actions)
-        old.review_state = "superseded"
-        ctx.audit(
-            session,
-            audit.RECORD_CREATE,
-            object_type="plan",
-            object_id=plan.id,
-            detail=f"v{plan.plan_version} supersedes {old.id}",
-        )
-        return _info(session, ctx, plan)
+    info = infos(uow, [old])[0]
+    plan = ActionPlan(
+        id=new_id(),
+        case_id=old.case_id,
+        assessment_id=old.assessment_id,
+        plan_version=old.plan_version + 1,
+        supersedes_id=old.id,
+        review_state="draft",
+        follow_up_on=old.follow_up_on,
+        created_by=uow.ctx.user_id,
+        updated_by=uow.ctx.user_id,
+    )
+    plan.content_enc = uow.seal(
+        "action_plans",
+        "content_enc",
+        plan.id,
+        {"next_meeting": info.next_meeting, "note": info.note},
+    )
+    session.add(plan)
+    uow.register_plan(plan)
+    session.flush()
+    id_map = {g.id: new_id() for g in info.goals}
+    goals = [Goal(g.area_id, g.text, id_map[g.id]) for g in info.goals]
+    actions = [
+        replace(a, id=new_id(), goal_id=id_map.get(a.goal_id) if a.goal_id else None)
+        for a in info.actions
+    ]
+    content = PlanContent(goals, actions, info.follow_up_on, info.next_meeting, info.note)
+    _write_children(uow, plan, PlanContent([], []), content)
+    old.review_state = "superseded"
+    uow.audit(
+        audit.RECORD_CREATE,
+        object_type="plan",
+        object_id=plan.id,
+        detail=f"v{plan.plan_version} supersedes {old.id}",
+    )
+    session.flush()
+    return PlanInfo(
+        plan.id,
+        plan.case_id,
+        plan.assessment_id,
+        plan.plan_version,
+        plan.review_state,
+        plan.follow_up_on,
+        info.next_meeting,
+        info.note,
+        goals,
+        actions,
+        [],
+        plan.version,
+        plan.updated_at,
+        plan.created_by,
+        plan.updated_by,
+    )
 
 
 def as_json(info: PlanInfo) -> dict[str, Any]:

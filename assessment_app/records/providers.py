@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from assessment_app import audit
-from assessment_app.context import Context
 from assessment_app.db.models import Provider
 from assessment_app.db.types import new_id
 from assessment_app.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -24,8 +27,8 @@ class ProviderInfo:
     version: int
 
 
-def _info(ctx: Context, p: Provider) -> ProviderInfo:
-    contact = ctx.open("providers", "contact_enc", p.id, p.contact_enc) if p.contact_enc else {}
+def info_of(uow: UnitOfWork, p: Provider) -> ProviderInfo:
+    contact = uow.open("providers", "contact_enc", p.id, p.contact_enc, {})
     c = contact if isinstance(contact, dict) else {}
     return ProviderInfo(
         p.id,
@@ -39,51 +42,50 @@ def _info(ctx: Context, p: Provider) -> ProviderInfo:
 
 
 def add_provider(
-    ctx: Context, name: str, *, contact_person: str = "", phone: str = "", email: str = ""
+    uow: UnitOfWork, name: str, *, contact_person: str = "", phone: str = "", email: str = ""
 ) -> ProviderInfo:
     name = name.strip()
     if not name:
         raise ValidationError("The provider needs a name.", "Utföraren behöver ett namn.")
-    with ctx.transaction() as session:
-        if session.execute(select(Provider.id).where(Provider.name == name)).scalar():
-            raise ValidationError(
-                f"The provider {name!r} already exists.", f"Utföraren {name!r} finns redan."
-            )
-        provider = Provider(id=new_id(), name=name, updated_by=ctx.user_id)
-        provider.contact_enc = ctx.seal(
-            "providers",
-            "contact_enc",
-            provider.id,
-            {"person": contact_person, "phone": phone, "email": email},
+    session = uow.session
+    uow.lock_head()
+    if session.execute(select(Provider.id).where(Provider.name == name)).scalar():
+        raise ValidationError(
+            f"The provider {name!r} already exists.", f"Utföraren {name!r} finns redan."
         )
-        session.add(provider)
-        session.flush()
-        ctx.audit(session, audit.RECORD_CREATE, object_type="provider", object_id=provider.id)
-        return _info(ctx, provider)
+    provider = Provider(id=new_id(), name=name, updated_by=uow.ctx.user_id)
+    provider.contact_enc = uow.seal(
+        "providers",
+        "contact_enc",
+        provider.id,
+        {"person": contact_person, "phone": phone, "email": email},
+    )
+    session.add(provider)
+    uow.audit(audit.RECORD_CREATE, object_type="provider", object_id=provider.id)
+    session.flush()
+    return info_of(uow, provider)
 
 
-def list_providers(ctx: Context, *, include_inactive: bool = False) -> list[ProviderInfo]:
-    with ctx.reading() as session:
-        query = select(Provider).order_by(Provider.name)
-        if not include_inactive:
-            query = query.where(Provider.active.is_(True))
-        return [_info(ctx, p) for p in session.execute(query).scalars()]
+def list_providers(uow: UnitOfWork, *, include_inactive: bool = False) -> list[ProviderInfo]:
+    query = select(Provider).order_by(Provider.name)
+    if not include_inactive:
+        query = query.where(Provider.active.is_(True))
+    return [info_of(uow, p) for p in uow.session.execute(query).scalars()]
 
 
 def get_provider(
-    ctx: Context, *, provider_id: str | None = None, name: str | None = None
+    uow: UnitOfWork, *, provider_id: str | None = None, name: str | None = None
 ) -> ProviderInfo:
-    with ctx.transaction() as session:
-        query = select(Provider)
-        query = (
-            query.where(Provider.id == provider_id)
-            if provider_id
-            else query.where(Provider.name == (name or "").strip())
+    query = select(Provider)
+    query = (
+        query.where(Provider.id == provider_id)
+        if provider_id
+        else query.where(Provider.name == (name or "").strip())
+    )
+    provider = uow.session.execute(query).scalar_one_or_none()
+    if provider is None:
+        raise NotFoundError(
+            f"No provider named {name or provider_id!r}.",
+            f"Det finns ingen utförare som heter {name or provider_id!r}.",
         )
-        provider = session.execute(query).scalar_one_or_none()
-        if provider is None:
-            raise NotFoundError(
-                f"No provider named {name or provider_id!r}.",
-                f"Det finns ingen utförare som heter {name or provider_id!r}.",
-            )
-        return _info(ctx, provider)
+    return info_of(uow, provider)

@@ -1,19 +1,23 @@
-"""Subject access (registerutdrag, GDPR art. 15): everything stored about one individual."""
+"""Subject access (registerutdrag, GDPR art. 15): everything stored about one individual.
+
+:func:`gather` reads it in the caller's transaction (the use-case layer runs it as one
+snapshot); the export itself is audited by the caller.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from assessment_app import audit
-from assessment_app.context import Context
 from assessment_app.db.models import AuditEvent, Case, Draft, FollowUp, User
-from assessment_app.records import assessments, consents, plans
-from assessment_app.records.access import accessible_case, case_filter
-from assessment_app.records.cases import open_case
+from assessment_app.records import assessments, cases, consents, plans
+from assessment_app.records.access import case_filter
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 
 def _plain(value: Any) -> Any:
@@ -26,24 +30,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def export(ctx: Context, case_ref: str) -> dict[str, Any]:
-    """The registerutdrag for the individual of ``case_ref``: every case of theirs you reach."""
-    with ctx.transaction() as session:
-        anchor = accessible_case(session, ctx, case_ref=case_ref)
-        case_ids = list(
-            session.execute(
-                select(Case.id)
-                .where(Case.individual_id == anchor.individual_id, case_filter(ctx))
-                .order_by(Case.opened_on)
-            ).scalars()
-        )
+def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
+    """The registerutdrag for the individual of ``case_ref``: every case of theirs you reach.
+
+    Returns the anchor case's id (for the audit entry) and the export.
+    """
+    session = uow.session
+    anchor = uow.case(case_ref=case_ref)
+    case_ids = list(
+        session.execute(
+            select(Case.id)
+            .where(Case.individual_id == anchor.individual_id, case_filter(uow.ctx))
+            .order_by(Case.opened_on, Case.case_ref)
+        ).scalars()
+    )
     result: dict[str, Any] = {
         "format": "assessment-app/subject-access/1",
         "generated_at": datetime.now().astimezone().isoformat(),
         "cases": [],
     }
     for case_id in case_ids:
-        info = open_case(ctx, case_id=case_id)
+        info = cases.open_case(uow, case_id=case_id)
         result.setdefault(
             "individual",
             {
@@ -65,7 +72,7 @@ def export(ctx: Context, case_ref: str) -> dict[str, Any]:
             "notes": info.notes,
             "consents": [
                 {k: v for k, v in asdict(c).items() if k not in ("case_id", "version", "damaged")}
-                for c in consents.list_consents(ctx, case_id)
+                for c in consents.list_consents(uow, case_id)
             ],
             "assessments": [
                 {
@@ -76,35 +83,30 @@ def export(ctx: Context, case_ref: str) -> dict[str, Any]:
                     "answers": a.answers,
                     "ratings": a.ratings,
                 }
-                for a in assessments.list_assessments(ctx, case_id)
+                for a in assessments.list_assessments(uow, case_id)
             ],
-            "plans": [plans.as_json(p) for p in plans.list_plans(ctx, case_id)],
+            "plans": [plans.as_json(p) for p in plans.list_plans(uow, case_id)],
         }
-        with ctx.transaction() as session:
-            entry["follow_ups"] = [
-                {"due_on": f.due_on, "done_on": f.done_on}
-                for f in session.execute(
-                    select(FollowUp).where(FollowUp.case_id == case_id).order_by(FollowUp.due_on)
-                ).scalars()
-            ]
-            drafts = []
-            for d in session.execute(select(Draft).where(Draft.case_id == case_id)).scalars():
-                payload = ctx.open_or(session, "drafts", "payload_enc", d.id, d.payload_enc, None)
-                drafts.append({"kind": d.kind, "updated_at": d.updated_at, "content": payload})
-            entry["drafts"] = drafts
-            entry["access_log"] = [
-                {"at": e.at, "user": username, "action": e.action}
-                for e, username in session.execute(
-                    select(AuditEvent, User.username)
-                    .outerjoin(User, User.id == AuditEvent.user_id)
-                    .where(or_(AuditEvent.object_id == case_id))
-                    .order_by(AuditEvent.seq)
-                ).all()
-            ]
+        entry["follow_ups"] = [
+            {"due_on": f.due_on, "done_on": f.done_on}
+            for f in session.execute(
+                select(FollowUp).where(FollowUp.case_id == case_id).order_by(FollowUp.due_on)
+            ).scalars()
+        ]
+        drafts = []
+        for d in session.execute(select(Draft).where(Draft.case_id == case_id)).scalars():
+            payload = uow.open("drafts", "payload_enc", d.id, d.payload_enc, None)
+            drafts.append({"kind": d.kind, "updated_at": d.updated_at, "content": payload})
+        entry["drafts"] = drafts
+        entry["access_log"] = [
+            {"at": e.at, "user": username, "action": e.action}
+            for e, username in session.execute(
+                select(AuditEvent, User.username)
+                .outerjoin(User, User.id == AuditEvent.user_id)
+                .where(AuditEvent.object_id == case_id)
+                .order_by(AuditEvent.seq)
+            ).all()
+        ]
         result["cases"].append(entry)
-    with ctx.transaction() as session:
-        ctx.audit(
-            session, audit.EXPORT, object_type="case", object_id=anchor.id, detail="subject-access"
-        )
     plain: dict[str, Any] = _plain(result)
-    return plain
+    return anchor.id, plain

@@ -13,27 +13,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from assessment_app.context import Context
+from sqlalchemy import select
+
+from assessment_app.db.models import ActionPlan, User
 from assessment_app.records import plans
-from assessment_app.records.plans import Action, Goal, PlanInfo
+from assessment_app.records.plans import Action, Goal, PlanContent, PlanEdit, PlanInfo
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 Change = Literal["unchanged", "added", "removed", "changed"]
 Side = Literal["mine", "theirs"]
 FIELDS = ("follow_up_on", "next_meeting", "note")
-
-
-@dataclass
-class PlanEdit:
-    """What one editor has: the plan as loaded (``base``) and their current content."""
-
-    base: PlanInfo
-    goals: list[Goal]
-    actions: list[Action]
-    follow_up_on: date | None
-    next_meeting: str = ""
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,22 +125,9 @@ def _diff_items(
     return result
 
 
-def _last_editor(info: PlanInfo, ctx: Context) -> str | None:
-    from sqlalchemy import select
-
-    from assessment_app.db.models import ActionPlan, User
-
-    with ctx.transaction() as session:
-        return session.execute(
-            select(User.username)
-            .join(ActionPlan, ActionPlan.updated_by == User.id)
-            .where(ActionPlan.id == info.id)
-        ).scalar()
-
-
-def plan_conflict(ctx: Context, plan_id: str, mine: PlanEdit) -> PlanConflict:
+def plan_conflict(uow: UnitOfWork, plan_id: str, mine: PlanEdit) -> PlanConflict:
     """Load the stored plan and compare both versions against what was loaded."""
-    theirs = plans.get_plan(ctx, plan_id)
+    theirs = plans.get_plan(uow, plan_id)
     items = _diff_items("goal", mine.base.goals, mine.goals, theirs.goals) + _diff_items(
         "action", mine.base.actions, mine.actions, theirs.actions
     )
@@ -155,7 +135,12 @@ def plan_conflict(ctx: Context, plan_id: str, mine: PlanEdit) -> PlanConflict:
         FieldDiff(name, getattr(mine.base, name), getattr(mine, name), getattr(theirs, name))
         for name in FIELDS
     ]
-    return PlanConflict(plan_id, mine, theirs, _last_editor(theirs, ctx), items, fields)
+    editor = uow.session.execute(
+        select(User.username)
+        .join(ActionPlan, ActionPlan.updated_by == User.id)
+        .where(ActionPlan.id == theirs.id)
+    ).scalar()
+    return PlanConflict(plan_id, mine, theirs, editor, items, fields)
 
 
 def choose(conflict: PlanConflict, side: Side) -> MergedPlan:
@@ -222,14 +207,11 @@ def merge_plans(
     )
 
 
-def save_merged(ctx: Context, plan_id: str, merged: MergedPlan) -> PlanInfo:
-    return plans.save_plan(
-        ctx,
-        plan_id,
-        merged.expected_version,
-        goals=merged.goals,
-        actions=merged.actions,
-        follow_up_on=merged.follow_up_on,
-        next_meeting=merged.next_meeting,
-        note=merged.note,
+def merged_content(merged: MergedPlan) -> PlanContent:
+    return PlanContent(
+        list(merged.goals),
+        list(merged.actions),
+        merged.follow_up_on,
+        merged.next_meeting,
+        merged.note,
     )

@@ -7,12 +7,11 @@ area they share. The series feed the radar overlay; the change table compares th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from assessment_app.context import Context
 from assessment_app.errors import TemplateError
-from assessment_app.records import assessments
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.templates import (
     AreaRating,
@@ -72,14 +71,11 @@ def _ratings(info: AssessmentInfo) -> dict[str, AreaRating]:
 
 
 def follow_up_changes(
-    ctx: Context, case_id: str, *, include_in_progress: bool = True
+    assessments: Sequence[AssessmentInfo], *, include_in_progress: bool = True
 ) -> FollowUpChanges:
-    """Ratings per area for every assessment of the case, and the changes between the last two."""
-    infos = [
-        a
-        for a in assessments.list_assessments(ctx, case_id)
-        if include_in_progress or a.status == "complete"
-    ]
+    """Ratings per area for every assessment of the case (oldest first), and the changes
+    between the last two."""
+    infos = [a for a in assessments if include_in_progress or a.status == "complete"]
     registry = default_registry()
     templates: dict[tuple[str, int], Template] = {}
     for a in infos:

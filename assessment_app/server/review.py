@@ -1,7 +1,7 @@
 """The supervisor's review queue and the caseworker's decision badges.
 
 The queue shows case references, dates and area ids, never names: a screen that wants a name
-asks :func:`assessment_app.records.cases.display_names` for the rows it shows.
+asks the workspace for the rows it shows.
 
 "Since they last looked" is a per-user marker: the time of the newest decision the caseworker
 has seen, kept as an encrypted draft of kind ``badge_seen`` (no schema change). The screen
@@ -14,16 +14,19 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
 
-from assessment_app.context import Context
 from assessment_app.db.models import ActionPlan, Assessment, Case, FollowUp, PlanReview, User
 from assessment_app.errors import TemplateError
 from assessment_app.records import drafts
 from assessment_app.records.access import case_filter
+from assessment_app.records.drafts import DraftPayload
 from assessment_app.templates import AreaRating, default_registry, evaluate
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -99,39 +102,41 @@ class DecisionBadge:
     comment: str
 
 
-def review_queue(ctx: Context, today: date | None = None) -> ReviewQueue:
+def review_queue(uow: UnitOfWork, today: date | None = None) -> ReviewQueue:
     """Plans waiting for review, overdue follow-ups and urgent flags in the supervisor's unit."""
+    ctx, session = uow.ctx, uow.session
     ctx.require_role("supervisor")
     today = today or date.today()
-    with ctx.transaction() as session:
-        waiting = _waiting(session, ctx)
-        overdue = [
-            OverdueFollowUp(f.id, f.case_id, ref, f.due_on, (today - f.due_on).days, who)
-            for f, ref, who in session.execute(
-                select(FollowUp, Case.case_ref, User.username)
-                .join(Case, Case.id == FollowUp.case_id)
-                .outerjoin(User, User.id == Case.assigned_user_id)
-                .where(
-                    case_filter(ctx),
-                    Case.status == "open",
-                    FollowUp.done_on.is_(None),
-                    FollowUp.due_on < today,
-                )
-                .order_by(FollowUp.due_on, Case.case_ref)
-            ).all()
-        ]
-        urgent = _urgent(session, ctx)
-        approved = _approved(session, ctx, today - timedelta(days=APPROVED_DAYS))
-        ctx.audit(session, QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
+    uow.lock_head()
+    waiting = _waiting(uow)
+    overdue = [
+        OverdueFollowUp(f.id, f.case_id, ref, f.due_on, (today - f.due_on).days, who)
+        for f, ref, who in session.execute(
+            select(FollowUp, Case.case_ref, User.username)
+            .join(Case, Case.id == FollowUp.case_id)
+            .outerjoin(User, User.id == Case.assigned_user_id)
+            .where(
+                case_filter(ctx),
+                Case.status == "open",
+                FollowUp.done_on.is_(None),
+                FollowUp.due_on < today,
+            )
+            .order_by(FollowUp.due_on, Case.case_ref)
+        ).all()
+    ]
+    urgent = _urgent(uow)
+    approved = _approved(uow, today - timedelta(days=APPROVED_DAYS))
+    uow.audit(QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
     return ReviewQueue(waiting, overdue, urgent, approved)
 
 
 APPROVED_DAYS = 90
 
 
-def _approved(session: Session, ctx: Context, since: date) -> list[ApprovedPlan]:
+def _approved(uow: UnitOfWork, since: date) -> list[ApprovedPlan]:
     """Plan versions in force that were approved since ``since``, newest first."""
-    rows = session.execute(
+    ctx = uow.ctx
+    rows = uow.session.execute(
         select(ActionPlan, Case.case_ref, PlanReview.decided_at, User.username)
         .join(Case, Case.id == ActionPlan.case_id)
         .join(
@@ -154,7 +159,8 @@ def _approved(session: Session, ctx: Context, since: date) -> list[ApprovedPlan]
     ]
 
 
-def _waiting(session: Session, ctx: Context) -> list[WaitingPlan]:
+def _waiting(uow: UnitOfWork) -> list[WaitingPlan]:
+    ctx, session = uow.ctx, uow.session
     rows = session.execute(
         select(ActionPlan, Case.case_ref)
         .join(Case, Case.id == ActionPlan.case_id)
@@ -180,8 +186,9 @@ def _waiting(session: Session, ctx: Context) -> list[WaitingPlan]:
     return sorted(result, key=lambda w: w.submitted_at)  # oldest first: first in, first out
 
 
-def _urgent(session: Session, ctx: Context) -> list[UrgentCase]:
+def _urgent(uow: UnitOfWork) -> list[UrgentCase]:
     """Decrypt the latest assessment of each open case of the unit, nothing else."""
+    ctx, session = uow.ctx, uow.session
     rows = session.execute(
         select(Assessment, Case.case_ref, User.username)
         .join(Case, Case.id == Assessment.case_id)
@@ -195,8 +202,8 @@ def _urgent(session: Session, ctx: Context) -> list[UrgentCase]:
     registry = default_registry()
     result = []
     for a, ref, who in latest.values():
-        answers = ctx.open_or(session, "assessments", "answers_enc", a.id, a.answers_enc, {})
-        raw = ctx.open_or(session, "assessments", "ratings_enc", a.id, a.ratings_enc, {})
+        answers = uow.open("assessments", "answers_enc", a.id, a.answers_enc, {})
+        raw = uow.open("assessments", "ratings_enc", a.id, a.ratings_enc, {})
         ratings = _ratings(raw)
         areas = {k for k, r in ratings.items() if "urgent" in r.flags}
         try:
@@ -228,68 +235,69 @@ def _ratings(raw: object) -> dict[str, AreaRating]:
 # --- decision badges ----------------------------------------------------------------------------
 
 
-def _seen_until(ctx: Context) -> datetime | None:
-    draft = drafts.load_draft(ctx, BADGE_SEEN_KIND, ctx.user_id)
+def _seen_until(uow: UnitOfWork) -> datetime | None:
+    draft = drafts.load_draft(uow, BADGE_SEEN_KIND, uow.ctx.user_id)
     if draft is None:
         return None
     try:
-        return datetime.fromisoformat(str(draft.payload.get("seen_until")))
+        return datetime.fromisoformat(str(draft.payload.content.get("seen_until")))
     except ValueError:
         return None
 
 
-def decision_badges(ctx: Context) -> list[DecisionBadge]:
+def decision_badges(uow: UnitOfWork) -> list[DecisionBadge]:
     """Decisions on my plans (approved, or returned with a comment) since I last looked.
 
     "My plans" are plans I created or plans of cases assigned to me, within my access.
     """
-    seen = _seen_until(ctx)
-    with ctx.transaction() as session:
-        query = (
-            select(PlanReview, ActionPlan, Case.case_ref, User.username)
-            .join(ActionPlan, ActionPlan.id == PlanReview.plan_id)
-            .join(Case, Case.id == ActionPlan.case_id)
-            .outerjoin(User, User.id == PlanReview.decided_by)
-            .where(
-                case_filter(ctx),
-                PlanReview.decision.in_(("approved", "returned")),
-                or_(
-                    ActionPlan.created_by == ctx.user_id,
-                    and_(Case.assigned_user_id == ctx.user_id),
-                ),
-            )
-            .order_by(PlanReview.decided_at)
+    ctx, session = uow.ctx, uow.session
+    seen = _seen_until(uow)
+    query = (
+        select(PlanReview, ActionPlan, Case.case_ref, User.username)
+        .join(ActionPlan, ActionPlan.id == PlanReview.plan_id)
+        .join(Case, Case.id == ActionPlan.case_id)
+        .outerjoin(User, User.id == PlanReview.decided_by)
+        .where(
+            case_filter(ctx),
+            PlanReview.decision.in_(("approved", "returned")),
+            or_(
+                ActionPlan.created_by == ctx.user_id,
+                and_(Case.assigned_user_id == ctx.user_id),
+            ),
         )
-        if seen is not None:
-            query = query.where(PlanReview.decided_at > seen)
-        badges = []
-        for review, plan, ref, who in session.execute(query).all():
-            comment = ctx.open_or(
-                session, "plan_reviews", "comment_enc", review.id, review.comment_enc, ""
+        .order_by(PlanReview.decided_at)
+    )
+    if seen is not None:
+        query = query.where(PlanReview.decided_at > seen)
+    badges = []
+    for review, plan, ref, who in session.execute(query).all():
+        comment = uow.open("plan_reviews", "comment_enc", review.id, review.comment_enc, "")
+        badges.append(
+            DecisionBadge(
+                plan.id,
+                plan.case_id,
+                ref,
+                review.plan_version,
+                review.decision,
+                who,
+                review.decided_at,
+                str(comment or ""),
             )
-            badges.append(
-                DecisionBadge(
-                    plan.id,
-                    plan.case_id,
-                    ref,
-                    review.plan_version,
-                    review.decision,
-                    who,
-                    review.decided_at,
-                    str(comment or ""),
-                )
-            )
-        return badges
+        )
+    return badges
 
 
-def mark_badges_seen(ctx: Context, badges: list[DecisionBadge]) -> None:
+def mark_badges_seen(uow: UnitOfWork, badges: list[DecisionBadge]) -> None:
     """Remember the newest decision shown, so it and older ones no longer count."""
     if not badges:
         return
     newest = max(b.decided_at for b in badges)
-    current = _seen_until(ctx)
+    current = _seen_until(uow)
     if current is not None and current >= newest:
         return
     drafts.save_draft(
-        ctx, BADGE_SEEN_KIND, ctx.user_id, {"seen_until": newest.astimezone(UTC).isoformat()}
+        uow,
+        BADGE_SEEN_KIND,
+        uow.ctx.user_id,
+        DraftPayload(None, {"seen_until": newest.astimezone(UTC).isoformat()}),
     )

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -54,6 +54,9 @@ from assessment_app.fileio import write_private_atomic
 from assessment_app.records import cases
 from assessment_app.records.access import accessible_case
 from assessment_app.templates import default_registry
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
 
 MAGIC = b"AA-CASE-TRANSFER"
 FORMAT_VERSION = 1
@@ -330,10 +333,10 @@ def export_case_bundle(ctx: Context, case_ref: str, out: Path, passphrase: str) 
     return ExportResult(transfer_id, ref, out)
 
 
-def close_transferred(ctx: Context, case_ref: str) -> None:
+def close_transferred(uow: UnitOfWork, case_ref: str) -> None:
     """Close the source case once the import on the server is confirmed."""
-    info = cases.open_case(ctx, case_ref)
-    cases.close_case(ctx, info.id, info.version, CLOSE_REASON)
+    case = uow.case(case_ref=case_ref)
+    cases.close_case(uow, case.id, case.version, CLOSE_REASON)
 
 
 # --- import --------------------------------------------------------------------------------------

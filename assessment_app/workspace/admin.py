@@ -1,0 +1,178 @@
+"""Use cases of administration: users, providers, keys, the audit trail, retention, backups,
+rollback checks and case transfer.
+
+These are batch or account operations with transaction boundaries of their own (a key
+rotation commits in batches so it can resume; a retention run deletes case by case), so this
+section hands them the signed-in context; the screens and commands still reach them only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessment_app import accounts, audit
+from assessment_app.context import Context
+from assessment_app.records import providers
+from assessment_app.records.providers import ProviderInfo
+
+if TYPE_CHECKING:
+    from assessment_app.keys_admin import RotationResult
+    from assessment_app.lifecycle.anchor import RollbackStatus
+    from assessment_app.lifecycle.backup import BackupInfo, Progress
+    from assessment_app.lifecycle.retention import RetentionPlan, RetentionResult
+    from assessment_app.lifecycle.settings import RetentionSettings
+    from assessment_app.lifecycle.state import StateStore
+    from assessment_app.server.transfer import ExportResult, ImportResult
+    from assessment_app.workspace.workspace import Workspace
+
+
+class AdminUseCases:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    @property
+    def ctx(self) -> Context:
+        self.ws._check_thread()
+        return self.ws.ctx
+
+    # --- users --------------------------------------------------------------------------------
+    def list_users(self) -> list[accounts.UserInfo]:
+        return accounts.list_users(self.ctx)
+
+    def add_user(
+        self,
+        username: str,
+        password: str,
+        role: str,
+        *,
+        unit: str | None = None,
+        display_name: str | None = None,
+    ) -> accounts.UserInfo:
+        return accounts.add_user(
+            self.ctx, username, password, role, unit=unit, display_name=display_name
+        )
+
+    def set_user_active(self, username: str, active: bool) -> None:
+        accounts.set_user_active(self.ctx, username, active)
+
+    def has_key(self, username: str) -> bool:
+        from assessment_app.server import users_admin
+
+        return users_admin.has_key(self.ctx, username)
+
+    def remove_user(self, username: str) -> None:
+        from assessment_app.server import users_admin
+
+        users_admin.remove_user(self.ctx, username)
+
+    def reset_user(self, username: str, new_password: str) -> None:
+        from assessment_app.server import users_admin
+
+        users_admin.reset_user(self.ctx, username, new_password)
+
+    def verify_password(self, password: str, *, purpose: str = "unlock") -> None:
+        accounts.verify_password(self.ctx, password, purpose=purpose)
+
+    def change_password(self, new_password: str) -> None:
+        accounts.change_password(self.ctx, new_password)
+
+    def sign_out(self) -> None:
+        self.ctx.sign_out()
+
+    # --- providers ----------------------------------------------------------------------------
+    def providers(self, *, include_inactive: bool = False) -> list[ProviderInfo]:
+        with self.ws.read() as uow:
+            return providers.list_providers(uow, include_inactive=include_inactive)
+
+    def add_provider(
+        self, name: str, *, contact_person: str = "", phone: str = "", email: str = ""
+    ) -> ProviderInfo:
+        with self.ws.write() as uow:
+            return providers.add_provider(
+                uow, name, contact_person=contact_person, phone=phone, email=email
+            )
+
+    # --- keys and the audit trail -------------------------------------------------------------
+    def rotate_keys(self) -> RotationResult:
+        from assessment_app.keys_admin import rotate_data_key
+
+        return rotate_data_key(self.ctx)
+
+    def verify_audit(self) -> audit.VerifyResult:
+        ctx = self.ctx
+        with ctx.db.read_session() as session:
+            return audit.verify(session, ctx.keys.audit_key)
+
+    # --- retention ----------------------------------------------------------------------------
+    def plan_retention(
+        self,
+        as_of: date,
+        settings: RetentionSettings | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> RetentionPlan:
+        from assessment_app.lifecycle import retention
+
+        return retention.plan_retention(self.ctx, as_of, settings, progress=progress)
+
+    def apply_retention(
+        self,
+        plan: RetentionPlan,
+        *,
+        today: date | None = None,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> RetentionResult:
+        from assessment_app.lifecycle import retention
+
+        return retention.apply_retention(
+            self.ctx, plan, today=today, progress=progress, should_stop=should_stop
+        )
+
+    # --- backups and rollback -----------------------------------------------------------------
+    def backup(
+        self,
+        out: Path,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        store: StateStore | None = None,
+    ) -> BackupInfo:
+        from assessment_app.lifecycle.backup import create_backup
+
+        return create_backup(self.ctx, out, overwrite=overwrite, progress=progress, store=store)
+
+    def check_rollback(self, store: StateStore | None = None) -> RollbackStatus:
+        from assessment_app.lifecycle.anchor import check_rollback
+
+        return check_rollback(self.ctx, store)
+
+    def record_head(self, store: StateStore | None = None) -> RollbackStatus:
+        from assessment_app.lifecycle.anchor import record_head
+
+        return record_head(self.ctx, store)
+
+    def accept_rollback(self, store: StateStore | None = None) -> RollbackStatus:
+        from assessment_app.lifecycle.anchor import accept_rollback
+
+        return accept_rollback(self.ctx, store)
+
+    # --- moving a case ------------------------------------------------------------------------
+    def export_case(self, case_ref: str, out: Path, passphrase: str) -> ExportResult:
+        from assessment_app.server.transfer import export_case_bundle
+
+        return export_case_bundle(self.ctx, case_ref, out, passphrase)
+
+    def import_case(self, path: Path, passphrase: str) -> ImportResult:
+        from assessment_app.server.transfer import import_case_bundle
+
+        return import_case_bundle(self.ctx, path, passphrase)
+
+    def close_transferred(self, case_ref: str) -> None:
+        from assessment_app.server.transfer import close_transferred
+
+        with self.ws.write() as uow:
+            close_transferred(uow, case_ref)

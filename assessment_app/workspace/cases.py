@@ -1,0 +1,222 @@
+"""Use cases of the case list and one case: create, find, open, change, and each tab's data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import IntegrityError as DBIntegrityError
+
+from assessment_app import audit
+from assessment_app.errors import ValidationError
+from assessment_app.records import assessments, cases, consents, drafts, followups, plans, providers
+from assessment_app.records.assessments import AssessmentInfo
+from assessment_app.records.cases import CaseInfo, CasePage, CaseQuery, CaseRow, Contact
+from assessment_app.records.consents import ConsentInfo
+from assessment_app.records.drafts import DraftInfo
+from assessment_app.records.followups import FollowUpInfo
+from assessment_app.records.plans import PlanInfo
+from assessment_app.records.providers import ProviderInfo
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ConsentsView:
+    consents: list[ConsentInfo]
+    providers: list[ProviderInfo]  # active ones, to give a new consent to
+
+
+class CaseUseCases:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # --- the list -----------------------------------------------------------------------------
+    def page(self, query: CaseQuery, offset: int = 0, limit: int = 200) -> CasePage:
+        with self.ws.read() as uow:
+            return cases.case_page(uow, query, offset, limit)
+
+    def count(self, query: CaseQuery) -> int:
+        with self.ws.read() as uow:
+            return cases.count_cases(uow, query)
+
+    def find_by_personnummer(self, text: str, today: date | None = None) -> list[CaseRow]:
+        with self.ws.read() as uow:
+            return cases.find_by_personnummer(uow, text, today)
+
+    def my_drafts(self) -> list[DraftInfo]:
+        """This worker's unsaved work (interviews and plans) to come back to."""
+        with self.ws.read() as uow:
+            return drafts.list_drafts(uow)
+
+    # --- one case -----------------------------------------------------------------------------
+    def create(
+        self,
+        *,
+        name: str,
+        personnummer: str | None = None,
+        contact: Contact | None = None,
+        protection_level: str = "none",
+        referral_source: str | None = None,
+        opened_on: date | None = None,
+        assigned_to: str | None = None,
+        notes: str = "",
+        today: date | None = None,
+    ) -> CaseRow:
+        for _attempt in range(3):
+            try:
+                with self.ws.write() as uow:
+                    return cases.create_case(
+                        uow,
+                        name=name,
+                        personnummer=personnummer,
+                        contact=contact,
+                        protection_level=protection_level,
+                        referral_source=referral_source,
+                        opened_on=opened_on,
+                        assigned_to=assigned_to,
+                        notes=notes,
+                        today=today,
+                    )
+            except DBIntegrityError:
+                continue  # a writer outside the workspace took the same case reference
+        raise ValidationError(
+            "Could not allocate a case reference; try again.",
+            "Kunde inte ta fram ett ärendenummer; försök igen.",
+        )
+
+    def open(self, case_id: str | None = None, *, case_ref: str | None = None) -> CaseInfo:
+        """Open a case for viewing (audited)."""
+        with self.ws.write() as uow:
+            return cases.open_case(uow, case_ref, case_id=case_id)
+
+    def update_individual(
+        self,
+        case_id: str,
+        expected_version: int,
+        *,
+        name: str | None = None,
+        personnummer: str | None = None,
+        contact: Contact | None = None,
+        protection_level: str | None = None,
+        clear_personnummer: bool = False,
+    ) -> cases.IndividualInfo:
+        with self.ws.write() as uow:
+            return cases.update_individual(
+                uow,
+                case_id,
+                expected_version,
+                name=name,
+                personnummer=personnummer,
+                contact=contact,
+                protection_level=protection_level,
+                clear_personnummer=clear_personnummer,
+            )
+
+    def close(
+        self, case_id: str, expected_version: int, reason: str, closed_on: date | None = None
+    ) -> None:
+        with self.ws.write() as uow:
+            cases.close_case(uow, case_id, expected_version, reason, closed_on)
+
+    def reopen(self, case_id: str, expected_version: int) -> None:
+        with self.ws.write() as uow:
+            cases.reopen_case(uow, case_id, expected_version)
+
+    def share(self, case_id: str, usernames: Sequence[str]) -> None:
+        with self.ws.write() as uow:
+            cases.share_case(uow, case_id, usernames)
+
+    def reveal_address(self, case_id: str) -> None:
+        """The worker chose to see a protected person's address: that is audited."""
+        with self.ws.write() as uow:
+            case = uow.case(case_id=case_id)
+            uow.audit(audit.CASE_OPEN, object_type="case", object_id=case.id, detail="address")
+
+    # --- the tabs -----------------------------------------------------------------------------
+    def history(self, case_id: str) -> list[audit.HistoryEntry]:
+        with self.ws.read() as uow:
+            return cases.history(uow, case_id)
+
+    def consents(self, case_id: str) -> ConsentsView:
+        with self.ws.read() as uow:
+            return ConsentsView(consents.list_consents(uow, case_id), providers.list_providers(uow))
+
+    def assessments(self, case_id: str) -> list[AssessmentInfo]:
+        with self.ws.read() as uow:
+            return assessments.list_assessments(uow, case_id)
+
+    def plans(self, case_id: str) -> list[PlanInfo]:
+        with self.ws.read() as uow:
+            return plans.list_plans(uow, case_id)
+
+    def follow_ups(self, case_id: str) -> list[FollowUpInfo]:
+        with self.ws.read() as uow:
+            return followups.list_for_case(uow, case_id)
+
+    def due_follow_ups(
+        self, *, today: date | None = None, within_days: int = 14, overdue_only: bool = False
+    ) -> list[FollowUpInfo]:
+        with self.ws.read() as uow:
+            return followups.due(
+                uow, today=today, within_days=within_days, overdue_only=overdue_only
+            )
+
+    # --- consents -----------------------------------------------------------------------------
+    def give_consent(
+        self,
+        case_id: str,
+        recipient_kind: str,
+        scope_areas: Sequence[str],
+        *,
+        provider_id: str | None = None,
+        recipient_name: str = "",
+        note: str = "",
+        given_on: date | None = None,
+    ) -> ConsentInfo:
+        with self.ws.write() as uow:
+            return consents.give_consent(
+                uow,
+                case_id,
+                recipient_kind,
+                scope_areas,
+                provider_id=provider_id,
+                recipient_name=recipient_name,
+                note=note,
+                given_on=given_on,
+            )
+
+    def update_consent_scope(
+        self, consent_id: str, expected_version: int, scope_areas: Sequence[str]
+    ) -> ConsentInfo:
+        with self.ws.write() as uow:
+            return consents.update_scope(uow, consent_id, expected_version, scope_areas)
+
+    def withdraw_consent(
+        self, consent_id: str, expected_version: int, withdrawn_on: date | None = None
+    ) -> None:
+        with self.ws.write() as uow:
+            consents.withdraw(uow, consent_id, expected_version, withdrawn_on)
+
+    # --- follow-ups ---------------------------------------------------------------------------
+    def schedule_follow_up(
+        self, case_id: str, due_on: date, *, plan_id: str | None = None
+    ) -> FollowUpInfo:
+        with self.ws.write() as uow:
+            return followups.schedule(uow, case_id, due_on, plan_id=plan_id)
+
+    def mark_follow_up_done(
+        self,
+        follow_up_id: str,
+        expected_version: int,
+        *,
+        assessment_id: str | None = None,
+        done_on: date | None = None,
+    ) -> None:
+        with self.ws.write() as uow:
+            followups.mark_done(
+                uow, follow_up_id, expected_version, assessment_id=assessment_id, done_on=done_on
+            )

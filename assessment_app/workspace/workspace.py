@@ -1,0 +1,198 @@
+"""The one front door to the core: a :class:`Workspace` is made at sign-in, and every screen
+and every command works through it.
+
+Each use case is one method that runs in one transaction (:meth:`Workspace.write` or
+:meth:`Workspace.read`) with a :class:`~assessment_app.workspace.unit.UnitOfWork`, whose
+session events hold the rules of every write (access, version check, retention clock, audit).
+Saving use cases return plain results (:mod:`assessment_app.workspace.results`).
+
+The use cases are grouped by what a person works on: ``ws.cases``, ``ws.interviews``,
+``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.admin``; ``ws.offline`` owns the one policy
+for working while the server is away.
+
+Nothing here may run on a screen's UI thread: the desktop front end installs a guard
+(:meth:`Workspace.forbid_thread`) and reaches the workspace only through its background helper.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from assessment_app.context import Context
+from assessment_app.db.connection import server_errors
+from assessment_app.db.engine import READ_ONLY_OPTION
+from assessment_app.errors import StaleEditError
+from assessment_app.templates.source import RegistryTemplates, TemplateSource, area_titles
+from assessment_app.workspace.unit import Damage, RecordSession, UnitOfWork
+
+if TYPE_CHECKING:
+    from assessment_app.server.local_drafts import LocalDraftStore
+    from assessment_app.templates.model import Template
+    from assessment_app.workspace.admin import AdminUseCases
+    from assessment_app.workspace.cases import CaseUseCases
+    from assessment_app.workspace.documents import DocumentUseCases
+    from assessment_app.workspace.interview import InterviewUseCases
+    from assessment_app.workspace.offline import OfflinePolicy
+    from assessment_app.workspace.plans import PlanUseCases
+    from assessment_app.workspace.review import ReviewUseCases
+
+log = logging.getLogger(__name__)
+
+
+class UIThreadError(RuntimeError):
+    """A screen called the core on its UI thread: the window would stop painting."""
+
+
+class Workspace:
+    """The signed-in user's door to the records."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        *,
+        templates: TemplateSource | None = None,
+        language: str = "sv",
+        local_store: LocalDraftStore | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.db = ctx.db
+        self.templates: TemplateSource = templates or RegistryTemplates()
+        self.language = language
+        engine = ctx.db.engine
+        self._write_sessions = sessionmaker(engine, class_=RecordSession, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            engine.execution_options(**{READ_ONLY_OPTION: True}),
+            class_=RecordSession,
+            expire_on_commit=False,
+        )
+        snapshot_engine = engine.execution_options(**{READ_ONLY_OPTION: True})
+        if not ctx.db.is_sqlite:
+            snapshot_engine = snapshot_engine.execution_options(isolation_level="REPEATABLE READ")
+        self._snapshot_sessions = sessionmaker(
+            snapshot_engine, class_=RecordSession, expire_on_commit=False
+        )
+        self._forbidden_thread: int | None = None
+        self._strict = False
+        self._local_store = local_store
+        self._sections: dict[str, object] = {}
+
+    # --- the sections -------------------------------------------------------------------------
+    def _section(self, name: str, make: Callable[[], object]) -> object:
+        section = self._sections.get(name)
+        if section is None:
+            section = self._sections[name] = make()
+        return section
+
+    @property
+    def cases(self) -> CaseUseCases:
+        from assessment_app.workspace.cases import CaseUseCases
+
+        return self._section("cases", lambda: CaseUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def interviews(self) -> InterviewUseCases:
+        from assessment_app.workspace.interview import InterviewUseCases
+
+        return self._section("interviews", lambda: InterviewUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def plans(self) -> PlanUseCases:
+        from assessment_app.workspace.plans import PlanUseCases
+
+        return self._section("plans", lambda: PlanUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def documents(self) -> DocumentUseCases:
+        from assessment_app.workspace.documents import DocumentUseCases
+
+        return self._section("documents", lambda: DocumentUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def review(self) -> ReviewUseCases:
+        from assessment_app.workspace.review import ReviewUseCases
+
+        return self._section("review", lambda: ReviewUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def admin(self) -> AdminUseCases:
+        from assessment_app.workspace.admin import AdminUseCases
+
+        return self._section("admin", lambda: AdminUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def offline(self) -> OfflinePolicy:
+        from assessment_app.workspace.offline import OfflinePolicy
+
+        return self._section(  # type: ignore[return-value]
+            "offline", lambda: OfflinePolicy(self, self._local_store)
+        )
+
+    # --- templates ----------------------------------------------------------------------------
+    def template(self, template_id: str | None = None, version: int | None = None) -> Template:
+        if template_id is None or version is None:
+            return self.templates.latest()
+        return self.templates.get(template_id, version)
+
+    def area_titles(self, template: Template | None = None) -> dict[str, str]:
+        return area_titles(template or self.templates.latest(), self.language)
+
+    # --- threads ------------------------------------------------------------------------------
+    def forbid_thread(self, thread_id: int, *, strict: bool = False) -> None:
+        """Refuse (strict) or report calls from this thread (a front end's UI thread) that
+        come from front-end code."""
+        self._forbidden_thread = thread_id
+        self._strict = strict
+
+    def _check_thread(self) -> None:
+        if self._forbidden_thread is None or threading.get_ident() != self._forbidden_thread:
+            return
+        frame = sys._getframe(2)
+        while frame is not None:
+            module = frame.f_globals.get("__name__", "")
+            if module == "ui" or module.startswith("ui."):
+                if self._strict:
+                    raise UIThreadError(
+                        f"{module} called the core on the UI thread; use ui.tasks.run_task"
+                    )
+                log.error("the core was called on the UI thread from %s", module)
+                return
+            frame = frame.f_back  # type: ignore[assignment]
+
+    # --- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """One write transaction: committed when the block ends, rolled back on any error."""
+        self._check_thread()
+        try:
+            with server_errors(self.db), self._write_sessions() as session, session.begin():
+                yield UnitOfWork(self.ctx, session, writing=True)
+        except StaleDataError:
+            # Another session saved the same row between our check and our write.
+            raise StaleEditError("record", "", 0, None, None, None) from None
+
+    @contextmanager
+    def read(self, *, snapshot: bool = False) -> Iterator[UnitOfWork]:
+        """One read transaction (it never takes the write lock). ``snapshot``: every statement
+        sees the same moment, also on a server. Damage found is audited afterwards."""
+        self._check_thread()
+        factory = self._snapshot_sessions if snapshot else self._read_sessions
+        with server_errors(self.db), factory() as session, session.begin():
+            uow = UnitOfWork(self.ctx, session, writing=False)
+            yield uow
+        if uow.damage:
+            self._audit_damage(uow.damage)
+
+    def _audit_damage(self, damage: list[Damage]) -> None:
+        try:
+            with self.write() as uow:
+                uow._audit_damage(damage)
+        except Exception as error:  # the read itself succeeded; the log says what was lost
+            log.warning("could not audit damaged values: %s", type(error).__name__)
