@@ -11,6 +11,8 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Argon2id calibrated to a few milliseconds in tests (the app aims at about half a second).
 os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "5")
+# A core call from screen code on the UI thread fails the test (see ui/services.py).
+os.environ.setdefault("ASSESSMENT_STRICT_UI_THREAD", "1")
 
 import uuid
 from collections.abc import Iterator

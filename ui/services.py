@@ -1,57 +1,41 @@
-"""What every screen needs after sign-in, passed in explicitly (nothing global)."""
+"""What every screen needs after sign-in, passed in explicitly (nothing global).
+
+``ws`` is the signed-in user's :class:`~assessment_app.workspace.Workspace`: the one door to the
+records. Screens call it only through :func:`ui.tasks.run_task`; the workspace refuses (in
+tests) or reports (in use) a call made on the UI thread.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+import os
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ui.settings import AppSettings
 
 if TYPE_CHECKING:  # imported by the first window: keep the heavy core out of the start-up
     from assessment_app.context import Context
     from assessment_app.db.engine import Database
-    from assessment_app.templates.model import Template
+    from assessment_app.templates.source import TemplateSource
+    from assessment_app.workspace import Workspace
 
 DEFAULT_TEMPLATE_ID = "kartlaggning-avhopp"
+STRICT_ENV = "ASSESSMENT_STRICT_UI_THREAD"
 
 
-class TemplateSource(Protocol):
-    def latest(self) -> Template: ...
-
-    def get(self, template_id: str, version: int) -> Template: ...
-
-
-class RegistryTemplates:
-    """Templates from the core's bundled registry (loaded on first use)."""
-
-    def __init__(self, template_id: str = DEFAULT_TEMPLATE_ID) -> None:
-        self.template_id = template_id
-
-    def latest(self) -> Template:
-        from assessment_app.templates import default_registry
-
-        template: Template = default_registry().latest(self.template_id)
-        return template
-
-    def get(self, template_id: str, version: int) -> Template:
-        from assessment_app.templates import default_registry
-
-        template: Template = default_registry().get(template_id, version)
-        return template
+def strict_ui_thread() -> bool:
+    """In tests, a core call on the UI thread is an error; in use, it is logged."""
+    return os.environ.get(STRICT_ENV) == "1"
 
 
-class StaticTemplates:
-    """A fixed set of templates (tests, screenshots)."""
+def __getattr__(name: str) -> object:
+    # The template sources live in the core; kept importable from here for the screens.
+    if name in ("RegistryTemplates", "StaticTemplates", "TemplateSource"):
+        from assessment_app.templates import source
 
-    def __init__(self, *templates: Template) -> None:
-        self._templates = {t.key: t for t in templates}
-        self._latest = templates[-1]
-
-    def latest(self) -> Template:
-        return self._latest
-
-    def get(self, template_id: str, version: int) -> Template:
-        return self._templates[(template_id, version)]
+        return getattr(source, name)
+    raise AttributeError(name)
 
 
 @dataclass
@@ -61,3 +45,10 @@ class Services:
     settings: AppSettings
     templates: TemplateSource
     language: str = "sv"
+    ws: Workspace = field(init=False)
+
+    def __post_init__(self) -> None:
+        from assessment_app.workspace import Workspace
+
+        self.ws = Workspace(self.ctx, templates=self.templates, language=self.language)
+        self.ws.forbid_thread(threading.main_thread().ident or 0, strict=strict_ui_thread())

@@ -166,3 +166,10 @@ def services(
     database: Database, worker: Context, settings: AppSettings, template: Template
 ) -> Services:
     return Services(database, worker, settings, StaticTemplates(template))
+
+
+def wait_tasks(qtbot, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every background call a screen made has delivered its result."""
+    from ui import tasks
+
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=timeout)
