@@ -5,6 +5,7 @@ meeting mode; the idle lock; the banners for the server, backups and rollbacks; 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,14 @@ from ui.review.badges import DecisionBadgeAction
 from ui.review.plan_review import PlanReviewPage
 from ui.review.queue_page import ReviewQueuePage
 from ui.services import Services
+from ui.tasks import monitor, run_task
 from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:
     from assessment_app.credentials import CredentialStore
     from assessment_app.lifecycle.state import StateStore
-    from assessment_app.server.local_drafts import LocalDraftStore
+    from assessment_app.workspace.interview import InterviewOpened
+    from assessment_app.workspace.plans import PlanEditorData
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.ctx = services.ctx
+        self.ws = services.ws
         self._credentials = credentials  # None: the OS keyring, when the settings need it
         self.meeting_mode = False
         self.locked = False
@@ -71,10 +75,16 @@ class MainWindow(QMainWindow):
         self.server_banner = Banner(self, "warning")  # the server is gone / back
         self.rollback_banner = Banner(self, "warning")  # the database went backwards
         self.backup_banner = Banner(self, "warning")  # the backup reminder and its outcome
+        self.slow_banner = Banner(self, "info")  # a call to the database takes long
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
-        for banner in (self.server_banner, self.rollback_banner, self.backup_banner):
+        for banner in (
+            self.server_banner,
+            self.slow_banner,
+            self.rollback_banner,
+            self.backup_banner,
+        ):
             layout.addWidget(banner)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
@@ -110,6 +120,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.lock_screen)
         self.case_page: CasePage | None = None
         self.work_page: QWidget | None = None  # interview or plan editor
+        self._leaving = False
+        monitor().slow.connect(self._slow_changed)
 
         self._build_actions()
         self.statusBar().showMessage(
@@ -123,7 +135,7 @@ class MainWindow(QMainWindow):
         self.server_watch: ServerWatch | None = None
         if not services.db.is_sqlite:
             self.server_watch = ServerWatch(
-                self.ctx, self.server_banner, self, drafts_root=drafts_root
+                self.ws, self.server_banner, self, drafts_root=drafts_root
             )
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
@@ -213,97 +225,150 @@ class MainWindow(QMainWindow):
             self.work_page.deleteLater()
         self.work_page = page
 
+    def _slow_changed(self, slow: bool) -> None:
+        if slow:
+            self.slow_banner.show_message(
+                self.tr(
+                    "Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det "
+                    "du skriver finns kvar."
+                ),
+                "info",
+            )
+        else:
+            self.slow_banner.show_message("")
+
     def show_list(self) -> None:
         if self.meeting_mode or self.case_list is None:
             return
-        if not self._leave_work_page():
-            return
-        self.case_list.refresh()
-        self._show(self.case_list)
+
+        def go() -> None:
+            assert self.case_list is not None
+            self.case_list.refresh()
+            self._show(self.case_list)
+
+        self._leave_work_page(go)
 
     def show_case(self, case_id: str) -> None:
-        if not self._leave_work_page():
-            return
-        try:
-            page = CasePage(self.services, case_id, self)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        page.open_assessment.connect(self.open_interview)
-        page.open_plan.connect(self.open_plan)
-        if self.case_page is not None:
-            self.stack.removeWidget(self.case_page)
-            self.case_page.deleteLater()
-        self.case_page = page
-        self._show(page)
+        self._leave_work_page(lambda: self._open_case(case_id))
+
+    def _open_case(self, case_id: str, then: Callable[[], None] | None = None) -> None:
+        ws = self.ws
+
+        def opened(info: object) -> None:
+            page = CasePage(self.services, info, self)
+            page.open_assessment.connect(self.open_interview)
+            page.open_plan.connect(self.open_plan)
+            if self.case_page is not None:
+                self.stack.removeWidget(self.case_page)
+                self.case_page.deleteLater()
+            self.case_page = page
+            self._show(page)
+            if then is not None:
+                then()
+
+        run_task(lambda: ws.cases.open(case_id), opened, self._failed, owner=self)
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
 
     def open_interview(self, assessment_id: str) -> None:
-        try:
-            page = InterviewPage(self.services, assessment_id, self, local_store=self.local_drafts)
-        except (AppError, KeyError) as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        ws = self.ws
+        run_task(
+            lambda: ws.interviews.open(assessment_id),
+            self._interview_opened,
+            self._failed,
+            owner=self,
+        )
+
+    def _interview_opened(self, opened: InterviewOpened) -> None:
+        page = InterviewPage(self.services, opened, self)
         page.closed.connect(self._work_closed)
         page.server_unavailable.connect(self.server_unavailable)
         self._replace_work_page(page)
         self._show(page)
 
     def open_plan(self, plan_id: str) -> None:
-        try:
-            case_ref = self.case_page.case.case_ref if self.case_page is not None else None
-            page = PlanEditorPage(
-                self.services, plan_id, self, case_ref=case_ref, local_store=self.local_drafts
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        ws = self.ws
+        run_task(lambda: ws.plans.open_editor(plan_id), self._plan_opened, self._failed, owner=self)
+
+    def _plan_opened(self, data: PlanEditorData) -> None:
+        page = PlanEditorPage(self.services, data, self)
         page.closed.connect(self._work_closed)
+        page.left.connect(self._work_closed)
         page.server_unavailable.connect(self.server_unavailable)
         self._replace_work_page(page)
         self._show(page)
 
     def open_draft(self, kind: str, case_id: str, object_id: str) -> None:
         """Open the interview or plan that has unsaved work (the page offers the draft)."""
-        self.show_case(case_id)
-        if self.case_page is None or self.case_page.case.id != case_id:
-            return
-        if kind == "plan":
-            self.open_plan(object_id)
-        else:
-            self.open_interview(object_id)
+
+        def then() -> None:
+            if self.case_page is None or self.case_page.case.id != case_id:
+                return
+            if kind == "plan":
+                self.open_plan(object_id)
+            else:
+                self.open_interview(object_id)
+
+        self._leave_work_page(lambda: self._open_case(case_id, then))
 
     def _work_closed(self, case_id: str) -> None:
+        page = self.work_page
+        note = getattr(page, "leave_note", "")
         self._replace_work_page(None)
         if self.case_page is not None and self.case_page.case.id == case_id:
             self.case_page.reload_all()
             self._show(self.case_page)
         else:
-            self.show_case(case_id)
+            self._open_case(case_id)
+        if note:
+            self.banner.show_message(note, "warning")
 
-    def _leave_work_page(self) -> bool:
-        """Leaving an interview keeps its draft; leaving a plan keeps it open in memory
-        only if it could not be saved."""
+    def _leave_work_page(self, then: Callable[[], None]) -> None:
+        """Leaving an interview or a plan keeps what was typed as a draft (offered next time),
+        then goes on. Only if even the draft cannot be stored does the page stay, with the
+        reason, so nothing typed is lost."""
         page = self.work_page
-        if isinstance(page, InterviewPage):
-            page.flush_draft()
-        elif isinstance(page, PlanEditorPage) and page.dirty and not page.save():
-            self._show(page)
-            return False
-        self._replace_work_page(None)
-        return True
+        if not isinstance(page, (InterviewPage, PlanEditorPage)):
+            self._replace_work_page(None)
+            then()
+            return
+        if self._leaving:
+            return
+        self._leaving = True
+
+        def flushed(ok: bool) -> None:
+            self._leaving = False
+            if not ok and page.session.dirty:
+                self._show(page)
+                self.banner.show_message(
+                    self.tr(
+                        "Det du skrivit kunde inte sparas som utkast, så sidan är kvar. "
+                        "Försök igen om en stund."
+                    ),
+                    "error",
+                )
+                return
+            if self.work_page is page:
+                self._replace_work_page(None)
+            then()
+
+        page.flush_draft(flushed)
 
     # --- supervisor: review queue, plan review, access log -----------------------------------
     def show_review_queue(self) -> None:
         if self.meeting_mode or not self.is_supervisor:
             return
-        if not self._leave_work_page():
-            return
-        if self.review_page is None:
-            self.review_page = ReviewQueuePage(self.services, self)
-            self.review_page.review_plan.connect(self.review_plan)
-            self.review_page.open_case.connect(self.show_case)
-        self.review_page.refresh()
-        self._show(self.review_page)
+
+        def go() -> None:
+            if self.review_page is None:
+                self.review_page = ReviewQueuePage(self.services, self)
+                self.review_page.review_plan.connect(self.review_plan)
+                self.review_page.open_case.connect(self.show_case)
+            self.review_page.refresh()
+            self._show(self.review_page)
+
+        self._leave_work_page(go)
 
     def review_plan(self, waiting: WaitingPlan | ApprovedPlan) -> None:
         """Open a plan from the queue read-only: to decide on it, or to print an approved one
@@ -326,12 +391,14 @@ class MainWindow(QMainWindow):
     def show_access_log(self) -> None:
         if self.meeting_mode or not self.is_supervisor:
             return
-        if not self._leave_work_page():
-            return
-        if self.log_page is None:
-            self.log_page = AccessLogPage(self.services, self)
-            self.log_page.search()  # the first page; the core audits the opened review
-        self._show(self.log_page)
+
+        def go() -> None:
+            if self.log_page is None:
+                self.log_page = AccessLogPage(self.services, self)
+                self.log_page.search()  # the first page; the core audits the opened review
+            self._show(self.log_page)
+
+        self._leave_work_page(go)
 
     def _open_case_from_badge(self, case_id: str) -> None:
         if not self.meeting_mode:
@@ -358,12 +425,6 @@ class MainWindow(QMainWindow):
         and probe the server at once (the banner goes when it is back)."""
         if self.server_watch is not None:
             self.server_watch.server_unavailable()
-
-    @property
-    def local_drafts(self) -> LocalDraftStore | None:
-        """The encrypted on-disk draft store for a server database (None for a local file, or
-        until it is ready)."""
-        return self.server_watch.store if self.server_watch is not None else None
 
     # --- settings and about ---------------------------------------------------------------------
     @property
@@ -445,7 +506,7 @@ class MainWindow(QMainWindow):
     def lock(self, purpose: str = "idle") -> None:
         if self.locked:
             return
-        self._flush_drafts()  # saved before anything is hidden
+        self._flush_drafts()  # stored in the background; nothing typed leaves memory
         self.locked = True
         self.idle.pause()
         self.covered.hide()
@@ -475,42 +536,50 @@ class MainWindow(QMainWindow):
         self.idle.resume()
 
     # --- leaving ------------------------------------------------------------------------
-    def _flush_drafts(self) -> None:
+    def _flush_drafts(self, then: Callable[[bool], None] | None = None) -> None:
         page = self.work_page
         if isinstance(page, (InterviewPage, PlanEditorPage)):
-            page.flush_draft()
+            page.flush_draft(then)
+        elif then is not None:
+            then(True)
 
-    def sign_out(self) -> None:
-        self._flush_drafts()
-        self.covered.close()
+    def _stop_watching(self) -> None:
         self.idle.stop()
         if self.server_watch is not None:
             self.server_watch.stop()
-        try:
-            self.ctx.sign_out()
-        except AppError as error:  # the session ends anyway
-            log.warning("sign-out audit failed: %s", error.message_en)
-        self._signed_out = True
-        self.close()
-        self.signed_out.emit()
+
+    def sign_out(self) -> None:
+        if self._leaving:
+            return
+        self._leaving = True
+        self._flush_drafts(lambda _ok: self._signed_out_now(quit_after=False))
+
+    def _signed_out_now(self, *, quit_after: bool) -> None:
+        self._leaving = False
+        self.covered.close()
+        self._stop_watching()
+        ws = self.ws
+
+        def done(_result: object = None) -> None:
+            self._signed_out = True
+            self.close()
+            if quit_after:
+                self.quit_requested.emit()
+            else:
+                self.signed_out.emit()
+
+        def failed(error: BaseException) -> None:  # the session ends anyway
+            log.warning("sign-out audit failed: %s", type(error).__name__)
+            done()
+
+        run_task(ws.admin.sign_out, done, failed, owner=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._signed_out:
             super().closeEvent(event)
             return
-        self._flush_drafts()
-        page = self.work_page
-        if isinstance(page, PlanEditorPage) and page.dirty and not page.save():
-            self._show(page)
-            event.ignore()  # the plan could not be saved; the message says why (draft kept)
+        event.ignore()  # drafts are stored first, in the background; then the window closes
+        if self._leaving:
             return
-        self.idle.stop()
-        if self.server_watch is not None:
-            self.server_watch.stop()
-        try:
-            self.ctx.sign_out()
-        except AppError as error:
-            log.warning("sign-out audit failed: %s", error.message_en)
-        self._signed_out = True
-        super().closeEvent(event)
-        self.quit_requested.emit()
+        self._leaving = True
+        self._flush_drafts(lambda _ok: self._signed_out_now(quit_after=True))

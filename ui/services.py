@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.settings import AppSettings
@@ -27,6 +28,14 @@ STRICT_ENV = "ASSESSMENT_STRICT_UI_THREAD"
 def strict_ui_thread() -> bool:
     """In tests, a core call on the UI thread is an error; in use, it is logged."""
     return os.environ.get(STRICT_ENV) == "1"
+
+
+UI_FOLDER = str(Path(__file__).resolve().parent) + os.sep
+
+
+def is_screen_code(filename: str) -> bool:
+    """Code of the front end (this package), not a test or the core."""
+    return filename.startswith(UI_FOLDER) or os.path.abspath(filename).startswith(UI_FOLDER)
 
 
 def __getattr__(name: str) -> object:
@@ -51,4 +60,6 @@ class Services:
         from assessment_app.workspace import Workspace
 
         self.ws = Workspace(self.ctx, templates=self.templates, language=self.language)
-        self.ws.forbid_thread(threading.main_thread().ident or 0, strict=strict_ui_thread())
+        self.ws.forbid_thread(
+            threading.main_thread().ident or 0, is_screen_code, strict=strict_ui_thread()
+        )

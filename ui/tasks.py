@@ -20,7 +20,15 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +44,11 @@ def _pool(lane: str) -> QThreadPool:
     if lane == FREE:
         return QThreadPool.globalInstance()
     pool = _pools.get(lane)
-    if pool is None:
-        pool = _pools[lane] = QThreadPool()
+    if pool is None or not shiboken6.isValid(pool):
+        # Owned by the application, so Qt ends its thread with the application (a pool left
+        # to Python's shutdown would outlive it).
+        pool = _pools[lane] = QThreadPool(QCoreApplication.instance())
         pool.setMaxThreadCount(1)  # one at a time, in order
-        pool.setExpiryTimeout(-1)
     return pool
 
 
@@ -84,6 +93,9 @@ def monitor() -> TaskMonitor:
     global _monitor
     if _monitor is None or not shiboken6.isValid(_monitor):
         _monitor = TaskMonitor()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _monitor.setParent(app)
     return _monitor
 
 
@@ -166,6 +178,7 @@ def busy() -> bool:
 def wait_for_all(timeout_ms: int = 30_000) -> bool:
     """Block until every lane is idle (for shutting down; never on a screen's path)."""
     ok = True
-    for pool in (*_pools.values(), QThreadPool.globalInstance()):
+    pools = [p for p in _pools.values() if shiboken6.isValid(p)]
+    for pool in (*pools, QThreadPool.globalInstance()):
         ok = pool.waitForDone(timeout_ms) and ok
     return ok

@@ -80,6 +80,7 @@ class Workspace:
             snapshot_engine, class_=RecordSession, expire_on_commit=False
         )
         self._forbidden_thread: int | None = None
+        self._is_front_end: Callable[[str], bool] = lambda _name: False
         self._strict = False
         self._local_store = local_store
         self._sections: dict[str, object] = {}
@@ -145,10 +146,17 @@ class Workspace:
         return area_titles(template or self.templates.latest(), self.language)
 
     # --- threads ------------------------------------------------------------------------------
-    def forbid_thread(self, thread_id: int, *, strict: bool = False) -> None:
-        """Refuse (strict) or report calls from this thread (a front end's UI thread) that
-        come from front-end code."""
+    def forbid_thread(
+        self,
+        thread_id: int,
+        is_front_end: Callable[[str], bool],
+        *,
+        strict: bool = False,
+    ) -> None:
+        """Refuse (strict) or report calls made on this thread (a front end's UI thread) from
+        front-end code; ``is_front_end(file name)`` tells which code that is."""
         self._forbidden_thread = thread_id
+        self._is_front_end = is_front_end
         self._strict = strict
 
     def _check_thread(self) -> None:
@@ -156,13 +164,12 @@ class Workspace:
             return
         frame = sys._getframe(2)
         while frame is not None:
-            module = frame.f_globals.get("__name__", "")
-            if module == "ui" or module.startswith("ui."):
+            filename = frame.f_code.co_filename
+            if self._is_front_end(filename):
+                where = f"{filename}:{frame.f_lineno}"
                 if self._strict:
-                    raise UIThreadError(
-                        f"{module} called the core on the UI thread; use ui.tasks.run_task"
-                    )
-                log.error("the core was called on the UI thread from %s", module)
+                    raise UIThreadError(f"{where} called the core on the UI thread")
+                log.error("the core was called on the UI thread from %s", where)
                 return
             frame = frame.f_back  # type: ignore[assignment]
 

@@ -5,17 +5,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from assessment_app.records import assessments, cases, drafts
+from tests.ui.conftest import wait_tasks
 from ui.interview.interview_page import InterviewPage
 
 
-def _start(worker, template):
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    return assessments.start_assessment(worker, row.id, template.id, template.version)
+def _start(services):
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    return services.ws.interviews.start(row.id)
+
+
+def _stored(services, assessment_id):
+    return services.ws.interviews.get(assessment_id)
+
+
+def _draft(services, assessment_id):
+    found = [
+        d
+        for d in services.ws.cases.my_drafts()
+        if d.kind == "assessment" and d.object_id == assessment_id
+    ]
+    return found[0] if found else None
 
 
 def _page(qtbot, services, assessment_id):
-    page = InterviewPage(services, assessment_id)
+    page = InterviewPage(services, services.ws.interviews.open(assessment_id))
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
@@ -30,12 +43,25 @@ def _block(page, qid):
     raise KeyError(qid)
 
 
+def _type(qtbot, widget, char):
+    """One key press as a person makes it; å, ä, ö go as key events with their text (QTest's
+    keyClick takes ASCII only)."""
+    from PySide6.QtTest import QTest
+
+    if char.isascii():
+        qtbot.keyClick(widget, char)
+    else:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
+        )
+
+
 def _button(block, value):
     return next(b for v, b in block.editor.buttons if v == value)
 
 
 def test_conditional_question_and_urgent_flag(qtbot, services, worker, template):
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)  # consent -> housing
     assert page.pages.currentWidget().section.id == "housing"
@@ -59,7 +85,7 @@ def test_conditional_question_and_urgent_flag(qtbot, services, worker, template)
 
 
 def test_constraint_and_missing_messages_inline(qtbot, services, worker, template):
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
     page.areas.setCurrentRow(2)  # substances
     days = _block(page, "substances_days")
@@ -91,7 +117,7 @@ def test_constraint_and_missing_messages_inline(qtbot, services, worker, templat
 
 
 def test_answers_and_ratings_are_saved(qtbot, services, worker, template):
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
@@ -113,8 +139,9 @@ def test_answers_and_ratings_are_saved(qtbot, services, worker, template):
     for _ in range(8):
         qtbot.keyClick(spin, Qt.Key.Key_Up)  # "not answered" -> 7
     qtbot.keyClick(spin, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # save
+    wait_tasks(qtbot)
 
-    stored = assessments.get_assessment(worker, info.id)
+    stored = _stored(services, info.id)
     assert stored.answers == {
         "agrees": True,
         "housing_now": "homeless",
@@ -127,23 +154,23 @@ def test_answers_and_ratings_are_saved(qtbot, services, worker, template):
         "reason": "Bor hos en kompis",
         "flags": ["urgent"],
     }
-    assert drafts.load_draft(worker, "assessment", info.id) is None  # saved: no draft left
+    assert _draft(services, info.id) is None  # saved: no draft left
     assert "Sparat" in page.status.text()
 
 
 def test_autosave_draft_is_offered_back_after_a_crash(qtbot, services, worker, template):
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
-    page.autosaver.timer.setInterval(50)  # the debounce, shortened for the test
+    page.session.timer.setInterval(50)  # the debounce, shortened for the test
     page.areas.setCurrentRow(3)
     qtbot.keyClicks(_block(page, "why_now").editor.edit, "Jag vill bort fran allt")
-    qtbot.waitUntil(lambda: drafts.load_draft(worker, "assessment", info.id) is not None)
-    assert not page.autosaver.dirty
+    qtbot.waitUntil(lambda: not page.session.dirty and page.session.in_flight == 0)
+    wait_tasks(qtbot)
+    assert _draft(services, info.id) is not None
 
     # crash: the page goes away without saving
     page.close()
-    page.deleteLater()
-    assert assessments.get_assessment(worker, info.id).answers == {}
+    assert _stored(services, info.id).answers == {}
 
     again = _page(qtbot, services, info.id)
     assert again.draft_banner.isVisible()
@@ -153,13 +180,12 @@ def test_autosave_draft_is_offered_back_after_a_crash(qtbot, services, worker, t
     assert _block(again, "why_now").editor.value() == "Jag vill bort fran allt"
     assert again.pages.currentWidget().section.id == "motivation"
     qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    assert assessments.get_assessment(worker, info.id).answers == {
-        "why_now": "Jag vill bort fran allt"
-    }
+    wait_tasks(qtbot)
+    assert _stored(services, info.id).answers == {"why_now": "Jag vill bort fran allt"}
 
 
 def test_leaving_a_field_saves_the_draft_at_once(qtbot, services, worker, template):
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
@@ -167,10 +193,12 @@ def test_leaving_a_field_saves_the_draft_at_once(qtbot, services, worker, templa
     edit = _block(page, "why_now").editor.edit
     edit.setFocus()
     qtbot.keyClicks(edit, "Nu")
-    assert page.autosaver.timer.isActive()  # waiting the few seconds...
+    assert page.session.timer.isActive()  # waiting the few seconds...
     qtbot.keyClick(edit, Qt.Key.Key_Tab)  # ...but leaving the field saves now
-    draft = drafts.load_draft(worker, "assessment", info.id)
-    assert draft is not None and draft.payload["answers"] == {"why_now": "Nu"}
+    assert not page.session.timer.isActive()
+    wait_tasks(qtbot)
+    draft = _draft(services, info.id)
+    assert draft is not None and draft.payload.content["answers"] == {"why_now": "Nu"}
 
 
 def test_complete_with_the_bundled_template(qtbot, database, worker, settings):
@@ -181,8 +209,9 @@ def test_complete_with_the_bundled_template(qtbot, database, worker, settings):
     templates = RegistryTemplates()
     bundled = templates.latest()
     services = Services(database, worker, settings, templates)
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    info = assessments.start_assessment(worker, row.id, bundled.id, bundled.version)
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    info = services.ws.interviews.start(row.id)
+    assert (info.template_id, info.template_version) == (bundled.id, bundled.version)
     page = _page(qtbot, services, info.id)
 
     choice = _button(_block(page, "contact_source"), "self")  # a long list: by keyboard
@@ -201,7 +230,8 @@ def test_complete_with_the_bundled_template(qtbot, database, worker, settings):
     # not finished yet: the areas are unrated, and nothing is stored as complete
     qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
     assert "kan inte slutföras" in page.banner.text()
-    assert assessments.get_assessment(worker, info.id).status == "in_progress"
+    wait_tasks(qtbot)
+    assert _stored(services, info.id).status == "in_progress"
 
     for n, section in enumerate(page.section_pages[1:], start=1):
         page.areas.setCurrentRow(n)
@@ -214,7 +244,7 @@ def test_complete_with_the_bundled_template(qtbot, database, worker, settings):
     with qtbot.waitSignal(page.closed) as closed:
         qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
     assert closed.args == [row.id]
-    stored = assessments.get_assessment(worker, info.id)
+    stored = _stored(services, info.id)
     assert stored.status == "complete" and stored.completed_at is not None
     assert stored.answers["contact_source"] == "self"
     assert stored.ratings["motivation"]["worker"] == 1
@@ -224,7 +254,7 @@ def test_complete_with_the_bundled_template(qtbot, database, worker, settings):
 def test_complete_uses_the_template_the_page_loaded(qtbot, services, worker, template):
     """The test template is not in the bundled registry: completion must check against the
     template the page shows, not look one up."""
-    info = _start(worker, template)
+    info = _start(services)
     page = _page(qtbot, services, info.id)
     qtbot.mouseClick(_button(_block(page, "agrees"), True), Qt.MouseButton.LeftButton)
     page.areas.setCurrentRow(1)
@@ -237,4 +267,54 @@ def test_complete_uses_the_template_the_page_loaded(qtbot, services, worker, tem
     page.section_pages[3].rating.worker.setCurrentIndex(1)
     with qtbot.waitSignal(page.closed):
         qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
-    assert assessments.get_assessment(worker, info.id).status == "complete"
+    assert _stored(services, info.id).status == "complete"
+
+
+def test_typing_a_long_answer_with_every_area_answered_is_stored(qtbot, database, worker, settings):
+    """200 characters typed key by key into a free-text answer of the bundled interview, with
+    all 14 areas answered and rated: the autosaved draft holds every character (no timing)."""
+    import random
+    from datetime import date
+
+    from assessment_app import demo
+    from assessment_app.workspace.interview import AssessmentEdit
+    from ui.services import RegistryTemplates, Services
+
+    services = Services(database, worker, settings, RegistryTemplates())
+    template = services.templates.latest()
+    assert len(template.areas) == 14
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    info = services.ws.interviews.start(row.id)
+    rng = random.Random(3)
+    answers = demo.answers_for(template, rng, date.today())
+    ratings = demo.ratings_for(template, rng)
+    free_text = next(
+        q.id
+        for area in template.areas
+        for q in area.questions
+        if q.type == "long_text" and q.show_if is None
+    )
+    answers.pop(free_text, None)
+    saved = services.ws.interviews.save(AssessmentEdit.of(info, answers, ratings))
+    info = saved.value.info
+    page = _page(qtbot, services, info.id)
+    page.session.timer.setInterval(200)
+    block = _block(page, free_text)
+    section = next(i for i, p in enumerate(page.section_pages) if free_text in p.blocks)
+    page.areas.setCurrentRow(section)
+    edit = block.editor.focus_target()
+    edit.setFocus()
+    text = ("Jag vill flytta härifrån och börja om, långt bort från gänget. " * 4)[:200]
+    assert len(text) == 200
+    for char in text:
+        _type(qtbot, edit, char)
+    assert page.answers()[free_text] == text
+    qtbot.waitUntil(lambda: not page.session.dirty and page.session.in_flight == 0)
+    wait_tasks(qtbot)
+    draft = _draft(services, info.id)
+    assert draft is not None
+    assert draft.payload.content["answers"][free_text] == text
+    assert draft.payload.base_version == info.version
+    # every other answer is in the draft too, untouched
+    for qid, value in answers.items():
+        assert draft.payload.content["answers"][qid] == value

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.templates.engine import EngineResult
+from assessment_app.templates.incremental import InterviewState
 from assessment_app.templates.model import Area, ConsentSection, Question
 from ui.interview.question_widgets import QuestionEditor, make_editor
 from ui.interview.rating_panel import RatingPanel
@@ -59,8 +59,15 @@ class QuestionBlock(QFrame):
         layout.addWidget(self.message)
         layout.addWidget(self.urgent)
         self.setStyleSheet(NORMAL_STYLE)
+        self._shown: tuple[str | None, bool, str | None] = (None, False, None)
 
     def show_state(self, violation: str | None, missing: bool, urgent: str | None) -> None:
+        """Show the message, the missing mark and the urgent mark; nothing is redone when the
+        state did not change (restyling a widget is costly while typing)."""
+        state = (violation, missing, urgent)
+        if state == self._shown:
+            return
+        self._shown = state
         if violation:
             self.message.setText(violation)
             self.message.setStyleSheet("color: #9b1c1c;")
@@ -74,7 +81,11 @@ class QuestionBlock(QFrame):
 
 
 class AreaPage(QScrollArea):
-    changed = Signal()
+    """One section's questions. ``answer_changed(question id)`` and ``rating_changed`` say what
+    the person changed; the interview updates only what that change affects."""
+
+    answer_changed = Signal(str)
+    rating_changed = Signal(str)
     committed = Signal()
 
     def __init__(
@@ -99,40 +110,49 @@ class AreaPage(QScrollArea):
         self.blocks: dict[str, QuestionBlock] = {}
         for number, question in enumerate(section.questions, start=1):
             block = QuestionBlock(number, question, language, body)
-            block.editor.changed.connect(self.changed)
+            qid = question.id
+            block.editor.changed.connect(lambda qid=qid: self.answer_changed.emit(qid))
             block.editor.committed.connect(self.committed)
-            self.blocks[question.id] = block
+            self.blocks[qid] = block
             layout.addWidget(block)
         self.rating: RatingPanel | None = None
         if isinstance(section, Area):
             self.rating = RatingPanel(section, language, body)
-            self.rating.changed.connect(self.changed)
+            self.rating.changed.connect(lambda: self.rating_changed.emit(self.section.id))
             self.rating.committed.connect(self.committed)
             layout.addWidget(self.rating)
         layout.addStretch(1)
         self.setWidget(body)
 
-    def answers(self) -> dict[str, Any]:
-        return {qid: block.editor.value() for qid, block in self.blocks.items()}
+    def answer(self, question_id: str) -> Any:
+        return self.blocks[question_id].editor.value()
 
     def set_answers(self, answers: dict[str, Any]) -> None:
         for qid, block in self.blocks.items():
             block.editor.set_value(answers.get(qid))
 
-    def apply(self, result: EngineResult, show_missing: bool) -> None:
-        urgent = {item.question_id: item.message.text(self.language) for item in result.urgent}
-        for qid, block in self.blocks.items():
-            block.setVisible(qid in result.visible)
-            block.show_state(
-                result.violations.get(qid),
-                show_missing and qid in result.missing_required,
-                urgent.get(qid),
-            )
+    def apply_question(self, qid: str, state: InterviewState, show_missing: bool) -> None:
+        block = self.blocks.get(qid)
+        if block is None:
+            return
+        visible = state.is_visible(qid)
+        if block.isHidden() == visible:
+            block.setVisible(visible)
+        urgent = state.urgent_message(qid)
+        block.show_state(
+            state.violation(qid),
+            show_missing and state.is_missing(qid),
+            urgent.text(self.language) if urgent is not None else None,
+        )
+
+    def apply(self, state: InterviewState, show_missing: bool) -> None:
+        for qid in self.blocks:
+            self.apply_question(qid, state, show_missing)
         if self.rating is not None:
-            self.rating.show_reason_missing(self.section.id in result.missing_reasons)
+            self.rating.show_reason_missing(state.missing_reason(self.section.id))
 
     def first_focus(self) -> QWidget | None:
         for block in self.blocks.values():
-            if block.isVisibleTo(self):
+            if not block.isHidden():
                 return block.editor.focus_target()
         return None

@@ -1,5 +1,12 @@
 """The guided interview: areas in a side list with progress marks, one page per area,
-conditional questions, inline messages, urgent answers flagged, ratings and autosave."""
+conditional questions, inline messages, urgent answers flagged, ratings and autosave.
+
+Opened with what ``ws.interviews.open`` returned (the main window fetches it in the
+background). Every change goes into an :class:`~assessment_app.templates.incremental.InterviewState`,
+which re-evaluates only what depends on the changed answer; the page then repaints only the
+questions and side-list rows that changed. Drafts, saving and working while the server is away
+go through the shared :class:`~ui.editing.EditSession`.
+"""
 
 from __future__ import annotations
 
@@ -20,24 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError, ServerUnavailableError, StaleEditError
-from assessment_app.records import assessments, drafts
-from assessment_app.records.assessments import AssessmentInfo
-from assessment_app.server.local_drafts import LocalDraftStore
+from assessment_app.records.drafts import DraftPayload
 from assessment_app.templates.conditions import is_answered
-from assessment_app.templates.engine import AreaStatus, EngineResult, evaluate
+from assessment_app.templates.engine import AreaStatus
+from assessment_app.templates.incremental import InterviewState
 from assessment_app.templates.model import Area, ConsentSection, Template
 from assessment_app.templates.ratings import AreaRating
-from ui.cases import labels, offline
-from ui.cases.offline import FallbackAutosaver, LocalWork
-from ui.followup.actions import complete_scheduled_follow_up
+from assessment_app.workspace import Conflict, KeptLocally, NotKept, Saved
+from assessment_app.workspace.interview import AssessmentEdit, Completed, InterviewOpened
+from ui.cases import labels
+from ui.editing import EditSession
 from ui.interview.area_page import AreaPage
 from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
-DRAFT_KIND = "assessment"
 MARKS = {
     AreaStatus.NOT_STARTED: "○",
     AreaStatus.IN_PROGRESS: "◐",
@@ -46,50 +52,52 @@ MARKS = {
 }
 
 
+def _rating(value: dict[str, Any] | None) -> AreaRating | None:
+    if not value:
+        return None
+    try:
+        return AreaRating(
+            own=value.get("own"),
+            worker=value.get("worker"),
+            reason=str(value.get("reason") or ""),
+            flags=set(value.get("flags") or ()),
+        )
+    except (TypeError, ValueError):
+        return None
+
+
 class InterviewPage(QWidget):
     closed = Signal(str)  # case id
-    server_unavailable = Signal()  # saving goes to this computer: the window shows its banner
+    server_unavailable = Signal()  # work goes to this computer: the window shows its banner
     server_available = Signal()  # the server is back and the kept answers are saved
 
     def __init__(
-        self,
-        services: Services,
-        assessment_id: str,
-        parent: QWidget | None = None,
-        local_store: LocalDraftStore | None = None,
+        self, services: Services, opened: InterviewOpened, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
+        self.ws = services.ws
         self.language = services.language
-        self.info: AssessmentInfo = assessments.get_assessment(self.ctx, assessment_id)
-        self.template: Template = services.templates.get(
-            self.info.template_id, self.info.template_version
-        )
+        self.info = opened.info
+        self.template: Template = opened.template
         self.read_only = self.info.status == "complete"
         self.visited: set[str] = set()
-        self.result: EngineResult | None = None
-        self.pending_local = False  # answers kept on this computer, not yet on the server
-        self.local = LocalWork(self.ctx, local_store or offline.default_store(self.ctx), self)
-        self.local.unavailable.connect(self.server_unavailable)
-        self.local.available.connect(self._server_back)
-        self.autosaver = FallbackAutosaver(
-            self.local,
-            self.ctx,
-            DRAFT_KIND,
-            self.info.id,
-            self.info.case_id,
-            self.payload,
-            None,
+        self.ratings_by_area: dict[str, dict[str, Any]] = {
+            k: dict(v) for k, v in self.info.ratings.items()
+        }
+        self.state = self._new_state(self.info.answers, self.ratings_by_area)
+        self.session = EditSession(
+            self.ws,
+            self.edit,
+            self.ws.interviews.autosave,
+            self.ws.interviews.save,
             self,
         )
-        self.autosaver.saved_locally.connect(self._kept_locally)
-        self.autosaver.saved.connect(
-            lambda: self._set_status(
-                self.tr("Utkast autosparat {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-            )
-        )
-        self.autosaver.failed.connect(self._autosave_failed)
+        self.session.autosaved.connect(self._autosaved)
+        self.session.kept_locally.connect(self._kept_locally)
+        self.session.failed.connect(self._autosave_failed)
+        self.session.back_online.connect(self._server_back)
+        self.closing = False
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -107,13 +115,21 @@ class InterviewPage(QWidget):
         self.areas.setAccessibleName(self.tr("Områden"))
         self.pages = QStackedWidget(self)
         self.section_pages: list[AreaPage] = []
+        self.page_of: dict[str, AreaPage] = {}
+        self.row_of: dict[str, int] = {}
+        self.section_of_question: dict[str, str] = {}
         sections: list[Area | ConsentSection] = [self.template.consent, *self.template.areas]
-        for section in sections:
+        for row, section in enumerate(sections):
             page = AreaPage(section, self.language, self.pages)
-            page.changed.connect(self._changed)
-            page.committed.connect(self.autosaver.flush)
+            page.answer_changed.connect(self._answer_changed)
+            page.rating_changed.connect(self._rating_changed)
+            page.committed.connect(self._committed)
             self.pages.addWidget(page)
             self.section_pages.append(page)
+            self.page_of[section.id] = page
+            self.row_of[section.id] = row
+            for q in section.questions:
+                self.section_of_question[q.id] = section.id
             QListWidgetItem(section.title.text(self.language), self.areas)
         self.areas.currentRowChanged.connect(self._show_section)
 
@@ -124,10 +140,10 @@ class InterviewPage(QWidget):
         self.complete_button = QPushButton(self.tr("Slutför &kartläggningen"), self)
         self.previous_button.clicked.connect(lambda: self._step(-1))
         self.next_button.clicked.connect(lambda: self._step(1))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.close_button.clicked.connect(self.save_and_close)
         self.complete_button.clicked.connect(self.complete)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._step(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._step(-1))
 
@@ -160,7 +176,7 @@ class InterviewPage(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.areas, self.pages)
 
-        self._load(self.info.answers, self.info.ratings)
+        self._show_values()
         self.title.setText(
             self.tr("{kind} {date} – {title}").format(
                 kind=labels.assessment_kind(self.info.kind),
@@ -180,108 +196,134 @@ class InterviewPage(QWidget):
                 self.tr("Kartläggningen är avslutad och kan bara läsas."), "info"
             )
         else:
-            self._offer_draft()
-            self._offer_local_copy()
+            self._offer(opened)
         self.areas.setCurrentRow(0)
 
     # --- state --------------------------------------------------------------------------
+    def _new_state(
+        self, answers: dict[str, Any], ratings: dict[str, dict[str, Any]]
+    ) -> InterviewState:
+        parsed = {k: r for k, v in ratings.items() if (r := _rating(v)) is not None}
+        return InterviewState(self.template, answers, parsed, language=self.language)
+
     def answers(self) -> dict[str, Any]:
         """Every answer, including answers to questions hidden by a condition (never
         dropped) and answers the template does not know."""
-        merged = dict(self.info.answers)
-        for page in self.section_pages:
-            merged.update(page.answers())
-        return {k: v for k, v in merged.items() if is_answered(v)}
+        return {k: v for k, v in self.state.answers().items() if is_answered(v)}
 
     def ratings(self) -> dict[str, dict[str, Any]]:
-        result = {}
-        for page in self.section_pages:
-            if page.rating is not None and not page.rating.is_empty():
-                result[page.section.id] = page.rating.value()
-        return result
+        return {k: v for k, v in self.ratings_by_area.items() if _rating(v) is not None and v}
 
-    def payload(self) -> dict[str, Any]:
-        return {
-            "answers": self.answers(),
-            "ratings": self.ratings(),
-            "base_version": self.info.version,
-            "area": self.section_pages[max(0, self.areas.currentRow())].section.id,
-        }
+    def current_area(self) -> str:
+        return self.section_pages[max(0, self.areas.currentRow())].section.id
 
-    def _load(self, answers: dict[str, Any], ratings: dict[str, Any]) -> None:
+    def edit(self) -> AssessmentEdit:
+        """A snapshot of what is on the screen, for an autosave or a save."""
+        return AssessmentEdit.of(self.info, self.answers(), self.ratings(), self.current_area())
+
+    def _show_values(self) -> None:
+        """Put the state into every widget (after loading or restoring a draft)."""
+        answers = self.state.answers()
         for page in self.section_pages:
             page.set_answers(answers)
             if page.rating is not None:
-                page.rating.set_value(ratings.get(page.section.id))
-        self.refresh()
-
-    def refresh(self) -> None:
-        rating_models = {
-            k: AreaRating(
-                own=v.get("own"),
-                worker=v.get("worker"),
-                reason=v.get("reason", ""),
-                flags=set(v.get("flags", ())),
-            )
-            for k, v in self.ratings().items()
-        }
-        self.result = evaluate(self.template, self.answers(), rating_models, language=self.language)
+                page.rating.set_value(self.ratings_by_area.get(page.section.id))
         for page in self.section_pages:
-            page.apply(self.result, show_missing=page.section.id in self.visited)
-        self._update_side_list()
+            page.apply(self.state, show_missing=page.section.id in self.visited)
+            self._update_side_item(page.section.id)
         self._update_urgent()
 
-    def _update_side_list(self) -> None:
-        assert self.result is not None
-        consent = self.template.consent
-        for row, page in enumerate(self.section_pages):
-            item = self.areas.item(row)
-            title = page.section.title.text(self.language)
-            answered, visible = self.result.progress(page.section.id)
-            summary = self.result.area_summaries.get(page.section.id)
-            if summary is None:  # the consent section is answered, never rated
-                mark = "✓" if answered == visible and visible else ("◐" if answered else "○")
-                urgent = any(u.area_id == consent.id for u in self.result.urgent)
-            else:
-                mark = MARKS[summary.status]
-                urgent = summary.urgent
-            text = f"{mark}  {title}  ({answered}/{visible})"
-            if urgent:
-                text += "  " + self.tr("⚠ akut")
-            item.setText(text)
-            item.setForeground(QBrush(QColor("#b42318" if urgent else "#1f2933")))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+    def _update_side_item(self, section_id: str) -> None:
+        row = self.row_of[section_id]
+        item = self.areas.item(row)
+        page = self.section_pages[row]
+        title = page.section.title.text(self.language)
+        answered, visible = self.state.progress(section_id)
+        urgent = self.state.section_urgent(section_id)
+        if isinstance(page.section, Area):
+            mark = MARKS[self.state.area_summary(section_id).status]
+        else:  # the consent section is answered, never rated
+            mark = "✓" if answered == visible and visible else ("◐" if answered else "○")
+        text = f"{mark}  {title}  ({answered}/{visible})"
+        if urgent:
+            text += "  " + self.tr("⚠ akut")
+        if item.text() == text:
+            return
+        item.setText(text)
+        item.setForeground(QBrush(QColor("#b42318" if urgent else "#1f2933")))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
 
     def _update_urgent(self) -> None:
-        assert self.result is not None
-        if not self.result.urgent:
+        items = self.state.urgent_items()
+        if not items:
             self.urgent_banner.show_message("")
             return
-        lines = [item.message.text(self.language) for item in self.result.urgent]
+        lines = [item.message.text(self.language) for item in items]
         self.urgent_banner.show_message(
             self.tr("Akut – behöver hanteras nu:") + " " + " • ".join(lines), "error"
         )
 
     # --- events -------------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _answer_changed(self, qid: str) -> None:
         if self.read_only:
             return
-        self.refresh()
+        section_id = self.section_of_question[qid]
+        change = self.state.set_answer(qid, self.page_of[section_id].answer(qid))
+        for other in change.questions:
+            sid = self.section_of_question.get(other)
+            if sid is not None:
+                self.page_of[sid].apply_question(other, self.state, sid in self.visited)
+        for sid in change.sections:
+            if sid in self.row_of:
+                self._update_side_item(sid)
+        if change.urgent_changed:
+            self._update_urgent()
+        self._touched()
+
+    def _rating_changed(self, area_id: str) -> None:
+        if self.read_only:
+            return
+        page = self.page_of[area_id]
+        assert page.rating is not None
+        value = page.rating.value()
+        if page.rating.is_empty():
+            self.ratings_by_area.pop(area_id, None)
+        else:
+            self.ratings_by_area[area_id] = value
+        change = self.state.set_rating(area_id, _rating(value) if value else None)
+        page.rating.show_reason_missing(self.state.missing_reason(area_id))
+        for other in change.questions:
+            sid = self.section_of_question.get(other)
+            if sid is not None:
+                self.page_of[sid].apply_question(other, self.state, sid in self.visited)
+        for sid in change.sections | {area_id}:
+            if sid in self.row_of:
+                self._update_side_item(sid)
+        if change.urgent_changed:
+            self._update_urgent()
+        self._touched()
+
+    def _touched(self) -> None:
         self._set_status(self.tr("Ändrat – sparas automatiskt som utkast"))
-        self.autosaver.touch()
+        self.session.touch()
+
+    def _committed(self) -> None:
+        if not self.read_only and self.session.dirty:
+            self.session.flush()
 
     def _show_section(self, row: int) -> None:
         if row < 0:
             return
         previous = self.pages.currentWidget()
         if isinstance(previous, AreaPage) and previous is not self.section_pages[row]:
-            self.visited.add(previous.section.id)
-            self.autosaver.flush()
+            if previous.section.id not in self.visited:
+                self.visited.add(previous.section.id)
+                previous.apply(self.state, show_missing=True)
+            if not self.read_only and self.session.dirty:
+                self.session.flush()
         self.pages.setCurrentIndex(row)
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self.section_pages) - 1)
-        if self.result is not None:
-            self.refresh()
 
     def _step(self, delta: int) -> None:
         row = self.areas.currentRow() + delta
@@ -291,194 +333,209 @@ class InterviewPage(QWidget):
             if target is not None:
                 target.setFocus()
 
-    def _autosave_failed(self, error: BaseException) -> None:
-        self.banner.show_message(
-            self.tr("Autosparningen misslyckades: {reason}").format(reason=error_message(error)),
-            "error",
-        )
-
     def _set_status(self, text: str) -> None:
-        self.status.setText(text)
+        if self.status.text() != text:
+            self.status.setText(text)
 
-    # --- drafts -------------------------------------------------------------------------
-    def _offer_draft(self) -> None:
-        draft = drafts.load_draft(self.ctx, DRAFT_KIND, self.info.id)
-        if draft is None:
-            return
-        payload = draft.payload
-        if (
-            payload.get("answers") == self.answers()
-            and payload.get("ratings", {}) == self.ratings()
-        ):
-            self.autosaver.discard()  # nothing in it that is not already saved
-            return
-        self.draft_banner.show_message(
-            self.tr(
-                "Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är "
-                "sparade i kartläggningen. Vill du fortsätta med utkastet?"
-            ).format(when=local_time(draft.updated_at)),
-            "warning",
+    def _autosaved(self, _at: object) -> None:
+        self._set_status(
+            self.tr("Utkast autosparat {time}").format(time=datetime.now().strftime("%H:%M:%S"))
         )
-        restore = self.draft_banner.add_button(self.tr("&Återställ utkastet"))
-        throw = self.draft_banner.add_button(self.tr("&Kasta utkastet"))
-        restore.clicked.connect(lambda: self.restore_draft(payload))
-        throw.clicked.connect(self.discard_draft)
 
-    def _offer_local_copy(self) -> None:
-        """Answers kept on this computer while the server was away that met a newer draft on
-        the server when synced: offered, never applied silently."""
-        copy = drafts.load_draft(self.ctx, DRAFT_KIND + offline.CONFLICT_SUFFIX, self.info.id)
-        if copy is None:
-            return
-        self.copy_banner.show_message(
-            self.tr(
-                "Det finns en kopia av svaren som sparades på den här datorn {when} när servern "
-                "inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda "
-                "kopian i stället?"
-            ).format(when=local_time(copy.updated_at)),
-            "warning",
-        )
-        use = self.copy_banner.add_button(self.tr("Använd &kopian"))
-        throw = self.copy_banner.add_button(self.tr("Kasta k&opian"))
-        use.clicked.connect(lambda: self._use_local_copy(copy.payload))
-        throw.clicked.connect(self._discard_local_copy)
-
-    def _use_local_copy(self, payload: dict[str, Any]) -> None:
-        self.draft_banner.clear()
-        self.restore_draft(payload)
-        self._discard_local_copy()
-
-    def _discard_local_copy(self) -> None:
-        self.copy_banner.clear()
-        try:
-            drafts.discard_draft(self.ctx, DRAFT_KIND + offline.CONFLICT_SUFFIX, self.info.id)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-
-    def restore_draft(self, payload: dict[str, Any]) -> None:
-        self.draft_banner.clear()
-        self._load(dict(payload.get("answers", {})), dict(payload.get("ratings", {})))
-        area = payload.get("area")
-        ids = [p.section.id for p in self.section_pages]
-        if area in ids:
-            self.areas.setCurrentRow(ids.index(area))
-        self.autosaver.dirty = True  # still only a draft until saved
-        self._set_status(self.tr("Utkastet är återställt – spara när du är klar"))
-
-    def discard_draft(self) -> None:
-        self.draft_banner.clear()
-        self.autosaver.discard()
-        self._set_status(self.tr("Utkastet är kastat"))
-
-    # --- saving -------------------------------------------------------------------------
-    def save(self, complete: bool = False) -> bool:
-        if self.read_only:
-            return True
-        try:
-            self.info = assessments.save_assessment(
-                self.ctx,
-                self.info.id,
-                self.info.version,
-                self.answers(),
-                self.ratings(),
-                complete=complete,
-                template=self.template,  # completion is checked against what was shown
-            )
-        except ServerUnavailableError as error:
-            return self._keep_locally(error)
-        except StaleEditError as error:
-            self.autosaver.flush()
-            self.banner.show_message(
-                self.tr(
-                    "Kartläggningen har ändrats av någon annan sedan du öppnade den. "
-                    "Dina ändringar finns kvar som utkast. {detail}"
-                ).format(detail=error_message(error)),
-                "error",
-            )
-            return False
-        except AppError as error:
-            self.autosaver.flush()
-            self.banner.show_message(error_message(error), "error")
-            return False
-        self.pending_local = False
-        if self.local.store is not None:
-            self.local.store.delete(DRAFT_KIND, self.info.id)
-        self.autosaver.discard()
-        copy = drafts.load_draft(self.ctx, DRAFT_KIND + offline.CONFLICT_SUFFIX, self.info.id)
-        if copy is not None and (
-            copy.payload.get("answers") == self.answers()
-            and copy.payload.get("ratings", {}) == self.ratings()
-        ):
-            self._discard_local_copy()  # the same as what is now saved: no conflict
-        self.banner.show_message("")
-        self._set_status(self.tr("Sparat {time}").format(time=datetime.now().strftime("%H:%M")))
-        return True
-
-    def _keep_locally(self, error: ServerUnavailableError) -> bool:
-        """The server is away: keep the answers encrypted on this computer and retry later."""
-        if not self.local.enabled:
-            self.banner.show_message(error_message(error), "error")
-            return False
-        try:
-            self.local.keep(DRAFT_KIND, self.info.id, self.payload(), self.info.case_id)
-        except AppError as local_error:
-            self.banner.show_message(error_message(local_error), "error")
-            return False
-        self.autosaver.timer.stop()
-        self.autosaver.dirty = False
-        self._kept_locally()
-        self.banner.show_message(
-            self.tr(
-                "Servern går inte att nå. Svaren är sparade krypterat på den här datorn och "
-                "sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta."
-            ),
-            "warning",
-        )
-        return False
-
-    def _kept_locally(self) -> None:
-        self.pending_local = True
+    def _kept_locally(self, _result: KeptLocally) -> None:
+        self.server_unavailable.emit()
         self._set_status(
             self.tr("Sparat på den här datorn {time} – väntar på servern").format(
                 time=datetime.now().strftime("%H:%M:%S")
             )
         )
 
+    def _autosave_failed(self, error: object) -> None:
+        reason = error.reason if isinstance(error, NotKept) else error
+        assert isinstance(reason, BaseException)
+        self.banner.show_message(
+            self.tr("Autosparningen misslyckades: {reason}").format(reason=error_message(reason)),
+            "error",
+        )
+
+    # --- drafts -------------------------------------------------------------------------
+    def _offer(self, opened: InterviewOpened) -> None:
+        if opened.local is not None:
+            payload = DraftPayload.from_json(opened.local.payload)
+            self._offer_draft(
+                self.tr(
+                    "Det finns svar som sparades på den här datorn {when} när servern inte gick "
+                    "att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med "
+                    "dem?"
+                ).format(when=local_time(opened.local.saved_at)),
+                payload,
+            )
+        elif opened.draft is not None:
+            self._offer_draft(
+                self.tr(
+                    "Det finns ett automatiskt sparat utkast från {when} med ändringar som inte "
+                    "är sparade i kartläggningen. Vill du fortsätta med utkastet?"
+                ).format(when=local_time(opened.draft.updated_at)),
+                opened.draft.payload,
+            )
+        if opened.copy is not None:
+            copy = opened.copy
+            self.copy_banner.show_message(
+                self.tr(
+                    "Det finns en kopia av svaren som sparades på den här datorn {when} när "
+                    "servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill "
+                    "du använda kopian i stället?"
+                ).format(when=local_time(copy.updated_at)),
+                "warning",
+            )
+            use = self.copy_banner.add_button(self.tr("Använd &kopian"))
+            throw = self.copy_banner.add_button(self.tr("Kasta k&opian"))
+            use.clicked.connect(lambda: self._use_copy(copy.payload))
+            throw.clicked.connect(self._discard_copy)
+
+    def _offer_draft(self, text: str, payload: DraftPayload) -> None:
+        self.draft_banner.show_message(text, "warning")
+        restore = self.draft_banner.add_button(self.tr("&Återställ utkastet"))
+        throw = self.draft_banner.add_button(self.tr("&Kasta utkastet"))
+        restore.clicked.connect(lambda: self.restore_draft(payload))
+        throw.clicked.connect(self.discard_draft)
+
+    def _use_copy(self, payload: DraftPayload) -> None:
+        self.draft_banner.clear()
+        self.restore_draft(payload)
+        self._discard_copy()
+
+    def _discard_copy(self) -> None:
+        self.copy_banner.clear()
+        assessment_id = self.info.id
+        run_task(
+            lambda: self.ws.interviews.discard_copy(assessment_id),
+            None,
+            lambda e: self.banner.show_message(error_message(e), "error"),
+            owner=self,
+        )
+
+    def restore_draft(self, payload: DraftPayload | dict[str, Any]) -> None:
+        if isinstance(payload, dict):
+            payload = DraftPayload.from_json(payload)
+        self.draft_banner.clear()
+        answers, ratings, area = AssessmentEdit.content_of(payload)
+        self.ratings_by_area = {k: dict(v) for k, v in ratings.items() if isinstance(v, dict)}
+        self.state = self._new_state(answers, self.ratings_by_area)
+        self._show_values()
+        if area in self.row_of:
+            self.areas.setCurrentRow(self.row_of[area])
+        self.session.touch()  # still only a draft until saved
+        self._set_status(self.tr("Utkastet är återställt – spara när du är klar"))
+
+    def discard_draft(self) -> None:
+        self.draft_banner.clear()
+        self.session.mark_clean()
+        assessment_id = self.info.id
+        run_task(
+            lambda: self.ws.interviews.discard_draft(assessment_id),
+            lambda _r: self._set_status(self.tr("Utkastet är kastat")),
+            lambda e: self.banner.show_message(error_message(e), "error"),
+            owner=self,
+        )
+
+    # --- saving -------------------------------------------------------------------------
+    def save(self, complete: bool = False, then: Any = None) -> bool:
+        """Save in the background; ``then(ok)`` when the result is in."""
+        if self.read_only:
+            if then is not None:
+                then(True)
+            return True
+        interviews = self.ws.interviews
+        started = self.session.save(
+            lambda result: self._save_result(result, then),
+            using=(lambda edit: interviews.save(edit, complete=True)) if complete else None,
+        )
+        if started:
+            self._set_status(self.tr("Sparar …"))
+        return started
+
+    def _save_result(self, result: object, then: Any) -> None:
+        ok = False
+        if isinstance(result, Saved):
+            completed: Completed = result.value
+            self.info = completed.info
+            self.draft_banner.clear()
+            self.banner.show_message("")
+            self._set_status(self.tr("Sparat {time}").format(time=datetime.now().strftime("%H:%M")))
+            ok = True
+        elif isinstance(result, KeptLocally):
+            self.banner.show_message(
+                self.tr(
+                    "Servern går inte att nå. Svaren är sparade krypterat på den här datorn och "
+                    "sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta."
+                ),
+                "warning",
+            )
+        elif isinstance(result, Conflict):
+            self.banner.show_message(
+                self.tr(
+                    "Kartläggningen har ändrats av någon annan sedan du öppnade den. "
+                    "Dina ändringar finns kvar som utkast. {detail}"
+                ).format(detail=error_message(result.error)),
+                "error",
+            )
+        else:
+            error = result.reason if isinstance(result, NotKept) else result
+            if isinstance(error, BaseException):
+                self.banner.show_message(error_message(error), "error")
+            self.session.flush()  # keep what was typed as a draft
+        if then is not None:
+            then(ok)
+
     def _server_back(self) -> None:
         """The server answers again and the kept answers are synced: save for real."""
         self.server_available.emit()
-        if self.pending_local and not self.read_only:
+        if self.session.pending_local and not self.read_only:
             self.save()
 
     def save_and_close(self) -> None:
-        if self.save():
-            self.closed.emit(self.info.case_id)
+        case_id = self.info.case_id
+
+        def after(ok: bool) -> None:
+            if ok:
+                self.closed.emit(case_id)
+
+        self.save(then=after)
 
     def complete(self) -> None:
         self.visited.update(p.section.id for p in self.section_pages)
-        self.refresh()
-        assert self.result is not None
-        if not self.result.can_complete:
-            missing = len(self.result.missing_required)
-            unrated = len(self.result.unrated_areas) + len(self.result.missing_reasons)
+        for page in self.section_pages:
+            page.apply(self.state, show_missing=True)
+        if not self.state.can_complete:
+            result = self.state.result
+            missing = len(result.missing_required)
+            unrated = len(result.unrated_areas) + len(result.missing_reasons)
             self.banner.show_message(
                 self.tr(
                     "Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, "
                     "{wrong} svar behöver rättas och {unrated} områden saknar skattning eller "
                     "motivering. Områden som inte är klara är markerade i listan."
-                ).format(missing=missing, wrong=len(self.result.violations), unrated=unrated),
+                ).format(missing=missing, wrong=len(result.violations), unrated=unrated),
                 "error",
             )
             return
-        if self.save(complete=True):
-            if self.info.kind == "follow_up":
-                try:
-                    complete_scheduled_follow_up(self.ctx, self.info.case_id, self.info.id)
-                except AppError as error:  # the assessment is saved; say what is left to do
-                    self.banner.show_message(error_message(error), "error")
-                    return
-            self.closed.emit(self.info.case_id)
+        case_id = self.info.case_id
 
-    def flush_draft(self) -> bool:
+        def after(ok: bool) -> None:
+            if ok:
+                self.closed.emit(case_id)
+
+        self.save(complete=True, then=after)
+
+    def flush_draft(self, then: Any = None) -> None:
         """Called before locking or signing out: nothing typed may be lost."""
-        return self.read_only or self.autosaver.flush()
+        if self.read_only:
+            if then is not None:
+                then(True)
+            return
+        self.session.flush(then)
+
+    @property
+    def pending_local(self) -> bool:
+        return self.session.pending_local

@@ -114,17 +114,22 @@ class _ButtonsEditor(QuestionEditor):
         value = next(v for v, b in self.buttons if b is button)
         option = self.question.option(value)
         self._loading = True
+        cleared = False
         try:
             for other_value, other in self.buttons:
                 if other is button:
                     continue
                 other_option = self.question.option(other_value)
-                if (option is not None and option.exclusive) or (
-                    other_option is not None and other_option.exclusive
+                if other.isChecked() and (
+                    (option is not None and option.exclusive)
+                    or (other_option is not None and other_option.exclusive)
                 ):
                     other.setChecked(False)
+                    cleared = True
         finally:
             self._loading = False
+        if cleared:
+            self.changed.emit()  # the answer changed once more
 
     def _clear(self) -> None:
         self.set_value(None)

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.context import Context
-from assessment_app.errors import AppError, StaleEditError
 from assessment_app.records.plans import Action, Goal, PlanInfo
 from assessment_app.server import conflicts
 from assessment_app.server.conflicts import Change, FieldDiff, ItemDiff, PlanConflict, Side
+from assessment_app.workspace import Conflict, NotKept, Saved, Workspace
 from ui.cases import labels
 from ui.messages import error_message
+from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
@@ -42,14 +42,14 @@ class PlanConflictDialog(QDialog):
 
     def __init__(
         self,
-        ctx: Context,
+        ws: Workspace,
         conflict: PlanConflict,
         area_titles: dict[str, str],
         provider_names: dict[str, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ws = ws
         self.conflict = conflict
         self.area_titles = area_titles
         self.provider_names = provider_names
@@ -256,25 +256,38 @@ class PlanConflictDialog(QDialog):
         self._save(conflicts.merge_plans(self.conflict, choices=dict(self.choices)))
 
     def _save(self, merged: conflicts.MergedPlan) -> None:
-        try:
-            saved = conflicts.save_merged(self.ctx, self.conflict.plan_id, merged)
-        except StaleEditError:
+        ws, plan_id = self.ws, self.conflict.plan_id
+        self.setEnabled(False)
+        run_task(
+            lambda: ws.plans.save_merged(plan_id, merged),
+            self._save_result,
+            self._failed,
+            owner=self,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
+
+    def _save_result(self, result: object) -> None:
+        self.setEnabled(True)
+        if isinstance(result, Saved):
+            self.saved = result.value
+            self.resolved.emit(result.value)
+            self.accept()
+        elif isinstance(result, Conflict):
             self._saved_again()
-            return
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.saved = saved
-        self.resolved.emit(saved)
-        self.accept()
+        elif isinstance(result, NotKept):
+            self._failed(result.reason)
 
     def _saved_again(self) -> None:
         """A third save came in while choosing: compare again with the newest version."""
-        try:
-            fresh = conflicts.plan_conflict(self.ctx, self.conflict.plan_id, self.conflict.mine)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        ws, plan_id, mine = self.ws, self.conflict.plan_id, self.conflict.mine
+        run_task(
+            lambda: ws.plans.conflict(plan_id, mine), self._compared_again, self._failed, owner=self
+        )
+
+    def _compared_again(self, fresh: PlanConflict) -> None:
         self.show_conflict(fresh)
         self.banner.show_message(
             self.tr(

@@ -29,13 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app import plan_export
-from assessment_app.context import Context
-from assessment_app.errors import AppError
-from assessment_app.pdf import render_plan_pdf
 from assessment_app.plan_export import BuiltDocument
-from assessment_app.records import cases, consents, providers
 from assessment_app.records.plans import PlanInfo
+from assessment_app.workspace.documents import Prepared
 from ui.messages import error_message
 from ui.plan.pdf_view import LoadedPdf, PdfPreviewDialog, print_pdf
 from ui.services import Services
@@ -56,20 +52,6 @@ class Target:
         return "individual" if self.provider_name is None else "provider"
 
 
-@dataclass(frozen=True)
-class Prepared:
-    built: BuiltDocument
-    data: bytes
-
-
-def prepare(ctx: Context, case_ref: str, target: Target, language: Language) -> Prepared:
-    """Runs in the background: the filtered view model, then the PDF bytes (in memory)."""
-    built = plan_export.build_document(
-        ctx, case_ref, target.audience, provider_name=target.provider_name, language=language
-    )
-    return Prepared(built, render_plan_pdf(built.document))
-
-
 def suggested_file_name(case_ref: str, target: Target) -> str:
     who = target.provider_name or "enskild"
     slug = re.sub(r"[^\w-]+", "-", who.lower()).strip("-") or "utforare"
@@ -84,13 +66,13 @@ class PlanDocumentsBar(QGroupBox):
         services: Services,
         case_id: str,
         case_ref: str | None,
-        ensure_saved: Callable[[], bool],
+        ensure_saved: Callable[[Callable[[bool], None]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Utskrift av planen"))
         self.services = services
-        self.ctx = services.ctx
+        self.ws = services.ws
         self.case_id = case_id
         self.case_ref = case_ref
         self.language: Language = "en" if services.language == "en" else "sv"
@@ -123,34 +105,35 @@ class PlanDocumentsBar(QGroupBox):
         layout.addWidget(self.banner)
 
     # --- which documents ------------------------------------------------------------------
-    def set_plan(self, plan: PlanInfo) -> None:
+    def set_plan(
+        self,
+        plan: PlanInfo,
+        provider_names: dict[str, str],
+        consented: frozenset[str],
+        is_current: bool,
+    ) -> None:
         """List the individual and every provider with actions in the plan; only the plan in
         force can be printed (the core always prints that one)."""
         chosen = self.recipient.currentData()
         self.recipient.clear()
         self.recipient.addItem(self.tr("Den enskilde (hela planen)"), None)
-        names = {p.id: p.name for p in providers.list_providers(self.ctx, include_inactive=True)}
         seen: list[str] = []
         for action in plan.actions:
             if action.provider_id and action.provider_id not in seen:
                 seen.append(action.provider_id)
         for provider_id in seen:
-            name = names.get(provider_id)
+            name = provider_names.get(provider_id)
             if name is None:
                 continue
             label = self.tr("Utförare: {name}").format(name=name)
-            if consents.valid_provider_consent(self.ctx, self.case_id, provider_id) is None:
+            if provider_id not in consented:
                 label += " " + self.tr("(samtycke saknas)")
             self.recipient.addItem(label, name)
         self.recipient.setCurrentIndex(max(0, self.recipient.findData(chosen)))
-        try:
-            current = plan_export.current_plan(self.ctx, self.case_id).id == plan.id
-        except AppError:
-            current = False
-        self.is_current = current
+        self.is_current = is_current
         self._set_enabled(not self.busy)
         self.setToolTip(
-            "" if current else self.tr("Bara den gällande versionen av planen kan skrivas ut.")
+            "" if is_current else self.tr("Bara den gällande versionen av planen kan skrivas ut.")
         )
 
     def target(self) -> Target:
@@ -160,14 +143,20 @@ class PlanDocumentsBar(QGroupBox):
         for button in (self.preview_button, self.print_button, self.save_button):
             button.setEnabled(enabled and self.is_current)
 
-    def _start(self) -> bool:
+    def _start(self, then: Callable[[], None]) -> None:
         """Save pending edits first (the document shows the stored plan), then go busy."""
-        if self.busy or not self._ensure_saved():
-            return False
-        self.busy = True
-        self._set_enabled(False)
-        self.banner.clear()
-        return True
+        if self.busy:
+            return
+
+        def saved(ok: bool) -> None:
+            if not ok or not shiboken6.isValid(self) or self.busy:
+                return
+            self.busy = True
+            self._set_enabled(False)
+            self.banner.clear()
+            then()
+
+        self._ensure_saved(saved)
 
     def _done(self) -> None:
         self.busy = False
@@ -180,24 +169,27 @@ class PlanDocumentsBar(QGroupBox):
         self.banner.show_message(error_message(error), "error")
 
     def _case_ref(self) -> str:
-        if self.case_ref is None:
-            self.case_ref = cases.open_case(self.ctx, case_id=self.case_id).case_ref
-        return self.case_ref
+        return self.case_ref or ""
 
     def _prepare(self, then: Callable[[Prepared], None]) -> None:
-        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+        ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
 
         def delivered(prepared: Prepared) -> None:
-            if shiboken6.isValid(self):
-                self._done()
-                then(prepared)
+            self._done()
+            then(prepared)
 
-        run_task(lambda: prepare(ctx, ref, target, language), delivered, self._failed)
+        run_task(
+            lambda: ws.documents.prepare(
+                ref, target.audience, provider_name=target.provider_name, language=language
+            ),
+            delivered,
+            self._failed,
+            owner=self,
+        )
 
     # --- preview --------------------------------------------------------------------------
     def preview(self) -> None:
-        if self._start():
-            self._prepare(self._show_preview)
+        self._start(lambda: self._prepare(self._show_preview))
 
     def _show_preview(self, prepared: Prepared) -> None:
         try:
@@ -222,8 +214,7 @@ class PlanDocumentsBar(QGroupBox):
 
     # --- print ----------------------------------------------------------------------------
     def print_document(self) -> None:
-        if self._start():
-            self._prepare(self._print_prepared)
+        self._start(lambda: self._prepare(self._print_prepared))
 
     def _print_prepared(self, prepared: Prepared) -> None:
         try:
@@ -260,36 +251,37 @@ class PlanDocumentsBar(QGroupBox):
             )
             return
         self.last_printed_pages = pages
-        try:
-            plan_export.audit_export(self.ctx, prepared.built, channel="print")
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.banner.show_message(
-            self.tr("Planen skickades till skrivaren ({n} sidor).").format(n=pages), "success"
+        ws, built = self.ws, prepared.built
+        run_task(
+            lambda: ws.documents.audit_export(built, channel="print"),
+            lambda _r: self.banner.show_message(
+                self.tr("Planen skickades till skrivaren ({n} sidor).").format(n=pages), "success"
+            ),
+            lambda error: self.banner.show_message(error_message(error), "error"),
+            owner=self,
         )
 
     # --- save -----------------------------------------------------------------------------
     def save_as(self) -> None:
         """Check first that the document may be made (consent), then ask where to save it."""
-        if not self._start():
-            return
-        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+        self._start(self._check_then_choose)
+
+    def _check_then_choose(self) -> None:
+        ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
 
         def allowed(_built: BuiltDocument) -> None:
-            if not shiboken6.isValid(self):
-                return
             self._done()
             path = self.choose_path(suggested_file_name(ref, target))
             if path is not None:
                 self.save_to(path)
 
         run_task(
-            lambda: plan_export.build_document(
-                ctx, ref, target.audience, provider_name=target.provider_name, language=language
+            lambda: ws.documents.build(
+                ref, target.audience, provider_name=target.provider_name, language=language
             ),
             allowed,
             self._failed,
+            owner=self,
         )
 
     def choose_path(self, suggested: str) -> Path | None:
@@ -307,26 +299,22 @@ class PlanDocumentsBar(QGroupBox):
 
     def save_to(self, path: Path) -> None:
         """Write the document atomically and audit it (the core does both)."""
-        if not self._start():
-            return
-        ctx, ref, target, language = self.ctx, self._case_ref(), self.target(), self.language
+        self._start(lambda: self._export(path))
 
-        def export() -> BuiltDocument:
-            return plan_export.export_plan_pdf(
-                ctx,
-                ref,
-                target.audience,
-                path,
-                provider_name=target.provider_name,
-                language=language,
-            )
+    def _export(self, path: Path) -> None:
+        ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
 
         def saved(_built: BuiltDocument) -> None:
-            if not shiboken6.isValid(self):
-                return
             self._done()
             self.banner.show_message(
                 self.tr("Planen sparades som {name}.").format(name=path.name), "success"
             )
 
-        run_task(export, saved, self._failed)
+        run_task(
+            lambda: ws.documents.export(
+                ref, target.audience, path, provider_name=target.provider_name, language=language
+            ),
+            saved,
+            self._failed,
+            owner=self,
+        )

@@ -1,12 +1,17 @@
 """The action plan editor: goals per area with their actions, follow-up date, saving with a
 clear message when someone else saved first, submitting for review, autosaved drafts and the
-plan's printed documents."""
+plan's printed documents.
+
+Opened with what ``ws.plans.open_editor`` returned (the main window fetches it in the
+background). Drafts, saving and working while the server is away go through the shared
+:class:`~ui.editing.EditSession`. Leaving is always possible: unsaved work is kept as a draft
+and the page says what is unfinished (``left`` carries that message).
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Signal
@@ -24,71 +29,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError, StaleEditError
-from assessment_app.records import drafts, plans, providers
-from assessment_app.records.plans import Action, Goal, PlanInfo
-from assessment_app.server import conflicts, local_drafts
-from assessment_app.server.local_drafts import LocalDraftStore
-from ui.cases import labels, offline
-from ui.cases.offline import FallbackAutosaver, LocalWork
+from assessment_app.records.drafts import DraftPayload
+from assessment_app.records.plans import Action, Goal, PlanContent, PlanEdit, PlanInfo
+from assessment_app.server.conflicts import PlanConflict
+from assessment_app.workspace import Conflict, KeptLocally, NotKept, Saved
+from assessment_app.workspace.plans import PlanEditorData
+from ui.cases import labels
+from ui.editing import EditSession
 from ui.messages import error_message
 from ui.plan.conflict import PlanConflictDialog
 from ui.plan.documents import PlanDocumentsBar
-from ui.plan.draft import PlanContent, from_payload, same_content, to_payload
 from ui.plan.rows import GoalBox
 from ui.services import Services
+from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
 
-EDITABLE_STATES = ("draft", "returned")
-DRAFT_KIND = "plan"
-
 
 class PlanEditorPage(QWidget):
     closed = Signal(str)  # case id
+    left = Signal(str)  # case id, after leaving with work kept as a draft (see ``leave_note``)
     server_unavailable = Signal()  # saving goes to this computer: the window shows its banner
     server_available = Signal()  # the server is back and the kept work is saved
 
     def __init__(
-        self,
-        services: Services,
-        plan_id: str,
-        parent: QWidget | None = None,
-        case_ref: str | None = None,
-        local_store: LocalDraftStore | None = None,
+        self, services: Services, data: PlanEditorData, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
-        self.providers = providers.list_providers(self.ctx, include_inactive=True)
-        try:
-            template = services.templates.latest()
-            self.area_titles = {a.id: a.title.text(services.language) for a in template.areas}
-        except Exception:
-            self.area_titles = {}
-        self.plan: PlanInfo = plans.get_plan(self.ctx, plan_id)
-        self.base_version = self.plan.version  # what a save is checked against
+        self.ws = services.ws
+        self.data = data
+        self.providers = data.providers
+        self.area_titles = data.area_titles
+        self.plan: PlanInfo = data.plan
         self.dirty = False
-        self.pending_local = False  # edits kept on this computer, not yet on the server
         self._loading = False
+        self.leave_note = ""
         self.conflict_dialog: PlanConflictDialog | None = None
-        self.local = LocalWork(self.ctx, local_store or offline.default_store(self.ctx), self)
-        self.local.unavailable.connect(self.server_unavailable)
-        self.local.available.connect(self._server_back)
-        self.autosaver = FallbackAutosaver(
-            self.local,
-            self.ctx,
-            DRAFT_KIND,
-            self.plan.id,
-            self.plan.case_id,
-            self.draft_payload,
-            self.local_payload,
-            self,
+        self.session = EditSession(
+            self.ws, self.my_edit, self.ws.plans.autosave, self.ws.plans.save, self
         )
-        self.autosaver.saved.connect(self._autosaved)
-        self.autosaver.saved_locally.connect(self._kept_locally)
-        self.autosaver.failed.connect(self._autosave_failed)
+        self.session.autosaved.connect(self._autosaved)
+        self.session.kept_locally.connect(self._kept_locally)
+        self.session.failed.connect(self._autosave_failed)
+        self.session.back_online.connect(self._server_back)
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -127,7 +112,7 @@ class PlanEditorPage(QWidget):
         self.submit_button = QPushButton(self.tr("Skicka för &granskning"), self)
         self.new_version_button = QPushButton(self.tr("Gör en ny &version"), self)
         self.close_button = QPushButton(self.tr("S&täng"), self)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.submit_button.clicked.connect(self.submit)
         self.new_version_button.clicked.connect(self.make_new_version)
         self.close_button.clicked.connect(self.close_page)
@@ -138,7 +123,7 @@ class PlanEditorPage(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         self.documents = PlanDocumentsBar(
-            services, self.plan.case_id, case_ref, self._save_if_needed, self
+            services, self.plan.case_id, data.case_ref, self._save_if_needed, self
         )
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -165,12 +150,15 @@ class PlanEditorPage(QWidget):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         if self.editable:
-            self._offer_draft()
-            self._offer_local_copy()
+            self._offer(data)
 
     @property
     def editable(self) -> bool:
-        return self.plan.review_state in EDITABLE_STATES
+        return self.plan.editable
+
+    @property
+    def pending_local(self) -> bool:
+        return self.session.pending_local
 
     # --- showing ------------------------------------------------------------------------
     def _show_content(self, content: PlanContent) -> None:
@@ -189,11 +177,8 @@ class PlanEditorPage(QWidget):
 
     def show_plan(self, plan: PlanInfo) -> None:
         self.plan = plan
-        self.base_version = plan.version
-        self._show_content(
-            PlanContent(plan.goals, plan.actions, plan.follow_up_on, plan.next_meeting, plan.note)
-        )
-        editable = plan.review_state in EDITABLE_STATES
+        self._show_content(plan.content)
+        editable = plan.editable
         for box in self.boxes:
             box.set_read_only(not editable)
         for widget in (
@@ -226,9 +211,10 @@ class PlanEditorPage(QWidget):
                 "info",
             )
         self.dirty = False
-        self.autosaver.timer.stop()
-        self.autosaver.dirty = False
-        self.documents.set_plan(plan)
+        self.session.mark_clean()
+        self.documents.set_plan(
+            plan, self.data.provider_names, self.data.consented, self.data.is_current
+        )
 
     def _add_box(self, goal: Goal, actions: list[Action]) -> GoalBox:
         title = self.area_titles.get(goal.area_id, goal.area_id)
@@ -256,17 +242,21 @@ class PlanEditorPage(QWidget):
             return
         self.dirty = True
         if self.editable:
-            self.status.setText(self.tr("Ändrat – sparas automatiskt som utkast"))
-            self.autosaver.touch()
+            self._set_status(self.tr("Ändrat – sparas automatiskt som utkast"))
+            self.session.touch()
+
+    def _set_status(self, text: str) -> None:
+        if self.status.text() != text:
+            self.status.setText(text)
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         """Leaving a field saves the draft at once (not only after the pause)."""
         if not shiboken6.isValid(self) or old is None or not shiboken6.isValid(old):
             return
-        if self.autosaver.dirty and self.isAncestorOf(old):
-            self.autosaver.flush()
+        if self.session.dirty and self.editable and self.isAncestorOf(old):
+            self.session.flush()
 
-    # --- drafts -------------------------------------------------------------------------
+    # --- content ------------------------------------------------------------------------
     def content(self) -> PlanContent:
         return PlanContent(
             goals=[box.goal() for box in self.boxes],
@@ -276,178 +266,139 @@ class PlanEditorPage(QWidget):
             note=self.note.toPlainText().strip(),
         )
 
-    def draft_payload(self) -> dict[str, Any]:
-        return to_payload(self.content(), self.base_version)
+    def my_edit(self) -> PlanEdit:
+        return PlanEdit(self.plan, self.content())
 
-    def local_payload(self) -> dict[str, Any]:
-        """The same edit in the format the core's local store syncs and saves from."""
-        c = self.content()
-        return local_drafts.plan_payload(
-            self.base_version, c.goals, c.actions, c.follow_up_on, c.next_meeting, c.note
+    def _autosaved(self, _at: object) -> None:
+        self._set_status(
+            self.tr("Utkast autosparat {time}").format(time=datetime.now().strftime("%H:%M:%S"))
         )
 
-    def _kept_locally(self) -> None:
-        self.pending_local = True
-        self.status.setText(
+    def _kept_locally(self, _result: KeptLocally) -> None:
+        self.server_unavailable.emit()
+        self._set_status(
             self.tr("Utkast sparat på den här datorn {time} (servern går inte att nå)").format(
                 time=datetime.now().strftime("%H:%M:%S")
             )
         )
 
-    def _autosaved(self) -> None:
-        self.status.setText(
-            self.tr("Utkast autosparat {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-        )
-
-    def _autosave_failed(self, error: BaseException) -> None:
-        self.banner.show_message(
-            self.tr("Autosparningen misslyckades: {reason}").format(reason=error_message(error)),
-            "error",
-        )
-
-    def _offer_draft(self) -> None:
-        draft = drafts.load_draft(self.ctx, DRAFT_KIND, self.plan.id)
-        if draft is None:
-            return
-        payload = draft.payload
-        if same_content(payload, self.content()):
-            self.autosaver.discard()  # nothing in it that is not already saved
-            return
-        text = self.tr(
-            "Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som "
-            "inte är sparade. Vill du fortsätta med utkastet?"
-        ).format(when=local_time(draft.updated_at))
-        if _draft_base(payload) != self.plan.version:
-            text += " " + self.tr(
-                "Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet "
-                "kan det inte sparas över de nya ändringarna."
+    def _autosave_failed(self, error: object) -> None:
+        reason = error.reason if isinstance(error, NotKept) else error
+        if isinstance(reason, BaseException):
+            self.banner.show_message(
+                self.tr("Autosparningen misslyckades: {reason}").format(
+                    reason=error_message(reason)
+                ),
+                "error",
             )
-        self.draft_banner.show_message(text, "warning")
-        restore = self.draft_banner.add_button(self.tr("&Återställ utkastet"))
-        throw = self.draft_banner.add_button(self.tr("&Kasta utkastet"))
-        restore.clicked.connect(lambda: self.restore_draft(payload))
-        throw.clicked.connect(self.discard_draft)
 
-    def _offer_local_copy(self) -> None:
-        """A copy kept on this computer while the server was away, which met a newer draft on
-        the server when it was synced: offered as a conflict, never applied silently."""
-        copy = drafts.load_draft(self.ctx, DRAFT_KIND + offline.CONFLICT_SUFFIX, self.plan.id)
+    # --- drafts -------------------------------------------------------------------------
+    def _offer(self, data: PlanEditorData) -> None:
+        payload: DraftPayload | None = None
+        if data.local is not None:
+            payload = DraftPayload.from_json(data.local.payload)
+            text = self.tr(
+                "Det finns ändringar av planen som sparades på den här datorn {when} när servern "
+                "inte gick att nå, och som inte har sparats i planen än. Vill du fortsätta med "
+                "dem?"
+            ).format(when=local_time(data.local.saved_at))
+        elif data.draft is not None:
+            payload = data.draft.payload
+            text = self.tr(
+                "Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som "
+                "inte är sparade. Vill du fortsätta med utkastet?"
+            ).format(when=local_time(data.draft.updated_at))
+        if payload is not None:
+            if payload.base_version not in (None, self.plan.version):
+                text += " " + self.tr(
+                    "Planen har sparats igen efter att utkastet gjordes; om du återställer "
+                    "utkastet jämförs det med de nya ändringarna innan något sparas."
+                )
+            self.draft_banner.show_message(text, "warning")
+            restore = self.draft_banner.add_button(self.tr("&Återställ utkastet"))
+            throw = self.draft_banner.add_button(self.tr("&Kasta utkastet"))
+            chosen = payload
+            restore.clicked.connect(lambda: self.restore_draft(chosen))
+            throw.clicked.connect(self.discard_draft)
+        copy = data.copy
+        if copy is not None and not PlanContent.from_json(copy.payload.content).same_as(
+            self.plan.content
+        ):
+            self.copy_banner.show_message(
+                self.tr(
+                    "Det finns en kopia av planen som sparades på den här datorn {when} när "
+                    "servern inte gick att nå, och som skiljer sig från det som finns på servern. "
+                    "Jämför och välj vad som ska gälla."
+                ).format(when=local_time(copy.updated_at)),
+                "warning",
+            )
+            compare = self.copy_banner.add_button(self.tr("&Jämför med kopian …"))
+            throw = self.copy_banner.add_button(self.tr("Kasta &kopian"))
+            compare.clicked.connect(lambda: self.compare_local_copy())
+            throw.clicked.connect(self.discard_local_copy)
+
+    def compare_local_copy(self) -> None:
+        copy = self.data.copy
         if copy is None:
             return
-        self.copy_banner.show_message(
-            self.tr(
-                "Det finns en kopia av planen som sparades på den här datorn {when} när servern "
-                "inte gick att nå, och som skiljer sig från det som finns på servern. Jämför och "
-                "välj vad som ska gälla."
-            ).format(when=local_time(copy.updated_at)),
-            "warning",
+        ws, plan = self.ws, self.plan
+        run_task(
+            lambda: ws.plans.conflict_with_copy(plan, copy),
+            self._show_conflict,
+            self._failed,
+            owner=self,
         )
-        compare = self.copy_banner.add_button(self.tr("&Jämför med kopian …"))
-        throw = self.copy_banner.add_button(self.tr("Kasta &kopian"))
-        compare.clicked.connect(lambda: self.compare_local_copy(copy.payload))
-        throw.clicked.connect(self.discard_local_copy)
-
-    def compare_local_copy(self, payload: dict[str, Any]) -> PlanConflictDialog | None:
-        content = from_payload(payload)
-        # The version the copy was made from is not kept, so every difference is offered.
-        unknown_base = dataclasses.replace(
-            self.plan, goals=[], actions=[], follow_up_on=None, next_meeting="", note=""
-        )
-        edit = conflicts.PlanEdit(
-            unknown_base,
-            content.goals,
-            content.actions,
-            content.follow_up_on,
-            content.next_meeting,
-            content.note,
-        )
-        return self.open_conflict(edit)
 
     def discard_local_copy(self) -> None:
         self.copy_banner.clear()
-        try:
-            drafts.discard_draft(self.ctx, DRAFT_KIND + offline.CONFLICT_SUFFIX, self.plan.id)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
+        ws, plan_id = self.ws, self.plan.id
+        run_task(lambda: ws.plans.discard_copy(plan_id), None, self._failed, owner=self)
 
-    def restore_draft(self, payload: dict[str, Any]) -> None:
+    def restore_draft(self, payload: DraftPayload) -> None:
         self.draft_banner.clear()
-        self._show_content(from_payload(payload))
-        base = _draft_base(payload)
-        self.base_version = base if base is not None else self.plan.version
+        self._show_content(PlanContent.from_json(payload.content))
         self.dirty = True
-        self.autosaver.dirty = True  # still only a draft until saved
-        self.status.setText(self.tr("Utkastet är återställt – spara när du är klar"))
+        self.session.touch()  # still only a draft until saved
+        self._set_status(self.tr("Utkastet är återställt – spara när du är klar"))
 
     def discard_draft(self) -> None:
         self.draft_banner.clear()
-        self.autosaver.discard()
-        self.status.setText(self.tr("Utkastet är kastat"))
+        ws, plan_id = self.ws, self.plan.id
+        run_task(
+            lambda: ws.plans.discard_draft(plan_id),
+            lambda _r: self._set_status(self.tr("Utkastet är kastat")),
+            self._failed,
+            owner=self,
+        )
 
-    def flush_draft(self) -> bool:
+    def flush_draft(self, then: Callable[[bool], None] | None = None) -> None:
         """Called before locking or signing out: nothing typed may be lost."""
-        return not self.editable or self.autosaver.flush()
+        if not self.editable:
+            if then is not None:
+                then(True)
+            return
+        self.session.flush(then)
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
 
     # --- saving -------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Save to the server. If it cannot be reached, the edit is kept encrypted on this
-        computer (returns False, ``dirty`` off, ``pending_local`` on) and saved when it is back.
-        If someone else saved first, the conflict dialog opens; nothing is overwritten."""
-        content = self.content()
-        try:
-            if self.local.enabled and self.local.store is not None:
-                outcome = local_drafts.save_plan_or_keep(
-                    self.ctx,
-                    self.local.store,
-                    self.plan.id,
-                    self.base_version,
-                    goals=content.goals,
-                    actions=content.actions,
-                    follow_up_on=content.follow_up_on,
-                    next_meeting=content.next_meeting,
-                    note=content.note,
-                    case_id=self.plan.case_id,
-                )
-                saved = outcome.saved
-            else:
-                saved = plans.save_plan(
-                    self.ctx,
-                    self.plan.id,
-                    self.base_version,
-                    goals=content.goals,
-                    actions=content.actions,
-                    follow_up_on=content.follow_up_on,
-                    next_meeting=content.next_meeting,
-                    note=content.note,
-                )
-        except StaleEditError as error:
-            self.autosaver.flush()
-            self.banner.clear()
-            self.banner.show_message(
-                self.tr(
-                    "Planen sparades inte: någon annan har ändrat den sedan du öppnade den. "
-                    "Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad "
-                    "som ska gälla. ({detail})"
-                ).format(detail=error_message(error)),
-                "error",
-            )
-            compare_button = self.banner.add_button(self.tr("&Jämför och välj …"))
-            compare_button.clicked.connect(self.open_conflict)
-            reload_button = self.banner.add_button(self.tr("&Ladda om planen"))
-            reload_button.clicked.connect(self.reload)
-            self.open_conflict()
-            return False
-        except AppError as error:
-            self.autosaver.flush()
-            self.banner.clear()
-            self.banner.show_message(error_message(error), "error")
-            return False
-        if saved is None:  # the server is away: kept on this computer
+    def save(self, then: Callable[[bool], None] | None = None) -> bool:
+        """Save in the background. If the server cannot be reached, the edit is kept encrypted
+        on this computer and saved when it is back; if someone else saved first, the conflict
+        dialog opens. Nothing is overwritten. ``then(ok)`` when the result is in."""
+        started = self.session.save(lambda result: self._save_result(result, then))
+        if started:
+            self._set_status(self.tr("Sparar …"))
+        return started
+
+    def _save_result(self, result: object, then: Callable[[bool], None] | None) -> None:
+        ok = False
+        if isinstance(result, Saved):
+            self._saved(result.value)
+            ok = True
+        elif isinstance(result, KeptLocally):
             self.dirty = False
-            self.pending_local = True
-            self.autosaver.timer.stop()
-            self.autosaver.dirty = False
-            self.local.went_offline()
             self.banner.clear()
             self.banner.show_message(
                 self.tr(
@@ -456,58 +407,57 @@ class PlanEditorPage(QWidget):
                 ),
                 "warning",
             )
-            self.status.setText(self.tr("Sparat på den här datorn – väntar på servern"))
-            return False
-        self._saved(saved)
-        return True
+            self._set_status(self.tr("Sparat på den här datorn – väntar på servern"))
+        elif isinstance(result, Conflict):
+            self.banner.clear()
+            self.banner.show_message(
+                self.tr(
+                    "Planen sparades inte: någon annan har ändrat den sedan du öppnade den. "
+                    "Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad "
+                    "som ska gälla. ({detail})"
+                ).format(detail=error_message(result.error)),
+                "error",
+            )
+            compare_button = self.banner.add_button(self.tr("&Jämför och välj …"))
+            compare_button.clicked.connect(lambda: self.open_conflict())
+            reload_button = self.banner.add_button(self.tr("&Ladda om planen"))
+            reload_button.clicked.connect(self.reload)
+            self.open_conflict()
+        else:
+            error = result.reason if isinstance(result, NotKept) else result
+            self.banner.clear()
+            if isinstance(error, BaseException):
+                self.banner.show_message(error_message(error), "error")
+            self.session.flush()  # keep it as a draft at least
+        if then is not None:
+            then(ok)
 
     def _saved(self, saved: PlanInfo) -> None:
-        self.pending_local = False
-        try:
-            self.autosaver.discard()
-        except AppError as error:  # the plan is saved; an old draft may be offered later
-            self.banner.show_message(error_message(error), "error")
         self.show_plan(saved)
-        self._drop_identical_copy()
         self.banner.clear()
         self.banner.show_message(self.tr("Planen är sparad."), "success")
 
-    def _drop_identical_copy(self) -> None:
-        """A kept copy that holds exactly what is now saved is no conflict (two syncs of the
-        same local draft can leave one): remove it instead of offering it."""
-        kind = DRAFT_KIND + offline.CONFLICT_SUFFIX
-        try:
-            copy = drafts.load_draft(self.ctx, kind, self.plan.id)
-            if copy is not None and same_content(copy.payload, self.content()):
-                drafts.discard_draft(self.ctx, kind, self.plan.id)
-                self.copy_banner.clear()
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-
     def _server_back(self) -> None:
-        """The server answers again and the local drafts are synced: save for real."""
+        """The server answers again and the kept work is synced: save for real."""
         self.server_available.emit()
-        if self.pending_local and self.editable:
+        if self.session.pending_local and self.editable:
             self.save()
 
     # --- two versions -------------------------------------------------------------------
-    def my_edit(self) -> conflicts.PlanEdit:
-        c = self.content()
-        return conflicts.PlanEdit(
-            self.plan, c.goals, c.actions, c.follow_up_on, c.next_meeting, c.note
+    def open_conflict(self, edit: PlanEdit | None = None) -> None:
+        """Both versions side by side (fetched in the background); the dialog saves the
+        person's choice."""
+        mine = edit or self.my_edit()
+        ws, plan_id = self.ws, self.plan.id
+        run_task(
+            lambda: ws.plans.conflict(plan_id, mine), self._show_conflict, self._failed, owner=self
         )
 
-    def open_conflict(self, edit: conflicts.PlanEdit | None = None) -> PlanConflictDialog | None:
-        """Both versions side by side; the dialog saves the person's choice."""
-        try:
-            conflict = conflicts.plan_conflict(self.ctx, self.plan.id, edit or self.my_edit())
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return None
+    def _show_conflict(self, conflict: PlanConflict) -> PlanConflictDialog:
         if self.conflict_dialog is not None and shiboken6.isValid(self.conflict_dialog):
             self.conflict_dialog.close()
         names = {p.id: p.name for p in self.providers}
-        dialog = PlanConflictDialog(self.ctx, conflict, self.area_titles, names, self)
+        dialog = PlanConflictDialog(self.ws, conflict, self.area_titles, names, self)
         dialog.resolved.connect(self._conflict_resolved)
         dialog.finished.connect(dialog.deleteLater)
         self.conflict_dialog = dialog
@@ -521,40 +471,100 @@ class PlanEditorPage(QWidget):
 
     def reload(self) -> None:
         self.banner.clear()
-        self.show_plan(plans.get_plan(self.ctx, self.plan.id))
+        ws, plan_id = self.ws, self.plan.id
+        run_task(lambda: ws.plans.open_editor(plan_id), self._reloaded, self._failed, owner=self)
 
-    def _save_if_needed(self) -> bool:
+    def _reloaded(self, data: PlanEditorData) -> None:
+        self.data = data
+        self.providers = data.providers
+        self.show_plan(data.plan)
+
+    def _save_if_needed(self, then: Callable[[bool], None]) -> None:
         """Before a document is made: it shows the stored plan, so store the edits first."""
-        return not (self.dirty and self.editable) or self.save()
+        if self.dirty and self.editable:
+            self.save(then)
+        else:
+            then(True)
 
     def submit(self) -> None:
-        if self.dirty and not self.save():
+        problems = self.ws.plans.unfinished(self.content())
+        if problems:
+            self.banner.show_message(
+                self.tr("Planen kan inte skickas in än:")
+                + " "
+                + " ".join(p.text(self.services.language) for p in problems),
+                "error",
+            )
             return
-        try:
-            self.show_plan(plans.submit_for_review(self.ctx, self.plan.id, self.plan.version))
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+
+        def after_save(ok: bool) -> None:
+            if not ok:
+                return
+            ws, plan_id, version = self.ws, self.plan.id, self.plan.version
+            run_task(
+                lambda: ws.plans.submit(plan_id, version),
+                self._submitted,
+                self._failed,
+                owner=self,
+            )
+
+        self._save_if_needed(after_save)
+
+    def _submitted(self, plan: PlanInfo) -> None:
+        self.show_plan(plan)
         self.banner.show_message(
             self.tr("Planen är skickad till arbetsledaren för granskning."), "success"
         )
 
     def make_new_version(self) -> None:
-        try:
-            self.show_plan(plans.new_version(self.ctx, self.plan.id))
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
+        ws, plan_id, version = self.ws, self.plan.id, self.plan.version
+
+        def made(plan: PlanInfo) -> None:
+            self.data = PlanEditorData(
+                plan,
+                self.data.case_ref,
+                self.data.providers,
+                self.data.consented,
+                self.data.area_titles,
+                True,
+                None,
+                None,
+                None,
+            )
+            self.show_plan(plan)
+
+        run_task(lambda: ws.plans.new_version(plan_id, version), made, self._failed, owner=self)
 
     def close_page(self) -> None:
-        if self.dirty and self.editable and not self.save():
+        """Leave the plan. Unsaved work is saved if it can be, and kept as a draft if not;
+        the person is told what is unfinished and is never kept here."""
+        case_id = self.plan.case_id
+        if not (self.dirty and self.editable):
+            self.closed.emit(case_id)
             return
-        self.closed.emit(self.plan.case_id)
+        problems = self.ws.plans.unfinished(self.content())
+        unfinished = " ".join(p.text(self.services.language) for p in problems)
 
+        def after(ok: bool) -> None:
+            if ok:
+                self.leave_note = (
+                    self.tr("Planen är sparad, men den är inte klar att skicka in: {what}").format(
+                        what=unfinished
+                    )
+                    if unfinished
+                    else ""
+                )
+                self.closed.emit(case_id)
+                return
 
-def _draft_base(payload: dict[str, Any]) -> int | None:
-    """The plan version a draft was made from (autosaved or kept on this computer)."""
-    for key in ("base_version", "expected_version"):
-        value = payload.get(key)
-        if isinstance(value, int):
-            return value
-    return None
+            def kept(_stored: bool) -> None:
+                self.leave_note = self.tr(
+                    "Planen kunde inte sparas just nu. Dina ändringar finns kvar som utkast och "
+                    "erbjuds nästa gång du öppnar planen."
+                )
+                self.left.emit(case_id)
+
+            self.session.flush(kept)
+
+        if not self.save(after):
+            self.session.flush(lambda _ok: self.left.emit(case_id))

@@ -1,10 +1,10 @@
 """Watching the database server from the main window.
 
 Every ~15 seconds, and at once when a screen reports a lost server (``server_unavailable``),
-a cheap probe runs in the background (``server.health.is_reachable``). While the server is
-away a banner says so and that what is typed is kept encrypted on this computer; when it is
-back the banner goes, the encrypted local drafts are pushed to the server
-(``server.local_drafts.sync_local_drafts``) and the outcome is reported.
+a cheap probe runs in the background (``ws.offline.reachable``, on the free lane so it never
+waits behind a hung call). While the server is away a banner says so and that what is typed is
+kept encrypted on this computer; when it is back the banner goes, the encrypted local drafts are
+pushed to the server (``ws.offline.sync``) and the outcome is reported.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from assessment_app.context import Context
-from assessment_app.server import health, local_drafts
-from assessment_app.server.local_drafts import LocalDraftStore, SyncResult
+from assessment_app.server.local_drafts import LocalDraftStore
+from assessment_app.workspace import Workspace
+from assessment_app.workspace.offline import SyncResult
 from ui.messages import error_message
-from ui.tasks import run_task
+from ui.tasks import FREE, run_task
 from ui.widgets.banner import Banner
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ class ServerWatch(QObject):
 
     def __init__(
         self,
-        ctx: Context,
+        ws: Workspace,
         banner: Banner,
         parent: QObject | None = None,
         *,
@@ -41,7 +41,7 @@ class ServerWatch(QObject):
         drafts_root: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ws = ws
         self.banner = banner
         self.drafts_root = drafts_root
         self.reachable = True
@@ -62,16 +62,18 @@ class ServerWatch(QObject):
         self.timer.stop()
 
     def _prepare_store(self) -> None:
-        ctx, root = self.ctx, self.drafts_root
+        offline, root = self.ws.offline, self.drafts_root
 
-        def made(store: LocalDraftStore) -> None:
-            if shiboken6.isValid(self):
-                self.store = store
+        def made(store: LocalDraftStore | None) -> None:
+            self.store = store
+            if store is not None and offline.has_pending():
+                self.sync()  # kept on this computer in an earlier session
 
         run_task(
-            lambda: LocalDraftStore.for_context(ctx, root),
+            lambda: offline.prepare(root),
             made,
             lambda e: log.info("local draft store not ready yet: %s", type(e).__name__),
+            owner=self,
         )
 
     # --- probing -----------------------------------------------------------------------------
@@ -86,8 +88,7 @@ class ServerWatch(QObject):
         if self.checking:
             return
         self.checking = True
-        db = self.ctx.db
-        run_task(lambda: health.is_reachable(db), self._probed, self._probe_failed)
+        run_task(self.ws.offline.reachable, self._probed, self._probe_failed, owner=self, lane=FREE)
 
     def _probe_failed(self, error: BaseException) -> None:
         if shiboken6.isValid(self):
@@ -126,8 +127,7 @@ class ServerWatch(QObject):
             self._report(SyncResult())
             return
         self.syncing = True
-        ctx, store = self.ctx, self.store
-        run_task(lambda: local_drafts.sync_local_drafts(ctx, store), self._synced, self._failed)
+        run_task(self.ws.offline.sync, self._synced, self._failed, owner=self)
 
     def _synced(self, result: SyncResult) -> None:
         if not shiboken6.isValid(self):
