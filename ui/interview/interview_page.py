@@ -2,7 +2,8 @@
 conditional questions, inline messages, urgent answers flagged, ratings and autosave.
 
 Opened with what ``ws.interviews.open`` returned (the main window fetches it in the
-background). Every change goes into an :class:`~assessment_app.templates.incremental.InterviewState`,
+background). Every change goes into an
+:class:`~assessment_app.templates.incremental.InterviewState`,
 which re-evaluates only what depends on the changed answer; the page then repaints only the
 questions and side-list rows that changed. Drafts, saving and working while the server is away
 go through the shared :class:`~ui.editing.EditSession`.
