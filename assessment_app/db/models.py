@@ -293,6 +293,8 @@ class Draft(Versioned, Base):
     )
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     object_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    # the version of the record the draft was made from (None: not tied to one)
+    base_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     payload_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
     __table_args__ = (UniqueConstraint("user_id", "kind", "object_id", name="uq_drafts_slot"),)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from assessment_app.db.models import Draft
 from assessment_app.db.types import new_id, utcnow
@@ -87,6 +87,7 @@ def save_draft(
         )
         session.add(draft)
     draft.payload_enc = uow.seal("drafts", "payload_enc", draft.id, payload.to_json())
+    draft.base_version = payload.base_version
     draft.updated_at = saved_at or utcnow()
 
 
@@ -124,13 +125,22 @@ def load_draft(uow: UnitOfWork, kind: str, object_id: str | None) -> DraftInfo |
     return drafts_for(uow, object_id, [kind]).get(kind)
 
 
-def discard_draft(uow: UnitOfWork, kinds: str | Sequence[str], object_id: str | None) -> None:
-    """Remove this user's drafts of these kinds for the object (one statement)."""
+def discard_draft(
+    uow: UnitOfWork,
+    kinds: str | Sequence[str],
+    object_id: str | None,
+    *,
+    base_version: int | None = None,
+) -> None:
+    """Remove this user's drafts of these kinds for the object (one statement). With
+    ``base_version``, only a draft made from that version (or from no known one) goes: a save
+    replaces the draft it was made from, and an older draft stays to be offered."""
     wanted = [kinds] if isinstance(kinds, str) else list(kinds)
-    uow.session.execute(
-        delete(Draft).where(
-            Draft.user_id == uow.ctx.user_id,
-            Draft.kind.in_(wanted),
-            Draft.object_id == object_id,
-        )
+    query = delete(Draft).where(
+        Draft.user_id == uow.ctx.user_id,
+        Draft.kind.in_(wanted),
+        Draft.object_id == object_id,
     )
+    if base_version is not None:
+        query = query.where(or_(Draft.base_version == base_version, Draft.base_version.is_(None)))
+    uow.session.execute(query)

@@ -159,7 +159,9 @@ class InterviewUseCases:
                 follow_up_id = None
                 if complete and info.kind == "follow_up":
                     follow_up_id = _fulfil_follow_up(uow, info)
-                drafts.discard_draft(uow, [DRAFT_KIND], edit.assessment_id)
+                drafts.discard_draft(
+                    uow, [DRAFT_KIND], edit.assessment_id, base_version=edit.base_version
+                )
         except StaleEditError as error:
             self._keep_as_draft(edit)
             return Conflict(error)

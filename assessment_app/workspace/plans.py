@@ -184,7 +184,9 @@ class PlanUseCases:
                 plan, content = plans.save_plan(
                     uow, edit.plan_id, edit.base.version, edit.content, base=edit.base.content
                 )
-                drafts.discard_draft(uow, [DRAFT_KIND], edit.plan_id)
+                drafts.discard_draft(
+                    uow, [DRAFT_KIND], edit.plan_id, base_version=edit.base.version
+                )
                 saved = plans.saved_info(edit.base, plan, content)
         except StaleEditError as error:
             self._keep_as_draft(edit)

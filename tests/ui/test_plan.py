@@ -6,18 +6,20 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from assessment_app.records import assessments, cases, drafts, plans, providers
-from ui.case_view.records_tabs import PlansTab
+from assessment_app.records import plans
+from assessment_app.records.plans import PlanContent
+from assessment_app.workspace import Saved
+from assessment_app.workspace.interview import AssessmentEdit
+from tests.ui.conftest import wait_tasks
 from ui.plan.editor import PlanEditorPage
 
 
-def _case_with_needs(worker, template):
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    a = assessments.start_assessment(worker, row.id, template.id, template.version)
-    assessments.save_assessment(
-        worker,
-        a.id,
-        a.version,
+def _case_with_needs(services):
+    ws = services.ws
+    row = ws.cases.create(name="Kalle Karlsson")
+    a = ws.interviews.start(row.id)
+    edit = AssessmentEdit.of(
+        a,
         {"housing_now": "homeless"},
         {
             "housing": {"own": 3, "worker": 3, "reason": "Bostadslös", "flags": []},
@@ -25,28 +27,50 @@ def _case_with_needs(worker, template):
             "motivation": {"own": None, "worker": None, "reason": "", "flags": ["not_relevant"]},
         },
     )
+    assert isinstance(ws.interviews.save(edit), Saved)
     return row
 
 
 def _new_plan(qtbot, services, case_id):
-    tab = PlansTab(services, case_id)
-    qtbot.addWidget(tab)
-    with qtbot.waitSignal(tab.open_plan) as opened:
-        qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
-    return opened.args[0]
+    return services.ws.plans.create(case_id).id
+
+
+def _stored(services, plan_id):
+    return services.ws.plans.get(plan_id)
+
+
+def _draft(services, plan_id):
+    found = [
+        d for d in services.ws.cases.my_drafts() if d.kind == "plan" and d.object_id == plan_id
+    ]
+    return found[0] if found else None
+
+
+def _saved_elsewhere(services, plan_id, text):
+    """Another session saves the plan (its own drafts are its own business)."""
+    other = _stored(services, plan_id)
+    content = PlanContent([plans.Goal("housing", text, other.goals[0].id)], [])
+    with services.ws.write() as uow:
+        plans.save_plan(uow, plan_id, other.version, content, base=other.content)
 
 
 def _editor(qtbot, services, plan_id):
-    editor = PlanEditorPage(services, plan_id)
+    editor = PlanEditorPage(services, services.ws.plans.open_editor(plan_id))
     qtbot.addWidget(editor)
     editor.resize(1100, 700)
     editor.show()
     return editor
 
 
+def _click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+
+
 def test_plan_prefilled_edited_and_saved(qtbot, services, worker, template):
-    provider = providers.add_provider(worker, "Vagen Ut AB")
-    row = _case_with_needs(worker, template)
+    admin_ws = services.ws
+    provider = admin_ws.admin.add_provider("Vagen Ut AB")
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
     assert [box.area_id for box in editor.boxes] == ["housing"]  # only the area with a need
@@ -66,10 +90,10 @@ def test_plan_prefilled_edited_and_saved(qtbot, services, worker, template):
     editor.follow_up.check.setChecked(True)
     editor.follow_up.edit.setDate(QDate(2030, 2, 15))
     qtbot.keyClicks(editor.next_meeting, "2030-02-15 kl 10")
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, editor.save_button)
     assert "sparad" in editor.banner.text()
 
-    stored = plans.get_plan(worker, plan_id)
+    stored = _stored(services, plan_id)
     assert [(g.area_id, g.text) for g in stored.goals] == [("housing", "Ett eget boende")]
     (a,) = stored.actions
     assert (a.what, a.responsible_kind, a.provider_id, a.due_on, a.goal_id) == (
@@ -84,57 +108,50 @@ def test_plan_prefilled_edited_and_saved(qtbot, services, worker, template):
 
 
 def test_stale_save_is_refused_with_a_clear_message(qtbot, services, worker, template):
-    row = _case_with_needs(worker, template)
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
     # someone else saves the same plan meanwhile
-    other = plans.get_plan(worker, plan_id)
-    plans.save_plan(
-        worker,
-        plan_id,
-        other.version,
-        goals=[plans.Goal("housing", "Annat mal")],
-        actions=[],
-        follow_up_on=None,
-    )
+    _saved_elsewhere(services, plan_id, "Annat mal")
     editor.boxes[0].text.clear()
     qtbot.keyClicks(editor.boxes[0].text, "Mitt mal")
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, editor.save_button)
     assert "någon annan har ändrat den" in editor.banner.text()
     assert editor.boxes[0].text.text() == "Mitt mal"  # what was typed is still on screen
-    assert [g.text for g in plans.get_plan(worker, plan_id).goals] == ["Annat mal"]
+    assert [g.text for g in _stored(services, plan_id).goals] == ["Annat mal"]
 
 
 def test_submitted_plan_is_locked(qtbot, services, worker, template):
-    row = _case_with_needs(worker, template)
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
     editor.boxes[0].text.clear()
     qtbot.keyClicks(editor.boxes[0].text, "Ett eget boende")
-    qtbot.mouseClick(editor.submit_button, Qt.MouseButton.LeftButton)
-    assert plans.get_plan(worker, plan_id).review_state == "submitted"
+    _click(qtbot, editor.submit_button)
+    wait_tasks(qtbot)
+    assert _stored(services, plan_id).review_state == "submitted"
     assert not editor.save_button.isEnabled()
     assert not editor.boxes[0].text.isEnabled()
 
 
 def test_plan_edits_are_autosaved_and_offered_back_after_a_crash(qtbot, services, worker, template):
-    row = _case_with_needs(worker, template)
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
-    editor.autosaver.timer.setInterval(50)  # the debounce, shortened for the test
+    editor.session.timer.setInterval(50)  # the debounce, shortened for the test
     editor.boxes[0].text.clear()
     qtbot.keyClicks(editor.boxes[0].text, "Ett eget boende")
     qtbot.mouseClick(editor.boxes[0].add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.boxes[0].rows[0].what, "Ringa hyresvarden")
-    qtbot.waitUntil(lambda: not editor.autosaver.dirty)
-    draft = drafts.load_draft(worker, "plan", plan_id)
+    qtbot.waitUntil(lambda: not editor.session.dirty and editor.session.in_flight == 0)
+    wait_tasks(qtbot)
+    draft = _draft(services, plan_id)
     assert draft is not None and draft.case_id == row.id
-    assert [a["what"] for a in draft.payload["actions"]] == ["Ringa hyresvarden"]
+    assert [a["what"] for a in draft.payload.content["actions"]] == ["Ringa hyresvarden"]
 
     # crash: the editor goes away without saving; the plan itself is unchanged
     editor.close()
-    editor.deleteLater()
-    assert plans.get_plan(worker, plan_id).actions == []
+    assert _stored(services, plan_id).actions == []
 
     again = _editor(qtbot, services, plan_id)
     assert again.draft_banner.isVisible()
@@ -143,50 +160,43 @@ def test_plan_edits_are_autosaved_and_offered_back_after_a_crash(qtbot, services
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert again.boxes[0].text.text() == "Ett eget boende"
     assert again.boxes[0].rows[0].what.text() == "Ringa hyresvarden"
-    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    stored = plans.get_plan(worker, plan_id)
+    _click(qtbot, again.save_button)
+    stored = _stored(services, plan_id)
     assert [a.what for a in stored.actions] == ["Ringa hyresvarden"]
-    assert drafts.load_draft(worker, "plan", plan_id) is None  # saved: no draft left
+    assert _draft(services, plan_id) is None  # saved: no draft left
 
 
 def test_leaving_a_plan_field_saves_the_draft_at_once(qtbot, services, worker, template):
-    row = _case_with_needs(worker, template)
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     editor.next_meeting.setFocus()
     qtbot.keyClicks(editor.next_meeting, "Tisdag kl 10")
-    assert editor.autosaver.timer.isActive()  # waiting the few seconds...
-    assert drafts.load_draft(worker, "plan", plan_id) is None
+    assert editor.session.timer.isActive()  # waiting the few seconds...
+    assert _draft(services, plan_id) is None
     qtbot.keyClick(editor.next_meeting, Qt.Key.Key_Tab)  # ...but leaving the field saves now
-    draft = drafts.load_draft(worker, "plan", plan_id)
-    assert draft is not None and draft.payload["next_meeting"] == "Tisdag kl 10"
+    wait_tasks(qtbot)
+    draft = _draft(services, plan_id)
+    assert draft is not None and draft.payload.content["next_meeting"] == "Tisdag kl 10"
 
 
 def test_draft_older_than_the_saved_plan_cannot_overwrite_it(qtbot, services, worker, template):
-    row = _case_with_needs(worker, template)
+    row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)
     editor.boxes[0].text.clear()
     qtbot.keyClicks(editor.boxes[0].text, "Mitt utkast")
     editor.flush_draft()
+    wait_tasks(qtbot)
     editor.close()
-    editor.deleteLater()
-    other = plans.get_plan(worker, plan_id)  # meanwhile the plan is saved from elsewhere
-    plans.save_plan(
-        worker,
-        plan_id,
-        other.version,
-        goals=[plans.Goal("housing", "Nyare mal")],
-        actions=[],
-        follow_up_on=None,
-    )
+    _saved_elsewhere(services, plan_id, "Nyare mal")  # meanwhile, from elsewhere
     again = _editor(qtbot, services, plan_id)
     assert "sparats igen efter att utkastet gjordes" in again.draft_banner.text()
     restore = next(b for b in again.draft_banner._buttons if "Återställ" in b.text())
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, again.save_button)
     assert "någon annan har ändrat den" in again.banner.text()
-    assert [g.text for g in plans.get_plan(worker, plan_id).goals] == ["Nyare mal"]
+    assert [g.text for g in _stored(services, plan_id).goals] == ["Nyare mal"]
     assert again.boxes[0].text.text() == "Mitt utkast"  # still on screen to copy from

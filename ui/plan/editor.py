@@ -10,6 +10,7 @@ and the page says what is unfinished (``left`` carries that message).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
@@ -177,6 +178,7 @@ class PlanEditorPage(QWidget):
 
     def show_plan(self, plan: PlanInfo) -> None:
         self.plan = plan
+        self.base_version = plan.version  # what a save is checked against
         self._show_content(plan.content)
         editable = plan.editable
         for box in self.boxes:
@@ -267,7 +269,10 @@ class PlanEditorPage(QWidget):
         )
 
     def my_edit(self) -> PlanEdit:
-        return PlanEdit(self.plan, self.content())
+        base = self.plan
+        if self.base_version != base.version:  # a restored draft made from an older version
+            base = dataclasses.replace(base, version=self.base_version)
+        return PlanEdit(base, self.content())
 
     def _autosaved(self, _at: object) -> None:
         self._set_status(
@@ -357,6 +362,10 @@ class PlanEditorPage(QWidget):
     def restore_draft(self, payload: DraftPayload) -> None:
         self.draft_banner.clear()
         self._show_content(PlanContent.from_json(payload.content))
+        if payload.base_version is not None:
+            # A draft of an older version cannot be saved over a newer one unseen: the save
+            # is checked against the version it was made from and meets a conflict instead.
+            self.base_version = payload.base_version
         self.dirty = True
         self.session.touch()  # still only a draft until saved
         self._set_status(self.tr("Utkastet är återställt – spara när du är klar"))
