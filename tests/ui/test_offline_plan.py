@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 
 from assessment_app import accounts
 from assessment_app.db.engine import Database
-from assessment_app.records import assessments, cases, drafts, plans
-from assessment_app.server.local_drafts import PLAN_DRAFT_KIND, LocalDraftStore
+from assessment_app.records import plans
 from tests.conftest import ADMIN_PW, WORKER_PW
 from tests.server.server_admin import ServerAdmin
-from ui.cases import offline
+from tests.ui.conftest import wait_tasks
 from ui.interview.interview_page import InterviewPage
 from ui.plan.editor import PlanEditorPage
 from ui.services import Services, StaticTemplates
+
+PLAN_DRAFT_KIND = "plan"
 
 ON_POSTGRESQL = pytest.mark.parametrize("server_database", ["postgresql"], indirect=True)
 TYPED = "Ringa Arbetsformedlingen pa mandag - viktigt!"  # keyClicks types ASCII only
@@ -46,12 +47,14 @@ def app_db(admin: ServerAdmin) -> Iterator[Database]:
 
 
 @pytest.fixture
-def store_root(monkeypatch, tmp_path):
-    root = tmp_path / "local"
-    monkeypatch.setattr(
-        offline, "default_store", lambda ctx: LocalDraftStore.for_context(ctx, root=root)
-    )
-    return root
+def store_root(tmp_path):
+    return tmp_path / "local"
+
+
+def _services(app_db, anna, settings, template, store_root):
+    services = Services(app_db, anna, settings, StaticTemplates(template))
+    services.ws.offline.prepare(store_root)  # what the main window does at sign-in
+    return services
 
 
 def _server_gone(admin: ServerAdmin, db: Database) -> str:
@@ -66,9 +69,12 @@ def test_plan_editor_keeps_working_while_the_server_is_gone(
     qtbot, app_db, admin, store_root, settings, template
 ):
     anna = accounts.sign_in(app_db, "anna", WORKER_PW)
-    row = cases.create_case(anna, name="Mitt I Redigering")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("housing", "Eget boende")])
-    editor = PlanEditorPage(Services(app_db, anna, settings, StaticTemplates(template)), plan.id)
+    services = _services(app_db, anna, settings, template, store_root)
+    ws = services.ws
+    row = ws.cases.create(name="Mitt I Redigering")
+    with ws.write() as uow:
+        plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Eget boende")])
+    editor = PlanEditorPage(services, ws.plans.open_editor(plan.id))
     qtbot.addWidget(editor)
     editor.show()
     qtbot.mouseClick(editor.boxes[0].add_button, Qt.MouseButton.LeftButton)
@@ -77,37 +83,41 @@ def test_plan_editor_keeps_working_while_the_server_is_gone(
 
     role = _server_gone(admin, app_db)
     try:
-        with qtbot.waitSignal(editor.server_unavailable):
+        with qtbot.waitSignal(editor.server_unavailable, timeout=30_000):
             qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        wait_tasks(qtbot, 30_000)
         assert "går inte att nå" in editor.banner.text()
         assert editor.pending_local and not editor.dirty
         assert editor.boxes[0].rows[0].what.text() == TYPED  # still on screen
         assert editor.note.toPlainText() == TYPED
-        store = editor.local.store
+        store = ws.offline.store
         kept = store.load(PLAN_DRAFT_KIND, plan.id)
-        assert kept is not None and kept.payload["note"] == TYPED
+        assert kept is not None and kept.payload["content"]["note"] == TYPED
         for path in store_root.rglob("*.draft"):
             assert TYPED.encode() not in path.read_bytes()  # encrypted on disk
         # Typing on while the server is away: the autosave goes to this computer too.
         qtbot.keyClicks(editor.next_meeting, "Tisdag kl 10")
-        editor.autosaver.flush()
-        assert store.load(PLAN_DRAFT_KIND, plan.id).payload["next_meeting"] == "Tisdag kl 10"
-        editor.local.retry()  # still away: nothing changes
-        qtbot.waitUntil(lambda: not editor.local.checking)
-        assert editor.local.offline and editor.pending_local
+        editor.session.flush()
+        wait_tasks(qtbot, 30_000)
+        local = store.load(PLAN_DRAFT_KIND, plan.id).payload
+        assert local["content"]["next_meeting"] == "Tisdag kl 10"
+        editor.session.try_sync()  # still away: nothing changes
+        wait_tasks(qtbot, 30_000)
+        assert ws.offline.offline and editor.pending_local
     finally:
         admin.lock(role, False)
 
-    editor.local.timer.setInterval(20)  # the periodic retry, shortened for the test
+    editor.session.retry.setInterval(20)  # the periodic retry, shortened for the test
     with qtbot.waitSignal(editor.server_available, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: not editor.pending_local, timeout=10_000)
-    stored = plans.get_plan(anna, plan.id)
+    wait_tasks(qtbot)
+    stored = ws.plans.get(plan.id)
     assert stored.note == TYPED and [a.what for a in stored.actions] == [TYPED]
     assert stored.next_meeting == "Tisdag kl 10"
     assert "sparad" in editor.banner.text()
     assert store.list() == ([], [])  # the local copy is gone only after the server has it
-    assert drafts.load_draft(anna, PLAN_DRAFT_KIND, plan.id) is None
+    assert not [d for d in ws.cases.my_drafts() if d.object_id == plan.id]
 
 
 @ON_POSTGRESQL
@@ -115,9 +125,11 @@ def test_interview_keeps_answers_while_the_server_is_gone(
     qtbot, app_db, admin, store_root, settings, template
 ):
     anna = accounts.sign_in(app_db, "anna", WORKER_PW)
-    row = cases.create_case(anna, name="Intervju Utan Server")
-    a = assessments.start_assessment(anna, row.id, template.id, template.version)
-    page = InterviewPage(Services(app_db, anna, settings, StaticTemplates(template)), a.id)
+    services = _services(app_db, anna, settings, template, store_root)
+    ws = services.ws
+    row = ws.cases.create(name="Intervju Utan Server")
+    a = ws.interviews.start(row.id)
+    page = InterviewPage(services, ws.interviews.open(a.id))
     qtbot.addWidget(page)
     page.show()
     page.areas.setCurrentRow(3)  # motivation
@@ -125,16 +137,18 @@ def test_interview_keeps_answers_while_the_server_is_gone(
 
     role = _server_gone(admin, app_db)
     try:
-        with qtbot.waitSignal(page.server_unavailable):
+        with qtbot.waitSignal(page.server_unavailable, timeout=30_000):
             qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        wait_tasks(qtbot, 30_000)
         assert "går inte att nå" in page.banner.text()
         assert page.answers()["why_now"] == TYPED
-        kept = page.local.store.load("assessment", a.id)
-        assert kept is not None and kept.payload["answers"]["why_now"] == TYPED
+        kept = ws.offline.store.load("assessment", a.id)
+        assert kept is not None and kept.payload["content"]["answers"]["why_now"] == TYPED
     finally:
         admin.lock(role, False)
 
-    page.local.timer.setInterval(20)
+    page.session.retry.setInterval(20)
     qtbot.waitUntil(lambda: not page.pending_local, timeout=20_000)
-    assert assessments.get_assessment(anna, a.id).answers["why_now"] == TYPED
-    assert page.local.store.list() == ([], [])
+    wait_tasks(qtbot)
+    assert ws.interviews.get(a.id).answers["why_now"] == TYPED
+    assert ws.offline.store.list() == ([], [])
