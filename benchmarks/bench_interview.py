@@ -202,7 +202,7 @@ def run() -> dict[str, float]:
             timeout=600,
             check=False,
         )
-    lines = done.stdout.strip().splitlines()
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
     if done.returncode != 0 or not lines:
         raise RuntimeError(
             f"the interview child failed (exit {done.returncode}): {done.stderr[-3000:]}"
