@@ -23,7 +23,7 @@ import sys
 import time
 
 STARTUP_RUNS = 5
-CASE_LIST_RUNS = 5
+CASE_LIST_RUNS = 7
 CASES = 50_000
 PW = "bench-password-1"
 SPAWNED_ENV = "BENCH_SPAWNED_NS"
