@@ -5,8 +5,12 @@
   existing database, divided by the same for a bare PySide6 QWidget window measured the same way
   in the same run; medians of a few runs each, interleaved. startup_app_ratio is the same through
   the app's entry ``ui.app.run_app`` alone, for information;
-- case_list_50k_open_ms: opening the case list over 50,000 cases until its first rows are painted;
-- case_list_50k_rss_mb: the process's resident memory growth while doing that (VmRSS).
+- case_list_50k_open_ms: opening the case list over 50,000 cases until its first rows are painted
+  (for information); case_list_50k_bare_ms: a bare QTableView on a trivial 50,000-row
+  QAbstractTableModel with as many columns, in a window of the same size, to its first paint,
+  measured the same way (fresh process, the same warm-up view first); case_list_50k_open_ratio
+  is the quotient of their medians, interleaved (target <= 3);
+- case_list_50k_rss_mb: the process's resident memory growth while opening the case list (VmRSS).
 
 Run one measurement by hand: ``python -m benchmarks.bench_ui startup-app sqlite:///FILE``.
 Top-level imports stay minimal: the startup children import this module too.
@@ -19,7 +23,7 @@ import sys
 import time
 
 STARTUP_RUNS = 5
-CASE_LIST_RUNS = 3
+CASE_LIST_RUNS = 7
 CASES = 50_000
 PW = "bench-password-1"
 SPAWNED_ENV = "BENCH_SPAWNED_NS"
@@ -91,10 +95,42 @@ def child_startup(url: str, through_cli: bool) -> None:
         run_app(url)
 
 
-def child_case_list(url: str) -> None:
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, QTimer
+def _warm_table_view(app: object) -> None:
+    """The first table view and font use of the process, not measured."""
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
+
+    warm = QTableView()
+    warm.setModel(QStandardItemModel(20, 6, warm))
+    warm.show()
+    app.processEvents()  # type: ignore[attr-defined]
+    warm.close()
+
+
+def _until_painted(viewport: object, show: object) -> None:
+    """Call ``show`` and return once ``viewport`` has been painted (that paint done)."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
+
+    loop = QEventLoop()
+
+    class Painted(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.done:
+                self.done = True
+                QTimer.singleShot(0, loop.quit)  # once this paint is done
+            return False
+
+    painted = Painted()
+    viewport.installEventFilter(painted)  # type: ignore[attr-defined]
+    show()  # type: ignore[operator]
+    loop.exec()
+    viewport.removeEventFilter(painted)  # type: ignore[attr-defined]
+
+
+def child_case_list(url: str) -> None:
+    from PySide6.QtCore import QEventLoop, QSettings
 
     from assessment_app import accounts
     from assessment_app.db.engine import Database
@@ -108,33 +144,16 @@ def child_case_list(url: str) -> None:
     ctx = accounts.sign_in(db, "anna", PW)
     settings = AppSettings(QSettings(os.devnull, QSettings.Format.IniFormat))
     services = Services(db, ctx, settings, RegistryTemplates(), "sv")
-    warm = QTableView()  # the first table view and font use of the process, not measured
-    warm.setModel(QStandardItemModel(20, 6, warm))
-    warm.show()
-    app.processEvents()
-    warm.close()
-
-    loop = QEventLoop()
-
-    class Painted(QObject):
-        done = False
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not self.done:
-                self.done = True
-                QTimer.singleShot(0, loop.quit)  # once this paint is done
-            return False
+    _warm_table_view(app)
 
     before = _rss_mb()
     start = time.perf_counter()
     page = CaseListPage(services)
     page.resize(1200, 760)
-    painted = Painted()
-    page.table.viewport().installEventFilter(painted)
-    page.show()
-    loop.exec()
+    _until_painted(page.table.viewport(), page.show)
     elapsed = (time.perf_counter() - start) * 1000
     if page.model.total is None:  # the count arrives from the background
+        loop = QEventLoop()
         page.model.count_known.connect(loop.quit)
         loop.exec()
     growth = _rss_mb() - before
@@ -142,6 +161,42 @@ def child_case_list(url: str) -> None:
     if rows != CASES or page.model.pages_fetched < 1:
         raise SystemExit(f"expected {CASES} rows on screen, got {rows}")
     print(f"{elapsed:.3f} {growth:.3f} {page.model.name_pages_decrypted}", flush=True)
+    os._exit(0)
+
+
+def child_case_list_bare() -> None:
+    """The baseline: a bare QTableView over a trivial model of as many rows and columns."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    from ui.app import make_application
+    from ui.cases.model import COLUMNS
+
+    Index = QModelIndex | QPersistentModelIndex
+
+    class Trivial(QAbstractTableModel):
+        def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else CASES
+
+        def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(COLUMNS)
+
+        def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return f"AV-2026-{index.row() + 1:05d}" if index.column() == 0 else "Person"
+
+    app = make_application("sv")
+    _warm_table_view(app)
+
+    start = time.perf_counter()
+    view = QTableView()
+    view.setModel(Trivial(view))
+    view.verticalHeader().hide()  # as the case list does: no 50,000 row numbers
+    view.resize(1200, 760)
+    _until_painted(view.viewport(), view.show)
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"{elapsed:.3f}", flush=True)
     os._exit(0)
 
 
@@ -241,22 +296,33 @@ def run() -> dict[str, float]:
 
         big = f"sqlite:///{folder / 'big.sqlite3'}"
         _make_database(big, CASES)
-        open_ms, rss_mb = [], []
+        open_ms, bare_list_ms, rss_mb = [], [], []
+        _spawn(["case-list-bare"], env)  # warm the OS file cache for both
         for _ in range(CASE_LIST_RUNS):
+            bare_list_ms.append(float(_spawn(["case-list-bare"], env)))
             elapsed, growth, _pages = _spawn(["case-list", big], env).split()
             open_ms.append(float(elapsed))
             rss_mb.append(float(growth))
     app_median, bare_median = statistics.median(app_ms), statistics.median(bare_ms)
     cli_median = statistics.median(cli_ms)
+    list_median, bare_list_median = statistics.median(open_ms), statistics.median(bare_list_ms)
+    print(f"  case list ms: {_rounded(open_ms)}; bare table view ms: {_rounded(bare_list_ms)}")
+    print(f"  start-up ms: command {_rounded(cli_ms)}; bare window {_rounded(bare_ms)}")
     return {
         "startup_app_ms": app_median,
         "startup_cli_ms": cli_median,
         "startup_bare_ms": bare_median,
         "startup_ratio": cli_median / bare_median,
         "startup_app_ratio": app_median / bare_median,
-        "case_list_50k_open_ms": statistics.median(open_ms),
+        "case_list_50k_open_ms": list_median,
+        "case_list_50k_bare_ms": bare_list_median,
+        "case_list_50k_open_ratio": list_median / bare_list_median,
         "case_list_50k_rss_mb": statistics.median(rss_mb),
     }
+
+
+def _rounded(samples: list[float]) -> list[float]:
+    return [round(x, 1) for x in samples]
 
 
 def main(argv: list[str]) -> int:
@@ -268,6 +334,8 @@ def main(argv: list[str]) -> int:
         child_startup(argv[1], through_cli=argv[0] == "startup-cli")
     elif argv[0] == "case-list":
         child_case_list(argv[1])
+    elif argv[0] == "case-list-bare":
+        child_case_list_bare()
     else:
         raise SystemExit(f"unknown mode {argv[0]}")
     return 0

@@ -1,0 +1,152 @@
+"""SQL statements per use case, counted exactly on SQLite.
+
+Counted with SQLAlchemy's ``before_cursor_execute`` event on the app's engine
+(benchmarks/sqlcount.py): every statement sent to the database counts, except transaction
+control (BEGIN, BEGIN IMMEDIATE, COMMIT, ROLLBACK, SAVEPOINT, RELEASE); an executemany counts
+once. Each use case is a function in benchmarks/usecases.py (re-pointed there when the
+use-case layer lands); each is run once to warm up and then counted. The database is the
+one in benchmarks/world.py: a fully answered assessment and a plan with actions for five
+providers, each with a consent, among a few demo cases and 250 plain ones.
+
+- sql_open_case: opening one case as the case screen does (target <= 5);
+- sql_open_plan_editor: everything the plan editor loads when it opens (target <= 6);
+- sql_save_plan: saving the plan after changing the text of one action, as the editor does
+  it (save, discard the autosaved draft, refresh the documents bar, look for a kept copy;
+  target <= 6);
+- sql_save_assessment: saving the full assessment after changing one answer, as the
+  interview does it (save, discard the autosaved draft, look for a kept copy; target <= 6);
+- sql_case_list_page: one page (100 rows) of the case list with its names (target <= 2);
+- sql_open_plan_editor_page: for information, the same counted through the real
+  PlanEditorPage widget (offscreen Qt), which keeps sql_open_plan_editor honest.
+
+``BENCH_SQL_VERBOSE=1`` prints every counted statement.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "50")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from assessment_app.records import assessments, cases, drafts, plans
+from benchmarks import usecases
+from benchmarks.sqlcount import StatementCounter
+from benchmarks.world import World, make_world
+
+PAGE_SIZE = 100  # ui/cases/model.py PAGE_SIZE
+LIST_CASES = 250
+
+
+def _count(world: World, name: str, prepare: Callable[[], Any], run: Callable[[Any], Any]) -> int:
+    """Warm up once, then count one run; ``prepare`` (not counted) sets up each run."""
+    run(prepare())
+    state = prepare()
+    with StatementCounter(world.db.engine) as counter:
+        run(state)
+    counter.report(name)
+    return counter.count
+
+
+def _edited_plan(world: World) -> plans.PlanInfo:
+    """The plan as the open editor holds it, with one action's text changed, and the
+    autosaved draft the editor made while it was typed."""
+    s = world.signed
+    plan = plans.get_plan(s.ctx, world.plan_id)
+    first = plan.actions[0]
+    changed = dataclasses.replace(first, what=first.what.rstrip(" .") + " och följa upp.")
+    edited = dataclasses.replace(plan, actions=[changed, *plan.actions[1:]])
+    drafts.save_draft(s.ctx, usecases.PLAN_DRAFT, plan.id, {"base_version": plan.version})
+    return edited
+
+
+def _edited_assessment(world: World) -> assessments.AssessmentInfo:
+    s = world.signed
+    info = assessments.get_assessment(s.ctx, world.assessment_id)
+    answers = dict(info.answers)
+    answers["motivation_why_now"] = f"{answers.get('motivation_why_now', '')} Och lite till."
+    drafts.save_draft(
+        s.ctx,
+        usecases.ASSESSMENT_DRAFT,
+        info.id,
+        {"answers": answers, "ratings": info.ratings, "base_version": info.version},
+        case_id=info.case_id,
+    )
+    return dataclasses.replace(info, answers=answers)
+
+
+def _count_editor_page(world: World) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication([])
+    settings = AppSettings(QSettings(os.devnull, QSettings.Format.IniFormat))
+    services = usecases.services(world.signed, settings)
+
+    def run(_: None) -> None:
+        page = usecases.plan_editor_page(world.signed, services, world.plan_id)
+        page.deleteLater()
+        app.processEvents()
+
+    return _count(world, "plan editor page", lambda: None, run)
+
+
+def run() -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="bench-sql-") as tmp:
+        folder = Path(tmp)
+        world = make_world(
+            f"sqlite:///{folder / 'sql.sqlite3'}", folder / "drafts", list_cases=LIST_CASES
+        )
+        s = world.signed
+        try:
+            results = {
+                "sql_open_case": _count(
+                    world, "open case", lambda: None, lambda _: usecases.open_case(s, world.case_id)
+                ),
+                "sql_open_plan_editor": _count(
+                    world,
+                    "open plan editor",
+                    lambda: None,
+                    lambda _: usecases.open_plan_editor(s, world.plan_id),
+                ),
+                "sql_save_plan": _count(
+                    world,
+                    "save plan",
+                    lambda: _edited_plan(world),
+                    lambda edited: usecases.save_plan(s, edited),
+                ),
+                "sql_save_assessment": _count(
+                    world,
+                    "save assessment",
+                    lambda: _edited_assessment(world),
+                    lambda edited: usecases.save_assessment(s, edited, world.template),
+                ),
+                "sql_case_list_page": _count(
+                    world,
+                    "case list page",
+                    lambda: None,
+                    lambda _: usecases.case_list_page(s, cases.CaseQuery(), 1, PAGE_SIZE),
+                ),
+                "sql_open_plan_editor_page": _count_editor_page(world),
+            }
+        finally:
+            world.db.dispose()
+    if results["sql_open_plan_editor_page"] != results["sql_open_plan_editor"]:
+        print(
+            "  note: the real plan editor sent "
+            f"{results['sql_open_plan_editor_page']} statements, the use case "
+            f"{results['sql_open_plan_editor']}: re-point usecases.open_plan_editor"
+        )
+    return {name: float(value) for name, value in results.items()}
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key}: {value:g}")
