@@ -26,8 +26,10 @@ from assessment_app import accounts, demo
 from assessment_app.db.engine import Database
 from assessment_app.db.models import Case, Individual
 from assessment_app.db.types import new_id, utcnow
-from assessment_app.records import assessments, cases
+from assessment_app.records import cases
 from assessment_app.templates import default_registry
+from assessment_app.workspace import Workspace
+from assessment_app.workspace.interview import AssessmentEdit
 
 PW = "bench-password-1"
 RUNS = 30
@@ -51,8 +53,9 @@ def bench_save(folder: Path) -> dict[str, float]:
         if q.type == "long_text":
             answers[q.id] = "Personen berättar utförligt om sin situation. " * 12
     ratings = demo.ratings_for(template, rng)
-    row = cases.create_case(ctx, name="Bänk Test")
-    a = assessments.start_assessment(ctx, row.id, template.id, template.version)
+    ws = Workspace(ctx)
+    row = ws.cases.create(name="Bänk Test")
+    a = ws.interviews.start(row.id)
     size = len(ctx.seal("assessments", "answers_enc", a.id, answers)) + len(
         ctx.seal("assessments", "ratings_enc", a.id, ratings)
     )
@@ -66,8 +69,9 @@ def bench_save(folder: Path) -> dict[str, float]:
     samples, raw = [], []
     for _ in range(RUNS):
         start = time.perf_counter()
-        a = assessments.save_assessment(ctx, a.id, a.version, answers, ratings)
+        result = ws.interviews.save(AssessmentEdit.of(a, answers, ratings))
         samples.append(time.perf_counter() - start)
+        a = result.value.info
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT INTO t (payload) VALUES (?)", (payload,))
@@ -129,11 +133,12 @@ def bench_lookup(folder: Path) -> dict[str, float]:
         session.execute(insert(Individual), individuals)
         session.execute(insert(Case), case_rows)
     probes = rng.sample(numbers, 50)
-    cases.find_by_personnummer(ctx, probes[0])  # warm-up
+    ws = Workspace(ctx)
+    ws.cases.find_by_personnummer(probes[0])  # warm-up
     samples = []
     for number in probes:
         start = time.perf_counter()
-        found = cases.find_by_personnummer(ctx, number)
+        found = ws.cases.find_by_personnummer(number)
         samples.append(time.perf_counter() - start)
         assert len(found) >= 1
     db.dispose()

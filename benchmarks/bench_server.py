@@ -33,7 +33,8 @@ from assessment_app.context import Context
 from assessment_app.db.engine import Database
 from assessment_app.db.models import AuditEvent
 from assessment_app.errors import StaleEditError
-from assessment_app.records import cases, plans
+from assessment_app.records import plans
+from assessment_app.workspace import Conflict, Saved, Workspace
 from benchmarks import pg
 
 CLIENTS = 20
@@ -61,15 +62,18 @@ def _setup(url: str) -> tuple[list[str], dict[str, str], list[str]]:
     accounts.add_user(admin, "chef", PW, "supervisor", unit="Enhet Nord")
     own: dict[str, str] = {}
     shared: list[str] = []
-    first = accounts.sign_in(db, names[0], PW)
+    first = Workspace(accounts.sign_in(db, names[0], PW))
     for i in range(SHARED_PLANS):
-        row = cases.create_case(first, name=f"Delad Klient {i}")
-        cases.share_case(first, row.id, names[1:])
-        shared.append(plans.create_plan(first, row.id, goals=[plans.Goal("housing", "Mål")]).id)
+        row = first.cases.create(name=f"Delad Klient {i}")
+        first.cases.share(row.id, names[1:])
+        with first.write() as uow:
+            plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Mål")])
+        shared.append(plan.id)
     for name in names:
-        ctx = accounts.sign_in(db, name, PW)
-        row = cases.create_case(ctx, name=f"Egen Klient {name}")
-        own[name] = plans.create_plan(ctx, row.id, goals=[plans.Goal("housing", "Mål")]).id
+        ws = Workspace(accounts.sign_in(db, name, PW))
+        row = ws.cases.create(name=f"Egen Klient {name}")
+        with ws.write() as uow:
+            own[name] = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Mål")]).id
     db.dispose()
     return names, own, shared
 
@@ -78,22 +82,26 @@ def _client(
     ctx: Context, name: str, own_plan: str, shared: list[str], stop: float, out: ClientResult
 ) -> None:
     rng = random.Random(name)
+    ws = Workspace(ctx)
     n = 0
     while time.monotonic() < stop:
         plan_id = rng.choice(shared) if rng.random() < SHARED_SHARE else own_plan
         marker = f"[{name}.{n}]"
         n += 1
         try:
-            current = plans.get_plan(ctx, plan_id)
-            plans.save_plan(
-                ctx,
-                plan_id,
-                current.version,
-                goals=current.goals,
-                actions=[plans.Action(f"Insats {marker}", "individual")],
-                follow_up_on=None,
+            current = ws.plans.get(plan_id)
+            content = plans.PlanContent(
+                current.goals,
+                [plans.Action(f"Insats {marker}", "individual")],
+                None,
                 note=current.note + marker,
             )
+            result = ws.plans.save(plans.PlanEdit(current, content))
+            if isinstance(result, Conflict):
+                out.conflicts += 1
+                continue
+            if not isinstance(result, Saved):
+                raise RuntimeError(f"not saved: {type(result).__name__}")
         except StaleEditError:
             out.conflicts += 1
             continue
@@ -108,7 +116,7 @@ def _client(
 def _verify(url: str, results: list[ClientResult]) -> tuple[int, int]:
     """(lost updates, accepted saves) from the final notes and the audit trail."""
     db = Database.open(url)
-    ctx = accounts.sign_in(db, "chef", PW)  # the supervisor reaches every plan of the unit
+    chef = Workspace(accounts.sign_in(db, "chef", PW))  # the supervisor reaches every plan
     by_plan: dict[str, list[str]] = defaultdict(list)
     for r in results:
         for plan_id, marker in r.accepted:
@@ -116,7 +124,7 @@ def _verify(url: str, results: list[ClientResult]) -> tuple[int, int]:
     lost = 0
     with db.sessions() as session:
         for plan_id, markers in by_plan.items():
-            note = plans.get_plan(ctx, plan_id).note
+            note = chef.plans.get(plan_id).note
             lost += sum(1 for m in markers if m not in note)
             audited = session.execute(
                 select(func.count()).where(

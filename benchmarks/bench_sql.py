@@ -34,7 +34,9 @@ from typing import Any
 os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "50")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from assessment_app.records import assessments, cases, drafts, plans
+from assessment_app.records import cases
+from assessment_app.records.plans import PlanEdit
+from assessment_app.workspace.interview import AssessmentEdit
 from benchmarks import usecases
 from benchmarks.sqlcount import StatementCounter
 from benchmarks.world import World, make_world
@@ -53,31 +55,27 @@ def _count(world: World, name: str, prepare: Callable[[], Any], run: Callable[[A
     return counter.count
 
 
-def _edited_plan(world: World) -> plans.PlanInfo:
+def _edited_plan(world: World) -> PlanEdit:
     """The plan as the open editor holds it, with one action's text changed, and the
     autosaved draft the editor made while it was typed."""
-    s = world.signed
-    plan = plans.get_plan(s.ctx, world.plan_id)
+    ws = world.signed.ws
+    plan = ws.plans.get(world.plan_id)
     first = plan.actions[0]
     changed = dataclasses.replace(first, what=first.what.rstrip(" .") + " och följa upp.")
-    edited = dataclasses.replace(plan, actions=[changed, *plan.actions[1:]])
-    drafts.save_draft(s.ctx, usecases.PLAN_DRAFT, plan.id, {"base_version": plan.version})
-    return edited
+    content = dataclasses.replace(plan.content, actions=[changed, *plan.actions[1:]])
+    edit = PlanEdit(plan, content)
+    ws.plans.autosave(edit)
+    return edit
 
 
-def _edited_assessment(world: World) -> assessments.AssessmentInfo:
-    s = world.signed
-    info = assessments.get_assessment(s.ctx, world.assessment_id)
+def _edited_assessment(world: World) -> AssessmentEdit:
+    ws = world.signed.ws
+    info = ws.interviews.get(world.assessment_id)
     answers = dict(info.answers)
     answers["motivation_why_now"] = f"{answers.get('motivation_why_now', '')} Och lite till."
-    drafts.save_draft(
-        s.ctx,
-        usecases.ASSESSMENT_DRAFT,
-        info.id,
-        {"answers": answers, "ratings": info.ratings, "base_version": info.version},
-        case_id=info.case_id,
-    )
-    return dataclasses.replace(info, answers=answers)
+    edit = AssessmentEdit.of(info, answers, info.ratings)
+    ws.interviews.autosave(edit)
+    return edit
 
 
 def _count_editor_page(world: World) -> int:
@@ -126,7 +124,7 @@ def run() -> dict[str, float]:
                     world,
                     "save assessment",
                     lambda: _edited_assessment(world),
-                    lambda edited: usecases.save_assessment(s, edited, world.template),
+                    lambda edited: usecases.save_assessment(s, edited),
                 ),
                 "sql_case_list_page": _count(
                     world,

@@ -265,7 +265,9 @@ def _make_database(url: str, cases_count: int) -> None:
         with db.session() as session:
             session.execute(insert(Individual), individuals)
             session.execute(insert(Case), case_rows)
-    assert cases.count_cases(ctx, cases.CaseQuery(mine_only=True)) == cases_count
+    from assessment_app.workspace import Workspace
+
+    assert Workspace(ctx).cases.count(cases.CaseQuery(mine_only=True)) == cases_count
     db.dispose()
 
 

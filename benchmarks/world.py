@@ -19,7 +19,7 @@ os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "50")
 
 from assessment_app import accounts, demo
 from assessment_app.db.engine import Database
-from assessment_app.records import assessments, cases, consents, plans, providers
+from assessment_app.records import assessments, cases, consents, plans
 from assessment_app.records.cases import Contact
 from assessment_app.templates import default_registry, evaluate
 from assessment_app.templates.engine import AreaStatus
@@ -58,86 +58,91 @@ def make_world(
     admin = accounts.sign_in(db, "admin", PW)
     accounts.add_user(admin, WORKER, PW, "caseworker", unit="Vuxenenheten")
     signed = usecases.sign_in(db, WORKER, PW, drafts_root)
-    ctx = signed.ctx
+    ws = signed.ws
     rng = random.Random(seed)
     today = date.today()
-    for _ref in demo.generate(ctx, demo_cases, seed=seed, today=today):
+    for _ref in demo.generate(ws, demo_cases, seed=seed, today=today):
         pass
-    provider_list = demo.ensure_providers(ctx)
-    known = {p.name for p in providers.list_providers(ctx, include_inactive=True)}
+    provider_list = demo.ensure_providers(ws)
+    known = {p.name for p in ws.admin.providers(include_inactive=True)}
     for name, person, phone in EXTRA_PROVIDERS:
         if name not in known:
-            provider_list.append(
-                providers.add_provider(ctx, name, contact_person=person, phone=phone)
-            )
+            provider_list.append(ws.admin.add_provider(name, contact_person=person, phone=phone))
     assert len(provider_list) == 5
 
     template = default_registry().latest(TEMPLATE_ID)
     titles = {a.id: a.title.text("sv") for a in template.areas}
-    row = cases.create_case(
-        ctx,
-        name="Maja Lindqvist",
-        personnummer=demo.personnummer(rng, today),
-        contact=Contact(
-            address="Storgatan 12", postal_code="113 22", city="Stockholm", phone="070-555 12 34"
-        ),
-        referral_source=cases.REFERRAL_SOURCES[0],
-        opened_on=today - timedelta(days=40),
-        today=today,
-    )
-    a = assessments.start_assessment(ctx, row.id, template.id, template.version)
+    number = demo.personnummer(rng, today)
     answers = _all_areas_answered(template, rng, today)
     ratings = demo.ratings_for(template, rng)
     for area in template.areas:  # every area rated, none "not relevant"
         if ratings[area.id]["own"] is None:
             ratings[area.id] = {"own": 2, "worker": 3, "reason": "Bedömt i samtalet.", "flags": []}
-    a = assessments.save_assessment(ctx, a.id, a.version, answers, ratings)
-
-    area_ids = [area.id for area in template.areas]
-    plan = plans.create_plan(
-        ctx, row.id, assessment_id=a.id, goals=plans.goals_from_needs(area_ids, titles)
-    )
-    goals = [
-        plans.Goal(g.area_id, f"Jag vill komma vidare med {titles[g.area_id].lower()}.", g.id)
-        for g in plan.goals
-    ]
-    actions = []
-    for number, goal in enumerate(goals):
-        provider = provider_list[number % len(provider_list)]
-        actions.append(
-            plans.Action(
-                what=f"Träffas varannan vecka och gå igenom {titles[goal.area_id].lower()}",
-                responsible_kind="provider",
-                goal_id=goal.id,
-                provider_id=provider.id,
-                responsible_name=provider.name,
-                due_on=today + timedelta(days=14 + number),
+    with ws.write() as uow:
+        row = cases.create_case(
+            uow,
+            name="Maja Lindqvist",
+            personnummer=number,
+            contact=Contact(
+                address="Storgatan 12",
+                postal_code="113 22",
+                city="Stockholm",
+                phone="070-555 12 34",
+            ),
+            referral_source=cases.REFERRAL_SOURCES[0],
+            opened_on=today - timedelta(days=40),
+            today=today,
+        )
+        a = assessments.start_assessment(uow, row.id, template.id, template.version)
+        a = assessments.save_assessment(uow, a.id, a.version, answers, ratings)
+        area_ids = [area.id for area in template.areas]
+        plan = plans.create_plan(
+            uow, row.id, assessment_id=a.id, goals=plans.goals_from_needs(area_ids)
+        )
+        goals = [
+            plans.Goal(g.area_id, f"Jag vill komma vidare med {titles[g.area_id].lower()}.", g.id)
+            for g in plan.goals
+        ]
+        actions = []
+        for number, goal in enumerate(goals):
+            provider = provider_list[number % len(provider_list)]
+            actions.append(
+                plans.Action(
+                    what=f"Träffas varannan vecka och gå igenom {titles[goal.area_id].lower()}",
+                    responsible_kind="provider",
+                    goal_id=goal.id,
+                    provider_id=provider.id,
+                    responsible_name=provider.name,
+                    due_on=today + timedelta(days=14 + number),
+                )
             )
-        )
-        actions.append(
-            plans.Action(
-                what="Ringa handläggaren om något blir svårt",
-                responsible_kind="individual",
-                goal_id=goal.id,
-                due_on=today + timedelta(days=30),
+            actions.append(
+                plans.Action(
+                    what="Ringa handläggaren om något blir svårt",
+                    responsible_kind="individual",
+                    goal_id=goal.id,
+                    due_on=today + timedelta(days=30),
+                )
             )
+        for number, provider in enumerate(provider_list):
+            scope = [g.area_id for i, g in enumerate(goals) if i % len(provider_list) == number]
+            consents.give_consent(
+                uow, row.id, "provider", scope, provider_id=provider.id, given_on=today
+            )
+        follow_up = today + timedelta(days=60)
+        plans.save_plan(
+            uow,
+            plan.id,
+            plan.version,
+            plans.PlanContent(
+                goals,
+                actions,
+                follow_up,
+                f"{follow_up.isoformat()}T10:00",
+                "Planen gjordes tillsammans med Maja.",
+            ),
+            base=plan.content,
         )
-    for number, provider in enumerate(provider_list):
-        scope = [g.area_id for i, g in enumerate(goals) if i % len(provider_list) == number]
-        consents.give_consent(
-            ctx, row.id, "provider", scope, provider_id=provider.id, given_on=today
-        )
-    follow_up = today + timedelta(days=60)
-    plans.save_plan(
-        ctx,
-        plan.id,
-        plan.version,
-        goals=goals,
-        actions=actions,
-        follow_up_on=follow_up,
-        next_meeting=f"{follow_up.isoformat()}T10:00",
-        note="Planen gjordes tillsammans med Maja.",
-    )
     if list_cases:
         _bulk_cases(db, signed, list_cases)
     return World(db, signed, template, row.id, a.id, plan.id, [p.id for p in provider_list])
@@ -165,7 +170,7 @@ def _bulk_cases(db: Database, signed: usecases.SignedIn, count: int) -> None:
     from assessment_app.db.models import Case, Individual
     from assessment_app.db.types import new_id, utcnow
 
-    ctx = signed.ctx
+    ctx = signed.ws.ctx
     today = date.today()
     individuals, case_rows = [], []
     for i in range(count):

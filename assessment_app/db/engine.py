@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -167,19 +168,45 @@ def _sqlite_engine(path: Path, create: bool) -> Engine:
     return engine
 
 
+PING_AFTER_IDLE_S = 10.0
+
+
 def _server_engine(url: URL) -> Engine:
     from assessment_app.db.connection import server_connect_args
 
     backend = url.get_backend_name()
-    kwargs: dict[str, Any] = {
-        "pool_pre_ping": True,
-        "pool_recycle": 1800,
-        "connect_args": server_connect_args(url),
-    }
+    kwargs: dict[str, Any] = {"pool_recycle": 1800, "connect_args": server_connect_args(url)}
     if backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["isolation_level"] = "READ COMMITTED"
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    _ping_idle_connections(engine)
+    return engine
+
+
+def _ping_idle_connections(engine: Engine) -> None:
+    """A pooled connection that has been idle for a while is checked with a ``SELECT 1`` when
+    it is taken from the pool (a dead one is replaced); one in steady use is not, so a screen
+    that talks to the server often does not pay an extra round trip each time."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.get("idle_since")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            cursor = dbapi.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi.rollback()
+        except Exception:
+            raise DisconnectionError() from None  # the pool drops it and makes a new one
 
 
 class Database:

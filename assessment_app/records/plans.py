@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, String, cast, literal, null, select, union_all
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
@@ -285,33 +285,56 @@ def _children(
     reviews: dict[str, list[ReviewEntry]] = {p: [] for p in plan_ids}
     if not plan_ids:
         return goals, actions, reviews
-    for g in session.execute(
-        select(PlanGoal)
-        .where(PlanGoal.plan_id.in_(plan_ids))
-        .order_by(PlanGoal.plan_id, PlanGoal.position)
-    ).scalars():
-        body = uow.open("plan_goals", "body_enc", g.id, g.body_enc, {})
+    # Goals and actions in one statement (one round trip to a server): a goal row has no
+    # goal/provider/due/status of its own.
+    goal_rows = select(
+        literal("g").label("kind"),
+        PlanGoal.id,
+        PlanGoal.plan_id,
+        PlanGoal.position,
+        PlanGoal.body_enc,
+        cast(null(), String(32)).label("goal_id"),
+        cast(null(), String(32)).label("provider_id"),
+        cast(null(), Date).label("due_on"),
+        cast(null(), String(16)).label("status"),
+    ).where(PlanGoal.plan_id.in_(plan_ids))
+    action_rows = select(
+        literal("a").label("kind"),
+        PlanAction.id,
+        PlanAction.plan_id,
+        PlanAction.position,
+        PlanAction.body_enc,
+        PlanAction.goal_id,
+        PlanAction.provider_id,
+        PlanAction.due_on,
+        PlanAction.status,
+    ).where(PlanAction.plan_id.in_(plan_ids))
+    both = union_all(goal_rows, action_rows).subquery()
+    rows = session.execute(
+        select(both).order_by(both.c.kind.desc(), both.c.plan_id, both.c.position)
+    ).all()
+    for kind, row_id, plan_id, _pos, blob, goal_id, provider_id, due_on, status in rows:
+        if kind == "g":
+            body = uow.open("plan_goals", "body_enc", row_id, blob, {})
+            b = body if isinstance(body, dict) else {}
+            goals[plan_id].append(
+                Goal(str(b.get("area_id", "")), str(b.get("text", DAMAGED)), row_id)
+            )
+            continue
+        body = uow.open("plan_actions", "body_enc", row_id, blob, {})
         b = body if isinstance(body, dict) else {}
-        goals[g.plan_id].append(Goal(str(b.get("area_id", "")), str(b.get("text", DAMAGED)), g.id))
-    for a in session.execute(
-        select(PlanAction)
-        .where(PlanAction.plan_id.in_(plan_ids))
-        .order_by(PlanAction.plan_id, PlanAction.position)
-    ).scalars():
-        body = uow.open("plan_actions", "body_enc", a.id, a.body_enc, {})
-        b = body if isinstance(body, dict) else {}
-        actions[a.plan_id].append(
+        actions[plan_id].append(
             Action(
                 what=str(b.get("what", DAMAGED)),
                 responsible_kind=str(b.get("responsible_kind", "social_services")),
-                goal_id=a.goal_id,
+                goal_id=goal_id,
                 responsible_name=str(b.get("responsible_name", "")),
-                provider_id=a.provider_id,
-                due_on=a.due_on,
-                status=a.status,
+                provider_id=provider_id,
+                due_on=due_on,
+                status=status,
                 follow_up=str(b.get("follow_up", "")),
                 outcome=str(b.get("outcome", "")),
-                id=a.id,
+                id=row_id,
             )
         )
     for r, username in session.execute(
