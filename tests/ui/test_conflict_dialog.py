@@ -9,47 +9,48 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from assessment_app.records import cases, plans
-from assessment_app.server.local_drafts import LocalDraftStore
-from ui.cases import offline
+from assessment_app.records import plans
+from assessment_app.records.plans import PlanContent
+from tests.ui.conftest import wait_tasks
 from ui.plan.editor import PlanEditorPage
 from ui.services import Services, StaticTemplates
 
 
-@pytest.fixture(autouse=True)
-def local_store_in_tmp(monkeypatch, tmp_path):
-    monkeypatch.setattr(
-        offline, "default_store", lambda ctx: LocalDraftStore.for_context(ctx, root=tmp_path)
-    )
-
-
 @pytest.fixture
 def two(sqlite_world, settings, template):
-    anna, chef = sqlite_world.sign_in("anna"), sqlite_world.sign_in("chef")
-    row = cases.create_case(anna, name="Delad Plan")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("housing", "Eget boende")])
-    goal = plan.goals[0]
-    plan = plans.save_plan(
-        anna,
-        plan.id,
-        plan.version,
-        goals=plan.goals,
-        actions=[plans.Action("Ringa hyresvarden", "individual", goal_id=goal.id)],
-        follow_up_on=None,
-    )
+    """anna's and chef's own services (each with its own workspace) and the plan they share."""
 
     def services(ctx):
         return Services(ctx.db, ctx, settings, StaticTemplates(template))
 
-    return anna, chef, plan, services
+    anna = services(sqlite_world.sign_in("anna"))
+    chef = services(sqlite_world.sign_in("chef"))
+    row = anna.ws.cases.create(name="Delad Plan")
+    with anna.ws.write() as uow:
+        plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Eget boende")])
+    action = plans.Action("Ringa hyresvarden", "individual", goal_id=plan.goals[0].id)
+    with anna.ws.write() as uow:
+        plans.save_plan(
+            uow, plan.id, plan.version, PlanContent(plan.goals, [action]), base=plan.content
+        )
+    return anna, chef, anna.ws.plans.get(plan.id)
 
 
 def _editor(qtbot, services, plan_id):
-    editor = PlanEditorPage(services, plan_id)
+    editor = PlanEditorPage(services, services.ws.plans.open_editor(plan_id))
     qtbot.addWidget(editor)
     editor.resize(1100, 700)
     editor.show()
     return editor
+
+
+def _click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+
+
+def _stored(services, plan_id):
+    return services.ws.plans.get(plan_id)
 
 
 def _retype(qtbot, line, text):
@@ -59,17 +60,17 @@ def _retype(qtbot, line, text):
 
 def _both_edit(qtbot, two):
     """anna saves first; chef, who opened the same version, saves second."""
-    anna, chef, plan, services = two
-    mine = _editor(qtbot, services(chef), plan.id)
-    theirs = _editor(qtbot, services(anna), plan.id)
+    anna, chef, plan = two
+    mine = _editor(qtbot, chef, plan.id)
+    theirs = _editor(qtbot, anna, plan.id)
     _retype(qtbot, theirs.boxes[0].text, "Eget boende i Kungsangen")
     qtbot.keyClicks(theirs.note, "Annas anteckning")
-    qtbot.mouseClick(theirs.save_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, theirs.save_button)
     assert "sparad" in theirs.banner.text()
 
     _retype(qtbot, mine.boxes[0].text, "Eget boende fore sommaren")
     _retype(qtbot, mine.boxes[0].rows[0].what, "Ringa hyresvarden pa mandag")
-    qtbot.mouseClick(mine.save_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, mine.save_button)
     dialog = mine.conflict_dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
@@ -83,7 +84,7 @@ def _cell(dialog, row, col):
 def test_second_save_shows_both_versions_and_merges_item_by_item(qtbot, two):
     anna, chef, plan, mine, dialog = _both_edit(qtbot, two)
     # Nothing was overwritten: the stored plan is anna's, chef's text is still on screen.
-    stored = plans.get_plan(anna, plan.id)
+    stored = _stored(anna, plan.id)
     assert [g.text for g in stored.goals] == ["Eget boende i Kungsangen"]
     assert mine.boxes[0].text.text() == "Eget boende fore sommaren"
     assert "någon annan har ändrat den" in mine.banner.text()
@@ -103,8 +104,8 @@ def test_second_save_shows_both_versions_and_merges_item_by_item(qtbot, two):
     combo.setCurrentIndex(combo.findData("mine"))
     with qtbot.waitSignal(dialog.resolved):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-
-    stored = plans.get_plan(chef, plan.id)
+    wait_tasks(qtbot)
+    stored = _stored(chef, plan.id)
     assert [g.text for g in stored.goals] == ["Eget boende fore sommaren"]  # my choice
     assert [a.what for a in stored.actions] == ["Ringa hyresvarden pa mandag"]  # mine only
     assert stored.note == "Annas anteckning"  # theirs only
@@ -116,10 +117,11 @@ def test_second_save_shows_both_versions_and_merges_item_by_item(qtbot, two):
 
 def test_take_theirs_keeps_the_saved_version(qtbot, two):
     anna, chef, plan, mine, dialog = _both_edit(qtbot, two)
-    before = plans.get_plan(anna, plan.id)
+    before = _stored(anna, plan.id)
     with qtbot.waitSignal(dialog.resolved):
         qtbot.mouseClick(dialog.take_theirs_button, Qt.MouseButton.LeftButton)
-    stored = plans.get_plan(chef, plan.id)
+    wait_tasks(qtbot)
+    stored = _stored(chef, plan.id)
     assert [g.text for g in stored.goals] == ["Eget boende i Kungsangen"]
     assert [a.what for a in stored.actions] == ["Ringa hyresvarden"]
     assert stored.note == "Annas anteckning"
@@ -131,7 +133,8 @@ def test_keep_mine_saves_my_version_whole(qtbot, two):
     anna, _chef, plan, _mine, dialog = _both_edit(qtbot, two)
     with qtbot.waitSignal(dialog.resolved):
         qtbot.mouseClick(dialog.keep_mine_button, Qt.MouseButton.LeftButton)
-    stored = plans.get_plan(anna, plan.id)
+    wait_tasks(qtbot)
+    stored = _stored(anna, plan.id)
     assert [g.text for g in stored.goals] == ["Eget boende fore sommaren"]
     assert [a.what for a in stored.actions] == ["Ringa hyresvarden pa mandag"]
     assert stored.note == ""
@@ -139,25 +142,25 @@ def test_keep_mine_saves_my_version_whole(qtbot, two):
 
 def test_a_third_save_while_choosing_updates_the_comparison(qtbot, two):
     anna, _chef, plan, _mine, dialog = _both_edit(qtbot, two)
-    now = plans.get_plan(anna, plan.id)
-    plans.save_plan(  # anna saves once more while chef is choosing
-        anna,
-        plan.id,
-        now.version,
-        goals=now.goals,
-        actions=now.actions,
-        follow_up_on=None,
-        note="Tredje sparningen",
-    )
-    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    now = _stored(anna, plan.id)
+    with anna.ws.write() as uow:  # anna saves once more while chef is choosing
+        plans.save_plan(
+            uow,
+            plan.id,
+            now.version,
+            PlanContent(now.goals, now.actions, note="Tredje sparningen"),
+            base=now.content,
+        )
+    _click(qtbot, dialog.merge_button)
     assert dialog.isVisible()
     assert "sparades igen av anna" in dialog.banner.text()
-    assert plans.get_plan(anna, plan.id).note == "Tredje sparningen"  # not overwritten
+    assert _stored(anna, plan.id).note == "Tredje sparningen"  # not overwritten
     assert dialog.row_for("Tredje sparningen") >= 0  # the comparison shows the newest version
 
     with qtbot.waitSignal(dialog.resolved):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
-    stored = plans.get_plan(anna, plan.id)
+    wait_tasks(qtbot)
+    stored = _stored(anna, plan.id)
     assert stored.note == "Tredje sparningen"
     assert [a.what for a in stored.actions] == ["Ringa hyresvarden pa mandag"]
 
@@ -167,7 +170,7 @@ def test_cancel_keeps_my_edits_on_screen_and_the_stored_plan(qtbot, two):
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert mine.boxes[0].text.text() == "Eget boende fore sommaren"
-    assert [g.text for g in plans.get_plan(anna, plan.id).goals] == ["Eget boende i Kungsangen"]
+    assert [g.text for g in _stored(anna, plan.id).goals] == ["Eget boende i Kungsangen"]
     compare = next(b for b in mine.banner._buttons if "Jämför" in b.text())
-    qtbot.mouseClick(compare, Qt.MouseButton.LeftButton)
+    _click(qtbot, compare)
     assert mine.conflict_dialog is not None and mine.conflict_dialog.isVisible()

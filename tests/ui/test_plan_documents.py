@@ -13,8 +13,9 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
-from assessment_app.records import cases, consents, plans, providers
-from ui.case_view.history_tab import HistoryTab
+from assessment_app.records import consents, plans, providers
+from assessment_app.records.plans import PlanContent
+from tests.ui.conftest import wait_tasks
 from ui.plan.editor import PlanEditorPage
 from ui.plan.pdf_view import LoadedPdf, print_pdf
 
@@ -30,15 +31,17 @@ def _pages(data: bytes) -> int:
 
 
 @pytest.fixture
-def plan_case(worker):
+def plan_case(services):
     """A case whose plan has actions for the individual, for a provider the person consented
     to share the housing area with, and for a provider without any consent."""
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    with_consent = providers.add_provider(worker, "Vagen Ut AB")
-    without = providers.add_provider(worker, "Nya Steg AB")
-    providers.add_provider(worker, "Ingen Insats AB")  # no actions: not offered
-    consents.give_consent(worker, row.id, "provider", ["housing"], provider_id=with_consent.id)
-    plan = plans.create_plan(worker, row.id, goals=[plans.Goal("housing", "Ett eget boende")])
+    ws = services.ws
+    row = ws.cases.create(name="Kalle Karlsson")
+    with ws.write() as uow:
+        with_consent = providers.add_provider(uow, "Vagen Ut AB")
+        without = providers.add_provider(uow, "Nya Steg AB")
+        providers.add_provider(uow, "Ingen Insats AB")  # no actions: not offered
+        consents.give_consent(uow, row.id, "provider", ["housing"], provider_id=with_consent.id)
+        plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Ett eget boende")])
     goal = plan.goals[0].id
     actions = [
         plans.Action(f"Steg {n} mot eget boende", "individual", goal_id=goal)
@@ -50,14 +53,15 @@ def plan_case(worker):
         ),
         plans.Action("Samtalsgrupp", "provider", goal_id=goal, provider_id=without.id),
     ]
-    plans.save_plan(
-        worker, plan.id, plan.version, goals=plan.goals, actions=actions, follow_up_on=None
-    )
+    with ws.write() as uow:
+        plans.save_plan(
+            uow, plan.id, plan.version, PlanContent(plan.goals, actions), base=plan.content
+        )
     return row, plan.id
 
 
 def _editor(qtbot, services, plan_id):
-    editor = PlanEditorPage(services, plan_id)
+    editor = PlanEditorPage(services, services.ws.plans.open_editor(plan_id))
     qtbot.addWidget(editor)
     editor.resize(1200, 800)
     editor.show()
@@ -71,13 +75,14 @@ def _choose(editor, text):
     combo.setCurrentIndex(index)
 
 
-def _exports(worker, case_id):
-    return [e.detail for e in cases.history(worker, case_id) if e.action == "export"]
+def _exports(services, case_id):
+    return [e.detail for e in services.ws.cases.history(case_id) if e.action == "export"]
 
 
 def _preview(qtbot, editor):
     qtbot.mouseClick(editor.documents.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.documents.preview_dialog is not None)
+    wait_tasks(qtbot)
     dialog = editor.documents.preview_dialog
     qtbot.waitExposed(dialog)
     return dialog
@@ -124,7 +129,7 @@ def test_preview_shows_the_exact_pdf_in_memory(qtbot, services, plan_case, monke
     assert dialog.view.zoomFactor() == pytest.approx(1.25)
     qtbot.mouseClick(dialog.zoom_out_button, Qt.MouseButton.LeftButton)
     assert dialog.view.zoomFactor() == pytest.approx(1.0)
-    assert _exports(services.ctx, row.id) == []  # looking is not handing out
+    assert _exports(services, row.id) == []  # looking is not handing out
 
 
 def test_provider_preview_holds_only_what_was_consented(qtbot, services, plan_case):
@@ -146,15 +151,14 @@ def test_save_as_pdf_writes_the_file_and_audits(qtbot, services, plan_case, tmp_
     qtbot.mouseClick(editor.documents.save_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "kalles-plan.pdf"
     qtbot.waitUntil(lambda: editor.documents.banner.kind == "success")
+    wait_tasks(qtbot)
     assert editor.documents.banner.text() == "Planen sparades som kalles-plan.pdf."
     text = _text(saved.read_bytes())
     assert "Ett eget boende" in text and "Steg 1 mot eget boende" in text
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no leftovers
-    assert _exports(services.ctx, row.id) == ["plan-pdf individual v1"]
-    history = HistoryTab(services)
-    qtbot.addWidget(history)
-    history.reload(cases.open_case(services.ctx, case_id=row.id))
-    assert "exporterade plan (PDF) för den enskilde, version 1" in [e for *_x, e in history.rows()]
+    assert _exports(services, row.id) == ["plan-pdf individual v1"]
+    (entry,) = [e for e in services.ws.cases.history(row.id) if e.action == "export"]
+    assert (entry.username, entry.object_type) == ("anna", "case")  # who handed it out
 
 
 def test_save_to_a_missing_folder_shows_the_core_message(qtbot, services, plan_case, tmp_path):
@@ -162,9 +166,10 @@ def test_save_to_a_missing_folder_shows_the_core_message(qtbot, services, plan_c
     editor = _editor(qtbot, services, plan_id)
     editor.documents.save_to(tmp_path / "finns-inte" / "plan.pdf")
     qtbot.waitUntil(lambda: editor.documents.banner.kind == "error")
+    wait_tasks(qtbot)
     assert "mappen finns inte" in editor.documents.banner.text()
     assert not (tmp_path / "finns-inte").exists()
-    assert _exports(services.ctx, row.id) == []
+    assert _exports(services, row.id) == []
     assert editor.documents.preview_button.isEnabled()  # ready to try again
 
 
@@ -183,11 +188,12 @@ def test_provider_without_consent_gets_nothing(qtbot, services, plan_case, tmp_p
         bar.banner.clear()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bar.banner.kind == "error" and bar.banner.isVisible())
+        wait_tasks(qtbot)
         assert "inget giltigt samtycke" in bar.banner.text()
         assert "Nya Steg AB" in bar.banner.text()
     assert bar.preview_dialog is None
     assert asked == [] and not (tmp_path / "x.pdf").exists()
-    assert _exports(services.ctx, row.id) == []
+    assert _exports(services, row.id) == []
 
 
 def test_print_from_the_preview_prints_every_page_and_audits(
@@ -206,9 +212,10 @@ def test_print_from_the_preview_prints_every_page_and_audits(
     monkeypatch.setattr(editor.documents, "choose_printer", printer_to_file)
     dialog = _preview(qtbot, editor)
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
     assert editor.documents.banner.kind == "success"
     assert _pages(out.read_bytes()) == dialog.page_count() == _pages(dialog.pdf.data)
-    assert _exports(services.ctx, row.id) == ["plan-pdf individual v1 print"]
+    assert _exports(services, row.id) == ["plan-pdf individual v1 print"]
 
 
 def test_print_pdf_renders_each_page(qtbot, tmp_path):
@@ -231,6 +238,7 @@ def test_unsaved_edits_are_saved_before_a_document_is_made(qtbot, services, plan
     dialog = _preview(qtbot, editor)
     assert "Ett tryggt boende" in _text(dialog.pdf.data)
     assert not editor.dirty
+    assert [g.text for g in services.ws.plans.get(plan_id).goals] == ["Ett tryggt boende"]
 
 
 def test_documents_follow_the_app_language(qtbot, services, plan_case):
