@@ -61,6 +61,7 @@ class EditSession(QObject):
         self.pending_local = False  # work kept on this computer, not yet in the record
         self.last_error: BaseException | None = None
         self._after: list[Callable[[bool], None]] = []
+        self._joined: list[Callable[[object], None]] = []
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -143,8 +144,11 @@ class EditSession(QObject):
         using: Callable[[Any], Any] | None = None,
     ) -> bool:
         """Save into the record in the background (with ``using`` instead of the usual save
-        use case, e.g. to complete). False if a save is already on its way."""
+        use case, e.g. to complete). If a save is already on its way, ``on_result`` hears its
+        result instead and False is returned."""
         if self.saving:
+            if on_result is not None:
+                self._joined.append(on_result)
             return False
         self.saving = True
         self.timer.stop()
@@ -153,6 +157,7 @@ class EditSession(QObject):
 
         def done(result: object) -> None:
             self.saving = False
+            joined, self._joined = self._joined, []
             if isinstance(result, Saved):
                 self.pending_local = False
             elif isinstance(result, KeptLocally):
@@ -167,16 +172,19 @@ class EditSession(QObject):
                 self.failed.emit(result)
             if isinstance(result, Saved):
                 self.saved.emit(result.value)
-            if on_result is not None:
-                on_result(result)
+            for callback in [on_result, *joined]:
+                if callback is not None:
+                    callback(result)
 
         def failed(error: BaseException) -> None:
             self.saving = False
+            joined, self._joined = self._joined, []
             self.dirty = True
             self.last_error = error
             self.failed.emit(error)
-            if on_result is not None:
-                on_result(error)
+            for callback in [on_result, *joined]:
+                if callback is not None:
+                    callback(error)
 
         save = using or self._save
         run_task(lambda: save(edit), done, failed, owner=self)
