@@ -1,4 +1,5 @@
-"""The command line as administrators and scripts use it, in a real subprocess."""
+"""The command line as administrators and scripts use it, in a real subprocess; the desktop
+app's start (through its entry point) also in-process."""
 
 from __future__ import annotations
 
