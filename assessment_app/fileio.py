@@ -5,12 +5,16 @@ final rename is atomic), are flushed to disk, and then replace the destination. 
 the temporary file is removed and the destination is left as it was. The new file gets mode
 0600 from ``mkstemp``: everything this app writes out is confidential. Messages name the file,
 never its folder or the operating system's text.
+
+``write_private_file`` and ``dump_json`` are the text/JSON forms the command line and the
+screens share (e.g. the subject-access export as JSON).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -52,6 +56,16 @@ def write_private_atomic(
             raise _export_error(exc, dest, what_en, what_sv) from None
         raise
     _sync_folder(dest.parent)
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write text only its owner can read, atomically (temp file + rename)."""
+    write_private_atomic(text.encode("utf-8"), path)
+
+
+def dump_json(data: object) -> str:
+    """Readable JSON: UTF-8 characters as they are (å, ä, ö), indented, keys in their order."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
 
 
 def _sync_folder(folder: Path) -> None:

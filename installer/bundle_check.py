@@ -3,7 +3,8 @@ cannot see by itself made it into the bundle.
 
 Each check loads the part the way the app does (resources through ``resource_path``, migrations
 from files, keyring backends through entry points, database dialects by URL, fonts through
-reportlab, Qt modules and plugins). It prints one line per check and exits 0 only when all pass.
+reportlab, Qt modules and plugins, the desktop front end through its entry point). It prints one
+line per check and exits 0 only when all pass.
 Read-only: it opens no database and touches no user file, so IT can run it on a client too.
 """
 
@@ -147,6 +148,23 @@ def check_qt() -> str:
     return f"{', '.join(QT_MODULES)}; platform {platform}; images {sorted(formats)}"
 
 
+def check_frontend() -> str:
+    """``assessment-app`` starts the desktop app through the ``desktop`` entry point of
+    ``assessment_app.frontends`` (pyproject.toml), so our package metadata must be bundled."""
+    from assessment_app.cli.main import DESKTOP_FRONTEND, FRONTENDS_GROUP
+
+    found = [e for e in metadata.entry_points(group=FRONTENDS_GROUP) if e.name == DESKTOP_FRONTEND]
+    if not found:
+        raise RuntimeError(
+            f"no {DESKTOP_FRONTEND!r} entry point in {FRONTENDS_GROUP}: the package metadata is "
+            "missing or older than pyproject.toml (pip install -e . before building)"
+        )
+    run = found[0].load()  # an ImportError here names the missing module
+    if not callable(run):
+        raise RuntimeError(f"{found[0].value} is not callable")
+    return f"{DESKTOP_FRONTEND} = {found[0].value}"
+
+
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("frozen build", check_frozen),
     ("bundled resources", check_resources),
@@ -156,6 +174,7 @@ CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("PDF fonts", check_pdf_fonts),
     ("interview templates", check_templates),
     ("Qt modules and plugins", check_qt),
+    ("desktop front end", check_frontend),
 ]
 
 

@@ -1,6 +1,7 @@
 """Entry point of the desktop app: ``run_app(database_url, self_test, language)``.
 
-The CLI (``assessment_app/cli/main.py``) calls this with no command, or with ``--self-test``.
+The CLI (``assessment_app/cli/main.py``) calls this with no command, or with ``--self-test``; it
+finds it as the ``desktop`` entry point of ``assessment_app.frontends`` (``pyproject.toml``).
 """
 
 from __future__ import annotations

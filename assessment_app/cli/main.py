@@ -2,54 +2,31 @@
 
 Without a command it starts the desktop app. Passwords come from ``ASSESSMENT_PASSWORD``,
 else from a prompt without echo, else the command stops with a clear message.
+
+The commands live in ``cli/commands/`` (one module per command group, listed in
+``cli/commands/__init__.py``) and share ``cli/common.py``. The desktop app is not imported by
+name: it is the ``desktop`` entry point of the ``assessment_app.frontends`` group, which the
+package metadata declares (``pyproject.toml``), looked up only when the app is to start.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from assessment_app.config import default_database_url
-from assessment_app.errors import AppError, ConfigurationError
+from assessment_app.cli.common import Handler, database_url
+from assessment_app.errors import AppError
 
-if TYPE_CHECKING:
-    from sqlalchemy.engine import URL
+log = logging.getLogger(__name__)
 
-Handler = Callable[[argparse.Namespace], int]
+FRONTENDS_GROUP = "assessment_app.frontends"
+DESKTOP_FRONTEND = "desktop"
 
-
-def read_password(prompt: str = "Lösenord / Password: ", env: str = "ASSESSMENT_PASSWORD") -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    raise ConfigurationError(
-        f"No password: set {env} or run the command in a terminal to be asked.",
-        f"Inget lösenord: sätt {env} eller kör kommandot i en terminal för att bli tillfrågad.",
-    )
-
-
-def read_new_password(env: str) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass("Nytt lösenord / New password: ")
-        if first != getpass.getpass("Upprepa / Repeat: "):
-            raise ConfigurationError("The passwords do not match.", "Lösenorden stämmer inte.")
-        return first
-    raise ConfigurationError(
-        f"No new password: set {env} or run the command in a terminal to be asked.",
-        f"Inget nytt lösenord: sätt {env} eller kör kommandot i en terminal.",
-    )
+#: A front end: ``run(database_url, self_test=..., language=...) -> exit code``.
+Frontend = Callable[..., int]
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -83,33 +60,16 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="start the app on a temporary database, open the main window, exit",
     )
     if with_commands:
-        from assessment_app.cli import commands
+        from assessment_app.cli.commands import register_all
 
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        commands.register(sub)
+        register_all(sub)
     return parser
 
 
-def database_url(args: argparse.Namespace) -> str:
-    return str(args.database or os.environ.get("ASSESSMENT_DATABASE_URL") or default_database_url())
-
-
-def connect_url(args: argparse.Namespace) -> URL:
-    """The database URL with a server password from the OS keyring when the URL has none."""
-    from sqlalchemy.engine import make_url  # not at the top: starting the app must not pay for it
-
-    from assessment_app.credentials import CredentialStore
-
-    url = make_url(database_url(args))
-    if url.get_backend_name() == "sqlite" or url.password:
-        return url
-    store = CredentialStore()
-    if not store.available:
-        return url  # the server may not need a password (e.g. peer or certificate auth)
-    return store.resolve_server_url(url)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None) -> int:
+    """Run one command, or start the front end: ``frontend`` if given (an embedding or a test),
+    else the one installed under the ``assessment_app.frontends`` entry points."""
     logging.basicConfig(
         level=os.environ.get("ASSESSMENT_LOG_LEVEL", "WARNING"),
         format="%(levelname)s %(name)s: %(message)s",
@@ -129,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = args.lang or "sv"
     try:
         if args.self_test or args.command is None:
-            return _start_gui(args, parser, gui_language)
+            return _start_gui(args, parser, gui_language, frontend)
         handler: Handler = args.handler
         return handler(args)
     except AppError as error:
@@ -147,26 +107,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start_gui(
-    args: argparse.Namespace, parser: argparse.ArgumentParser, language: str | None
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    language: str | None,
+    frontend: Frontend | None,
 ) -> int:
-    try:
-        from ui.app import run_app  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
+    run = frontend if frontend is not None else find_frontend()
+    if run is None:
         if args.self_test:
             print("The desktop app (ui/) is not available in this build.", file=sys.stderr)
             return 1
         parser.print_help()
         return 0
-    result: int = run_app(database_url(args), self_test=args.self_test, language=language)
+    result: int = run(database_url(args), self_test=args.self_test, language=language)
     return result
 
 
-def write_private_file(path: Path, text: str) -> None:
-    """Write text only its owner can read, atomically (temp file + rename)."""
-    from assessment_app.fileio import write_private_atomic
+def find_frontend(name: str = DESKTOP_FRONTEND) -> Frontend | None:
+    """The front end ``name`` from the installed ``assessment_app.frontends`` entry points,
+    imported now; None when none is installed or it cannot be imported (e.g. without Qt)."""
+    from importlib.metadata import entry_points  # not at the top: it costs tens of ms
 
-    write_private_atomic(text.encode("utf-8"), path)
-
-
-def dump_json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
+    for entry in entry_points(group=FRONTENDS_GROUP):
+        if entry.name != name:
+            continue
+        try:
+            run: Frontend = entry.load()
+        except ImportError as error:
+            log.info("front end %s (%s) cannot be loaded: %s", name, entry.value, error)
+            return None
+        return run
+    return None

@@ -1,4 +1,5 @@
-"""The command line as administrators and scripts use it, in a real subprocess."""
+"""The command line as administrators and scripts use it, in a real subprocess; the desktop
+app's start (through its entry point) also in-process."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -306,3 +308,123 @@ def test_template_check_command(tmp_path: Path) -> None:
     assert bad.returncode != 0
     assert "broken.yaml" in bad.stdout + bad.stderr and "binary.yaml" in bad.stdout + bad.stderr
     assert "Traceback" not in bad.stdout + bad.stderr
+
+
+# --- starting the desktop app: the front end comes from the "assessment_app.frontends" entry
+# point (pyproject.toml), never from an import in the core ---------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+FRONTENDS = "assessment_app.frontends"
+
+
+def _entry_points_returning(monkeypatch: pytest.MonkeyPatch, *values: str) -> None:
+    """Pretend the installed metadata declares these ``desktop`` front ends (none if empty)."""
+    from importlib import metadata
+
+    found = metadata.EntryPoints(
+        metadata.EntryPoint(name="desktop", value=value, group=FRONTENDS) for value in values
+    )
+
+    def entry_points(**params: str) -> metadata.EntryPoints:
+        assert params == {"group": FRONTENDS}
+        return found
+
+    monkeypatch.setattr(metadata, "entry_points", entry_points)
+
+
+def test_pyproject_declares_the_desktop_front_end() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["entry-points"][FRONTENDS] == {"desktop": "ui.app:run_app"}
+
+
+def _installed_from_this_tree(dist: Any) -> bool:
+    if Path(str(dist.locate_file(""))).resolve() == REPO:  # an egg-info in the source tree
+        return True
+    direct = dist.read_text("direct_url.json")  # an (editable) install elsewhere
+    return bool(direct) and json.loads(direct).get("url") == REPO.as_uri()
+
+
+def test_the_installed_metadata_finds_the_desktop_app() -> None:
+    from importlib import metadata
+
+    from assessment_app.cli.main import find_frontend
+
+    dist = metadata.distribution("assessment-app")
+    if not _installed_from_this_tree(dist):
+        pytest.skip("the installed assessment-app metadata is another source tree's")
+    declared = dist.entry_points.select(group=FRONTENDS, name="desktop")
+    assert declared, "stale install: run `pip install -e .` to record the front-end entry point"
+    from ui.app import run_app
+
+    assert find_frontend() is run_app
+
+
+def test_a_front_end_from_the_entry_point_gets_the_options(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from assessment_app.cli.main import main
+
+    (tmp_path / "fake_front_end.py").write_text(
+        "calls = []\n"
+        "def run(url, *, self_test, language):\n"
+        "    calls.append((url, self_test, language))\n"
+        "    return 7\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("ASSESSMENT_LANGUAGE", raising=False)
+    _entry_points_returning(monkeypatch, "fake_front_end:run")
+    assert main(["--database", "sqlite:///a.sqlite3", "--lang", "en"]) == 7
+    assert main(["--database", "sqlite:///b.sqlite3", "--self-test"]) == 7
+    import fake_front_end  # type: ignore[import-not-found]
+
+    assert fake_front_end.calls == [
+        ("sqlite:///a.sqlite3", False, "en"),
+        ("sqlite:///b.sqlite3", True, None),
+    ]
+
+
+@pytest.mark.parametrize("installed", [(), ("no_such_front_end_module:run_app",)])
+def test_without_a_usable_front_end(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], installed: tuple[str, ...]
+) -> None:
+    """No front end installed, or one that cannot be imported: the messages of a build
+    without ui/ (a core-only install)."""
+    from assessment_app.cli.main import main
+
+    _entry_points_returning(monkeypatch, *installed)
+    assert main(["--self-test"]) == 1
+    assert "The desktop app (ui/) is not available in this build." in capsys.readouterr().err
+    assert main([]) == 0
+    assert capsys.readouterr().out.startswith("usage: assessment-app")
+
+
+def test_a_front_end_passed_in_is_used_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assessment_app.cli.main import main
+
+    _entry_points_returning(monkeypatch)  # not consulted
+    calls: list[tuple[str, bool, str | None]] = []
+
+    def front_end(url: str, *, self_test: bool, language: str | None) -> int:
+        calls.append((url, self_test, language))
+        return 0
+
+    monkeypatch.delenv("ASSESSMENT_LANGUAGE", raising=False)
+    assert main(["--database", "sqlite:///c.sqlite3"], frontend=front_end) == 0
+    assert calls == [("sqlite:///c.sqlite3", False, None)]
+
+
+def test_starting_the_app_loads_no_command_module() -> None:
+    """The fast start: no command means no command module, no SQLAlchemy, no storage layer."""
+    code = (
+        "import sys\n"
+        "from assessment_app.cli.main import main\n"
+        "main(['--database', 'sqlite:///x.sqlite3'], frontend=lambda url, **options: 0)\n"
+        "heavy = ('sqlalchemy', 'assessment_app.accounts', 'assessment_app.db.engine')\n"
+        "print(sorted(m for m in sys.modules\n"
+        "             if m.startswith('assessment_app.cli.commands') or m in heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.cli.main import dump_json, write_private_file
 from assessment_app.context import Context
+from assessment_app.fileio import dump_json, write_private_file
 from assessment_app.lifecycle.subject_access_pdf import export_subject_access_pdf
 from assessment_app.records import subject_access
 from assessment_app.records.cases import CaseInfo

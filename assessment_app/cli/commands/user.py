@@ -1,0 +1,107 @@
+"""``assessment-app user ACTION``: the whole ``user`` group.
+
+add, list, disable, enable and reset-password (with the recovery key) work on any database;
+remove (deletes the user's key) and reset (an administrator sets a new password) come from
+server mode (``assessment_app.server.users_admin``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from assessment_app import accounts
+from assessment_app.cli.common import connect_url, read_new_password, read_password, signed_in
+from assessment_app.db.engine import Database
+
+
+def register(sub: Any) -> None:
+    user = sub.add_parser("user", help="manage users").add_subparsers(
+        dest="user_cmd", metavar="ACTION"
+    )
+    user.required = True
+    p = user.add_parser("add", help="add a user (password from ASSESSMENT_NEW_PASSWORD or prompt)")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=accounts.ROLES)
+    p.add_argument("--unit")
+    p.add_argument("--display-name")
+    p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser("list", help="list users")
+    p.set_defaults(handler=cmd_user_list)
+    for name, active in (("disable", False), ("enable", True)):
+        p = user.add_parser(name, help=f"{name} a user")
+        p.add_argument("name")
+        p.set_defaults(handler=cmd_user_active, active=active)
+    p = user.add_parser(
+        "reset-password", help="set a new password with the recovery key (ASSESSMENT_RECOVERY_KEY)"
+    )
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_reset_password)
+    p = user.add_parser("remove", help="delete a user's key and disable the account")
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_remove)
+    p = user.add_parser(
+        "reset", help="set a new password for a user (ASSESSMENT_NEW_PASSWORD or prompt)"
+    )
+    p.add_argument("name")
+    p.set_defaults(handler=cmd_user_reset)
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    password = read_new_password("ASSESSMENT_NEW_PASSWORD")
+    info = accounts.add_user(
+        ctx, args.name, password, args.role, unit=args.unit, display_name=args.display_name
+    )
+    print(f"Användaren {info.username} ({info.role}) är tillagd.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    rows = accounts.list_users(ctx)
+    print(f"{'ANVÄNDARE':<20} {'ROLL':<14} {'ENHET':<24} {'STATUS':<10} SENAST INLOGGAD")
+    for u in rows:
+        status = "aktiv" if u.active else "avstängd"
+        last = u.last_login_at.strftime("%Y-%m-%d %H:%M") if u.last_login_at else "-"
+        print(f"{u.username:<20} {u.role:<14} {(u.unit or '-'):<24} {status:<10} {last}")
+    return 0
+
+
+def cmd_user_active(args: argparse.Namespace) -> int:
+    ctx = signed_in(args)
+    accounts.set_user_active(ctx, args.name, args.active)
+    print(f"Användaren {args.name} är {'aktiverad' if args.active else 'avstängd'}.")
+    return 0
+
+
+def cmd_user_reset_password(args: argparse.Namespace) -> int:
+    """``user reset-password``: anyone holding the recovery key."""
+    recovery = read_password("Återställningsnyckel / Recovery key: ", "ASSESSMENT_RECOVERY_KEY")
+    password = read_new_password("ASSESSMENT_NEW_PASSWORD")
+    db = Database.open(connect_url(args))
+    accounts.reset_password_with_recovery(db, recovery, args.name, password)
+    print(f"Nytt lösenord är satt för {args.name}.")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    from assessment_app.server.users_admin import remove_user
+
+    ctx = signed_in(args)
+    remove_user(ctx, args.name)
+    print(
+        f"Användaren {args.name} är borttagen: kontot är avstängt och nyckeln raderad. "
+        f"Ett nytt lösenord sätts med 'user reset {args.name}'."
+    )
+    return 0
+
+
+def cmd_user_reset(args: argparse.Namespace) -> int:
+    """``user reset``: an administrator, signed in."""
+    from assessment_app.server.users_admin import reset_user
+
+    ctx = signed_in(args)
+    reset_user(ctx, args.name, read_new_password("ASSESSMENT_NEW_PASSWORD"))
+    print(f"Nytt lösenord är satt för {args.name}; kontot är aktivt.")
+    return 0
