@@ -58,9 +58,6 @@ FEATURE_PACKAGES = (
 # with the import. Nothing may be added here; fix the import instead.
 KNOWN_VIOLATIONS_TO_REMOVE: frozenset[tuple[str, str]] = frozenset(
     {
-        # Context.transaction() maps server connection errors through server.health; the rule
-        # is moving into assessment_app/db/ (the record-services/db refactoring).
-        ("assessment_app/context.py", "assessment_app.server.health"),
     }
 )
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from assessment_app.context import Context
+    from assessment_app.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -103,8 +104,11 @@ def signed_in(args: argparse.Namespace) -> Context:
     return warn_on_rollback(ctx, args)
 
 
-def signed_in_checked(args: argparse.Namespace) -> Context:
-    return warn_on_rollback(signed_in(args), args)
+def workspace(args: argparse.Namespace) -> Workspace:
+    """Sign in and open the use-case layer: the one door every command goes through."""
+    from assessment_app.workspace import Workspace
+
+    return Workspace(signed_in(args), language=getattr(args, "lang", "sv") or "sv")
 
 
 # --- the rollback check --------------------------------------------------------------------------

@@ -6,8 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from assessment_app.audit import verify
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 
 
 def register(sub: Any) -> None:
@@ -19,9 +18,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    ctx = signed_in(args)
-    with ctx.db.sessions() as session:
-        result = verify(session, ctx.keys.audit_key)
+    result = workspace(args).admin.verify_audit()
     if result.ok:
         extra = f" ({result.unsealed} ännu inte förseglade)" if result.unsealed else ""
         print(f"OK: {result.entries} loggposter, kedjan är hel{extra}.")

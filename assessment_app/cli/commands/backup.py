@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assessment_app.cli.common import connect_url, read_password, say, signed_in_checked
+from assessment_app.cli.common import connect_url, read_password, say, workspace
 from assessment_app.errors import ConfigurationError
 
 
@@ -26,14 +26,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from assessment_app.lifecycle.backup import create_backup, sqlite_path_of
+    from assessment_app.lifecycle.backup import sqlite_path_of
 
     sqlite_path_of(connect_url(args))  # a server URL is refused before connecting
-    ctx = signed_in_checked(args)
+    ws = workspace(args)
     try:
-        info = create_backup(ctx, args.out, overwrite=args.force)
+        info = ws.admin.backup(args.out, overwrite=args.force)
     finally:
-        ctx.db.dispose()
+        ws.db.dispose()
     print(
         say(
             args,

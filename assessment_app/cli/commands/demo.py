@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 from assessment_app.errors import ConfigurationError
 
 
@@ -21,7 +21,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.cases < 1:
         raise ConfigurationError("--cases must be at least 1.", "--cases måste vara minst 1.")
-    ctx = signed_in(args)
-    for ref in demo.generate(ctx, args.cases, args.seed):
+    ws = workspace(args)
+    for ref in demo.generate(ws, args.cases, args.seed):
         print(ref, flush=True)
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 from assessment_app.errors import ConfigurationError
 
 
@@ -23,15 +23,12 @@ def register(sub: Any) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from assessment_app.plan_export import export_plan_pdf
-
     if args.audience == "provider" and not args.provider:
         raise ConfigurationError(
             "Name the provider with --provider NAME.", "Ange utföraren med --provider NAMN."
         )
-    ctx = signed_in(args)
-    built = export_plan_pdf(
-        ctx,
+    ws = workspace(args)
+    built = ws.documents.export(
         args.case_ref,
         args.audience,
         args.out,

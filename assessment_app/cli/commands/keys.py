@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 
 
 def register(sub: Any) -> None:
@@ -20,10 +20,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_keys_rotate(args: argparse.Namespace) -> int:
-    from assessment_app.keys_admin import rotate_data_key
-
-    ctx = signed_in(args)
-    result = rotate_data_key(ctx)
+    result = workspace(args).admin.rotate_keys()
     print(f"Ny datanyckel: {result.new_key_id}. {result.reencrypted} värden omkrypterade.")
     if result.failed:
         print(

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 
 
 def register(sub: Any) -> None:
@@ -29,16 +29,15 @@ def register(sub: Any) -> None:
 def cmd_log_review(args: argparse.Namespace) -> int:
     from assessment_app.server import access_log
 
-    ctx = signed_in(args)
+    ws = workspace(args)
     filters = access_log.LogFilter(
         args.log_user, args.case, args.date_from, args.date_to, args.action
     )
     if args.out:
-        count = access_log.export_access_log(ctx, filters, args.out)
+        count = ws.review.export_access_log(filters, args.out)
         print(f"{count} loggposter sparade i {args.out}")
         return 0
-    page = access_log.access_log(
-        ctx,
+    page = ws.review.access_log(
         username=filters.username,
         case_ref=filters.case_ref,
         date_from=filters.date_from,

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
-from assessment_app.cli.common import say, signed_in_checked
+from assessment_app.cli.common import say, workspace
 from assessment_app.errors import ConfigurationError
 
 
@@ -29,11 +29,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    from assessment_app.lifecycle.retention import (
-        DECISION_TEXTS,
-        apply_retention,
-        plan_retention,
-    )
+    from assessment_app.lifecycle.retention import DECISION_TEXTS
     from assessment_app.lifecycle.settings import load_retention_settings
 
     settings = load_retention_settings()
@@ -45,8 +41,8 @@ def cmd_retention(args: argparse.Namespace) -> int:
             "Deletion cannot be run with an as-of date in the future.",
             "Gallring kan inte göras med ett datum i framtiden.",
         )
-    ctx = signed_in_checked(args)
-    plan = plan_retention(ctx, args.as_of, settings)
+    ws = workspace(args)
+    plan = ws.admin.plan_retention(args.as_of, settings)
     days = ", ".join(str(d) for d in settings.keep_birth_days) or "-"
     print(
         say(
@@ -96,7 +92,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
             )
         )
         return 0
-    result = apply_retention(ctx, plan)
+    result = ws.admin.apply_retention(plan)
     for ref in result.deleted:
         print(say(args, f"Gallrat: {ref}", f"Deleted: {ref}"))
     for ref, why in result.skipped:

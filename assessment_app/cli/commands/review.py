@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 
 
 def register(sub: Any) -> None:
@@ -23,11 +23,9 @@ def register(sub: Any) -> None:
 
 
 def cmd_review_list(args: argparse.Namespace) -> int:
-    from assessment_app.server import review
-
-    ctx = signed_in(args)
-    if ctx.role == "supervisor":
-        queue = review.review_queue(ctx, args.today)
+    ws = workspace(args)
+    if ws.ctx.role == "supervisor":
+        queue = ws.review.queue(args.today)
         print(f"Planer som väntar på granskning ({len(queue.waiting)}):")
         for w in queue.waiting:
             who = w.submitted_by or "-"
@@ -48,7 +46,7 @@ def cmd_review_list(args: argparse.Namespace) -> int:
                 f"{', '.join(u.urgent_areas)}"
             )
         return 0
-    badges = review.decision_badges(ctx)
+    badges = ws.review.badges()
     print(f"Nya beslut om dina planer ({len(badges)}):")
     for b in badges:
         word = "godkänd" if b.decision == "approved" else "återlämnad"
@@ -58,5 +56,5 @@ def cmd_review_list(args: argparse.Namespace) -> int:
             f"{b.decided_at:%Y-%m-%d %H:%M}{comment}"
         )
     if args.mark_seen:
-        review.mark_badges_seen(ctx, badges)
+        ws.review.mark_seen(badges)
     return 0

@@ -24,10 +24,10 @@ def register(sub: Any) -> None:
 
 
 def cmd_rollback_status(args: argparse.Namespace) -> int:
-    from assessment_app.lifecycle.anchor import check_rollback
+    from assessment_app.workspace import Workspace
 
     ctx = signed_in(args)
-    status = check_rollback(ctx)
+    status = Workspace(ctx).admin.check_rollback()
     note_rollback_checked(ctx)
     if status.state == "ok":
         print(
@@ -52,11 +52,11 @@ def cmd_rollback_status(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback_accept(args: argparse.Namespace) -> int:
-    from assessment_app.lifecycle.anchor import accept_rollback
+    from assessment_app.workspace import Workspace
 
     ctx = signed_in(args)
     note_rollback_checked(ctx)
-    status = accept_rollback(ctx)
+    status = Workspace(ctx).admin.accept_rollback()
     print(
         say(
             args,

@@ -7,8 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assessment_app.cli.common import say, signed_in_checked
-from assessment_app.fileio import dump_json, write_private_file
+from assessment_app.cli.common import say, workspace
 
 
 def register(sub: Any) -> None:
@@ -22,17 +21,13 @@ def register(sub: Any) -> None:
 
 
 def cmd_subject_access(args: argparse.Namespace) -> int:
-    from assessment_app.records import subject_access
-
     out: Path = args.out
     fmt = args.format or ("pdf" if out.suffix.lower() == ".pdf" else "json")
-    ctx = signed_in_checked(args)
+    ws = workspace(args)  # signs in; the rollback check runs first
     if fmt == "pdf":
-        from assessment_app.lifecycle.subject_access_pdf import export_subject_access_pdf
-
-        export_subject_access_pdf(ctx, args.case_ref, out)
+        ws.documents.subject_access_pdf(args.case_ref, out)
     else:
-        write_private_file(out, dump_json(subject_access.export(ctx, args.case_ref)))
+        ws.documents.subject_access_json(args.case_ref, out)
     print(
         say(args, f"Registerutdraget är sparat i {out}", f"The subject access export is in {out}")
     )

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assessment_app.cli.common import signed_in
+from assessment_app.cli.common import workspace
 from assessment_app.errors import ConfigurationError
 
 PASSPHRASE_ENV = "ASSESSMENT_TRANSFER_PASSPHRASE"  # noqa: S105 - an environment variable name
@@ -49,10 +49,7 @@ def _passphrase(confirm: bool) -> str:
 
 
 def cmd_transfer_export(args: argparse.Namespace) -> int:
-    from assessment_app.server import transfer
-
-    ctx = signed_in(args)
-    result = transfer.export_case_bundle(ctx, args.case_ref, args.out, _passphrase(True))
+    result = workspace(args).admin.export_case(args.case_ref, args.out, _passphrase(True))
     print(f"Ärendet {result.case_ref} är sparat krypterat i {args.out}.")
     print("Lämna lösenfrasen skild från filen (t.ex. muntligt). När importen på servern är klar:")
     print(f"  assessment-app transfer close {result.case_ref}")
@@ -60,10 +57,7 @@ def cmd_transfer_export(args: argparse.Namespace) -> int:
 
 
 def cmd_transfer_import(args: argparse.Namespace) -> int:
-    from assessment_app.server import transfer
-
-    ctx = signed_in(args)
-    result = transfer.import_case_bundle(ctx, args.file, _passphrase(False))
+    result = workspace(args).admin.import_case(args.file, _passphrase(False))
     print(
         f"Importerat som {result.case_ref} (från {result.source_case_ref}): "
         f"{result.assessments} kartläggningar, {result.plans} planer, "
@@ -78,9 +72,8 @@ def cmd_transfer_import(args: argparse.Namespace) -> int:
 
 
 def cmd_transfer_close(args: argparse.Namespace) -> int:
-    from assessment_app.server import transfer
+    from assessment_app.server.transfer import CLOSE_REASON
 
-    ctx = signed_in(args)
-    transfer.close_transferred(ctx, args.case_ref)
-    print(f"Ärendet {args.case_ref} är avslutat: {transfer.CLOSE_REASON}.")
+    workspace(args).admin.close_transferred(args.case_ref)
+    print(f"Ärendet {args.case_ref} är avslutat: {CLOSE_REASON}.")
     return 0

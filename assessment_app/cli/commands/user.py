@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from assessment_app import accounts
-from assessment_app.cli.common import connect_url, read_new_password, read_password, signed_in
+from assessment_app.cli.common import connect_url, read_new_password, read_password, workspace
 from assessment_app.db.engine import Database
 
 
@@ -48,18 +48,17 @@ def register(sub: Any) -> None:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    ctx = signed_in(args)
+    ws = workspace(args)
     password = read_new_password("ASSESSMENT_NEW_PASSWORD")
-    info = accounts.add_user(
-        ctx, args.name, password, args.role, unit=args.unit, display_name=args.display_name
+    info = ws.admin.add_user(
+        args.name, password, args.role, unit=args.unit, display_name=args.display_name
     )
     print(f"Användaren {info.username} ({info.role}) är tillagd.")
     return 0
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    ctx = signed_in(args)
-    rows = accounts.list_users(ctx)
+    rows = workspace(args).admin.list_users()
     print(f"{'ANVÄNDARE':<20} {'ROLL':<14} {'ENHET':<24} {'STATUS':<10} SENAST INLOGGAD")
     for u in rows:
         status = "aktiv" if u.active else "avstängd"
@@ -69,8 +68,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_active(args: argparse.Namespace) -> int:
-    ctx = signed_in(args)
-    accounts.set_user_active(ctx, args.name, args.active)
+    workspace(args).admin.set_user_active(args.name, args.active)
     print(f"Användaren {args.name} är {'aktiverad' if args.active else 'avstängd'}.")
     return 0
 
@@ -86,10 +84,7 @@ def cmd_user_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    from assessment_app.server.users_admin import remove_user
-
-    ctx = signed_in(args)
-    remove_user(ctx, args.name)
+    workspace(args).admin.remove_user(args.name)
     print(
         f"Användaren {args.name} är borttagen: kontot är avstängt och nyckeln raderad. "
         f"Ett nytt lösenord sätts med 'user reset {args.name}'."
@@ -99,9 +94,7 @@ def cmd_user_remove(args: argparse.Namespace) -> int:
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
     """``user reset``: an administrator, signed in."""
-    from assessment_app.server.users_admin import reset_user
-
-    ctx = signed_in(args)
-    reset_user(ctx, args.name, read_new_password("ASSESSMENT_NEW_PASSWORD"))
+    ws = workspace(args)
+    ws.admin.reset_user(args.name, read_new_password("ASSESSMENT_NEW_PASSWORD"))
     print(f"Nytt lösenord är satt för {args.name}; kontot är aktivt.")
     return 0
