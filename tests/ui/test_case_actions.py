@@ -199,3 +199,98 @@ def test_revealing_the_address_on_the_person_tab_is_audited(qtbot, services, ws,
     visible = [w.text() for w in page.details.findChildren(QLabel) if w.isVisible()]
     assert any(SECRET_ADDRESS in text for text in visible)
     assert _actions(ws, protected_id).count(("case.open", "case", "address")) == before + 1
+
+
+def test_consents_are_given_changed_and_withdrawn(qtbot, services, ws, case_id, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _page(qtbot, services, case_id)
+    page.tabs.setCurrentWidget(page.consents)
+    tab = page.consents
+    assert not tab.give_button.isEnabled()  # until the providers and areas are in
+    wait_tasks(qtbot)
+    assert tab.give_button.isEnabled() and tab.table.rowCount() == 0
+    qtbot.mouseClick(tab.give_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert [b.text() for b in dialog.area_boxes.values()] == ["Boende", "Droger", "Motivation"]
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("police"))
+    dialog.area_boxes["housing"].setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.ok_button.isEnabled()  # a double click gives one consent
+    wait_tasks(qtbot)
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "Boende"
+
+    tab.table.selectRow(0)
+    tab.edit_scope()
+    dialog = tab.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.area_boxes["housing"].isChecked() and not dialog.recipient.isEnabled()
+    dialog.area_boxes["substances"].setChecked(True)
+    _click(qtbot, dialog.ok_button)
+    assert tab.table.item(0, 1).text() == "Boende, Droger"
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    )
+    tab.table.selectRow(0)
+    _click(qtbot, tab.withdraw_button)
+    assert tab.table.item(0, 3).text() == date.today().isoformat()
+    tab.table.selectRow(0)
+    assert not tab.withdraw_button.isEnabled()
+    [consent] = ws.cases.consents(case_id).consents
+    assert consent.withdrawn_on == date.today() and tuple(consent.scope_areas) == (
+        "housing",
+        "substances",
+    )
+
+
+def test_assessments_and_plans_are_started_from_their_tabs(qtbot, services, ws, case_id):
+    page = _page(qtbot, services, case_id)
+    page.tabs.setCurrentWidget(page.assessments)
+    wait_tasks(qtbot)
+    assert page.assessments.table.rowCount() == 0
+    with qtbot.waitSignal(page.open_assessment) as started:
+        qtbot.mouseClick(page.assessments.new_button, Qt.MouseButton.LeftButton)
+        assert not page.assessments.new_button.isEnabled()  # one assessment per click
+    info = ws.interviews.get(started.args[0])
+    assert (info.kind, info.case_id) == ("initial", case_id)
+    page.reload_all()
+    wait_tasks(qtbot)
+    assert page.assessments.table.rowCount() == 1
+    assert [a for a, _title in page.assessments.radar.axes] == [
+        "housing",
+        "substances",
+        "motivation",
+    ]
+
+    page.tabs.setCurrentWidget(page.plans)
+    wait_tasks(qtbot)
+    with qtbot.waitSignal(page.open_plan) as created:
+        qtbot.mouseClick(page.plans.new_button, Qt.MouseButton.LeftButton)
+        assert not page.plans.new_button.isEnabled()  # one plan per click
+    wait_tasks(qtbot)
+    assert [p.id for p in ws.cases.plans(case_id)] == [created.args[0]]
+    assert page.plans.table.rowCount() == 1 and page.plans.new_button.isEnabled()
+
+
+def test_a_template_that_cannot_be_read_is_said_not_hidden(
+    qtbot, services, ws, case_id, monkeypatch
+):
+    from assessment_app.errors import TemplateError
+
+    ws.interviews.start(case_id)
+
+    def broken(*_args, **_kwargs):
+        raise TemplateError("broken template", "Frågemallen går inte att läsa.")
+
+    monkeypatch.setattr(services.templates, "latest", broken)
+    page = _page(qtbot, services, case_id)
+    page.tabs.setCurrentWidget(page.assessments)
+    wait_tasks(qtbot)
+    assert page.assessments.table.rowCount() == 1  # the list still shows
+    assert "Frågemallen går inte att läsa" in page.assessments.banner.text()
+    page.tabs.setCurrentWidget(page.consents)
+    wait_tasks(qtbot)
+    assert "Frågemallen går inte att läsa" in page.consents.banner.text()
+    assert not page.consents.give_button.isEnabled()
