@@ -1,5 +1,6 @@
 """The lock screen (idle lock, and leaving meeting mode): the signed-in user's password
-unlocks; everything behind it stays exactly as it was."""
+unlocks (checked in the background through ``ws.admin.verify_password``); everything behind
+it stays exactly as it was."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app import accounts
 from ui.messages import unlock_message
 from ui.services import Services
 from ui.tasks import run_task
@@ -102,24 +102,23 @@ class LockScreen(QWidget):
         if not password:
             self.banner.show_message(self.tr("Skriv ditt lösenord."), "error")
             return
+        if not self.unlock_button.isEnabled():
+            return  # already checking (Enter pressed twice)
         self.unlock_button.setEnabled(False)
-        ctx, purpose = self.services.ctx, self.purpose
+        admin, purpose = self.services.ws.admin, self.purpose
         # the same session continues; failures count towards the lockout as at sign-in
         run_task(
-            lambda: accounts.verify_password(ctx, password, purpose=purpose),
+            lambda: admin.verify_password(password, purpose=purpose),
             self._ok,
             self._failed,
+            owner=self,
         )
 
     def _ok(self, _result: object) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.password.clear()
         self.unlocked.emit()
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.unlock_button.setEnabled(True)
         self.password.clear()
         self.banner.show_message(unlock_message(error), "error")

@@ -2,7 +2,9 @@
 
     python -m ui.screenshots [--out docs/screenshots] [--cases 40]
 
-Uses a temporary database filled by ``assessment_app.demo`` (synthetic people only)."""
+Uses a temporary database filled by ``assessment_app.demo`` (synthetic people only). The data
+is set up through a workspace of its own (this script is not a screen); the windows read
+theirs in the background, so each picture waits until every background call has answered."""
 
 from __future__ import annotations
 
@@ -11,31 +13,59 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assessment_app.context import Context
+    from assessment_app.workspace import Workspace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 PASSWORD = "screenshot-password"  # noqa: S105 - a throwaway database in a temp dir
 
 
+def _settle(timeout_s: float = 30.0) -> None:
+    """Process events until every background call has delivered its result."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from ui import tasks
+
+    deadline = time.monotonic() + timeout_s
+    QApplication.processEvents()
+    while tasks.busy() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    QApplication.processEvents()
+
+
+def _workspace(ctx: Context) -> Workspace:
+    """A workspace for setting up data from this script (no UI-thread guard: not a screen)."""
+    from assessment_app.templates.source import RegistryTemplates
+    from assessment_app.workspace import Workspace
+
+    return Workspace(ctx, templates=RegistryTemplates())
+
+
 def _save(widget: object, out: Path, name: str) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     assert isinstance(widget, QWidget)
-    QApplication.processEvents()
+    _settle()
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
 
 
-def _plan_preview(ctx: object, case_ref: str) -> object:
+def _plan_preview(ws: Workspace, case_ref: str) -> object:
     """The preview dialog on the individual's plan, once its pages are drawn (the PDF view
     renders them in the background)."""
     from PySide6.QtTest import QTest
 
-    from ui.plan.documents import Target, prepare
     from ui.plan.pdf_view import LoadedPdf, PdfPreviewDialog
 
-    prepared = prepare(ctx, case_ref, Target(), "sv")  # type: ignore[arg-type]
+    prepared = ws.documents.prepare(case_ref, "individual")
     dialog = PdfPreviewDialog(
         LoadedPdf(prepared.data), "Förhandsgranskning – handlingsplan för den enskilde"
     )
@@ -45,50 +75,48 @@ def _plan_preview(ctx: object, case_ref: str) -> object:
     return dialog
 
 
-def _case_life_screens(window: object, ctx: object, case_id: str, out: Path) -> None:
+def _case_life_screens(window: Any, ws: Workspace, case_id: str, out: Path) -> None:
     """Follow-up comparison, the person tab with the case's life and the subject access box,
     and the conflict dialog of two versions of one plan."""
-    from assessment_app.records import assessments, plans
-    from ui.services import RegistryTemplates
+    from assessment_app.records.plans import Goal, PlanContent, PlanEdit
+    from assessment_app.workspace.interview import AssessmentEdit
 
-    page = window.case_page  # type: ignore[attr-defined]
-    template = RegistryTemplates().latest()
-    if len(assessments.list_assessments(ctx, case_id)) < 2:  # type: ignore[arg-type]
-        a = assessments.start_assessment(
-            ctx,  # type: ignore[arg-type]
-            case_id,
-            template.id,
-            template.version,
-            kind="follow_up",
-        )
+    page = window.case_page
+    cases, interviews, plans = ws.cases, ws.interviews, ws.plans
+    if len(cases.assessments(case_id)) < 2:
+        a = interviews.start(case_id, "follow_up")
+        template = ws.template()
         ratings = {
             area.id: {"own": (i * 3) % 5, "worker": (i * 7) % 5, "reason": "–", "flags": []}
             for i, area in enumerate(template.areas)
         }
-        assessments.save_assessment(ctx, a.id, a.version, {}, ratings)  # type: ignore[arg-type]
+        interviews.save(AssessmentEdit.of(a, {}, ratings))
     page.reload_all()
     page.tabs.setCurrentWidget(page.followups)
     _save(window, out, "12-follow-up-comparison")
     page.tabs.setCurrentWidget(page.person_tab)
     _save(window, out, "13-person-and-case-life")
-    plan = plans.create_plan(ctx, case_id, goals=[plans.Goal("housing", "Eget boende")])  # type: ignore[arg-type]
-    window.open_plan(plan.id)  # type: ignore[attr-defined]
-    editor = window.work_page  # type: ignore[attr-defined]
-    plans.save_plan(
-        ctx,  # type: ignore[arg-type]
-        plan.id,
-        plan.version,
-        goals=[plans.Goal("housing", "Eget boende i Kungsängen", plan.goals[0].id)],
-        actions=[],
-        follow_up_on=None,
+    plan = plans.create(case_id)
+    saved = plans.save(PlanEdit(plan, PlanContent([Goal("housing", "Eget boende")], [])))
+    plan = saved.value  # type: ignore[union-attr]
+    window.open_plan(plan.id)
+    _settle()
+    editor = window.work_page
+    colleague = PlanContent(
+        [Goal("housing", "Eget boende i Kungsängen", plan.goals[0].id)],
+        [],
         note="Sparat av en kollega",
     )
+    plans.save(PlanEdit(plan, colleague))
     editor.boxes[0].text.setText("Eget boende före sommaren")
     editor.save()
+    _settle()
     _save(editor.conflict_dialog, out, "14-plan-conflict")
     editor.conflict_dialog.close()
     editor.reload()  # leave the plan as stored, so the next screens start from the case
-    window.show_case(case_id)  # type: ignore[attr-defined]
+    _settle()
+    window.show_case(case_id)
+    _settle()
 
 
 def _supervisor_and_admin(
@@ -96,23 +124,22 @@ def _supervisor_and_admin(
 ) -> None:
     """The review queue, a plan under review, the access-log review, the administrator's
     screens and the settings dialog."""
-    from PySide6.QtTest import QTest
-
     from assessment_app import accounts
     from assessment_app.credentials import CredentialStore
-    from assessment_app.records import cases, plans
+    from assessment_app.records.cases import CaseQuery
+    from assessment_app.templates.source import RegistryTemplates
     from ui.main_window import MainWindow
     from ui.preferences.dialog import SettingsDialog
     from ui.preferences.store import Preferences
-    from ui.services import RegistryTemplates, Services
+    from ui.services import Services
 
     accounts.add_user(admin, "chef", PASSWORD, "supervisor", unit="Vuxenenheten")  # type: ignore[arg-type]
-    anna = accounts.sign_in(db, "anna", PASSWORD)  # type: ignore[arg-type]
+    anna = _workspace(accounts.sign_in(db, "anna", PASSWORD))  # type: ignore[arg-type]
     for ref in refs[:3]:  # a few plans waiting for review
-        case_id = cases.list_cases(anna, cases.CaseQuery(text=ref))[0].id
-        for plan in plans.list_plans(anna, case_id):
+        case_id = anna.cases.page(CaseQuery(text=ref)).rows[0].id
+        for plan in anna.cases.plans(case_id):
             if plan.review_state in ("draft", "returned") and plan.goals:
-                plans.submit_for_review(anna, plan.id, plan.version)
+                anna.plans.submit(plan.id, plan.version)
     chef = accounts.sign_in(db, "chef", PASSWORD)  # type: ignore[arg-type]
     window = MainWindow(Services(db, chef, settings, RegistryTemplates(), "sv"))  # type: ignore[arg-type]
     window.resize(1280, 820)
@@ -120,17 +147,13 @@ def _supervisor_and_admin(
     window.show_review_queue()
     page = window.review_page
     assert page is not None
-    while page.loading:
-        QTest.qWait(20)
     _save(window, out, "20-review-queue")
+    _settle()
     if page.queue is not None and page.queue.waiting:
         window.review_plan(page.queue.waiting[0])
         _save(window, out, "21-plan-review")
     window.show_access_log()
-    log_page = window.log_page
-    assert log_page is not None
-    while log_page.loading:
-        QTest.qWait(20)
+    assert window.log_page is not None
     _save(window, out, "22-access-log")
     window.close()
     administrator = accounts.sign_in(db, "admin", PASSWORD)  # type: ignore[arg-type]
@@ -141,8 +164,6 @@ def _supervisor_and_admin(
     assert window.admin_page is not None
     window.admin_page.tabs.setCurrentWidget(window.admin_page.retention)
     window.admin_page.retention.list_cases()
-    while window.admin_page.retention.busy:
-        QTest.qWait(20)
     _save(window, out, "24-retention")
     dialog = SettingsDialog(Preferences.of(settings), CredentialStore(), window)  # type: ignore[arg-type]
     dialog.show()
@@ -156,10 +177,11 @@ def render(out: Path, count: int) -> None:
 
     from assessment_app import accounts, demo
     from assessment_app.db.engine import Database
-    from assessment_app.records import assessments, cases, plans
+    from assessment_app.records.cases import CaseQuery
+    from assessment_app.templates.source import RegistryTemplates
     from ui.app import make_application
     from ui.main_window import MainWindow
-    from ui.services import RegistryTemplates, Services
+    from ui.services import Services
     from ui.settings import AppSettings
     from ui.startup.first_run import FirstRunDialog
     from ui.startup.sign_in import SignInDialog
@@ -180,7 +202,8 @@ def render(out: Path, count: int) -> None:
         sign_in.show()
         _save(sign_in, out, "02-sign-in")
         ctx = accounts.sign_in(db, "anna", PASSWORD)
-        refs = list(demo.generate(ctx, count, seed=7))
+        ws = _workspace(ctx)
+        refs = list(demo.generate(ws, count, seed=7))
         settings = AppSettings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         services = Services(db, ctx, settings, RegistryTemplates(), "sv")
         window = MainWindow(services)
@@ -189,28 +212,30 @@ def render(out: Path, count: int) -> None:
         assert window.case_list is not None
         window.case_list.scope.setCurrentIndex(2)
         _save(window, out, "03-case-list")
-        rows = cases.list_cases(ctx, cases.CaseQuery(text=refs[0]))
-        case_id = rows[0].id
+        case_id = ws.cases.page(CaseQuery(text=refs[0])).rows[0].id
         window.show_case(case_id)
         assert window.case_page is not None
         _save(window, out, "04-case")
         window.case_page.tabs.setCurrentWidget(window.case_page.assessments)
         _save(window, out, "05-assessments-radar")
-        latest = assessments.list_assessments(ctx, case_id)[-1]
+        latest = ws.cases.assessments(case_id)[-1]
         window.open_interview(latest.id)
+        _settle()
         page = window.work_page
         page.areas.setCurrentRow(2)  # type: ignore[union-attr]
         _save(window, out, "06-interview")
-        window.open_plan(plans.list_plans(ctx, case_id)[-1].id)
+        window.open_plan(ws.cases.plans(case_id)[-1].id)
         _save(window, out, "07-plan")
-        preview = _plan_preview(ctx, window.case_page.case.case_ref)
+        case_ref = ws.cases.page(CaseQuery(text=refs[0])).rows[0].case_ref
+        preview = _plan_preview(ws, case_ref)
         _save(preview, out, "08-plan-preview")
-        preview.close()
+        preview.close()  # type: ignore[attr-defined]
         window.show_case(case_id)
         assert window.case_page is not None
+        _settle()
         window.case_page.tabs.setCurrentWidget(window.case_page.history)
         _save(window, out, "09-history")
-        _case_life_screens(window, ctx, case_id, out)
+        _case_life_screens(window, ws, case_id, out)
         window.set_meeting_mode(True)
         window.case_page.tabs.setCurrentIndex(0)
         _save(window, out, "10-meeting-mode")
@@ -218,6 +243,7 @@ def render(out: Path, count: int) -> None:
         _save(window, out, "11-locked")
         window.close()
         _supervisor_and_admin(out, db, admin, settings, refs)
+        _settle()
         db.dispose()
     del app
 

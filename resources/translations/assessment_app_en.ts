@@ -172,137 +172,137 @@
 <context>
     <name>AccessLogPage</name>
     <message>
-        <location filename="../../ui/log_review/page.py" line="136"/>
+        <location filename="../../ui/log_review/page.py" line="114"/>
         <source>&lt;h2&gt;Logguppföljning&lt;/h2&gt;&lt;p&gt;Vem som har öppnat och ändrat enhetens ärenden. Loggen innehåller ärendenummer och id:n, aldrig namn. Att du öppnar logguppföljningen loggas också.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Access-log review&lt;/h2&gt;&lt;p&gt;Who opened and changed the unit&apos;s cases. The log holds case references and ids, never names. Opening this review is logged too.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="144"/>
+        <location filename="../../ui/log_review/page.py" line="122"/>
         <source>användarnamn</source>
         <translation>user name</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="146"/>
+        <location filename="../../ui/log_review/page.py" line="124"/>
         <source>ärendenummer</source>
         <translation>case reference</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="147"/>
+        <location filename="../../ui/log_review/page.py" line="125"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="148"/>
+        <location filename="../../ui/log_review/page.py" line="126"/>
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="150"/>
+        <location filename="../../ui/log_review/page.py" line="128"/>
         <source>Alla händelser</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="152"/>
+        <location filename="../../ui/log_review/page.py" line="130"/>
         <source>Alla ärendehändelser</source>
         <translation>All case actions</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="153"/>
+        <location filename="../../ui/log_review/page.py" line="131"/>
         <source>Alla ändringar av uppgifter</source>
         <translation>All changes to records</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="154"/>
+        <location filename="../../ui/log_review/page.py" line="132"/>
         <source>Logguppföljning och loggexport</source>
         <translation>Log review and log export</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="158"/>
+        <location filename="../../ui/log_review/page.py" line="136"/>
         <source>&amp;Sök</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="160"/>
+        <location filename="../../ui/log_review/page.py" line="138"/>
         <source>&amp;Rensa filter</source>
         <translation>&amp;Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="166"/>
+        <location filename="../../ui/log_review/page.py" line="144"/>
         <source>&amp;Användare:</source>
         <translation>&amp;User:</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="167"/>
+        <location filename="../../ui/log_review/page.py" line="145"/>
         <source>Ä&amp;rende:</source>
         <translation>C&amp;ase:</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="172"/>
+        <location filename="../../ui/log_review/page.py" line="150"/>
         <source>Datum:</source>
         <translation>Dates:</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="173"/>
+        <location filename="../../ui/log_review/page.py" line="151"/>
         <source>&amp;Händelse:</source>
         <translation>&amp;Action:</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="189"/>
+        <location filename="../../ui/log_review/page.py" line="167"/>
         <source>◀ &amp;Föregående</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="190"/>
+        <location filename="../../ui/log_review/page.py" line="168"/>
         <source>&amp;Nästa ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="191"/>
+        <location filename="../../ui/log_review/page.py" line="169"/>
         <source>&amp;Exportera …</source>
         <translation>&amp;Export …</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="193"/>
+        <location filename="../../ui/log_review/page.py" line="171"/>
         <source>Sparar loggen med de valda filtren som CSV-fil (för Excel)</source>
         <translation>Saves the log with the chosen filters as a CSV file (for Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="237"/>
+        <location filename="../../ui/log_review/page.py" line="215"/>
         <source>Från-datumet ligger efter till-datumet.</source>
         <translation>The from date is after the to date.</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="287"/>
+        <location filename="../../ui/log_review/page.py" line="260"/>
         <source>Hämtar …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="289"/>
+        <location filename="../../ui/log_review/page.py" line="262"/>
         <source>Inga händelser med de här filtren.</source>
         <translation>No entries with these filters.</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="292"/>
+        <location filename="../../ui/log_review/page.py" line="265"/>
         <source>Visar {first}–{last} av {total}</source>
         <translation>Showing {first}–{last} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="307"/>
+        <location filename="../../ui/log_review/page.py" line="280"/>
         <source>Exportera loggen</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="309"/>
+        <location filename="../../ui/log_review/page.py" line="282"/>
         <source>CSV-fil (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="327"/>
+        <location filename="../../ui/log_review/page.py" line="300"/>
         <source>Exporterar …</source>
         <translation>Exporting …</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="337"/>
+        <location filename="../../ui/log_review/page.py" line="308"/>
         <source>{n} händelser exporterades till {name}.</source>
         <translation>{n} entries were exported to {name}.</translation>
     </message>
@@ -376,37 +376,37 @@
 <context>
     <name>AssessmentsTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="69"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
         <source>Områden med behov</source>
         <translation>Areas with a need</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="73"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="105"/>
         <source>Ny &amp;kartläggning</source>
         <translation>New &amp;assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="74"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="106"/>
         <source>Ny &amp;uppföljande skattning</source>
         <translation>New &amp;follow-up rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="75"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="107"/>
         <source>Ö&amp;ppna</source>
         <translation>O&amp;pen</translation>
     </message>
@@ -414,118 +414,118 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="51"/>
+        <location filename="../../ui/cases/list_page.py" line="57"/>
         <source>Sök på namn, personnummer eller ärendenummer</source>
         <translation>Search by name, personal identity number or case reference</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="53"/>
+        <location filename="../../ui/cases/list_page.py" line="59"/>
         <source>&amp;Sök:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="56"/>
+        <location filename="../../ui/cases/list_page.py" line="62"/>
         <source>Mina ärenden</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="57"/>
+        <location filename="../../ui/cases/list_page.py" line="63"/>
         <source>Min enhet</source>
         <translation>My unit</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="58"/>
+        <location filename="../../ui/cases/list_page.py" line="64"/>
         <source>Alla jag har tillgång till</source>
         <translation>All I have access to</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="60"/>
+        <location filename="../../ui/cases/list_page.py" line="66"/>
         <source>Öppna</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="61"/>
+        <location filename="../../ui/cases/list_page.py" line="67"/>
         <source>Avslutade</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="62"/>
+        <location filename="../../ui/cases/list_page.py" line="68"/>
         <source>Alla statusar</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="64"/>
+        <location filename="../../ui/cases/list_page.py" line="70"/>
         <source>Alla uppföljningar</source>
         <translation>All follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="65"/>
+        <location filename="../../ui/cases/list_page.py" line="71"/>
         <source>Uppföljning inom 14 dagar</source>
         <translation>Follow-up within 14 days</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="66"/>
+        <location filename="../../ui/cases/list_page.py" line="72"/>
         <source>Försenad uppföljning</source>
         <translation>Overdue follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="69"/>
+        <location filename="../../ui/cases/list_page.py" line="75"/>
         <source>&amp;Nytt ärende</source>
         <translation>&amp;New case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="135"/>
+        <location filename="../../ui/cases/list_page.py" line="144"/>
         <source>Räknar ärenden …</source>
         <translation>Counting cases …</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="140"/>
+        <location filename="../../ui/cases/list_page.py" line="155"/>
         <source>{n} ärenden</source>
         <translation>{n} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="140"/>
+        <location filename="../../ui/cases/list_page.py" line="155"/>
         <source>1 ärende</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="150"/>
+        <location filename="../../ui/cases/list_page.py" line="165"/>
         <source>Det här är inget giltigt personnummer; kontrollera siffrorna.</source>
         <translation>This is not a valid personal identity number; check the digits.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="188"/>
+        <location filename="../../ui/cases/list_page.py" line="231"/>
         <source>Det finns osparat arbete i en handlingsplan (autosparat {when}).</source>
         <translation>There is unsaved work in an action plan (autosaved {when}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="192"/>
+        <location filename="../../ui/cases/list_page.py" line="235"/>
         <source>Det finns osparat arbete i en kartläggning (autosparat {when}).</source>
         <translation>There is unsaved work in an assessment (autosaved {when}).</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="195"/>
-        <location filename="../../ui/cases/list_page.py" line="221"/>
+        <location filename="../../ui/cases/list_page.py" line="238"/>
+        <location filename="../../ui/cases/list_page.py" line="258"/>
         <source>Ytterligare {n} utkast finns.</source>
         <translation>{n} more drafts exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="197"/>
+        <location filename="../../ui/cases/list_page.py" line="240"/>
         <source>Ö&amp;ppna utkastet</source>
         <translation>O&amp;pen the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="212"/>
+        <location filename="../../ui/cases/list_page.py" line="249"/>
         <source>En handlingsplan har en kopia från den här datorn ({when}) som skiljer sig från utkastet på servern. Öppna planen och jämför versionerna.</source>
         <translation>An action plan has a copy from this computer ({when}) that differs from the draft on the server. Open the plan and compare the versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="217"/>
+        <location filename="../../ui/cases/list_page.py" line="254"/>
         <source>En kartläggning har en kopia från den här datorn ({when}) som skiljer sig från utkastet på servern. Öppna kartläggningen och välj vilken som gäller.</source>
         <translation>An assessment has a copy from this computer ({when}) that differs from the draft on the server. Open the assessment and choose which one applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/list_page.py" line="223"/>
+        <location filename="../../ui/cases/list_page.py" line="260"/>
         <source>&amp;Jämför</source>
         <translation>&amp;Compare</translation>
     </message>
@@ -533,143 +533,148 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="54"/>
+        <location filename="../../ui/case_view/case_page.py" line="79"/>
         <source>Ä&amp;ndra personuppgifter …</source>
         <translation>Edit personal &amp;details …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="55"/>
+        <location filename="../../ui/case_view/case_page.py" line="80"/>
         <source>A&amp;vsluta ärendet …</source>
         <translation>Clo&amp;se the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="56"/>
+        <location filename="../../ui/case_view/case_page.py" line="81"/>
         <source>Öppna ärendet i&amp;gen</source>
         <translation>Re&amp;open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="79"/>
+        <location filename="../../ui/case_view/case_page.py" line="104"/>
         <source>&amp;Personen</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="80"/>
+        <location filename="../../ui/case_view/case_page.py" line="105"/>
         <source>&amp;Samtycken</source>
         <translation>&amp;Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="81"/>
+        <location filename="../../ui/case_view/case_page.py" line="106"/>
         <source>&amp;Kartläggningar</source>
         <translation>&amp;Assessments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="82"/>
+        <location filename="../../ui/case_view/case_page.py" line="107"/>
         <source>&amp;Handlingsplaner</source>
         <translation>Action &amp;plans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="83"/>
+        <location filename="../../ui/case_view/case_page.py" line="108"/>
         <source>&amp;Uppföljningar</source>
         <translation>&amp;Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="84"/>
+        <location filename="../../ui/case_view/case_page.py" line="109"/>
         <source>H&amp;istorik</source>
         <translation>H&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="102"/>
+        <location filename="../../ui/case_view/case_page.py" line="121"/>
+        <source>Hämtar ärendet …</source>
+        <translation>Loading the case …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="177"/>
         <source>personnummer saknas</source>
         <translation>no personal identity number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="105"/>
+        <location filename="../../ui/case_view/case_page.py" line="180"/>
         <source>{ref} · {number} · {status} · handläggare {who}</source>
         <translation>{ref} · {number} · {status} · caseworker {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="115"/>
+        <location filename="../../ui/case_view/case_page.py" line="190"/>
         <source>SKYDDADE PERSONUPPGIFTER ({level}). Lämna inte ut uppgifter om personen, skriv aldrig ut adressen och tala inte om var personen bor. Varje öppning av ärendet loggas.</source>
         <translation>PROTECTED PERSONAL DATA ({level}). Do not disclose information about the person, never print the address and never say where the person lives. Every opening of the case is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="134"/>
+        <location filename="../../ui/case_view/case_page.py" line="215"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="136"/>
+        <location filename="../../ui/case_view/case_page.py" line="217"/>
         <source>Personnummer:</source>
         <translation>Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="140"/>
+        <location filename="../../ui/case_view/case_page.py" line="221"/>
         <source>Skyddsnivå:</source>
         <translation>Protection level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="147"/>
+        <location filename="../../ui/case_view/case_page.py" line="228"/>
         <source>Dold (skyddade personuppgifter)</source>
         <translation>Hidden (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="148"/>
+        <location filename="../../ui/case_view/case_page.py" line="229"/>
         <source>&amp;Visa adressen</source>
         <translation>&amp;Show the address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="160"/>
-        <location filename="../../ui/case_view/case_page.py" line="162"/>
+        <location filename="../../ui/case_view/case_page.py" line="236"/>
+        <location filename="../../ui/case_view/case_page.py" line="238"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="163"/>
+        <location filename="../../ui/case_view/case_page.py" line="239"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="164"/>
+        <location filename="../../ui/case_view/case_page.py" line="240"/>
         <source>E-post:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="166"/>
+        <location filename="../../ui/case_view/case_page.py" line="241"/>
         <source>Kontaktväg:</source>
         <translation>Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="168"/>
+        <location filename="../../ui/case_view/case_page.py" line="242"/>
         <source>Öppnat:</source>
         <translation>Opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="171"/>
+        <location filename="../../ui/case_view/case_page.py" line="245"/>
         <source>{date} – {reason}</source>
         <translation>{date} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="177"/>
+        <location filename="../../ui/case_view/case_page.py" line="251"/>
         <source>Avslutat:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="178"/>
+        <location filename="../../ui/case_view/case_page.py" line="252"/>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="207"/>
+        <location filename="../../ui/case_view/case_page.py" line="301"/>
         <source>Personuppgifterna är sparade.</source>
         <translation>The personal details are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="213"/>
+        <location filename="../../ui/case_view/case_page.py" line="309"/>
         <source>Ärendet är avslutat.</source>
         <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="223"/>
+        <location filename="../../ui/case_view/case_page.py" line="325"/>
         <source>Ärendet är öppnat igen.</source>
         <translation>The case is open again.</translation>
     </message>
@@ -677,42 +682,42 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/cases/model.py" line="159"/>
+        <location filename="../../ui/cases/model.py" line="175"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="160"/>
+        <location filename="../../ui/cases/model.py" line="176"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="161"/>
+        <location filename="../../ui/cases/model.py" line="177"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="162"/>
+        <location filename="../../ui/cases/model.py" line="178"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="163"/>
+        <location filename="../../ui/cases/model.py" line="179"/>
         <source>Öppnat</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="164"/>
+        <location filename="../../ui/cases/model.py" line="180"/>
         <source>Nästa uppföljning</source>
         <translation>Next follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="186"/>
+        <location filename="../../ui/cases/model.py" line="202"/>
         <source>Skyddade personuppgifter: namnet visas bara i ärendet.</source>
         <translation>Protected personal data: the name is shown only inside the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/model.py" line="203"/>
+        <location filename="../../ui/cases/model.py" line="219"/>
         <source>{date} (försenad)</source>
         <translation>{date} (overdue)</translation>
     </message>
@@ -720,42 +725,42 @@
 <context>
     <name>CloseCaseDialog</name>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="159"/>
+        <location filename="../../ui/case_view/case_actions.py" line="194"/>
         <source>Avsluta ärendet {ref}</source>
         <translation>Close the case {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="163"/>
+        <location filename="../../ui/case_view/case_actions.py" line="198"/>
         <source>Ärendet avslutas med datum och skäl. Det kan öppnas igen senare. Uppgifterna sparas tills de gallras enligt kommunens beslut.</source>
         <translation>The case is closed with a date and a reason. It can be reopened later. The records are kept until they are deleted by the municipality&apos;s retention decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="172"/>
+        <location filename="../../ui/case_view/case_actions.py" line="207"/>
         <source>Till exempel: målen i planen är uppnådda, eller personen har flyttat</source>
         <translation>For example: the plan&apos;s goals are reached, or the person has moved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="181"/>
+        <location filename="../../ui/case_view/case_actions.py" line="216"/>
         <source>&amp;Skäl:</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="182"/>
+        <location filename="../../ui/case_view/case_actions.py" line="217"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="183"/>
+        <location filename="../../ui/case_view/case_actions.py" line="218"/>
         <source>Avsluta ä&amp;rendet</source>
         <translation>Close the &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="184"/>
+        <location filename="../../ui/case_view/case_actions.py" line="219"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="200"/>
+        <location filename="../../ui/case_view/case_actions.py" line="237"/>
         <source>Skriv varför ärendet avslutas.</source>
         <translation>Write why the case is closed.</translation>
     </message>
@@ -763,27 +768,27 @@
 <context>
     <name>ConfirmDeletionDialog</name>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="125"/>
+        <location filename="../../ui/admin/retention_page.py" line="101"/>
         <source>Bekräfta gallring</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="129"/>
+        <location filename="../../ui/admin/retention_page.py" line="105"/>
         <source>&lt;p&gt;&lt;b&gt;Antal ärenden som gallras: {n}&lt;/b&gt;, enligt beslut per {as_of}. Allt om ärendena tas bort: uppgifter om personen, kartläggningar, planer, samtycken, uppföljningar och utkast. Kvar blir bara en loggpost per ärende med ärendets id, datum och beslut.&lt;/p&gt;&lt;p&gt;Det går inte att ångra.&lt;/p&gt;&lt;p&gt;Skriv antalet ärenden ({n}) för att bekräfta:&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Number of cases to delete: {n}&lt;/b&gt;, by decision as of {as_of}. Everything about the cases is removed: the person&apos;s details, assessments, plans, consents, follow-ups and drafts. Only one audit entry per case remains, with the case id, the date and the decision.&lt;/p&gt;&lt;p&gt;This cannot be undone.&lt;/p&gt;&lt;p&gt;Type the number of cases ({n}) to confirm:&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="141"/>
+        <location filename="../../ui/admin/retention_page.py" line="117"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="143"/>
+        <location filename="../../ui/admin/retention_page.py" line="119"/>
         <source>&amp;Gallra nu ({n})</source>
         <translation>&amp;Delete now ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="139"/>
+        <location filename="../../ui/admin/retention_page.py" line="115"/>
         <source>Antal ärenden som gallras</source>
         <translation>Number of cases to delete</translation>
     </message>
@@ -791,42 +796,42 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="49"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="65"/>
         <source>Ändra samtyckets omfattning</source>
         <translation>Change the consent&apos;s scope</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="49"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="65"/>
         <source>Nytt samtycke</source>
         <translation>New consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="58"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="74"/>
         <source>till exempel handläggare eller enhet</source>
         <translation>for example caseworker or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="67"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="83"/>
         <source>&amp;Mottagare:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="68"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="84"/>
         <source>&amp;Utförare:</source>
         <translation>&amp;Provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
         <source>&amp;Namn på mottagaren:</source>
         <translation>Recipient &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="70"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="86"/>
         <source>A&amp;nteckning:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
         <source>Områden som får delas:</source>
         <translation>Areas that may be shared:</translation>
     </message>
@@ -834,47 +839,47 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
         <source>Givet</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="140"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="149"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="186"/>
         <source>&amp;Nytt samtycke …</source>
         <translation>&amp;New consent …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="150"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="187"/>
         <source>Ändra &amp;omfattning …</source>
         <translation>Change &amp;scope …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="151"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="188"/>
         <source>&amp;Återkalla</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="220"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="279"/>
         <source>Återkalla samtycke</source>
         <translation>Withdraw consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="222"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="281"/>
         <source>Återkalla samtycket från och med i dag? Det går inte att ångra; ett nytt samtycke kan ges senare.</source>
         <translation>Withdraw the consent from today? This cannot be undone; a new consent can be given later.</translation>
     </message>
@@ -882,22 +887,22 @@
 <context>
     <name>DecisionBadgeAction</name>
     <message>
-        <location filename="../../ui/review/badges.py" line="120"/>
+        <location filename="../../ui/review/badges.py" line="117"/>
         <source>&amp;Beslut ({n})</source>
         <translation>&amp;Decisions ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/badges.py" line="120"/>
+        <location filename="../../ui/review/badges.py" line="117"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/review/badges.py" line="122"/>
+        <location filename="../../ui/review/badges.py" line="119"/>
         <source>{n} nya beslut om dina planer</source>
         <translation>{n} new decisions on your plans</translation>
     </message>
     <message>
-        <location filename="../../ui/review/badges.py" line="124"/>
+        <location filename="../../ui/review/badges.py" line="121"/>
         <source>Inga nya beslut om dina planer</source>
         <translation>No new decisions on your plans</translation>
     </message>
@@ -943,82 +948,82 @@
 <context>
     <name>EditIndividualDialog</name>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="47"/>
+        <location filename="../../ui/case_view/case_actions.py" line="51"/>
         <source>Ändra personuppgifter – {ref}</source>
         <translation>Edit personal details – {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="53"/>
+        <location filename="../../ui/case_view/case_actions.py" line="57"/>
         <source>ÅÅÅÅMMDD-NNNN, tomt om det saknas</source>
         <translation>YYYYMMDD-NNNN, empty if there is none</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="63"/>
+        <location filename="../../ui/case_view/case_actions.py" line="67"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="64"/>
+        <location filename="../../ui/case_view/case_actions.py" line="68"/>
         <source>&amp;Personnummer:</source>
         <translation>&amp;Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="65"/>
+        <location filename="../../ui/case_view/case_actions.py" line="69"/>
         <source>S&amp;kyddsnivå:</source>
         <translation>Pro&amp;tection level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="66"/>
+        <location filename="../../ui/case_view/case_actions.py" line="70"/>
         <source>Dold (skyddade personuppgifter)</source>
         <translation>Hidden (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="67"/>
+        <location filename="../../ui/case_view/case_actions.py" line="71"/>
         <source>&amp;Visa och ändra adressen</source>
         <translation>&amp;Show and edit the address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="73"/>
+        <location filename="../../ui/case_view/case_actions.py" line="77"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="75"/>
+        <location filename="../../ui/case_view/case_actions.py" line="79"/>
         <source>&amp;Gatuadress:</source>
         <translation>&amp;Street address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="76"/>
+        <location filename="../../ui/case_view/case_actions.py" line="80"/>
         <source>P&amp;ostnummer:</source>
         <translation>P&amp;ostal code:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="77"/>
+        <location filename="../../ui/case_view/case_actions.py" line="81"/>
         <source>O&amp;rt:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="85"/>
+        <location filename="../../ui/case_view/case_actions.py" line="89"/>
         <source>&amp;Telefon:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="86"/>
+        <location filename="../../ui/case_view/case_actions.py" line="90"/>
         <source>&amp;E-post:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="88"/>
+        <location filename="../../ui/case_view/case_actions.py" line="92"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="90"/>
+        <location filename="../../ui/case_view/case_actions.py" line="94"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_actions.py" line="136"/>
+        <location filename="../../ui/case_view/case_actions.py" line="174"/>
         <source>Personuppgifterna sparades inte: {detail} Stäng rutan och öppna ärendet igen för att se den andra ändringen; det du skrivit här finns kvar tills du stänger.</source>
         <translation>The personal details were not saved: {detail} Close this window and open the case again to see the other change; what you typed here stays until you close it.</translation>
     </message>
@@ -1086,32 +1091,32 @@
         <translation>Creating the database and the keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="161"/>
+        <location filename="../../ui/startup/first_run.py" line="163"/>
         <source>&lt;h2&gt;Återställningsnyckel&lt;/h2&gt;&lt;p&gt;Databasen är skapad. Nyckeln nedan är det &lt;b&gt;enda&lt;/b&gt; sättet att komma åt uppgifterna om alla lösenord glöms bort. Den visas bara nu.&lt;/p&gt;&lt;p&gt;Skriv ut den eller skriv av den och förvara den inlåst, åtskild från datorn (till exempel i enhetens kassaskåp). Spara den inte i en vanlig fil på datorn.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Recovery key&lt;/h2&gt;&lt;p&gt;The database is created. The key below is the &lt;b&gt;only&lt;/b&gt; way to reach the records if every password is forgotten. It is shown only now.&lt;/p&gt;&lt;p&gt;Print it or copy it by hand and keep it locked away, apart from the computer (for example in the unit&apos;s safe). Do not save it in an ordinary file on the computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="175"/>
+        <location filename="../../ui/startup/first_run.py" line="177"/>
         <source>&amp;Kopiera</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="177"/>
+        <location filename="../../ui/startup/first_run.py" line="179"/>
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="183"/>
+        <location filename="../../ui/startup/first_run.py" line="185"/>
         <source>&amp;Jag har sparat nyckeln</source>
         <translation>&amp;I have stored the key</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="184"/>
+        <location filename="../../ui/startup/first_run.py" line="186"/>
         <source>&amp;Fortsätt till inloggningen</source>
         <translation>&amp;Continue to sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="209"/>
+        <location filename="../../ui/startup/first_run.py" line="211"/>
         <source>Återställningsnyckel för databasen {where}
 
 {key}
@@ -1127,101 +1132,101 @@ Keep locked away. Confidential under OSL chapter 26 section 1.</translation>
 <context>
     <name>FollowUpComparison</name>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="49"/>
+        <location filename="../../ui/followup/comparison.py" line="60"/>
         <source>Skattningar över tid</source>
         <translation>Ratings over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="53"/>
+        <location filename="../../ui/followup/comparison.py" line="64"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="54"/>
+        <location filename="../../ui/followup/comparison.py" line="65"/>
         <source>Tidigare
 egen / handläggare</source>
         <translation>Earlier
 own / worker</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="55"/>
+        <location filename="../../ui/followup/comparison.py" line="66"/>
         <source>Nu
 egen / handläggare</source>
         <translation>Now
 own / worker</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="56"/>
+        <location filename="../../ui/followup/comparison.py" line="67"/>
         <source>Förändring</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="62"/>
+        <location filename="../../ui/followup/comparison.py" line="73"/>
         <source>Förändring per område</source>
         <translation>Change per area</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="105"/>
+        <location filename="../../ui/followup/comparison.py" line="118"/>
         <source>Jämförelsen visas när det finns minst två kartläggningar.</source>
         <translation>The comparison is shown when there are at least two assessments.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="111"/>
+        <location filename="../../ui/followup/comparison.py" line="124"/>
         <source>Förändring från {old} ({old_kind}) till {new} ({new_kind})</source>
         <translation>Change from {old} ({old_kind}) to {new} ({new_kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="122"/>
+        <location filename="../../ui/followup/comparison.py" line="135"/>
         <source>Skattningarna är 0–4: högre betyder större behov av stöd. ▼ betyder mindre behov, ▲ större behov (handläggarens skattning).</source>
         <translation>Ratings are 0–4: higher means a greater need for support. ▼ means less need, ▲ more need (the worker&apos;s rating).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="127"/>
+        <location filename="../../ui/followup/comparison.py" line="140"/>
         <source>Den senaste kartläggningen är inte avslutad än.</source>
         <translation>The latest assessment is not completed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="131"/>
+        <location filename="../../ui/followup/comparison.py" line="144"/>
         <source>{added} områden är nya och {removed} finns inte längre i den nyare frågemallen; de jämförs inte.</source>
         <translation>{added} areas are new and {removed} are no longer in the newer template; they are not compared.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="160"/>
+        <location filename="../../ui/followup/comparison.py" line="173"/>
         <source>akut</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="161"/>
+        <location filename="../../ui/followup/comparison.py" line="174"/>
         <source>ej aktuellt</source>
         <translation>not relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="162"/>
+        <location filename="../../ui/followup/comparison.py" line="175"/>
         <source>ej besvarat</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="172"/>
+        <location filename="../../ui/followup/comparison.py" line="185"/>
         <source>– kan inte jämföras</source>
         <translation>– cannot be compared</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="174"/>
+        <location filename="../../ui/followup/comparison.py" line="187"/>
         <source>▼ {n} mindre behov</source>
         <translation>▼ {n} less need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="176"/>
+        <location filename="../../ui/followup/comparison.py" line="189"/>
         <source>▲ {n} större behov</source>
         <translation>▲ {n} more need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="178"/>
+        <location filename="../../ui/followup/comparison.py" line="191"/>
         <source>● oförändrat</source>
         <translation>● unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="182"/>
+        <location filename="../../ui/followup/comparison.py" line="195"/>
         <source>(egen skattning {arrow} {n:+d})</source>
         <translation>(own rating {arrow} {n:+d})</translation>
     </message>
@@ -1229,67 +1234,67 @@ own / worker</translation>
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="251"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
         <source>Uppföljande kartläggning</source>
         <translation>Follow-up assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="255"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="328"/>
         <source>Ny upp&amp;följning</source>
         <translation>New &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="258"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="331"/>
         <source>Gör en uppföljande kartläggning med den senaste frågemallen. När den är slutförd markeras nästa planerade uppföljning som genomförd.</source>
         <translation>Make a follow-up assessment with the latest template. When it is completed, the next scheduled follow-up is marked as done.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="268"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="341"/>
         <source>Ny uppföljning &amp;den:</source>
         <translation>New follow-up &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="270"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="343"/>
         <source>&amp;Planera</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="271"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="344"/>
         <source>Markera som &amp;genomförd</source>
         <translation>Mark as &amp;done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="295"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="384"/>
         <source>Genomförd {date}</source>
         <translation>Done {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="297"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="386"/>
         <source>Försenad</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="299"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="388"/>
         <source>Planerad</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="300"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="389"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="325"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="437"/>
         <source>Välj uppföljningen i listan först.</source>
         <translation>Choose the follow-up in the list first.</translation>
     </message>
@@ -1325,22 +1330,22 @@ own / worker</translation>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <location filename="../../ui/case_view/history_tab.py" line="131"/>
         <source>Händelse</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <location filename="../../ui/case_view/history_tab.py" line="131"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="130"/>
+        <location filename="../../ui/case_view/history_tab.py" line="131"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="150"/>
+        <location filename="../../ui/case_view/history_tab.py" line="162"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1486,47 +1491,47 @@ own / worker</translation>
 <context>
     <name>LifecycleChecks</name>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="117"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="120"/>
         <source>Det finns ingen säkerhetskopia av databasen ännu.</source>
         <translation>There is no backup of the database yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="119"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="122"/>
         <source>Det är {n} dagar sedan senaste säkerhetskopian.</source>
         <translation>It is {n} days since the last backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="122"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="125"/>
         <source>Säkerhetskopiera nu …</source>
         <translation>Back up now …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="126"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="129"/>
         <source>Be administratören göra en säkerhetskopia.</source>
         <translation>Ask the administrator to make a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="135"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="138"/>
         <source>Spara säkerhetskopian</source>
         <translation>Save the backup</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="137"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="140"/>
         <source>Säkerhetskopia (*.sqlite3)</source>
         <translation>Backup (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="145"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="148"/>
         <source>En serverdatabas säkerhetskopieras av IT med serverns egna verktyg, inte från appen.</source>
         <translation>A server database is backed up by IT with the server&apos;s own tools, not from the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="160"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="163"/>
         <source>Säkerhetskopierar …</source>
         <translation>Backing up …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/lifecycle_checks.py" line="172"/>
+        <location filename="../../ui/admin/lifecycle_checks.py" line="171"/>
         <source>Säkerhetskopian är sparad: {name} (med kontrollfilen {manifest}). Förvara den lika säkert som datorn; den är krypterad.</source>
         <translation>The backup is saved: {name} (with the check file {manifest}). Keep it as safely as the computer; it is encrypted.</translation>
     </message>
@@ -1582,32 +1587,32 @@ own / worker</translation>
 <context>
     <name>LogModel</name>
     <message>
-        <location filename="../../ui/log_review/page.py" line="75"/>
+        <location filename="../../ui/log_review/page.py" line="72"/>
         <source>Tidpunkt</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="76"/>
+        <location filename="../../ui/log_review/page.py" line="73"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="77"/>
+        <location filename="../../ui/log_review/page.py" line="74"/>
         <source>Händelse</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="78"/>
+        <location filename="../../ui/log_review/page.py" line="75"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="79"/>
+        <location filename="../../ui/log_review/page.py" line="76"/>
         <source>Objekt</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/log_review/page.py" line="80"/>
+        <location filename="../../ui/log_review/page.py" line="77"/>
         <source>Detalj</source>
         <translation>Detail</translation>
     </message>
@@ -1724,77 +1729,77 @@ own / worker</translation>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="33"/>
+        <location filename="../../ui/cases/new_case.py" line="40"/>
         <source>Nytt ärende</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="38"/>
+        <location filename="../../ui/cases/new_case.py" line="45"/>
         <source>ÅÅÅÅMMDD-NNNN (lämna tomt om det saknas)</source>
         <translation>YYYYMMDD-NNNN (leave empty if there is none)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="53"/>
+        <location filename="../../ui/cases/new_case.py" line="60"/>
         <source>Skyddade personuppgifter: namnet döljs i listor, adressen skrivs aldrig ut och varje öppning loggas.</source>
         <translation>Protected personal data: the name is hidden in lists, the address is never printed and every opening is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="66"/>
+        <location filename="../../ui/cases/new_case.py" line="73"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="67"/>
+        <location filename="../../ui/cases/new_case.py" line="74"/>
         <source>&amp;Personnummer:</source>
         <translation>&amp;Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="69"/>
+        <location filename="../../ui/cases/new_case.py" line="76"/>
         <source>&amp;Adress:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="70"/>
+        <location filename="../../ui/cases/new_case.py" line="77"/>
         <source>P&amp;ostnummer:</source>
         <translation>P&amp;ostal code:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="71"/>
+        <location filename="../../ui/cases/new_case.py" line="78"/>
         <source>Or&amp;t:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="72"/>
+        <location filename="../../ui/cases/new_case.py" line="79"/>
         <source>&amp;Telefon:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="73"/>
+        <location filename="../../ui/cases/new_case.py" line="80"/>
         <source>&amp;E-post:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="74"/>
+        <location filename="../../ui/cases/new_case.py" line="81"/>
         <source>&amp;Skyddsnivå:</source>
         <translation>Protection &amp;level:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="76"/>
+        <location filename="../../ui/cases/new_case.py" line="83"/>
         <source>&amp;Kontaktväg:</source>
         <translation>&amp;Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="80"/>
+        <location filename="../../ui/cases/new_case.py" line="87"/>
         <source>&amp;Skapa ärendet</source>
         <translation>&amp;Create the case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="82"/>
+        <location filename="../../ui/cases/new_case.py" line="89"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="112"/>
+        <location filename="../../ui/cases/new_case.py" line="121"/>
         <source>Skriv personens namn.</source>
         <translation>Write the person&apos;s name.</translation>
     </message>
@@ -1802,32 +1807,32 @@ own / worker</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="44"/>
+        <location filename="../../ui/admin/users_page.py" line="56"/>
         <source>Nytt lösenord för {user}</source>
         <translation>New password for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="48"/>
+        <location filename="../../ui/admin/users_page.py" line="60"/>
         <source>Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa upp databasen med det nya lösenordet. Be användaren byta det vid första inloggningen.</source>
         <translation>The old password stops working. The account is enabled and the user can unlock the database with the new password. Ask the user to change it at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="62"/>
+        <location filename="../../ui/admin/users_page.py" line="74"/>
         <source>&amp;Nytt lösenord (minst {n} tecken):</source>
         <translation>&amp;New password (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="65"/>
+        <location filename="../../ui/admin/users_page.py" line="77"/>
         <source>&amp;Upprepa:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="70"/>
+        <location filename="../../ui/admin/users_page.py" line="82"/>
         <source>&amp;Spara lösenordet</source>
         <translation>&amp;Save the password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="83"/>
+        <location filename="../../ui/admin/users_page.py" line="95"/>
         <source>Lösenorden är inte likadana.</source>
         <translation>The passwords are not the same.</translation>
     </message>
@@ -2321,32 +2326,37 @@ own / worker</translation>
 <context>
     <name>PlanReviewPage</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="75"/>
+        <location filename="../../ui/review/plan_review.py" line="145"/>
         <source>Granska handlingsplan – {ref} {name}</source>
         <translation>Review action plan – {ref} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="87"/>
+        <location filename="../../ui/review/plan_review.py" line="88"/>
         <source>Kommentar till handläggaren (krävs när planen lämnas tillbaka)</source>
         <translation>Comment to the caseworker (required when the plan is returned)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="90"/>
+        <location filename="../../ui/review/plan_review.py" line="77"/>
+        <source>Hämtar planen …</source>
+        <translation>Loading the plan …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="91"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="91"/>
+        <location filename="../../ui/review/plan_review.py" line="92"/>
         <source>&amp;Godkänn planen</source>
         <translation>&amp;Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="92"/>
+        <location filename="../../ui/review/plan_review.py" line="93"/>
         <source>&amp;Lämna tillbaka …</source>
         <translation>&amp;Return …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="93"/>
+        <location filename="../../ui/review/plan_review.py" line="94"/>
         <source>&amp;Tillbaka till kön</source>
         <translation>&amp;Back to the queue</translation>
     </message>
@@ -2361,62 +2371,62 @@ own / worker</translation>
         <translation>&amp;Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="137"/>
+        <location filename="../../ui/review/plan_review.py" line="165"/>
         <source>Version {v} · {state}</source>
         <translation>Version {v} · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="165"/>
+        <location filename="../../ui/review/plan_review.py" line="194"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="166"/>
+        <location filename="../../ui/review/plan_review.py" line="195"/>
         <source>Nästa möte</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="167"/>
+        <location filename="../../ui/review/plan_review.py" line="196"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="196"/>
+        <location filename="../../ui/review/plan_review.py" line="225"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="197"/>
+        <location filename="../../ui/review/plan_review.py" line="226"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="198"/>
+        <location filename="../../ui/review/plan_review.py" line="227"/>
         <source>Senast</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="199"/>
+        <location filename="../../ui/review/plan_review.py" line="228"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="200"/>
+        <location filename="../../ui/review/plan_review.py" line="229"/>
         <source>Följs upp</source>
         <translation>Followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="228"/>
+        <location filename="../../ui/review/plan_review.py" line="259"/>
         <source>Skriv i kommentaren varför planen lämnas tillbaka.</source>
         <translation>Write in the comment why the plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="247"/>
+        <location filename="../../ui/review/plan_review.py" line="282"/>
         <source>Planen är godkänd och låst. Du kan skriva ut den nedan.</source>
         <translation>The plan is approved and locked. You can print it below.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="251"/>
+        <location filename="../../ui/review/plan_review.py" line="286"/>
         <source>Planen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The plan was returned to the caseworker with your comment.</translation>
     </message>
@@ -2424,37 +2434,37 @@ own / worker</translation>
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="161"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="222"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="162"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="163"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="224"/>
         <source>Mål</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="164"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="225"/>
         <source>Insatser</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="165"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="226"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="169"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="230"/>
         <source>Ny &amp;handlingsplan</source>
         <translation>New action &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="170"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="231"/>
         <source>Ö&amp;ppna</source>
         <translation>O&amp;pen</translation>
     </message>
@@ -2540,32 +2550,32 @@ own / worker</translation>
 <context>
     <name>RetentionModel</name>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="74"/>
+        <location filename="../../ui/admin/retention_page.py" line="68"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="75"/>
+        <location filename="../../ui/admin/retention_page.py" line="69"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="76"/>
+        <location filename="../../ui/admin/retention_page.py" line="70"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="77"/>
+        <location filename="../../ui/admin/retention_page.py" line="71"/>
         <source>Sista anteckning</source>
         <translation>Last entry</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="78"/>
+        <location filename="../../ui/admin/retention_page.py" line="72"/>
         <source>Beslut</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="79"/>
+        <location filename="../../ui/admin/retention_page.py" line="73"/>
         <source>Skäl</source>
         <translation>Reason</translation>
     </message>
@@ -2573,82 +2583,82 @@ own / worker</translation>
 <context>
     <name>RetentionPage</name>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="174"/>
+        <location filename="../../ui/admin/retention_page.py" line="149"/>
         <source>&lt;h2&gt;Gallring&lt;/h2&gt;&lt;p&gt;Ärenden vars sista anteckning är äldre än gallringsfristen. Listan visar ärendenummer, datum och beslut, inget om personen. Inget tas bort förrän du bekräftar.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Retention&lt;/h2&gt;&lt;p&gt;Cases whose last entry is older than the retention period. The list shows case references, dates and decisions, nothing about the person. Nothing is deleted until you confirm.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="186"/>
+        <location filename="../../ui/admin/retention_page.py" line="161"/>
         <source>Per datum</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="187"/>
+        <location filename="../../ui/admin/retention_page.py" line="162"/>
         <source>&amp;Per datum:</source>
         <translation>&amp;As of:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="189"/>
+        <location filename="../../ui/admin/retention_page.py" line="164"/>
         <source>&amp;Visa ärenden som ska gallras</source>
         <translation>&amp;Show cases due for deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="203"/>
+        <location filename="../../ui/admin/retention_page.py" line="178"/>
         <source>&amp;Gallra …</source>
         <translation>&amp;Delete …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="206"/>
+        <location filename="../../ui/admin/retention_page.py" line="181"/>
         <source>&amp;Avbryt gallringen</source>
         <translation>&amp;Stop the deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="251"/>
+        <location filename="../../ui/admin/retention_page.py" line="226"/>
         <source>Går igenom ärendena …</source>
         <translation>Going through the cases …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="265"/>
+        <location filename="../../ui/admin/retention_page.py" line="239"/>
         <source>inga</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="268"/>
+        <location filename="../../ui/admin/retention_page.py" line="242"/>
         <source>Regel: {years} år efter sista anteckningen (sista anteckning före {cutoff}). Bevaras: personer födda dag {days} i månaden.</source>
         <translation>Rule: {years} years after the last entry (last entry before {cutoff}). Kept: people born on day {days} of a month.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="273"/>
+        <location filename="../../ui/admin/retention_page.py" line="247"/>
         <source>{due} gallras, {kept} bevaras, {held} väntar.</source>
         <translation>{due} to delete, {kept} kept, {held} on hold.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="282"/>
+        <location filename="../../ui/admin/retention_page.py" line="256"/>
         <source>Inga ärenden är äldre än gallringsfristen per {as_of}.</source>
         <translation>No cases are past the retention period as of {as_of}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="313"/>
+        <location filename="../../ui/admin/retention_page.py" line="285"/>
         <source>Gallrar …</source>
         <translation>Deleting …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="331"/>
+        <location filename="../../ui/admin/retention_page.py" line="302"/>
         <source>Gallrade ärenden: {n}.</source>
         <translation>Cases deleted: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="334"/>
+        <location filename="../../ui/admin/retention_page.py" line="305"/>
         <source>{n} hoppades över eftersom de hade ändrats sedan listan togs fram.</source>
         <translation>{n} were skipped because they changed after the list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="337"/>
+        <location filename="../../ui/admin/retention_page.py" line="308"/>
         <source>Gallringen avbröts; resten är kvar.</source>
         <translation>The deletion was stopped; the rest is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="338"/>
+        <location filename="../../ui/admin/retention_page.py" line="309"/>
         <source>Visa listan igen för att se vad som är kvar.</source>
         <translation>Show the list again to see what is left.</translation>
     </message>
@@ -2656,118 +2666,118 @@ own / worker</translation>
 <context>
     <name>ReviewQueuePage</name>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="69"/>
+        <location filename="../../ui/review/queue_page.py" line="77"/>
         <source>&lt;h2&gt;Granskning&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Review&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="74"/>
-        <location filename="../../ui/review/queue_page.py" line="79"/>
-        <location filename="../../ui/review/queue_page.py" line="88"/>
+        <location filename="../../ui/review/queue_page.py" line="82"/>
+        <location filename="../../ui/review/queue_page.py" line="87"/>
         <location filename="../../ui/review/queue_page.py" line="96"/>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="74"/>
-        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <location filename="../../ui/review/queue_page.py" line="82"/>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="74"/>
+        <location filename="../../ui/review/queue_page.py" line="82"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="74"/>
-        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <location filename="../../ui/review/queue_page.py" line="82"/>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="80"/>
+        <location filename="../../ui/review/queue_page.py" line="88"/>
         <source>Skulle följas upp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="81"/>
+        <location filename="../../ui/review/queue_page.py" line="89"/>
         <source>Dagar sen</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="82"/>
-        <location filename="../../ui/review/queue_page.py" line="91"/>
+        <location filename="../../ui/review/queue_page.py" line="90"/>
+        <location filename="../../ui/review/queue_page.py" line="99"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="89"/>
+        <location filename="../../ui/review/queue_page.py" line="97"/>
         <source>Kartläggning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="90"/>
+        <location filename="../../ui/review/queue_page.py" line="98"/>
         <source>Akuta områden</source>
         <translation>Urgent areas</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="96"/>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="102"/>
+        <location filename="../../ui/review/queue_page.py" line="110"/>
         <source>&amp;Granska planen …</source>
         <translation>&amp;Review the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="103"/>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="112"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="219"/>
+        <location filename="../../ui/review/queue_page.py" line="140"/>
         <source>Samtycke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="224"/>
+        <location filename="../../ui/review/queue_page.py" line="232"/>
         <source>Väntar på granskning ({n})</source>
         <translation>Waiting for review ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="225"/>
+        <location filename="../../ui/review/queue_page.py" line="233"/>
         <source>Försenade uppföljningar ({n})</source>
         <translation>Overdue follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="226"/>
+        <location filename="../../ui/review/queue_page.py" line="234"/>
         <source>Akuta flaggor ({n})</source>
         <translation>Urgent flags ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="228"/>
+        <location filename="../../ui/review/queue_page.py" line="236"/>
         <source>Godkända, att skriva ut ({n})</source>
         <translation>Approved, to print ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="230"/>
+        <location filename="../../ui/review/queue_page.py" line="238"/>
         <source>Hämtar enhetens kö …</source>
         <translation>Loading the unit&apos;s queue …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="232"/>
+        <location filename="../../ui/review/queue_page.py" line="240"/>
         <source>Inget väntar på dig just nu.</source>
         <translation>Nothing is waiting for you right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="235"/>
+        <location filename="../../ui/review/queue_page.py" line="243"/>
         <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
         <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
     </message>
@@ -2948,17 +2958,17 @@ own / worker</translation>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="261"/>
+        <location filename="../../ui/preferences/dialog.py" line="263"/>
         <source>Anslutningen fungerar och databasen är förberedd för appen.</source>
         <translation>The connection works and the database is set up for the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="266"/>
+        <location filename="../../ui/preferences/dialog.py" line="268"/>
         <source>Servern går inte att nå. Kontrollera adressen, lösenordet och nätverket, eller kontakta IT-supporten.</source>
         <translation>The server cannot be reached. Check the address, the password and the network, or contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="279"/>
+        <location filename="../../ui/preferences/dialog.py" line="281"/>
         <source>Servern svarar, men: {detail}</source>
         <translation>The server answers, but: {detail}</translation>
     </message>
@@ -3029,57 +3039,57 @@ own / worker</translation>
 <context>
     <name>SubjectAccessBox</name>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="48"/>
+        <location filename="../../ui/case_view/subject_access.py" line="38"/>
         <source>Registerutdrag</source>
         <translation>Subject access export</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="55"/>
+        <location filename="../../ui/case_view/subject_access.py" line="45"/>
         <source>Spara som P&amp;DF …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="56"/>
+        <location filename="../../ui/case_view/subject_access.py" line="46"/>
         <source>Spara som &amp;JSON …</source>
         <translation>Save as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="72"/>
+        <location filename="../../ui/case_view/subject_access.py" line="66"/>
         <source>Allt som finns sparat om personen i de ärenden du har tillgång till: personuppgifter, samtycken, kartläggningar, handlingsplaner, uppföljningar, osparade utkast och vem som har öppnat eller ändrat ärendet. Utdraget loggas.</source>
         <translation>Everything stored about the person in the cases you can reach: personal details, consents, assessments, action plans, follow-ups, unsaved drafts and who opened or changed the case. The export is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="78"/>
+        <location filename="../../ui/case_view/subject_access.py" line="72"/>
         <source>Personen har skyddade personuppgifter: kontrollera vem som tar emot utdraget innan det lämnas ut. Adressen visas inte här.</source>
         <translation>The person has protected personal data: check who receives the export before it is handed out. The address is not shown here.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="88"/>
+        <location filename="../../ui/case_view/subject_access.py" line="83"/>
         <source>Spara registerutdraget som PDF</source>
         <translation>Save the subject access export as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="89"/>
+        <location filename="../../ui/case_view/subject_access.py" line="84"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="93"/>
+        <location filename="../../ui/case_view/subject_access.py" line="88"/>
         <source>Spara registerutdraget som JSON</source>
         <translation>Save the subject access export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="94"/>
+        <location filename="../../ui/case_view/subject_access.py" line="89"/>
         <source>JSON-fil (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="111"/>
+        <location filename="../../ui/case_view/subject_access.py" line="106"/>
         <source>Registerutdraget skapas …</source>
         <translation>Creating the subject access export …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="127"/>
+        <location filename="../../ui/case_view/subject_access.py" line="120"/>
         <source>Registerutdraget sparades som {name}.</source>
         <translation>The subject access export was saved as {name}.</translation>
     </message>
@@ -3087,164 +3097,169 @@ own / worker</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="100"/>
+        <location filename="../../ui/admin/users_page.py" line="127"/>
         <source>&lt;h2&gt;Användare&lt;/h2&gt;&lt;p&gt;Administratörer hanterar konton och ser inga ärenden.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Users&lt;/h2&gt;&lt;p&gt;Administrators manage accounts and see no cases.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="107"/>
+        <location filename="../../ui/admin/users_page.py" line="134"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="108"/>
+        <location filename="../../ui/admin/users_page.py" line="135"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="109"/>
+        <location filename="../../ui/admin/users_page.py" line="136"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="110"/>
-        <location filename="../../ui/admin/users_page.py" line="143"/>
+        <location filename="../../ui/admin/users_page.py" line="137"/>
+        <location filename="../../ui/admin/users_page.py" line="170"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="111"/>
+        <location filename="../../ui/admin/users_page.py" line="138"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="112"/>
+        <location filename="../../ui/admin/users_page.py" line="139"/>
         <source>Kan låsa upp</source>
         <translation>Can unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="121"/>
+        <location filename="../../ui/admin/users_page.py" line="148"/>
         <source>S&amp;täng av</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="122"/>
+        <location filename="../../ui/admin/users_page.py" line="149"/>
         <source>Akti&amp;vera</source>
         <translation>E&amp;nable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="123"/>
+        <location filename="../../ui/admin/users_page.py" line="150"/>
         <source>Nytt &amp;lösenord …</source>
         <translation>New &amp;password …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="124"/>
+        <location filename="../../ui/admin/users_page.py" line="151"/>
         <source>&amp;Ta bort …</source>
         <translation>&amp;Remove …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="146"/>
+        <location filename="../../ui/admin/users_page.py" line="173"/>
         <source>&amp;Lägg till användaren</source>
         <translation>&amp;Add the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="149"/>
+        <location filename="../../ui/admin/users_page.py" line="177"/>
         <source>Ny användare</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="151"/>
+        <location filename="../../ui/admin/users_page.py" line="179"/>
         <source>&amp;Användarnamn:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="152"/>
+        <location filename="../../ui/admin/users_page.py" line="180"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="153"/>
+        <location filename="../../ui/admin/users_page.py" line="181"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="154"/>
+        <location filename="../../ui/admin/users_page.py" line="182"/>
         <source>&amp;Enhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="155"/>
+        <location filename="../../ui/admin/users_page.py" line="183"/>
         <source>&amp;Tillfälligt lösenord:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="180"/>
-        <location filename="../../ui/admin/users_page.py" line="181"/>
+        <location filename="../../ui/admin/users_page.py" line="202"/>
+        <source>Hämtar …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="223"/>
+        <location filename="../../ui/admin/users_page.py" line="224"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="180"/>
+        <location filename="../../ui/admin/users_page.py" line="223"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="181"/>
+        <location filename="../../ui/admin/users_page.py" line="224"/>
         <source>Nej – borttagen</source>
         <translation>No – removed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="238"/>
+        <location filename="../../ui/admin/users_page.py" line="296"/>
         <source>{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt lösenord i stället (Nytt lösenord …); då aktiveras kontot också.</source>
         <translation>{user} is removed and cannot unlock the database. Give the user a new password instead (New password …); that enables the account too.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="248"/>
+        <location filename="../../ui/admin/users_page.py" line="306"/>
         <source>{user} är aktiverad igen.</source>
         <translation>{user} is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="250"/>
+        <location filename="../../ui/admin/users_page.py" line="308"/>
         <source>{user} är avstängd och kan inte logga in.</source>
         <translation>{user} is disabled and cannot sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="260"/>
+        <location filename="../../ui/admin/users_page.py" line="318"/>
         <source>Ta bort användaren</source>
         <translation>Remove the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="261"/>
+        <location filename="../../ui/admin/users_page.py" line="319"/>
         <source>Ta bort {user}?</source>
         <translation>Remove {user}?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="264"/>
+        <location filename="../../ui/admin/users_page.py" line="322"/>
         <source>Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren har skapat finns kvar. En session som är öppen just nu fortsätter tills den avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett nytt lösenord.</source>
         <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="271"/>
+        <location filename="../../ui/admin/users_page.py" line="329"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="272"/>
+        <location filename="../../ui/admin/users_page.py" line="330"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="289"/>
+        <location filename="../../ui/admin/users_page.py" line="347"/>
         <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
         <translation>{user} is removed and can no longer unlock the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="309"/>
+        <location filename="../../ui/admin/users_page.py" line="367"/>
         <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="328"/>
+        <location filename="../../ui/admin/users_page.py" line="385"/>
         <source>Användaren {name} är tillagd.</source>
         <translation>The user {name} is added.</translation>
     </message>
@@ -3289,172 +3304,172 @@ own / worker</translation>
 <context>
     <name>history</name>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="33"/>
+        <location filename="../../ui/case_view/history_tab.py" line="31"/>
         <source>skapade ärendet</source>
         <translation>created the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="36"/>
+        <location filename="../../ui/case_view/history_tab.py" line="34"/>
         <source>öppnade ärendet (skyddade personuppgifter)</source>
         <translation>opened the case (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="39"/>
+        <location filename="../../ui/case_view/history_tab.py" line="37"/>
         <source>öppnade ärendet</source>
         <translation>opened the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="42"/>
+        <location filename="../../ui/case_view/history_tab.py" line="40"/>
         <source>avslutade ärendet</source>
         <translation>closed the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="44"/>
+        <location filename="../../ui/case_view/history_tab.py" line="42"/>
         <source>öppnade ärendet igen</source>
         <translation>reopened the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="46"/>
+        <location filename="../../ui/case_view/history_tab.py" line="44"/>
         <source>delade ärendet med en kollega</source>
         <translation>shared the case with a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="47"/>
+        <location filename="../../ui/case_view/history_tab.py" line="45"/>
         <source>ändrade ärendet</source>
         <translation>changed the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="50"/>
+        <location filename="../../ui/case_view/history_tab.py" line="48"/>
         <source>gjorde ett registerutdrag</source>
         <translation>made a subject access export</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="52"/>
+        <location filename="../../ui/case_view/history_tab.py" line="50"/>
         <source>gjorde ett registerutdrag (PDF)</source>
         <translation>made a subject access export (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="54"/>
+        <location filename="../../ui/case_view/history_tab.py" line="52"/>
         <source>skrev ut planen, version {v}</source>
         <translation>printed the plan, version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="58"/>
+        <location filename="../../ui/case_view/history_tab.py" line="56"/>
         <source>exporterade plan (PDF) för utförare, version {v}</source>
         <translation>exported the plan (PDF) for a provider, version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="62"/>
+        <location filename="../../ui/case_view/history_tab.py" line="60"/>
         <source>exporterade plan (PDF) för den enskilde, version {v}</source>
         <translation>exported the plan (PDF) for the individual, version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="65"/>
+        <location filename="../../ui/case_view/history_tab.py" line="63"/>
         <source>exporterade uppgifter</source>
         <translation>exported data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="69"/>
+        <location filename="../../ui/case_view/history_tab.py" line="67"/>
         <source>skickade handlingsplanen version {v} för granskning</source>
         <translation>submitted action plan version {v} for review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="73"/>
+        <location filename="../../ui/case_view/history_tab.py" line="71"/>
         <source>godkände handlingsplanen version {v}</source>
         <translation>approved action plan version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="77"/>
+        <location filename="../../ui/case_view/history_tab.py" line="75"/>
         <source>lämnade tillbaka handlingsplanen version {v}</source>
         <translation>returned action plan version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="80"/>
+        <location filename="../../ui/case_view/history_tab.py" line="78"/>
         <source>granskade handlingsplanen</source>
         <translation>reviewed the action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="82"/>
+        <location filename="../../ui/case_view/history_tab.py" line="80"/>
         <source>upptäckte ett skadat värde som inte kunde läsas</source>
         <translation>found a damaged value that could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="88"/>
+        <location filename="../../ui/case_view/history_tab.py" line="86"/>
         <source>påbörjade en uppföljande skattning</source>
         <translation>started a follow-up rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="89"/>
+        <location filename="../../ui/case_view/history_tab.py" line="87"/>
         <source>påbörjade en kartläggning</source>
         <translation>started a needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="92"/>
+        <location filename="../../ui/case_view/history_tab.py" line="90"/>
         <source>gjorde version {v} av handlingsplanen</source>
         <translation>made version {v} of the action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="95"/>
+        <location filename="../../ui/case_view/history_tab.py" line="93"/>
         <source>skapade en handlingsplan</source>
         <translation>created an action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="97"/>
+        <location filename="../../ui/case_view/history_tab.py" line="95"/>
         <source>registrerade ett samtycke</source>
         <translation>registered a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="99"/>
+        <location filename="../../ui/case_view/history_tab.py" line="97"/>
         <source>planerade en uppföljning</source>
         <translation>scheduled a follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="100"/>
+        <location filename="../../ui/case_view/history_tab.py" line="98"/>
         <source>lade till uppgifter</source>
         <translation>added data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="104"/>
+        <location filename="../../ui/case_view/history_tab.py" line="102"/>
         <source>slutförde kartläggningen</source>
         <translation>completed the needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="105"/>
+        <location filename="../../ui/case_view/history_tab.py" line="103"/>
         <source>sparade kartläggningen</source>
         <translation>saved the needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="107"/>
+        <location filename="../../ui/case_view/history_tab.py" line="105"/>
         <source>sparade handlingsplanen version {v}</source>
         <translation>saved action plan version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="112"/>
+        <location filename="../../ui/case_view/history_tab.py" line="110"/>
         <source>återkallade ett samtycke</source>
         <translation>withdrew a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="113"/>
+        <location filename="../../ui/case_view/history_tab.py" line="111"/>
         <source>ändrade samtyckets omfattning</source>
         <translation>changed the scope of a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="115"/>
+        <location filename="../../ui/case_view/history_tab.py" line="113"/>
         <source>markerade en uppföljning som genomförd</source>
         <translation>marked a follow-up as done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="117"/>
+        <location filename="../../ui/case_view/history_tab.py" line="115"/>
         <source>ändrade personuppgifterna</source>
         <translation>changed the personal details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="118"/>
+        <location filename="../../ui/case_view/history_tab.py" line="116"/>
         <source>ändrade uppgifter</source>
         <translation>changed data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="120"/>
+        <location filename="../../ui/case_view/history_tab.py" line="118"/>
         <source>tog bort uppgifter</source>
         <translation>deleted data</translation>
     </message>
@@ -3689,17 +3704,17 @@ own / worker</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="37"/>
+        <location filename="../../ui/review/plan_review.py" line="44"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="38"/>
+        <location filename="../../ui/review/plan_review.py" line="45"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="39"/>
+        <location filename="../../ui/review/plan_review.py" line="46"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
     </message>

@@ -4,28 +4,58 @@ the audit entries remain."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from assessment_app import accounts
 from assessment_app.db.models import AuditEvent, Case
-from tests.lifecycle.helpers import close, count, new_case, pnr_with_day, set_last_entry
-from tests.ui.conftest import ADMIN
+from assessment_app.workspace import Workspace
+from tests.lifecycle.helpers import pnr_with_day
+from tests.ui.conftest import ADMIN, wait_tasks
 from ui.admin.admin_page import AdminPage
 from ui.services import Services, StaticTemplates
 
 
 @pytest.fixture
-def old_cases(worker):
+def ws(worker):
+    """The caseworker's workspace without the UI-thread guard, to set up data in a test body
+    (pytest imports these tests as ``ui.test_*``, which the guard takes for screen code)."""
+    return Workspace(worker)
+
+
+def new_case(ws, name, personnummer):
+    return ws.cases.create(name=name, personnummer=personnummer, opened_on=date(2019, 3, 1))
+
+
+def close(ws, case_id, closed_on=date(2020, 6, 1)):
+    ws.cases.close(case_id, ws.cases.open(case_id).version, "Målen uppnådda", closed_on)
+
+
+def set_last_entry(ctx, case_id, when):
+    """Move a case's retention clock into the past (test set-up only, past every rule)."""
+    with ctx.db.engine.begin() as conn:
+        conn.execute(
+            update(Case)
+            .where(Case.id == case_id)
+            .values(last_entry_at=datetime(when.year, when.month, when.day, 12, tzinfo=UTC))
+        )
+
+
+def count(ctx, model):
+    return _query(ctx, select(func.count()).select_from(model))[0][0]
+
+
+@pytest.fixture
+def old_cases(ws, worker):
     """Two closed cases past the period (one kept: born on the 15th), one recent case."""
-    due = new_case(worker, "Gammal Gallras", pnr_with_day(3))
-    kept = new_case(worker, "Gammal Bevaras", pnr_with_day(15))
-    recent = new_case(worker, "Ny Person", pnr_with_day(4))
+    due = new_case(ws, "Gammal Gallras", pnr_with_day(3))
+    kept = new_case(ws, "Gammal Bevaras", pnr_with_day(15))
+    recent = new_case(ws, "Ny Person", pnr_with_day(4))
     for row in (due, kept):
-        close(worker, row.id)
+        close(ws, row.id)
         set_last_entry(worker, row.id, date(2019, 6, 1))
     return due, kept, recent
 
@@ -44,7 +74,9 @@ def admin_page(qtbot, database, settings, template):
 def _list(qtbot, page, as_of):
     page.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
     qtbot.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.busy)
+    assert page.busy and not page.list_button.isEnabled()
+    wait_tasks(qtbot)
+    assert not page.busy
 
 
 def _cell(page, row, column):
@@ -84,27 +116,27 @@ def test_list_confirm_and_delete(qtbot, admin_page, old_cases, worker):
     qtbot.keyClicks(dialog.typed, "1")
     assert dialog.delete_button.isEnabled()
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.busy)
+    wait_tasks(qtbot)
+    assert not page.busy
     assert page.result is not None and page.result.deleted == [due.case_ref]
     assert "Gallrade ärenden: 1." in page.banner.text()
     assert page.progress.maximum() == 1 and page.progress.value() == 1  # progress was reported
     remaining = {r for (r,) in _query(worker, select(Case.case_ref))}
     assert remaining == {kept.case_ref, recent.case_ref}
-    with worker.db.sessions() as session:
-        deletions = session.execute(
-            select(AuditEvent.object_id).where(AuditEvent.action == "retention.delete")
-        ).all()
+    deletions = _query(
+        worker, select(AuditEvent.object_id).where(AuditEvent.action == "retention.delete")
+    )
     assert [d for (d,) in deletions] == [due.id]
 
 
 def _query(ctx, statement):
-    with ctx.db.sessions() as session:
-        return session.execute(statement).all()
+    with ctx.db.engine.connect() as conn:
+        return conn.execute(statement).all()
 
 
-def test_nothing_due_and_no_future_dates(qtbot, admin_page, worker):
+def test_nothing_due_and_no_future_dates(qtbot, admin_page, ws):
     page = admin_page
-    new_case(worker, "Ny Person", pnr_with_day(4))
+    new_case(ws, "Ny Person", pnr_with_day(4))
     _list(qtbot, page, date.today())
     assert page.model.rowCount() == 0 and not page.delete_button.isEnabled()
     assert "Inga ärenden" in page.banner.text()

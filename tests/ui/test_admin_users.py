@@ -9,20 +9,34 @@ from PySide6.QtWidgets import QMessageBox
 
 from assessment_app import accounts
 from assessment_app.errors import AccountDisabledError, WrongPasswordError
-from assessment_app.server import users_admin
-from tests.ui.conftest import ADMIN, WORKER
+from assessment_app.workspace import Workspace
+from tests.ui.conftest import ADMIN, WORKER, wait_tasks
 from ui.admin.users_page import UsersPage
 from ui.services import Services, StaticTemplates
 
 
 @pytest.fixture
-def page(qtbot, database, settings, template):
+def admin(database):
     admin = accounts.sign_in(database, *ADMIN)
     accounts.add_user(admin, "bo", "bo-password-123", "caseworker", unit="Enhet Syd")
+    return admin
+
+
+@pytest.fixture
+def ws(admin):
+    """The administrator's workspace without the UI-thread guard, for checks in a test body
+    (pytest imports these tests as ``ui.test_*``, which the guard takes for screen code)."""
+    return Workspace(admin)
+
+
+@pytest.fixture
+def page(qtbot, database, admin, settings, template):
     page = UsersPage(Services(database, admin, settings, StaticTemplates(template)))
     qtbot.addWidget(page)
     page.resize(900, 700)
+    assert page.table.rowCount() == 0 and page.status.text() == "Hämtar …"  # built first
     page.show()
+    wait_tasks(qtbot)
     return page
 
 
@@ -37,6 +51,7 @@ def _cell(page, username, column):
 def _click(qtbot, button):
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
 
 
 def test_units_are_shown_and_own_account_cannot_be_disabled(qtbot, page):
@@ -52,7 +67,9 @@ def test_units_are_shown_and_own_account_cannot_be_disabled(qtbot, page):
 
 def test_disable_and_enable(qtbot, page, database):
     page.select("anna")
-    _click(qtbot, page.disable_button)
+    qtbot.mouseClick(page.disable_button, Qt.MouseButton.LeftButton)
+    assert not page.disable_button.isEnabled() and not page.add_button.isEnabled()  # once
+    wait_tasks(qtbot)
     assert _cell(page, "anna", 4) == "Nej" and "avstängd" in page.banner.text()
     with pytest.raises(AccountDisabledError):
         accounts.sign_in(database, *WORKER)
@@ -62,7 +79,7 @@ def test_disable_and_enable(qtbot, page, database):
     assert accounts.sign_in(database, *WORKER).username == "anna"
 
 
-def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, page, database):
+def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, page, database, ws):
     page.select("anna")
     _click(qtbot, page.remove_button)
     box = page.confirmation
@@ -71,14 +88,16 @@ def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, pa
     box.grab().save("/tmp/uicheck/remove-user.png")
     cancel = next(b for b in box.buttons() if b.text() == "Avbryt")
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    assert users_admin.has_key(page.ctx, "anna")  # cancelled: nothing happened
+    wait_tasks(qtbot)
+    assert ws.admin.has_key("anna")  # cancelled: nothing happened
 
     page.select("anna")
     _click(qtbot, page.remove_button)
     box = page.confirmation
     remove = next(b for b in box.buttons() if b.text() == "Ta bort")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
-    assert not users_admin.has_key(page.ctx, "anna")
+    wait_tasks(qtbot)
+    assert not ws.admin.has_key("anna")
     assert _cell(page, "anna", 4) == "Nej" and _cell(page, "anna", 5) == "Nej – borttagen"
     with pytest.raises((AccountDisabledError, WrongPasswordError)):
         accounts.sign_in(database, *WORKER)
@@ -97,6 +116,25 @@ def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, pa
     dialog.repeat.clear()
     qtbot.keyClicks(dialog.repeat, "nytt-losenord-1")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
     assert _cell(page, "anna", 4) == "Ja" and _cell(page, "anna", 5) == "Ja"
     assert accounts.sign_in(database, "anna", "nytt-losenord-1").username == "anna"
     page.grab().save("/tmp/uicheck/users.png")
+
+
+def test_add_a_user(qtbot, page, database):
+    qtbot.keyClicks(page.username, "cilla")
+    qtbot.keyClicks(page.display_name, "Cilla Ceder")
+    page.role.setCurrentIndex(page.role.findData("supervisor"))
+    page.unit.setEditText("Enhet Syd")
+    qtbot.keyClicks(page.password, "cilla-password-1")
+    _click(qtbot, page.add_button)
+    assert "Användaren cilla är tillagd." in page.banner.text()
+    assert _cell(page, "cilla", 1) == "Cilla Ceder" and _cell(page, "cilla", 3) == "Enhet Syd"
+    assert page.username.text() == "" and page.password.text() == ""
+    assert accounts.sign_in(database, "cilla", "cilla-password-1").role == "supervisor"
+
+    qtbot.keyClicks(page.username, "cilla")  # taken: the core's message, the form kept
+    qtbot.keyClicks(page.password, "another-password-1")
+    _click(qtbot, page.add_button)
+    assert page.banner.kind == "error" and page.username.text() == "cilla"

@@ -6,22 +6,35 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
-from assessment_app.records import assessments, cases, followups
+from assessment_app.records import assessments
 from assessment_app.templates import default_registry
+from assessment_app.workspace import Workspace
+from assessment_app.workspace.interview import AssessmentEdit
+from tests.ui.conftest import wait_tasks
 from ui.case_view.case_page import CasePage
 from ui.followup.comparison import BETTER, WORSE
-from ui.interview.interview_page import InterviewPage
 from ui.services import RegistryTemplates, Services
 
 TEMPLATE = "kartlaggning-avhopp"
 
 
-def _rated(ctx, case_id, ratings, kind, on):
+@pytest.fixture
+def ws(services):
+    """The same user's workspace without the UI-thread guard, to set up data in a test body
+    (pytest imports these tests as ``ui.test_*``, which the guard takes for screen code)."""
+    return Workspace(services.ctx, templates=services.templates)
+
+
+def _rated(ws, case_id, ratings, kind, on):
     version = default_registry().latest(TEMPLATE).version
-    a = assessments.start_assessment(ctx, case_id, TEMPLATE, version, kind=kind, conducted_on=on)
-    return assessments.save_assessment(ctx, a.id, a.version, {}, ratings)
+    with ws.write() as uow:  # set up on a given day (the screens always start today)
+        a = assessments.start_assessment(
+            uow, case_id, TEMPLATE, version, kind=kind, conducted_on=on
+        )
+    return ws.interviews.save(AssessmentEdit.of(a, {}, ratings)).value.info
 
 
 def _r(own, worker, flags=()):
@@ -34,21 +47,23 @@ def _page(qtbot, services, case_id):
     page.resize(1200, 800)
     page.show()
     page.tabs.setCurrentWidget(page.followups)
+    wait_tasks(qtbot)
     return page
 
 
 def test_comparison_shows_the_change_per_area(qtbot, database, worker, settings):
     services = Services(database, worker, settings, RegistryTemplates())
-    row = cases.create_case(worker, name="Uppfoljd Person")
+    ws = Workspace(worker, templates=services.templates)
+    row = ws.cases.create(name="Uppfoljd Person")
     _rated(
-        worker,
+        ws,
         row.id,
         {"housing": _r(3, 4), "occupation": _r(1, 1), "health": _r(2, 2)},
         "initial",
         date(2026, 1, 10),
     )
     _rated(
-        worker,
+        ws,
         row.id,
         {"housing": _r(1, 2), "occupation": _r(2, 3), "health": _r(3, 2, ["urgent"])},
         "follow_up",
@@ -82,8 +97,9 @@ def test_comparison_shows_the_change_per_area(qtbot, database, worker, settings)
 
 def test_one_assessment_only_says_what_is_missing(qtbot, database, worker, settings):
     services = Services(database, worker, settings, RegistryTemplates())
-    row = cases.create_case(worker, name="Bara En")
-    _rated(worker, row.id, {"housing": _r(3, 4)}, "initial", date(2026, 1, 10))
+    ws = Workspace(worker, templates=services.templates)
+    row = ws.cases.create(name="Bara En")
+    _rated(ws, row.id, {"housing": _r(3, 4)}, "initial", date(2026, 1, 10))
     page = _page(qtbot, services, row.id)
     comparison = page.followups.comparison
     assert "minst två kartläggningar" in comparison.heading.text()
@@ -91,16 +107,16 @@ def test_one_assessment_only_says_what_is_missing(qtbot, database, worker, setti
     assert len(comparison.radar.series) == 1
 
 
-def test_new_follow_up_is_completed_and_marks_the_scheduled_one_done(
-    qtbot, services, worker, template
-):
-    row = cases.create_case(worker, name="Ny Uppfoljning")
-    later = followups.schedule(worker, row.id, date(2030, 6, 1))
-    first = followups.schedule(worker, row.id, date(2030, 3, 1))
+def test_new_follow_up_is_completed_and_marks_the_scheduled_one_done(qtbot, services, ws, template):
+    row = ws.cases.create(name="Ny Uppfoljning")
+    later = ws.cases.schedule_follow_up(row.id, date(2030, 6, 1))
+    first = ws.cases.schedule_follow_up(row.id, date(2030, 3, 1))
     page = _page(qtbot, services, row.id)
+    assert page.followups.table.rowCount() == 2
     with qtbot.waitSignal(page.open_assessment) as started:
         qtbot.mouseClick(page.followups.new_follow_up_button, Qt.MouseButton.LeftButton)
-    info = assessments.get_assessment(worker, started.args[0])
+        assert not page.followups.new_follow_up_button.isEnabled()  # one start per click
+    info = ws.interviews.get(started.args[0])
     assert (info.kind, info.template_id, info.template_version) == (
         "follow_up",
         template.id,
@@ -110,20 +126,34 @@ def test_new_follow_up_is_completed_and_marks_the_scheduled_one_done(
     ratings = {
         area.id: {"own": 1, "worker": 1, "reason": "Battre", "flags": []} for area in template.areas
     }
-    assessments.save_assessment(worker, info.id, info.version, answers, ratings)
-
-    interview = InterviewPage(services, info.id)
-    qtbot.addWidget(interview)
-    interview.show()
-    with qtbot.waitSignal(interview.closed):
-        qtbot.mouseClick(interview.complete_button, Qt.MouseButton.LeftButton)
-    assert assessments.get_assessment(worker, info.id).status == "complete"
-    done = {f.id: f for f in followups.list_for_case(worker, row.id)}
+    ws.interviews.save(AssessmentEdit.of(info, answers, ratings), complete=True)  # the interview
+    assert ws.interviews.get(info.id).status == "complete"
+    done = {f.id: f for f in ws.cases.follow_ups(row.id)}
     assert done[first.id].done_on == date.today()
     assert done[first.id].assessment_id == info.id  # the earliest scheduled one
     assert done[later.id].done_on is None
-    assert cases.open_case(worker, case_id=row.id).next_follow_up_on == date(2030, 6, 1)
+    assert ws.cases.open(row.id).next_follow_up_on == date(2030, 6, 1)
 
     page.reload_all()
+    wait_tasks(qtbot)
     table = page.followups.table
     assert table.item(0, 2).text() == "Ja" and table.item(1, 2).text() == ""
+    assert page.followups.new_follow_up_button.isEnabled()
+
+
+def test_schedule_and_mark_done(qtbot, services, ws):
+    row = ws.cases.create(name="Planerad Person")
+    page = _page(qtbot, services, row.id)
+    tab = page.followups
+    assert tab.table.rowCount() == 0
+    qtbot.mouseClick(tab.schedule_button, Qt.MouseButton.LeftButton)
+    assert not tab.schedule_button.isEnabled()  # a double click plans once
+    wait_tasks(qtbot)
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 1).text() == "Planerad"
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    assert "Välj uppföljningen" in tab.banner.text()
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.done_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+    assert tab.table.item(0, 1).text().startswith("Genomförd")
+    assert [f.done_on for f in ws.cases.follow_ups(row.id)] == [date.today()]

@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from assessment_app import accounts
-from assessment_app.records import cases
-from assessment_app.server import access_log
-from tests.ui.conftest import ADMIN
+from assessment_app.workspace import Workspace
+from tests.ui.conftest import ADMIN, wait_tasks
 from ui.log_review import page as page_module
 from ui.log_review.page import AccessLogPage
 from ui.services import Services, StaticTemplates
@@ -27,33 +26,48 @@ def chef_services(database, settings, template):
     return Services(database, chef, settings, StaticTemplates(template))
 
 
+@pytest.fixture
+def anna(worker):
+    """The caseworker's workspace without the UI-thread guard, to set up data in a test body
+    (pytest imports these tests as ``ui.test_*``, which the guard takes for screen code)."""
+    return Workspace(worker)
+
+
+@pytest.fixture
+def boss(chef_services):
+    return Workspace(chef_services.ctx)
+
+
 def _page(qtbot, services):
     page = AccessLogPage(services)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    wait_tasks(qtbot)
+    assert page.model.rowCount() == 0  # nothing is read before the first search
     return page
 
 
 def _search(qtbot, page):
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.loading)
+    assert page.loading and not page.search_button.isEnabled()
+    wait_tasks(qtbot)
+    assert not page.loading
 
 
-def _log_reviews(ctx):
-    return access_log.access_log(ctx, action="log.review", limit=1000).total
+def _log_reviews(ws):
+    return ws.review.access_log(action="log.review", limit=1000).total
 
 
-def test_filters_and_opening_is_audited(qtbot, chef_services, worker):
-    chef = chef_services.ctx
-    first = cases.create_case(worker, name="Kalle Karlsson")
-    second = cases.create_case(worker, name="Lisa Larsson")
-    cases.open_case(worker, case_id=first.id)
-    cases.open_case(chef, case_id=second.id)
-    before = _log_reviews(chef)
+def test_filters_and_opening_is_audited(qtbot, chef_services, anna, boss):
+    first = anna.cases.create(name="Kalle Karlsson")
+    second = anna.cases.create(name="Lisa Larsson")
+    anna.cases.open(first.id)
+    boss.cases.open(second.id)
+    before = _log_reviews(boss)
     page = _page(qtbot, chef_services)
     _search(qtbot, page)
-    assert _log_reviews(chef) == before + 2  # this search + the count above
+    assert _log_reviews(boss) == before + 2  # this search + the count above
     assert page.total > 0 and page.model.rowCount() == min(page.total, page_module.PAGE_SIZE)
 
     qtbot.keyClicks(page.case_filter, first.case_ref)
@@ -90,16 +104,16 @@ def test_filters_and_opening_is_audited(qtbot, chef_services, worker):
 
     # an unknown case reference: the core's message
     page.clear_filters()
-    qtbot.waitUntil(lambda: not page.loading)
+    wait_tasks(qtbot)
     qtbot.keyClicks(page.case_filter, "AV-1999-9999")
     _search(qtbot, page)
     assert page.banner.isVisible() and page.banner.kind == "error"
 
 
-def test_paging(qtbot, chef_services, worker, monkeypatch):
+def test_paging(qtbot, chef_services, anna, monkeypatch):
     monkeypatch.setattr(page_module, "PAGE_SIZE", 5)
     for n in range(4):
-        cases.create_case(worker, name=f"Person {n}")
+        anna.cases.create(name=f"Person {n}")
     page = _page(qtbot, chef_services)
     _search(qtbot, page)
     total = page.total
@@ -108,19 +122,20 @@ def test_paging(qtbot, chef_services, worker, monkeypatch):
     assert not page.previous_button.isEnabled() and page.next_button.isEnabled()
     first_seq = page.model.rows[0].seq
     qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.loading)
+    wait_tasks(qtbot)
     assert page.offset == 5 and page.model.rows[0].seq < first_seq
     assert page.previous_button.isEnabled()
     qtbot.mouseClick(page.previous_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.loading)
+    wait_tasks(qtbot)
     # back on the first page (the core records that as another look at the log)
     assert page.offset == 0 and first_seq in {e.seq for e in page.model.rows}
 
 
-def test_export_writes_csv_through_the_core(qtbot, chef_services, worker, tmp_path, monkeypatch):
-    chef = chef_services.ctx
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    cases.open_case(worker, case_id=row.id)
+def test_export_writes_csv_through_the_core(
+    qtbot, chef_services, anna, boss, tmp_path, monkeypatch
+):
+    row = anna.cases.create(name="Kalle Karlsson")
+    anna.cases.open(row.id)
     page = _page(qtbot, chef_services)
     qtbot.keyClicks(page.case_filter, row.case_ref)
     _search(qtbot, page)
@@ -129,16 +144,18 @@ def test_export_writes_csv_through_the_core(qtbot, chef_services, worker, tmp_pa
         page_module.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
     )
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.exporting)
+    assert page.exporting and not page.export_button.isEnabled()
+    wait_tasks(qtbot)
+    assert not page.exporting
     written = tmp_path / "logg.csv"
     assert page.last_export == (written, page.total)
     text = written.read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("Tidpunkt;Användare;Händelse")
     assert row.case_ref in text and "Kalle" not in text
     assert "exporterades till logg.csv" in page.banner.text()
-    assert access_log.access_log(chef, action="log.export", limit=10).total == 1
+    assert boss.review.access_log(action="log.export", limit=10).total == 1
 
     # a folder that does not exist: the core's message, shown inline
     page.export_to(tmp_path / "saknas" / "logg.csv")
-    qtbot.waitUntil(lambda: not page.exporting)
+    wait_tasks(qtbot)
     assert page.banner.kind == "error" and "”logg.csv”: mappen finns inte" in page.banner.text()

@@ -111,6 +111,24 @@ def test_disabled_account_message(qtbot, database, db_url):
     assert "avstängt" in dialog.banner.text()
 
 
+def test_the_lock_screen_checks_the_password_in_the_background(qtbot, services):
+    from ui.lock import LockScreen
+
+    lock = LockScreen(services)
+    qtbot.addWidget(lock)
+    lock.show()
+    lock.prepare("idle")
+    qtbot.keyClicks(lock.password, "fel-losenord-123")
+    qtbot.keyClick(lock.password, Qt.Key.Key_Return)
+    assert not lock.unlock_button.isEnabled()  # checking: Enter twice checks once
+    qtbot.waitUntil(lock.unlock_button.isEnabled)
+    assert lock.banner.text() == "Fel lösenord. Försök igen." and lock.password.text() == ""
+    qtbot.keyClicks(lock.password, WORKER[1])
+    with qtbot.waitSignal(lock.unlocked):
+        qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
+    assert lock.password.text() == ""
+
+
 def test_not_a_database_is_reported_and_left_untouched(qtbot, tmp_path):
     path = tmp_path / "records.sqlite3"
     path.write_bytes(b"this is somebody's spreadsheet")

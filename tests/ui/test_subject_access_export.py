@@ -12,22 +12,30 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from assessment_app.records import cases, consents, plans
 from assessment_app.records.cases import Contact
+from assessment_app.records.plans import Goal, PlanContent, PlanEdit
+from assessment_app.workspace import Workspace
+from tests.ui.conftest import wait_tasks
 from ui.case_view.case_page import CasePage
 
 
 @pytest.fixture
-def case(worker):
-    row = cases.create_case(
-        worker,
+def ws(services):
+    """The same user's workspace without the UI-thread guard, to set up data in a test body
+    (pytest imports these tests as ``ui.test_*``, which the guard takes for screen code)."""
+    return Workspace(services.ctx, templates=services.templates)
+
+
+@pytest.fixture
+def case(ws):
+    row = ws.cases.create(
         name="Erik Ek",
         personnummer="19850612-1238",
         contact=Contact(address="Storgatan 1", city="Kungsangen"),
     )
-    consents.give_consent(worker, row.id, "police", ["housing"])
-    plan = plans.create_plan(worker, row.id, goals=[plans.Goal("housing", "Eget boende")])
-    plans.save_plan(worker, plan.id, plan.version, goals=plan.goals, actions=[], follow_up_on=None)
+    ws.cases.give_consent(row.id, "police", ["housing"])
+    plan = ws.plans.create(row.id)
+    ws.plans.save(PlanEdit(plan, PlanContent([Goal("housing", "Eget boende")], [])))
     return row
 
 
@@ -35,6 +43,7 @@ def _page(qtbot, services, case_id):
     page = CasePage(services, case_id)
     qtbot.addWidget(page)
     page.show()
+    wait_tasks(qtbot)
     return page
 
 
@@ -42,19 +51,20 @@ def _choose(monkeypatch, path):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
 
 
-def _exports(worker, case_id):
-    return [e.detail for e in cases.history(worker, case_id) if e.action == "export"]
+def _exports(ws, case_id):
+    return [e.detail for e in ws.cases.history(case_id) if e.action == "export"]
 
 
 def _private(path):
     return stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_subject_access_as_pdf(qtbot, services, worker, case, tmp_path, monkeypatch):
+def test_subject_access_as_pdf(qtbot, services, ws, case, tmp_path, monkeypatch):
     page = _page(qtbot, services, case.id)
     box = page.subject_access
     _choose(monkeypatch, tmp_path / "utdrag")  # no suffix: .pdf is added
     qtbot.mouseClick(box.pdf_button, Qt.MouseButton.LeftButton)
+    assert not box.pdf_button.isEnabled() and not box.json_button.isEnabled()
     qtbot.waitUntil(lambda: box.last_path is not None, timeout=20_000)
     out = tmp_path / "utdrag.pdf"
     assert box.last_path == out and _private(out)
@@ -63,10 +73,10 @@ def test_subject_access_as_pdf(qtbot, services, worker, case, tmp_path, monkeypa
     assert "Erik Ek" in text and case.case_ref in text
     assert "Eget boende" in text  # the plan is in it
     assert "sparades som utdrag.pdf" in box.banner.text()
-    assert "subject-access pdf" in _exports(worker, case.id)
+    assert "subject-access pdf" in _exports(ws, case.id)
 
 
-def test_subject_access_as_json(qtbot, services, worker, case, tmp_path, monkeypatch):
+def test_subject_access_as_json(qtbot, services, ws, case, tmp_path, monkeypatch):
     page = _page(qtbot, services, case.id)
     box = page.subject_access
     _choose(monkeypatch, tmp_path / "utdrag.json")
@@ -79,7 +89,7 @@ def test_subject_access_as_json(qtbot, services, worker, case, tmp_path, monkeyp
     assert data["individual"]["name"] == "Erik Ek"
     assert [c["case_ref"] for c in data["cases"]] == [case.case_ref]
     assert data["cases"][0]["plans"][0]["goals"] == [{"area_id": "housing", "text": "Eget boende"}]
-    assert "subject-access" in _exports(worker, case.id)
+    assert "subject-access" in _exports(ws, case.id)
     assert list(tmp_path.glob(".*.tmp")) == []  # nothing half-written left behind
 
 
@@ -94,9 +104,9 @@ def test_cannot_write_shows_the_core_message(qtbot, services, case, tmp_path, mo
     assert not (tmp_path / "finns-inte").exists()
 
 
-def test_cancelled_dialog_writes_nothing(qtbot, services, worker, case, tmp_path, monkeypatch):
+def test_cancelled_dialog_writes_nothing(qtbot, services, ws, case, tmp_path, monkeypatch):
     page = _page(qtbot, services, case.id)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: ("", ""))
     qtbot.mouseClick(page.subject_access.pdf_button, Qt.MouseButton.LeftButton)
     assert not page.subject_access.busy
-    assert _exports(worker, case.id) == []
+    assert _exports(ws, case.id) == []

@@ -8,6 +8,10 @@
 - "Säkerhetskopiera …": ``lifecycle.backup.create_backup`` to a file the administrator picks.
 
 All of it runs in the background; nothing here blocks the window.
+
+``LifecycleChecks(services, rollback_banner, backup_banner, window, state=None)``; ``run()``
+starts the checks (the rollback anchor through ``ws.admin.record_head``, the backup through
+``ws.admin.backup``).
 """
 
 from __future__ import annotations
@@ -16,17 +20,16 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QDate, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from assessment_app.context import Context
 from assessment_app.errors import AppError
 from assessment_app.lifecycle import anchor, backup
 from assessment_app.lifecycle.backup import BackupInfo
 from assessment_app.lifecycle.settings import DEFAULT_BACKUP_EVERY_DAYS, load_retention_settings
 from assessment_app.lifecycle.state import StateStore
 from ui.messages import current_language, error_message
+from ui.services import Services
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
 
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 
 
 def backup_every_days() -> int:
+    """From the retention settings file (read in the background)."""
     try:
         return load_retention_settings().backup_every_days
     except AppError as error:
@@ -55,14 +59,15 @@ class LifecycleChecks(QObject):
 
     def __init__(
         self,
-        ctx: Context,
+        services: Services,
         rollback_banner: Banner,
         backup_banner: Banner,
         window: QWidget,
         state: StateStore | None = None,
     ) -> None:
         super().__init__(window)
-        self.ctx = ctx
+        self.services = services
+        self.role = services.ctx.role
         self.rollback_banner = rollback_banner
         self.backup_banner = backup_banner
         self.window = window
@@ -74,17 +79,16 @@ class LifecycleChecks(QObject):
 
     @property
     def local_path(self) -> Path | None:
-        return self.ctx.db.sqlite_path if self.ctx.db.is_sqlite else None
+        db = self.services.db
+        return db.sqlite_path if db.is_sqlite else None
 
     def run(self) -> None:
-        ctx, state = self.ctx, self.state
-        run_task(lambda: anchor.record_head(ctx, state), self._anchored, self._anchor_failed)
+        admin, state = self.services.ws.admin, self.state
+        run_task(lambda: admin.record_head(state), self._anchored, self._anchor_failed, owner=self)
         self.check_backup()
 
     # --- rollback ----------------------------------------------------------------------------
     def _anchored(self, status: anchor.RollbackStatus) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.rollback_status = status
         if status.warning:
             self.rollback_banner.show_message(status.message(current_language()), "warning")
@@ -98,16 +102,15 @@ class LifecycleChecks(QObject):
         if path is None:
             return  # a server database is backed up by IT with the server's tools
         now = self.now or datetime.now(UTC)
-        every, state = backup_every_days(), self.state
+        state = self.state
 
         def check() -> tuple[bool, int | None]:
+            every = backup_every_days()
             return backup.backup_due(path, now, every, state), days_since_backup(path, now, state)
 
-        run_task(check, self._checked, lambda e: log.warning("backup check: %r", e))
+        run_task(check, self._checked, lambda e: log.warning("backup check: %r", e), owner=self)
 
     def _checked(self, result: tuple[bool, int | None]) -> None:
-        if not shiboken6.isValid(self):
-            return
         due, days = result
         self.backup_checked = True
         self.backup_banner.clear()
@@ -117,7 +120,7 @@ class LifecycleChecks(QObject):
             text = self.tr("Det finns ingen säkerhetskopia av databasen ännu.")
         else:
             text = self.tr("Det är {n} dagar sedan senaste säkerhetskopian.").format(n=days)
-        if self.ctx.role == "administrator":
+        if self.role == "administrator":
             self.backup_banner.show_message(text, "warning")
             button = self.backup_banner.add_button(self.tr("Säkerhetskopiera nu …"))
             button.clicked.connect(self.backup_now)
@@ -158,14 +161,10 @@ class LifecycleChecks(QObject):
         self.backing_up = True
         self.backup_banner.clear()
         self.backup_banner.show_message(self.tr("Säkerhetskopierar …"), "info")
-        ctx, state = self.ctx, self.state
-        run_task(
-            lambda: backup.create_backup(ctx, path, store=state), self._backed_up, self._failed
-        )
+        admin, state = self.services.ws.admin, self.state
+        run_task(lambda: admin.backup(path, store=state), self._backed_up, self._failed, owner=self)
 
     def _backed_up(self, info: BackupInfo) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.backing_up = False
         self.backup_banner.show_message(
             self.tr(
@@ -177,7 +176,5 @@ class LifecycleChecks(QObject):
         self.backup_made.emit(info)
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.backing_up = False
         self.backup_banner.show_message(error_message(error), "error")

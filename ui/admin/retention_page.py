@@ -3,7 +3,8 @@ with the core's decision and reason for each, and deletion only after an explici
 confirmation: the administrator types the number of cases that will be deleted.
 
 The list holds case references, dates and reason codes, nothing about the person. Listing
-and deleting run in the background with progress; deleting can be stopped between cases.
+and deleting run in the background with progress (``ws.admin.plan_retention`` /
+``apply_retention``); deleting can be stopped between cases.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import threading
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QDate,
     QObject,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.lifecycle import retention
 from assessment_app.lifecycle.retention import (
     DECISION_TEXTS,
     REASON_TEXTS,
@@ -140,7 +139,6 @@ class RetentionPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
         self.plan: RetentionPlan | None = None
         self.result: RetentionResult | None = None
         self.busy = False
@@ -226,16 +224,15 @@ class RetentionPage(QWidget):
             return
         self._set_busy(True)
         self.banner.show_message(self.tr("Går igenom ärendena …"), "info")
-        ctx, as_of, progress = self.ctx, self.as_of_date(), self._progress
+        admin, as_of, progress = self.services.ws.admin, self.as_of_date(), self._progress
         run_task(
-            lambda: retention.plan_retention(ctx, as_of, progress=progress.changed.emit),
+            lambda: admin.plan_retention(as_of, progress=progress.changed.emit),
             self._listed,
             self._failed,
+            owner=self,
         )
 
     def _listed(self, plan: RetentionPlan) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.plan = plan
         self.model.set_rows(list(plan.items))
         self.table.resizeColumnsToContents()
@@ -263,8 +260,6 @@ class RetentionPage(QWidget):
             )
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         self.stop_button.hide()
         self.banner.show_message(error_message(error), "error")
@@ -288,18 +283,17 @@ class RetentionPage(QWidget):
         self._set_busy(True)
         self.stop_button.show()
         self.banner.show_message(self.tr("Gallrar …"), "warning")
-        ctx, progress, stop = self.ctx, self._progress, self._stop
+        admin, progress, stop = self.services.ws.admin, self._progress, self._stop
         run_task(
-            lambda: retention.apply_retention(
-                ctx, plan, progress=progress.changed.emit, should_stop=stop.is_set
+            lambda: admin.apply_retention(
+                plan, progress=progress.changed.emit, should_stop=stop.is_set
             ),
             self._applied,
             self._failed,
+            owner=self,
         )
 
     def _applied(self, result: RetentionResult) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.result = result
         self.stop_button.hide()
         self.plan = None

@@ -1,11 +1,16 @@
 """User administration for administrators: the list of users with their units, adding a user,
 disabling and enabling an account, removing a user's key, and setting a new password.
 
-Administrators see no case content (core access rule); this is their main screen."""
+Administrators see no case content (core access rule); this is their main screen.
+
+``UsersPage(services, parent)`` reads the list in the background when it is built (it shows
+"Hämtar …" meanwhile); every change runs in the background (``ws.admin``) with the buttons
+disabled until the answer is in, then the list is read again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +34,18 @@ from assessment_app import accounts
 from assessment_app.accounts import UserInfo
 from assessment_app.context import ROLES
 from assessment_app.errors import AppError, ValidationError
-from assessment_app.server import users_admin
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.loader import Loader
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user: UserInfo
+    can_unlock: bool  # the user still has a key (not removed)
 
 
 class NewPasswordDialog(QDialog):
@@ -91,8 +103,23 @@ class UsersPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
+        self.own_username = services.ctx.username  # the signed-in administrator
         self.users: list[UserInfo] = []
+        self.can_unlock: dict[str, bool] = {}
+        self.busy = False  # a change is being saved
+        admin = services.ws.admin
+
+        def fetch() -> list[UserRow]:
+            rows = []
+            for u in admin.list_users():
+                try:
+                    key = admin.has_key(u.username)
+                except AppError:
+                    key = False
+                rows.append(UserRow(u, key))
+            return rows
+
+        self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.confirmation: QMessageBox | None = None
         self.password_dialog: NewPasswordDialog | None = None
         heading = QLabel(
@@ -146,6 +173,7 @@ class UsersPage(QWidget):
         self.add_button = QPushButton(self.tr("&Lägg till användaren"), self)
         self.add_button.clicked.connect(self.add_user)
         self.banner = Banner(self, "error")
+        self.status = QLabel(self)
         box = QGroupBox(self.tr("Ny användare"), self)
         form = QFormLayout(box)
         form.addRow(self.tr("&Användarnamn:"), self.username)
@@ -157,21 +185,36 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
         layout.addWidget(box)
+        self._update_buttons()
         self.reload()
 
     # --- the list -----------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
     def reload(self) -> None:
+        """Read the users again in the background."""
+        self.status.setText(self.tr("Hämtar …"))
+        self.status.show()
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.hide()
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, rows: list[UserRow]) -> None:
+        self.status.hide()
         selected = self.selected_username()
-        self.users = accounts.list_users(self.ctx)
+        self.users = [r.user for r in rows]
+        self.can_unlock = {r.user.username: r.can_unlock for r in rows}
         self.table.setRowCount(len(self.users))
         for row, u in enumerate(self.users):
-            try:
-                can_unlock = users_admin.has_key(self.ctx, u.username)
-            except AppError:
-                can_unlock = False
+            can_unlock = self.can_unlock[u.username]
             values = [
                 u.username,
                 u.display_name or "",
@@ -210,29 +253,44 @@ class UsersPage(QWidget):
         return next((u for u in self.users if u.username == name), None)
 
     def _update_buttons(self) -> None:
-        user = self._selected_user()
-        own = user is not None and user.username == self.ctx.username
+        user = None if self.busy else self._selected_user()
+        own = user is not None and user.username == self.own_username
         self.disable_button.setEnabled(user is not None and user.active and not own)
         self.enable_button.setEnabled(user is not None and not user.active)
         self.reset_button.setEnabled(user is not None)
         self.remove_button.setEnabled(user is not None and not own)
+        self.add_button.setEnabled(not self.busy)
 
-    def _run(self, action: Callable[[], None], done: str) -> bool:
-        try:
-            action()
-        except AppError as error:
+    def _run(
+        self, action: Callable[[], object], done: str, then: Callable[[], None] | None = None
+    ) -> None:
+        """Run a change in the background; say what happened and read the list again."""
+        if self.busy:
+            return
+        self.busy = True
+        self._update_buttons()
+
+        def succeeded(_result: object) -> None:
+            self.busy = False
+            self.banner.show_message(done, "success")
+            if then is not None:
+                then()
+            self.reload()
+            self._update_buttons()
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
             self.banner.show_message(error_message(error), "error")
-            return False
-        self.banner.show_message(done, "success")
-        self.reload()
-        return True
+            self._update_buttons()
+
+        run_task(action, succeeded, failed, owner=self)
 
     # --- actions ------------------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
         user = self._selected_user()
         if user is None:
             return
-        if active and not users_admin.has_key(self.ctx, user.username):
+        if active and not self.can_unlock.get(user.username, False):
             self.banner.show_message(
                 self.tr(
                     "{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt "
@@ -241,9 +299,9 @@ class UsersPage(QWidget):
                 "warning",
             )
             return
-        ctx, name = self.ctx, user.username
+        admin, name = self.services.ws.admin, user.username
         self._run(
-            lambda: accounts.set_user_active(ctx, name, active),
+            lambda: admin.set_user_active(name, active),
             (
                 self.tr("{user} är aktiverad igen.")
                 if active
@@ -283,9 +341,9 @@ class UsersPage(QWidget):
         box.open()
 
     def remove(self, username: str) -> None:
-        ctx = self.ctx
+        admin = self.services.ws.admin
         self._run(
-            lambda: users_admin.remove_user(ctx, username),
+            lambda: admin.remove_user(username),
             self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
                 user=username
             ),
@@ -303,31 +361,27 @@ class UsersPage(QWidget):
         dialog.open()
 
     def reset_password(self, username: str, password: str) -> None:
-        ctx = self.ctx
+        admin = self.services.ws.admin
         self._run(
-            lambda: users_admin.reset_user(ctx, username, password),
+            lambda: admin.reset_user(username, password),
             self.tr("{user} har fått ett nytt lösenord och kontot är aktivt.").format(
                 user=username
             ),
         )
 
     def add_user(self) -> None:
-        try:
-            accounts.add_user(
-                self.ctx,
-                self.username.text(),
-                self.password.text(),
-                self.role.currentData(),
-                unit=self.unit.currentText().strip() or None,
-                display_name=self.display_name.text().strip() or None,
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.banner.show_message(
-            self.tr("Användaren {name} är tillagd.").format(name=self.username.text().strip()),
-            "success",
+        admin = self.services.ws.admin
+        username, password = self.username.text(), self.password.text()
+        role = self.role.currentData()
+        unit = self.unit.currentText().strip() or None
+        display_name = self.display_name.text().strip() or None
+
+        def added() -> None:
+            for field in (self.username, self.display_name, self.password):
+                field.clear()
+
+        self._run(
+            lambda: admin.add_user(username, password, role, unit=unit, display_name=display_name),
+            self.tr("Användaren {name} är tillagd.").format(name=username.strip()),
+            added,
         )
-        for field in (self.username, self.display_name, self.password):
-            field.clear()
-        self.reload()

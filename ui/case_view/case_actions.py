@@ -1,6 +1,8 @@
 """Changing a case's person and its life: editing the individual's details (with the stale-save
 message when someone else saved first), closing a case with a reason, and reopening it. The
-core checks versions and audits every change; these dialogs only collect and show."""
+core checks versions and audits every change; these dialogs only collect and show, and save
+in the background (``ws.cases.update_individual`` / ``ws.cases.close``) with the save button
+disabled until the answer is in."""
 
 from __future__ import annotations
 
@@ -22,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from assessment_app import personnummer as pnr
-from assessment_app.context import Context
-from assessment_app.errors import AppError, StaleEditError
+from assessment_app.errors import StaleEditError
 from assessment_app.records import cases
-from assessment_app.records.cases import CaseInfo, Contact
+from assessment_app.records.cases import CaseInfo, Contact, IndividualInfo
 from ui.cases import labels
 from ui.messages import error_message
+from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
 
 ADDRESS_FIELDS = ("address", "postal_code", "city")
@@ -39,10 +42,11 @@ class EditIndividualDialog(QDialog):
 
     saved = Signal(object)  # IndividualInfo
 
-    def __init__(self, ctx: Context, case: CaseInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, case: CaseInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services = services
         self.case = case
+        self.saving = False
         person = case.individual
         self.setWindowTitle(self.tr("Ändra personuppgifter – {ref}").format(ref=case.case_ref))
         self.banner = Banner(self, "error")
@@ -107,30 +111,64 @@ class EditIndividualDialog(QDialog):
         self.reveal_button.setVisible(not visible)
 
     def reveal_address(self) -> None:
-        self._set_address_visible(True)
+        """Showing a protected person's address is audited first."""
+        if not self.reveal_button.isEnabled():
+            return
+        self.reveal_button.setEnabled(False)
+        ws, case_id = self.services.ws, self.case.id
+
+        def failed(error: BaseException) -> None:
+            self.reveal_button.setEnabled(True)
+            self.banner.show_message(error_message(error), "error")
+
+        run_task(
+            lambda: ws.cases.reveal_address(case_id),
+            lambda _r: self._set_address_visible(True),
+            failed,
+            owner=self,
+        )
 
     def contact(self) -> Contact:
         return Contact(**{k: line.text().strip() for k, line in self.fields.items()})
 
     def save(self) -> None:
+        if self.saving:
+            return
         person = self.case.individual
         name = self.name.text().strip()
         number = self.personnummer.text().strip()
         old_number = pnr.display(person.personnummer) if person.personnummer else ""
         level = str(self.protection.currentData())
         contact = self.contact()
-        try:
-            info = cases.update_individual(
-                self.ctx,
-                self.case.id,
-                person.version,
+        ws, case_id, version = self.services.ws, self.case.id, person.version
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.banner.clear()
+        run_task(
+            lambda: ws.cases.update_individual(
+                case_id,
+                version,
                 name=name if name != person.name else None,
                 personnummer=number if number and number != old_number else None,
                 clear_personnummer=not number and bool(person.personnummer),
                 contact=contact if contact != person.contact else None,
                 protection_level=level if level != person.protection_level else None,
-            )
-        except StaleEditError as error:
+            ),
+            self._saved,
+            self._failed,
+            owner=self,
+        )
+
+    def _saved(self, info: IndividualInfo) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.saved.emit(info)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, StaleEditError):
             self.banner.show_message(
                 self.tr(
                     "Personuppgifterna sparades inte: {detail} Stäng rutan och öppna ärendet "
@@ -140,11 +178,7 @@ class EditIndividualDialog(QDialog):
                 "error",
             )
             return
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.saved.emit(info)
-        self.accept()
+        self.banner.show_message(error_message(error), "error")
 
 
 class CloseCaseDialog(QDialog):
@@ -152,10 +186,11 @@ class CloseCaseDialog(QDialog):
 
     closed_case = Signal()
 
-    def __init__(self, ctx: Context, case: CaseInfo, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, case: CaseInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services = services
         self.case = case
+        self.saving = False
         self.setWindowTitle(self.tr("Avsluta ärendet {ref}").format(ref=case.case_ref))
         self.banner = Banner(self, "error")
         intro = QLabel(
@@ -195,22 +230,33 @@ class CloseCaseDialog(QDialog):
         layout.addLayout(buttons)
 
     def save(self) -> None:
+        if self.saving:
+            return
         reason = self.reason.toPlainText().strip()
         if not reason:
             self.banner.show_message(self.tr("Skriv varför ärendet avslutas."), "error")
             self.reason.setFocus()
             return
         d = self.closed_on.date()
-        try:
-            cases.close_case(
-                self.ctx,
-                self.case.id,
-                self.case.version,
-                reason,
-                date(d.year(), d.month(), d.day()),
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        closed_on = date(d.year(), d.month(), d.day())
+        ws, case_id, version = self.services.ws, self.case.id, self.case.version
+        self.saving = True
+        self.close_button.setEnabled(False)
+        self.banner.clear()
+        run_task(
+            lambda: ws.cases.close(case_id, version, reason, closed_on),
+            self._closed,
+            self._failed,
+            owner=self,
+        )
+
+    def _closed(self, _result: object) -> None:
+        self.saving = False
+        self.close_button.setEnabled(True)
         self.closed_case.emit()
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.close_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")

@@ -1,4 +1,23 @@
-"""One case: header with the individual (warning banner when protected) and tabs."""
+"""One case: header with the individual (warning banner when protected) and tabs.
+
+How it is opened (for the main window)::
+
+    page = CasePage(services, case_id, parent)              # fetches the case itself
+    page = CasePage(services, case_id, parent, case=info)   # a CaseInfo fetched by the caller
+
+- Without ``case`` the page is built at once, says "Hämtar ärendet …" and opens the case in
+  the background (``ws.cases.open``, audited). With ``case`` (the caller ran
+  ``services.ws.cases.open(case_id)`` through ``run_task``) it is filled at once.
+- ``loaded(CaseInfo)`` is emitted each time the case has been read (the first time, and after
+  every change made here); ``load_failed(str)`` with the message when the case could not be
+  opened (the page shows the message too; the caller may go back to the list instead).
+- ``case_id`` is always set; ``case`` is ``None`` until the case has been read.
+- ``open_assessment(str)`` and ``open_plan(str)`` ask the window to open an interview or plan.
+- ``reload_all()`` reads the tabs again (after an interview or plan was closed);
+  ``reload_case()`` reads the case again. Both run in the background.
+
+The tabs read their data in the background when they are shown (each time they are shown).
+"""
 
 from __future__ import annotations
 
@@ -16,8 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from assessment_app import personnummer as pnr
-from assessment_app.errors import AppError
-from assessment_app.records import cases
 from assessment_app.records.cases import CaseInfo
 from ui.case_view.case_actions import CloseCaseDialog, EditIndividualDialog
 from ui.case_view.consents_tab import ConsentsTab
@@ -27,27 +44,35 @@ from ui.case_view.subject_access import SubjectAccessBox
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
 
 
 class CasePage(QWidget):
     open_assessment = Signal(str)
     open_plan = Signal(str)
+    loaded = Signal(object)  # CaseInfo: the case has been read (again)
+    load_failed = Signal(str)  # the message: the case could not be opened
 
-    def __init__(self, services: Services, case_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        case_id: str,
+        parent: QWidget | None = None,
+        *,
+        case: CaseInfo | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
-        self.case: CaseInfo = cases.open_case(services.ctx, case_id=case_id)  # audited
-        try:
-            template = services.templates.latest()
-            self.area_titles = {a.id: a.title.text(services.language) for a in template.areas}
-        except Exception:
-            self.area_titles = {}
+        self.case_id = case_id
+        self.case: CaseInfo | None = case
+        self.loading = False
         self.name = QLabel(self)
         self.name.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.summary = QLabel(self)
         self.summary.setStyleSheet("color: #444;")
         self.protected_banner = Banner(self, "protected")
+        self.banner = Banner(self, "error")  # the case could not be opened
         self.person_tab = QWidget(self)
         self.details = QWidget(self.person_tab)
         self.details_form = QFormLayout(self.details)
@@ -58,7 +83,7 @@ class CasePage(QWidget):
         self.close_case_button.clicked.connect(self.close_case)
         self.reopen_button.clicked.connect(self.reopen_case)
         self.case_banner = Banner(self.person_tab, "info")
-        self.subject_access = SubjectAccessBox(services.ctx, self.case, self.person_tab)
+        self.subject_access = SubjectAccessBox(services, case, self.person_tab)
         self.dialog: QDialog | None = None
         actions = QHBoxLayout()
         for button in (self.edit_button, self.close_case_button, self.reopen_button):
@@ -71,11 +96,11 @@ class CasePage(QWidget):
         person_layout.addWidget(self.subject_access)
         person_layout.addStretch(1)
         self.tabs = QTabWidget(self)
-        self.consents = ConsentsTab(services, case_id, self.area_titles, self)
+        self.consents = ConsentsTab(services, case_id, self)
         self.assessments = AssessmentsTab(services, case_id, self)
         self.plans = PlansTab(services, case_id, self)
         self.followups = FollowUpsTab(services, case_id, self)
-        self.history = HistoryTab(services, self)
+        self.history = HistoryTab(services, case_id, self)
         self.tabs.addTab(self.person_tab, self.tr("&Personen"))
         self.tabs.addTab(self.consents, self.tr("&Samtycken"))
         self.tabs.addTab(self.assessments, self.tr("&Kartläggningar"))
@@ -89,12 +114,62 @@ class CasePage(QWidget):
         layout.addWidget(self.protected_banner)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self.reload_current())
+        if case is None:
+            self.name.setText(self.tr("Hämtar ärendet …"))
+            self.tabs.setEnabled(False)
+            self._read_case(None, first=True)
+        else:
+            self.show_case()
+
+    @property
+    def data_tabs(self) -> tuple[QWidget, ...]:
+        return (self.consents, self.assessments, self.plans, self.followups, self.history)
+
+    # --- reading the case ---------------------------------------------------------------
+    def _read_case(self, message: str | None, *, first: bool = False) -> None:
+        """Open the case in the background (the core audits the opening); then show it and,
+        after a change, ``message``."""
+        self.loading = True
+        ws, case_id = self.services.ws, self.case_id
+        run_task(
+            lambda: ws.cases.open(case_id),
+            lambda case: self._case_read(case, message),
+            lambda error: self._case_not_read(error, first),
+            owner=self,
+        )
+
+    def _case_read(self, case: CaseInfo, message: str | None) -> None:
+        self.loading = False
+        self.case = case
+        self.banner.clear()
+        self.tabs.setEnabled(True)
         self.show_case()
+        if message:
+            self.case_banner.show_message(message, "success")
+
+    def _case_not_read(self, error: BaseException, first: bool) -> None:
+        self.loading = False
+        text = error_message(error)
+        if first or self.case is None:
+            self.name.setText("")
+            self.banner.show_message(text, "error")
+            self.load_failed.emit(text)
+        else:
+            self.case_banner.show_message(text, "error")
+        self._set_actions_enabled(self.case is not None)
+
+    def reload_case(self) -> None:
+        """Read the case again after a change (the core audits the reading)."""
+        self._read_case(None)
 
     def show_case(self) -> None:
-        case, person = self.case, self.case.individual
+        case = self.case
+        if case is None:
+            return
+        person = case.individual
         self.name.setText(person.name)
         number = (
             pnr.display(person.personnummer)
@@ -119,18 +194,24 @@ class CasePage(QWidget):
             )
         else:
             self.protected_banner.show_message("")
-        self._fill_details()
+        self._fill_details(case)
         closed = case.status == "closed"
         self.close_case_button.setVisible(not closed)
         self.reopen_button.setVisible(closed)
+        self._set_actions_enabled(True)
         self.subject_access.set_case(case)
-        self.history.reload(case)
+        self.reload_current()
+        self.loaded.emit(case)
 
-    def _fill_details(self) -> None:
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.edit_button, self.close_case_button, self.reopen_button):
+            button.setEnabled(enabled)
+
+    def _fill_details(self, case: CaseInfo) -> None:
         form = self.details_form
         while form.rowCount():
             form.removeRow(0)
-        person, contact = self.case.individual, self.case.individual.contact
+        person, contact = case.individual, case.individual.contact
         form.addRow(self.tr("Namn:"), QLabel(person.name))
         form.addRow(
             self.tr("Personnummer:"),
@@ -146,12 +227,7 @@ class CasePage(QWidget):
             row = QWidget(self.details)
             hidden = QLabel(self.tr("Dold (skyddade personuppgifter)"), row)
             reveal = QPushButton(self.tr("&Visa adressen"), row)
-
-            def show_address() -> None:
-                hidden.setText(address)
-                reveal.hide()
-
-            reveal.clicked.connect(show_address)
+            reveal.clicked.connect(lambda: self._reveal_address(hidden, reveal, address))
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(hidden)
@@ -162,32 +238,53 @@ class CasePage(QWidget):
             form.addRow(self.tr("Adress:"), QLabel(address or "–"))
         form.addRow(self.tr("Telefon:"), QLabel(contact.phone or "–"))
         form.addRow(self.tr("E-post:"), QLabel(contact.email or "–"))
-        form.addRow(
-            self.tr("Kontaktväg:"), QLabel(labels.referral_source(self.case.referral_source))
-        )
-        form.addRow(self.tr("Öppnat:"), QLabel(self.case.opened_on.isoformat()))
-        if self.case.status == "closed":
+        form.addRow(self.tr("Kontaktväg:"), QLabel(labels.referral_source(case.referral_source)))
+        form.addRow(self.tr("Öppnat:"), QLabel(case.opened_on.isoformat()))
+        if case.status == "closed":
             closed = QLabel(
                 self.tr("{date} – {reason}").format(
-                    date=self.case.closed_on.isoformat() if self.case.closed_on else "–",
-                    reason=self.case.close_reason or "–",
+                    date=case.closed_on.isoformat() if case.closed_on else "–",
+                    reason=case.close_reason or "–",
                 )
             )
             closed.setWordWrap(True)
             form.addRow(self.tr("Avslutat:"), closed)
-        form.addRow(self.tr("Enhet:"), QLabel(self.case.unit or "–"))
+        form.addRow(self.tr("Enhet:"), QLabel(case.unit or "–"))
 
+    def _reveal_address(self, hidden: QLabel, reveal: QPushButton, address: str) -> None:
+        """Showing a protected person's address is audited first (``ws.cases.reveal_address``)."""
+        reveal.setEnabled(False)
+        ws, case_id = self.services.ws, self.case_id
+
+        def shown(_result: object) -> None:
+            if shiboken6.isValid(hidden) and shiboken6.isValid(reveal):
+                hidden.setText(address)
+                reveal.hide()
+
+        def failed(error: BaseException) -> None:
+            if shiboken6.isValid(reveal):
+                reveal.setEnabled(True)
+            self.case_banner.show_message(error_message(error), "error")
+
+        run_task(lambda: ws.cases.reveal_address(case_id), shown, failed, owner=self)
+
+    # --- the tabs -----------------------------------------------------------------------
     def reload_current(self) -> None:
+        """Read the tab on screen again (in the background); nothing before the case is in."""
+        if self.case is None:
+            return
         widget = self.tabs.currentWidget()
-        if widget is self.history:
-            self.history.reload(self.case)
-        elif hasattr(widget, "reload"):
-            widget.reload()
+        if widget in self.data_tabs:
+            widget.reload()  # type: ignore[attr-defined]
 
     def reload_all(self) -> None:
-        for tab in (self.consents, self.assessments, self.plans, self.followups):
-            tab.reload()
-        self.history.reload(self.case)
+        """Read every tab again that has been shown (the others read when they are shown)."""
+        if self.case is None:
+            return
+        current = self.tabs.currentWidget()
+        for tab in self.data_tabs:
+            if tab is current or tab.loaded_once:  # type: ignore[attr-defined]
+                tab.reload()  # type: ignore[attr-defined]
 
     # --- the case's life ----------------------------------------------------------------
     def _open_dialog(self, dialog: QDialog) -> None:
@@ -197,35 +294,39 @@ class CasePage(QWidget):
         self.dialog = dialog
         dialog.open()  # not exec(): the screen lock may hide it and show it again
 
-    def reload_case(self) -> None:
-        """Read the case again after a change (the core audits the reading)."""
-        self.case = cases.open_case(self.services.ctx, case_id=self.case.id)
-        self.show_case()
-
-    def edit_individual(self) -> EditIndividualDialog:
-        dialog = EditIndividualDialog(self.services.ctx, self.case, self)
+    def edit_individual(self) -> EditIndividualDialog | None:
+        if self.case is None:
+            return None
+        dialog = EditIndividualDialog(self.services, self.case, self)
         dialog.saved.connect(lambda _info: self._changed(self.tr("Personuppgifterna är sparade.")))
         self._open_dialog(dialog)
         return dialog
 
-    def close_case(self) -> CloseCaseDialog:
-        dialog = CloseCaseDialog(self.services.ctx, self.case, self)
+    def close_case(self) -> CloseCaseDialog | None:
+        if self.case is None:
+            return None
+        dialog = CloseCaseDialog(self.services, self.case, self)
         dialog.closed_case.connect(lambda: self._changed(self.tr("Ärendet är avslutat.")))
         self._open_dialog(dialog)
         return dialog
 
     def reopen_case(self) -> None:
-        try:
-            cases.reopen_case(self.services.ctx, self.case.id, self.case.version)
-        except AppError as error:
-            self.case_banner.show_message(error_message(error), "error")
+        if self.case is None or not self.reopen_button.isEnabled():
             return
-        self._changed(self.tr("Ärendet är öppnat igen."))
+        self.reopen_button.setEnabled(False)
+        ws, case_id, version = self.services.ws, self.case.id, self.case.version
+
+        def failed(error: BaseException) -> None:
+            self.reopen_button.setEnabled(True)
+            self.case_banner.show_message(error_message(error), "error")
+
+        run_task(
+            lambda: ws.cases.reopen(case_id, version),
+            lambda _r: self._changed(self.tr("Ärendet är öppnat igen.")),
+            failed,
+            owner=self,
+        )
 
     def _changed(self, message: str) -> None:
-        try:
-            self.reload_case()
-        except AppError as error:
-            self.case_banner.show_message(error_message(error), "error")
-            return
-        self.case_banner.show_message(message, "success")
+        self._set_actions_enabled(False)  # until the case is read again
+        self._read_case(message)

@@ -1,6 +1,11 @@
-"""Consents to share information: give (per recipient and areas), edit scope, withdraw."""
+"""Consents to share information: give (per recipient and areas), edit scope, withdraw.
+
+The tab reads the consents, the active providers and the template's area titles in the
+background when it is shown (``reload``); every change is saved in the background too."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,13 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError
-from assessment_app.records import consents, providers
+from assessment_app.records import consents
 from assessment_app.records.consents import ConsentInfo
+from assessment_app.records.providers import ProviderInfo
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.loader import Loader
+
+
+@dataclass(frozen=True)
+class ConsentsData:
+    consents: list[ConsentInfo]
+    providers: list[ProviderInfo]  # active ones, to give a new consent to
+    area_titles: dict[str, str]
 
 
 class ConsentDialog(QDialog):
@@ -37,6 +51,7 @@ class ConsentDialog(QDialog):
         services: Services,
         case_id: str,
         area_titles: dict[str, str],
+        providers: list[ProviderInfo],
         existing: ConsentInfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -44,6 +59,7 @@ class ConsentDialog(QDialog):
         self.services = services
         self.case_id = case_id
         self.existing = existing
+        self.saving = False
         self.setProperty("restore_after_lock", True)  # hidden, not closed, by the screen lock
         self.setWindowTitle(
             self.tr("Ändra samtyckets omfattning") if existing else self.tr("Nytt samtycke")
@@ -52,7 +68,7 @@ class ConsentDialog(QDialog):
         for code in consents.RECIPIENT_KINDS:
             self.recipient.addItem(labels.recipient_kind(code), code)
         self.provider = QComboBox(self)
-        for p in providers.list_providers(services.ctx):
+        for p in providers:
             self.provider.addItem(p.name, p.id)
         self.recipient_name = QLineEdit(self)
         self.recipient_name.setPlaceholderText(self.tr("till exempel handläggare eller enhet"))
@@ -73,6 +89,7 @@ class ConsentDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -98,42 +115,62 @@ class ConsentDialog(QDialog):
         return [a for a, box in self.area_boxes.items() if box.isChecked()]
 
     def submit(self) -> None:
-        ctx = self.services.ctx
-        try:
-            if self.existing is not None:
-                consents.update_scope(
-                    ctx, self.existing.id, self.existing.version, self.selected_areas()
-                )
-            else:
-                kind = self.recipient.currentData()
-                consents.give_consent(
-                    ctx,
-                    self.case_id,
-                    kind,
-                    self.selected_areas(),
-                    provider_id=self.provider.currentData() if kind == "provider" else None,
-                    recipient_name=self.recipient_name.text().strip(),
-                    note=self.note.text().strip(),
-                )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
+        if self.saving:
             return
+        ws, areas = self.services.ws, self.selected_areas()
+        existing = self.existing
+        if existing is not None:
+
+            def work() -> object:
+                return ws.cases.update_consent_scope(existing.id, existing.version, areas)
+
+        else:
+            kind, case_id = self.recipient.currentData(), self.case_id
+            provider_id = self.provider.currentData() if kind == "provider" else None
+            name, note = self.recipient_name.text().strip(), self.note.text().strip()
+
+            def work() -> object:
+                return ws.cases.give_consent(
+                    case_id,
+                    kind,
+                    areas,
+                    provider_id=provider_id,
+                    recipient_name=name,
+                    note=note,
+                )
+
+        self.saving = True
+        self.ok_button.setEnabled(False)
+        self.banner.clear()
+        run_task(work, self._saved, self._failed, owner=self)
+
+    def _saved(self, _result: object) -> None:
+        self.saving = False
+        self.ok_button.setEnabled(True)
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.ok_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
 
 
 class ConsentsTab(QWidget):
-    def __init__(
-        self,
-        services: Services,
-        case_id: str,
-        area_titles: dict[str, str],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, services: Services, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.case_id = case_id
-        self.area_titles = area_titles
+        self.area_titles: dict[str, str] = {}
+        self.providers: list[ProviderInfo] = []
         self.items: list[ConsentInfo] = []
+        self.busy = False  # a withdrawal is being saved
+        ws = services.ws
+
+        def fetch() -> ConsentsData:
+            view = ws.cases.consents(case_id)
+            return ConsentsData(view.consents, view.providers, ws.area_titles())
+
+        self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.dialog: ConsentDialog | None = None
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
@@ -163,10 +200,30 @@ class ConsentsTab(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.reload()
+        self.give_button.setEnabled(False)  # until the providers and areas are in
+        self._selection_changed()
+
+    @property
+    def loaded_once(self) -> bool:
+        return self.loader.loaded_once
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
 
     def reload(self) -> None:
-        self.items = consents.list_consents(self.services.ctx, self.case_id)
+        """Read the consents again in the background."""
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, data: ConsentsData) -> None:
+        self.banner.clear()
+        self.area_titles = data.area_titles
+        self.providers = data.providers
+        self.items = data.consents
+        self.give_button.setEnabled(True)
         self.table.setRowCount(len(self.items))
         for row, c in enumerate(self.items):
             who = labels.recipient_kind(c.recipient_kind)
@@ -190,13 +247,15 @@ class ConsentsTab(QWidget):
 
     def _selection_changed(self) -> None:
         current = self.selected()
-        active = current is not None and current.withdrawn_on is None
+        active = current is not None and current.withdrawn_on is None and not self.busy
         self.scope_button.setEnabled(active)
         self.withdraw_button.setEnabled(active)
 
     def _open_dialog(self, existing: ConsentInfo | None) -> ConsentDialog:
         """Opened without exec(), so the screen lock can hide it and show it again."""
-        dialog = ConsentDialog(self.services, self.case_id, self.area_titles, existing, self)
+        dialog = ConsentDialog(
+            self.services, self.case_id, self.area_titles, self.providers, existing, self
+        )
         dialog.accepted.connect(self.reload)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -225,9 +284,17 @@ class ConsentsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            consents.withdraw(self.services.ctx, current.id, current.version)
-        except AppError as error:
+        self.busy = True
+        self._selection_changed()
+        ws, consent_id, version = self.services.ws, current.id, current.version
+
+        def done(_result: object) -> None:
+            self.busy = False
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            self._selection_changed()
             self.banner.show_message(error_message(error), "error")
-            return
-        self.reload()
+
+        run_task(lambda: ws.cases.withdraw_consent(consent_id, version), done, failed, owner=self)

@@ -1,6 +1,6 @@
 """The case's history: the real audit trail of the case and its records (newest first), with
 who did what in plain Swedish. The trail holds record ids only, so nothing here reveals more
-than the case itself."""
+than the case itself. Read in the background (``ws.cases.history``) each time it is shown."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from assessment_app.audit import HistoryEntry
-from assessment_app.errors import AppError
-from assessment_app.records import cases
-from assessment_app.records.cases import CaseInfo
 from ui.messages import error_message
 from ui.services import Services
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
+from ui.widgets.loader import Loader
 
 _VERSION = re.compile(r"\bv(\d+)\b")
 
@@ -122,10 +120,13 @@ def describe(entry: HistoryEntry) -> str:
 
 
 class HistoryTab(QWidget):
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.case_id = case_id
         self.entries: list[HistoryEntry] = []
+        ws = services.ws
+        self.loader = Loader(self, lambda: ws.cases.history(case_id), self._loaded, self._failed)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Tid"), self.tr("Användare"), self.tr("Händelse")])
         self.tree.setRootIsDecorated(False)
@@ -136,12 +137,23 @@ class HistoryTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tree)
 
-    def reload(self, case: CaseInfo) -> None:
-        try:
-            self.entries = cases.history(self.services.ctx, case.id)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+    @property
+    def loaded_once(self) -> bool:
+        return self.loader.loaded_once
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
+
+    def reload(self) -> None:
+        """Read the history again in the background."""
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, entries: list[HistoryEntry]) -> None:
+        self.entries = entries
         self.banner.clear()
         self.tree.clear()
         for entry in reversed(self.entries):

@@ -1,7 +1,12 @@
-"""Assessments (with the radar chart over time), plans and follow-ups of one case."""
+"""Assessments (with the radar chart over time), plans and follow-ups of one case.
+
+Each tab reads its data in the background when it is shown (``reload``), and every button
+that starts or changes something runs in the background with the button disabled meanwhile.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Signal
@@ -18,18 +23,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError
-from assessment_app.records import assessments, followups, plans
+from assessment_app.records import followups, plans
 from assessment_app.records.assessments import AssessmentInfo
-from assessment_app.templates.engine import evaluate
-from assessment_app.templates.ratings import AreaRating
+from assessment_app.server import progress
+from assessment_app.server.progress import FollowUpChanges
 from ui.cases import labels
 from ui.followup.actions import start_follow_up
 from ui.followup.comparison import FollowUpComparison
 from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.loader import Loader
 from ui.widgets.radar import RadarChart, Series
+
+
+@dataclass(frozen=True)
+class AssessmentsData:
+    items: list[AssessmentInfo]
+    axes: list[tuple[str, str]]  # (area id, title) of the newest template
+    template_error: BaseException | None = None  # the radar cannot be drawn
+
+
+@dataclass(frozen=True)
+class FollowUpsData:
+    items: list[followups.FollowUpInfo]
+    changes: FollowUpChanges
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -64,6 +83,19 @@ class AssessmentsTab(QWidget):
         self.services = services
         self.case_id = case_id
         self.items: list[AssessmentInfo] = []
+        self.starting = False
+        ws = services.ws
+
+        def fetch() -> AssessmentsData:
+            items = ws.cases.assessments(case_id)
+            try:
+                template = ws.template()
+                titles = ws.area_titles(template)
+            except Exception as error:  # the list still shows; the banner says why no radar
+                return AssessmentsData(items, [], error)
+            return AssessmentsData(items, [(a.id, titles[a.id]) for a in template.areas])
+
+        self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.table = _table(
             self,
             [self.tr("Typ"), self.tr("Datum"), self.tr("Status"), self.tr("Områden med behov")],
@@ -93,10 +125,24 @@ class AssessmentsTab(QWidget):
         splitter.setSizes([420, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.reload()
+
+    @property
+    def loaded_once(self) -> bool:
+        return self.loader.loaded_once
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
 
     def reload(self) -> None:
-        self.items = assessments.list_assessments(self.services.ctx, self.case_id)
+        """Read the assessments again in the background."""
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, data: AssessmentsData) -> None:
+        self.items = data.items
         rows = []
         for a in self.items:
             need = [
@@ -111,33 +157,45 @@ class AssessmentsTab(QWidget):
                 ]
             )
         _fill(self.table, rows)
-        self._update_radar()
-
-    def _update_radar(self) -> None:
-        try:
-            template = self.services.templates.latest()
-        except Exception:
-            self.radar.set_data([], [])
-            return
-        axes = [(a.id, a.title.text(self.services.language)) for a in template.areas]
         series = []
         for a in self.items:
             if not a.ratings:
                 continue
             values = {aid: r.get("worker") for aid, r in a.ratings.items()}
             series.append(Series(f"{labels.assessment_kind(a.kind)} {a.conducted_on}", values))
-        self.radar.set_data(axes, series[-4:])
+        self.radar.set_data(data.axes, series[-4:] if data.axes else [])
+        if data.template_error is not None:
+            self.banner.show_message(error_message(data.template_error), "error")
+        else:
+            self.banner.clear()
 
     def start(self, kind: str) -> None:
-        try:
-            template = self.services.templates.latest()
-            info = assessments.start_assessment(
-                self.services.ctx, self.case_id, template.id, template.version, kind=kind
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
+        """A new assessment (or follow-up assessment) on the newest template."""
+        if self.starting:
             return
+        self.starting = True
+        self._set_start_enabled(False)
+        ws, case_id = self.services.ws, self.case_id
+        run_task(
+            lambda: ws.interviews.start(case_id, kind),
+            self._started,
+            self._start_failed,
+            owner=self,
+        )
+
+    def _set_start_enabled(self, enabled: bool) -> None:
+        self.new_button.setEnabled(enabled)
+        self.follow_up_button.setEnabled(enabled)
+
+    def _started(self, info: AssessmentInfo) -> None:
+        self.starting = False
+        self._set_start_enabled(True)
         self.open_assessment.emit(info.id)
+
+    def _start_failed(self, error: BaseException) -> None:
+        self.starting = False
+        self._set_start_enabled(True)
+        self.banner.show_message(error_message(error), "error")
 
     def open_selected(self) -> None:
         row = _selected_row(self.table)
@@ -155,6 +213,9 @@ class PlansTab(QWidget):
         self.services = services
         self.case_id = case_id
         self.items: list[plans.PlanInfo] = []
+        self.creating = False
+        ws = services.ws
+        self.loader = Loader(self, lambda: ws.cases.plans(case_id), self._loaded, self._failed)
         self.table = _table(
             self,
             [
@@ -179,10 +240,25 @@ class PlansTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
-        self.reload()
+
+    @property
+    def loaded_once(self) -> bool:
+        return self.loader.loaded_once
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
 
     def reload(self) -> None:
-        self.items = plans.list_plans(self.services.ctx, self.case_id)
+        """Read the plans again in the background."""
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+
+    def _loaded(self, items: list[plans.PlanInfo]) -> None:
+        self.items = items
+        self.banner.clear()
         _fill(
             self.table,
             [
@@ -199,35 +275,24 @@ class PlansTab(QWidget):
 
     def create_plan(self) -> None:
         """A new plan, with goals prefilled for the areas the latest assessment rated with a
-        need (or urgent)."""
-        ctx = self.services.ctx
-        try:
-            done = assessments.list_assessments(ctx, self.case_id)
-            latest = done[-1] if done else None
-            goals: list[plans.Goal] = []
-            if latest is not None:
-                template = self.services.templates.get(latest.template_id, latest.template_version)
-                ratings = {
-                    k: AreaRating(
-                        own=v.get("own"),
-                        worker=v.get("worker"),
-                        reason=v.get("reason", ""),
-                        flags=set(v.get("flags", ())),
-                    )
-                    for k, v in latest.ratings.items()
-                }
-                result = evaluate(template, latest.answers, ratings)
-                need = [aid for aid in template.area_ids() if result.area_summaries[aid].needs_help]
-                titles = {a.id: a.title.text(self.services.language) for a in template.areas}
-                goals = plans.goals_from_needs(need, titles)
-            plan = plans.create_plan(
-                ctx, self.case_id, assessment_id=latest.id if latest else None, goals=goals
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
+        need (or urgent); the core does it in one transaction."""
+        if self.creating:
             return
+        self.creating = True
+        self.new_button.setEnabled(False)
+        ws, case_id = self.services.ws, self.case_id
+        run_task(lambda: ws.plans.create(case_id), self._created, self._create_failed, owner=self)
+
+    def _created(self, plan: plans.PlanInfo) -> None:
+        self.creating = False
+        self.new_button.setEnabled(True)
         self.reload()
         self.open_plan.emit(plan.id)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self.creating = False
+        self.new_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")
 
     def open_selected(self) -> None:
         row = _selected_row(self.table)
@@ -247,6 +312,14 @@ class FollowUpsTab(QWidget):
         self.services = services
         self.case_id = case_id
         self.items: list[followups.FollowUpInfo] = []
+        self.busy = False  # a follow-up is being started, planned or marked done
+        ws = services.ws
+
+        def fetch() -> FollowUpsData:
+            items = ws.cases.follow_ups(case_id)
+            return FollowUpsData(items, progress.follow_up_changes(ws.cases.assessments(case_id)))
+
+        self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.table = _table(
             self, [self.tr("Datum"), self.tr("Status"), self.tr("Uppföljande kartläggning")]
         )
@@ -284,10 +357,26 @@ class FollowUpsTab(QWidget):
         layout.addWidget(self.banner)
         layout.addLayout(buttons)
         layout.addWidget(self.comparison, 1)
-        self.reload()
+
+    @property
+    def loaded_once(self) -> bool:
+        return self.loader.loaded_once
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.loading
 
     def reload(self) -> None:
-        self.items = followups.list_for_case(self.services.ctx, self.case_id)
+        """Read the follow-ups and the assessments to compare again, in the background."""
+        self.loader.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+        self.comparison.show_error(error)
+
+    def _loaded(self, data: FollowUpsData) -> None:
+        self.items = data.items
+        self.banner.clear()
         today = date.today()
         rows = []
         for f in self.items:
@@ -300,34 +389,58 @@ class FollowUpsTab(QWidget):
             linked = self.tr("Ja") if f.assessment_id else ""
             rows.append([f.due_on.isoformat(), state, linked])
         _fill(self.table, rows)
-        self.comparison.reload()
+        self.comparison.show_changes(data.changes)
 
-    def start_follow_up(self) -> None:
-        try:
-            info = start_follow_up(self.services.ctx, self.services.templates, self.case_id)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.open_assessment.emit(info.id)
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for button in (self.new_follow_up_button, self.schedule_button, self.done_button):
+            button.setEnabled(not busy)
 
-    def schedule(self) -> None:
-        d = self.date.date()
-        try:
-            followups.schedule(self.services.ctx, self.case_id, date(d.year(), d.month(), d.day()))
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+    def _action_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.banner.show_message(error_message(error), "error")
+
+    def _action_done(self, _result: object) -> None:
+        self._set_busy(False)
         self.reload()
 
+    def start_follow_up(self) -> None:
+        if self.busy:
+            return
+        self._set_busy(True)
+        ws, case_id = self.services.ws, self.case_id
+
+        def started(info: AssessmentInfo) -> None:
+            self._set_busy(False)
+            self.open_assessment.emit(info.id)
+
+        run_task(lambda: start_follow_up(ws, case_id), started, self._action_failed, owner=self)
+
+    def schedule(self) -> None:
+        if self.busy:
+            return
+        d = self.date.date()
+        due, ws, case_id = date(d.year(), d.month(), d.day()), self.services.ws, self.case_id
+        self._set_busy(True)
+        run_task(
+            lambda: ws.cases.schedule_follow_up(case_id, due),
+            self._action_done,
+            self._action_failed,
+            owner=self,
+        )
+
     def mark_done(self) -> None:
+        if self.busy:
+            return
         row = _selected_row(self.table)
         if row is None:
             self.banner.show_message(self.tr("Välj uppföljningen i listan först."), "info")
             return
-        item = self.items[row]
-        try:
-            followups.mark_done(self.services.ctx, item.id, item.version)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
-        self.reload()
+        item, ws = self.items[row], self.services.ws
+        self._set_busy(True)
+        run_task(
+            lambda: ws.cases.mark_follow_up_done(item.id, item.version),
+            self._action_done,
+            self._action_failed,
+            owner=self,
+        )

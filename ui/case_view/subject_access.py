@@ -1,6 +1,7 @@
 """Registerutdrag (subject access, GDPR art. 15) from the case view: everything stored about the
 individual, as a readable PDF or as JSON. The core builds, writes (atomically, readable only by
-the owner) and audits both; this asks where to save and runs the work in the background.
+the owner) and audits both (``ws.documents.subject_access_pdf`` / ``subject_access_json``);
+this asks where to save and runs the work in the background.
 
 The box says what the export holds but never shows the address: for a protected identity
 nothing on this screen may reveal where the person lives."""
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,32 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.context import Context
-from assessment_app.fileio import dump_json, write_private_file
-from assessment_app.lifecycle.subject_access_pdf import export_subject_access_pdf
-from assessment_app.records import subject_access
 from assessment_app.records.cases import CaseInfo
 from ui.messages import error_message
+from ui.services import Services
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
 
 
-def write_pdf(ctx: Context, case_ref: str, path: Path) -> Path:
-    return export_subject_access_pdf(ctx, case_ref, path)
-
-
-def write_json(ctx: Context, case_ref: str, path: Path) -> Path:
-    write_private_file(path, dump_json(subject_access.export(ctx, case_ref)))
-    return path
-
-
 class SubjectAccessBox(QGroupBox):
-    """ "Registerutdrag": save as PDF or as JSON."""
+    """ "Registerutdrag": save as PDF or as JSON (the buttons wait for the case)."""
 
-    def __init__(self, ctx: Context, case: CaseInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, case: CaseInfo | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Registerutdrag"))
-        self.ctx = ctx
+        self.services = services
         self.case = case
         self.busy = False
         self.last_path: Path | None = None
@@ -64,10 +54,14 @@ class SubjectAccessBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.banner)
-        self.set_case(case)
+        if case is not None:
+            self.set_case(case)
+        else:
+            self._set_enabled(False)
 
     def set_case(self, case: CaseInfo) -> None:
         self.case = case
+        self._set_enabled(not self.busy)
         text = self.tr(
             "Allt som finns sparat om personen i de ärenden du har tillgång till: "
             "personuppgifter, samtycken, kartläggningar, handlingsplaner, uppföljningar, "
@@ -81,6 +75,7 @@ class SubjectAccessBox(QGroupBox):
         self.summary.setText(text)
 
     def choose_path(self, fmt: str) -> Path | None:
+        assert self.case is not None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder) / f"registerutdrag-{self.case.case_ref}.{fmt}"
         if fmt == "pdf":
@@ -101,7 +96,7 @@ class SubjectAccessBox(QGroupBox):
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def export(self, fmt: str) -> None:
-        if self.busy:
+        if self.busy or self.case is None:
             return
         path = self.choose_path(fmt)
         if path is None:
@@ -109,17 +104,15 @@ class SubjectAccessBox(QGroupBox):
         self.busy = True
         self._set_enabled(False)
         self.banner.show_message(self.tr("Registerutdraget skapas …"), "info")
-        ctx, ref = self.ctx, self.case.case_ref
-        work = write_pdf if fmt == "pdf" else write_json
-        run_task(lambda: work(ctx, ref, path), self._saved, self._failed)
+        documents, ref = self.services.ws.documents, self.case.case_ref
+        work = documents.subject_access_pdf if fmt == "pdf" else documents.subject_access_json
+        run_task(lambda: work(ref, path), self._saved, self._failed, owner=self)
 
     def _set_enabled(self, enabled: bool) -> None:
         self.pdf_button.setEnabled(enabled)
         self.json_button.setEnabled(enabled)
 
     def _saved(self, path: Path) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy = False
         self._set_enabled(True)
         self.last_path = path
@@ -128,8 +121,6 @@ class SubjectAccessBox(QGroupBox):
         )
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.busy = False
         self._set_enabled(True)
         self.banner.show_message(error_message(error), "error")

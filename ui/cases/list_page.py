@@ -1,4 +1,9 @@
-"""The case list page: search, filters, lazily loaded table, and unsaved-work notices."""
+"""The case list page: search, filters, lazily loaded table, and unsaved-work notices.
+
+Opened with ``CaseListPage(services, parent)``; nothing is read while it is built. The model
+fetches its pages in the background (:mod:`ui.cases.model`); :meth:`CaseListPage.show_drafts`
+syncs work kept on this computer and lists the user's drafts in the background too.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from assessment_app import personnummer as pnr
 from assessment_app.errors import AppError, InvalidPersonnummerError
-from assessment_app.records import drafts
 from assessment_app.records.cases import CaseQuery
-from assessment_app.server.local_drafts import LocalDraftStore
-from ui.cases import offline
+from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo
 from ui.cases.model import CASE_ID_ROLE, CaseTableModel
+from ui.messages import error_message
 from ui.services import Services
+from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
@@ -45,8 +50,9 @@ class CaseListPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self._store: LocalDraftStore | None = None
-        self.model = CaseTableModel(services.ctx, self)
+        self.loading_drafts = False
+        self._drafts_again = False
+        self.model = CaseTableModel(services.ws, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Sök på namn, personnummer eller ärendenummer"))
         self.search.setClearButtonEnabled(True)
@@ -73,8 +79,10 @@ class CaseListPage(QWidget):
         self.search_message.hide()
         self.count_label = QLabel(self)
         self.drafts_banner = Banner(self, "warning")
+        self.banner = Banner(self, "error")
 
         self.model.count_known.connect(self._show_count)
+        self.model.failed.connect(self._page_failed)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,6 +112,7 @@ class CaseListPage(QWidget):
         layout.addWidget(self.drafts_banner)
         layout.addLayout(filters)
         layout.addWidget(self.search_message)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -133,7 +142,13 @@ class CaseListPage(QWidget):
         query = self.current_query()
         self._check_search_text(query.text)
         self.count_label.setText(self.tr("Räknar ärenden …"))
+        self.banner.clear()
         self.model.set_query(query)
+
+    def _page_failed(self, error: BaseException) -> None:
+        self.banner.show_message(error_message(error), "error")
+        if self.model.total is not None:
+            self._show_count(self.model.total)
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(
@@ -152,27 +167,55 @@ class CaseListPage(QWidget):
         self.search_message.setVisible(bool(message))
 
     def refresh(self) -> None:
+        self.banner.clear()
         self.model.refresh()
         self.show_drafts()
 
     def show_drafts(self) -> None:
         """Offer unsaved interview or plan work back (for example after a crash or power cut).
 
-        Work kept on this computer while the server was away is pushed to the server first. A
+        Work kept on this computer while the server was away is pushed to the server first
+        (when the workspace's local store is set up: ``ws.offline.prepare`` at sign-in). A
         kept copy that met a newer draft there (kind ``<kind>~local``) is offered as a conflict
-        to compare; other kinds in the drafts table (``badge_seen``...) are not work."""
+        to compare; other kinds in the drafts table (``badge_seen``...) are not work. All of
+        it runs in the background; the banner fills when the list arrives."""
+        if self.loading_drafts:
+            self._drafts_again = True  # asked again meanwhile: once more when this one is in
+            return
+        self.loading_drafts = True
+        self._drafts_again = False
+        ws = self.services.ws
+
+        def fetch() -> list[DraftInfo]:
+            try:
+                offline = ws.offline
+                if offline.enabled and offline.has_pending():
+                    offline.sync()
+            except AppError as error:  # still away: the work stays on this computer
+                log.info("local drafts not synced: %s", error.message_en)
+            return ws.cases.my_drafts()
+
+        run_task(fetch, self._drafts_arrived, self._drafts_failed, owner=self)
+
+    def _drafts_failed(self, error: BaseException) -> None:
+        self.loading_drafts = False
         self.drafts_banner.clear()
-        try:
-            offline.sync_pending(self.services.ctx, self._local_store())
-        except AppError as error:  # still away: the work stays on this computer
-            log.info("local drafts not synced: %s", error.message_en)
-        found = drafts.list_drafts(self.services.ctx)
+        self.banner.show_message(error_message(error), "error")
+        if self._drafts_again:
+            self.show_drafts()
+
+    def _drafts_arrived(self, found: list[DraftInfo]) -> None:
+        self.loading_drafts = False
+        if self._drafts_again:
+            self.show_drafts()
+            return
+        self.drafts_banner.clear()
         pending = [d for d in found if d.kind in WORK_KINDS and d.case_id and d.object_id]
         copies = [
             d
             for d in found
-            if d.kind.endswith(offline.CONFLICT_SUFFIX)
-            and d.kind.removesuffix(offline.CONFLICT_SUFFIX) in WORK_KINDS
+            if d.kind.endswith(CONFLICT_SUFFIX)
+            and d.kind.removesuffix(CONFLICT_SUFFIX) in WORK_KINDS
             and d.case_id
             and d.object_id
         ]
@@ -195,17 +238,11 @@ class CaseListPage(QWidget):
             text += " " + self.tr("Ytterligare {n} utkast finns.").format(n=len(pending) - 1)
         self.drafts_banner.show_message(text, "warning")
         button = self.drafts_banner.add_button(self.tr("Ö&ppna utkastet"))
-        button.clicked.connect(
-            lambda: self.open_draft.emit(first.kind, first.case_id, first.object_id)
-        )
+        kind, case_id, object_id = first.kind, first.case_id or "", first.object_id or ""
+        button.clicked.connect(lambda: self.open_draft.emit(kind, case_id, object_id))
 
-    def _local_store(self) -> LocalDraftStore | None:
-        if self._store is None:
-            self._store = offline.default_store(self.services.ctx)
-        return self._store
-
-    def _offer_copy(self, copy: drafts.DraftInfo, others: int) -> None:
-        kind = copy.kind.removesuffix(offline.CONFLICT_SUFFIX)
+    def _offer_copy(self, copy: DraftInfo, others: int) -> None:
+        kind = copy.kind.removesuffix(CONFLICT_SUFFIX)
         when = local_time(copy.updated_at)
         if kind == "plan":
             text = self.tr(

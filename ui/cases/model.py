@@ -1,12 +1,13 @@
 """The case list model: fetches pages on demand so 50,000 cases cost no more than 50.
 
-Rows come from ``list_cases`` one page at a time; names are decrypted with ``display_names``
-only for a page that is actually painted, and cached with that page. Sorting re-queries the core
-(names are encrypted, so they cannot be sorted by the database).
+Every page comes from ``ws.cases.page`` in the background (``ui.tasks.run_task``): its rows,
+the names to show for them (decrypted by the core, protected ones masked) and the total, in
+one statement. A row whose page has not arrived yet paints empty and asks for its page; when
+the page arrives its rows are repainted. Sorting re-queries the core (names are encrypted, so
+they cannot be sorted by the database).
 
-Counting a large list is slower than fetching its first page, so the first page is shown at
-once and the full count arrives from the background (``count_known``); until then the model
-holds just that page.
+A new query empties the model at once and asks for the first page; the total arrives with it
+(``count_known``). A page from an older query is dropped when it arrives.
 """
 
 from __future__ import annotations
@@ -14,18 +15,18 @@ from __future__ import annotations
 import dataclasses
 from collections import OrderedDict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from assessment_app.context import Context
-from assessment_app.records import cases
-from assessment_app.records.cases import CaseQuery, CaseRow
+from assessment_app.records.cases import CasePage, CaseQuery, CaseRow
 from ui.cases import labels
 from ui.tasks import run_task
 from ui.widgets.table_model import Index
+
+if TYPE_CHECKING:
+    from assessment_app.workspace import Workspace
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 30
@@ -38,18 +39,24 @@ SORT_KEYS = {0: "case_ref", 2: "status", 4: "opened_on", 5: "next_follow_up_on"}
 
 class CaseTableModel(QAbstractTableModel):
     count_known = Signal(int)  # the number of cases matching the query
+    failed = Signal(object)  # a page could not be fetched (the exception)
 
-    def __init__(self, ctx: Context, parent: Any = None) -> None:
+    def __init__(self, ws: Workspace, parent: Any = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ws = ws
         self.query = CaseQuery()
         self._count = 0
-        self.total: int | None = None  # None while the count is on its way
+        self.total: int | None = None  # None while the first page is on its way
         self._generation = 0
-        self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
-        self._names: dict[int, dict[str, str]] = {}
+        self._pages: OrderedDict[int, CasePage] = OrderedDict()
+        self._pending: set[int] = set()  # pages asked for and not yet delivered
+        self._refused: set[int] = set()  # pages that failed: asked again on refresh only
         self.pages_fetched = 0  # for tests and benchmarks: how much work the view caused
-        self.name_pages_decrypted = 0
+        self.name_pages_decrypted = 0  # names come with each page
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._pending)
 
     # --- querying ---------------------------------------------------------------------------
     def set_query(self, query: CaseQuery) -> None:
@@ -57,40 +64,12 @@ class CaseTableModel(QAbstractTableModel):
         self.query = query
         self._generation += 1
         self._pages.clear()
-        self._names.clear()
-        first = self._page(0)
-        if first:
-            # the first rows are painted right away; decrypt them before the count starts, as
-            # every core call holds the database's write lock while it runs
-            self._names_of(0)
-        self._count = len(first)
-        self.total = self._count if len(first) < PAGE_SIZE else None
+        self._pending.clear()
+        self._refused.clear()
+        self._count = 0
+        self.total = None
         self.endResetModel()
-        if self.total is not None:
-            self.count_known.emit(self.total)
-            return
-        ctx, generation = self.ctx, self._generation
-        run_task(
-            lambda: cases.count_cases(ctx, query),
-            lambda total: self._counted(generation, total),
-            lambda error: self._counted(generation, None),
-        )
-
-    def _counted(self, generation: int, total: int | None) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return  # the query changed meanwhile
-        if total is None:  # could not count: keep paging as far as the pages go
-            total = self._count
-        if total > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, total - 1)
-            self._count = total
-            self.endInsertRows()
-        elif total < self._count:
-            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
-            self._count = total
-            self.endRemoveRows()
-        self.total = total
-        self.count_known.emit(total)
+        self._fetch(0)
 
     def refresh(self) -> None:
         self.set_query(self.query)
@@ -105,42 +84,80 @@ class CaseTableModel(QAbstractTableModel):
             return
         if (key, descending) == (self.query.sort, self.query.descending):
             return
-        self.set_query(
-            dataclasses.replace(
-                self.query, sort=key, descending=order == Qt.SortOrder.DescendingOrder
-            )
+        self.set_query(dataclasses.replace(self.query, sort=key, descending=descending))
+
+    def _fetch(self, number: int) -> None:
+        if number in self._pending or number in self._refused:
+            return
+        self._pending.add(number)
+        ws, query, generation = self.ws, self.query, self._generation
+        run_task(
+            lambda: ws.cases.page(query, number * PAGE_SIZE, PAGE_SIZE),
+            lambda page: self._arrived(generation, number, page),
+            lambda error: self._not_arrived(generation, number, error),
+            owner=self,
         )
 
-    def _page(self, number: int) -> list[CaseRow]:
+    def _arrived(self, generation: int, number: int, page: CasePage) -> None:
+        if generation != self._generation:
+            return  # the query changed meanwhile
+        self._pending.discard(number)
+        self.pages_fetched += 1
+        self.name_pages_decrypted += 1
+        self._pages[number] = page
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first_time = self.total is None
+        self._resize(page.total)
+        if page.rows:
+            top = number * PAGE_SIZE
+            bottom = min(top + len(page.rows), self._count) - 1
+            if bottom >= top:
+                self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(COLUMNS) - 1), [])
+        if first_time or page.total != self.total:
+            self.total = page.total
+            self.count_known.emit(page.total)
+
+    def _not_arrived(self, generation: int, number: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(number)
+        self._refused.add(number)  # not asked again at every paint; refresh() tries again
+        if self.total is None:
+            self.total = self._count
+        self.failed.emit(error)
+
+    def _resize(self, total: int) -> None:
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            self.endRemoveRows()
+
+    def _page(self, number: int) -> CasePage | None:
         page = self._pages.get(number)
         if page is None:
-            page = cases.list_cases(self.ctx, self.query, number * PAGE_SIZE, PAGE_SIZE)
-            self.pages_fetched += 1
-            self._pages[number] = page
-            while len(self._pages) > MAX_CACHED_PAGES:
-                old, _ = self._pages.popitem(last=False)
-                self._names.pop(old, None)
-        else:
-            self._pages.move_to_end(number)
+            self._fetch(number)
+            return None
+        self._pages.move_to_end(number)
         return page
 
     def row_at(self, row: int) -> CaseRow | None:
+        """The row if its page is here (otherwise the page is asked for and None returned)."""
         if not 0 <= row < self._count:
             return None
         page = self._page(row // PAGE_SIZE)
+        if page is None:
+            return None
         offset = row % PAGE_SIZE
-        return page[offset] if offset < len(page) else None
-
-    def _names_of(self, number: int) -> dict[str, str]:
-        names = self._names.get(number)
-        if names is None:
-            names = cases.display_names(self.ctx, self._page(number))
-            self._names[number] = names
-            self.name_pages_decrypted += 1
-        return names
+        return page.rows[offset] if offset < len(page.rows) else None
 
     def _name(self, row: int, case: CaseRow) -> str:
-        return self._names_of(row // PAGE_SIZE).get(case.individual_id, "")
+        page = self._pages.get(row // PAGE_SIZE)
+        return page.names.get(case.individual_id, "") if page is not None else ""
 
     # --- Qt model ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

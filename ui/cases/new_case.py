@@ -1,4 +1,9 @@
-"""The "Nytt ärende" dialog: the person, a validated personnummer, contact and protection."""
+"""The "Nytt ärende" dialog: the person, a validated personnummer, contact and protection.
+
+Opened with ``NewCaseDialog(services, parent)``; "Skapa ärendet" creates the case in the
+background (``ws.cases.create``) and the dialog is accepted when it is stored, with the new
+row in ``created``.
+"""
 
 from __future__ import annotations
 
@@ -16,20 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from assessment_app import personnummer as pnr
-from assessment_app.context import Context
-from assessment_app.errors import AppError, InvalidPersonnummerError
+from assessment_app.errors import InvalidPersonnummerError
 from assessment_app.records import cases
 from assessment_app.records.cases import CaseRow, Contact
 from ui.cases import labels
 from ui.messages import error_message
+from ui.services import Services
+from ui.tasks import run_task
 from ui.widgets.banner import Banner
 
 
 class NewCaseDialog(QDialog):
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services = services
         self.created: CaseRow | None = None
+        self.saving = False
         self.setWindowTitle(self.tr("Nytt ärende"))
         self.setProperty("restore_after_lock", True)  # hidden, not closed, by the screen lock
         self.setMinimumWidth(520)
@@ -108,6 +115,8 @@ class NewCaseDialog(QDialog):
         return True
 
     def submit(self) -> None:
+        if self.saving:
+            return
         if not self.name.text().strip():
             self.banner.show_message(self.tr("Skriv personens namn."), "error")
             self.name.setFocus()
@@ -122,16 +131,32 @@ class NewCaseDialog(QDialog):
             phone=self.phone.text().strip(),
             email=self.email.text().strip(),
         )
-        try:
-            self.created = cases.create_case(
-                self.ctx,
-                name=self.name.text(),
-                personnummer=self.personnummer.text() or None,
+        ws = self.services.ws
+        name, number = self.name.text(), self.personnummer.text() or None
+        level, source = self.protection.currentData(), self.referral.currentData()
+        self.saving = True
+        self.create_button.setEnabled(False)
+        self.banner.clear()
+        run_task(
+            lambda: ws.cases.create(
+                name=name,
+                personnummer=number,
                 contact=contact,
-                protection_level=self.protection.currentData(),
-                referral_source=self.referral.currentData(),
-            )
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+                protection_level=level,
+                referral_source=source,
+            ),
+            self._created,
+            self._failed,
+            owner=self,
+        )
+
+    def _created(self, row: CaseRow) -> None:
+        self.saving = False
+        self.create_button.setEnabled(True)
+        self.created = row
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.create_button.setEnabled(True)
+        self.banner.show_message(error_message(error), "error")

@@ -1,6 +1,10 @@
 """The follow-up comparison: every assessment of the case overlaid on the radar, and a table of
 what changed per area between the latest two. A change is told by an arrow, a colour and words,
-so it reads the same without colour."""
+so it reads the same without colour.
+
+The assessments are read in the background (``ws.cases.assessments``) and compared there
+(``progress.follow_up_changes`` is pure); the follow-ups tab reads them together with its own
+list and hands the result to :meth:`FollowUpComparison.show_changes`."""
 
 from __future__ import annotations
 
@@ -17,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError
 from assessment_app.server import progress
 from assessment_app.server.progress import FollowUpChanges
 from assessment_app.templates import RatingChange
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
+from ui.widgets.loader import Loader
 from ui.widgets.radar import RadarChart, Series
 
 BETTER = "#1e6b34"  # less need
@@ -39,6 +43,13 @@ class FollowUpComparison(QWidget):
         self.case_id = case_id
         self.language = services.language
         self.data: FollowUpChanges | None = None
+        ws = services.ws
+        self.loader = Loader(
+            self,
+            lambda: progress.follow_up_changes(ws.cases.assessments(case_id)),
+            self.show_changes,
+            self.show_error,
+        )
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-weight: bold;")
@@ -79,16 +90,18 @@ class FollowUpComparison(QWidget):
         layout.addWidget(splitter, 1)
 
     def reload(self) -> None:
-        try:
-            self.data = progress.follow_up_changes(self.services.ctx, self.case_id)
-        except AppError as error:
-            self.heading.setText(error_message(error))
-            self.radar.set_data([], [])
-            self.table.setRowCount(0)
-            return
-        self._show(self.data)
+        """Read the assessments and compare them again, in the background."""
+        self.loader.reload()
 
-    def _show(self, data: FollowUpChanges) -> None:
+    def show_error(self, error: BaseException) -> None:
+        self.data = None
+        self.heading.setText(error_message(error))
+        self.note.setText("")
+        self.radar.set_data([], [])
+        self.table.setRowCount(0)
+
+    def show_changes(self, data: FollowUpChanges) -> None:
+        self.data = data
         axes = [(s.area_id, s.title.text(self.language)) for s in data.series]
         series = []
         for i, point in enumerate(data.assessments):

@@ -3,6 +3,9 @@ filtered by user, case, dates and action, a page at a time, with a CSV export fo
 municipality's regular log checks. The core audits opening the review and the export.
 
 The audit trail holds ids and action codes, never names: nor does this screen.
+
+``AccessLogPage(services, parent)`` reads nothing until :meth:`search`; every page and the
+export are read in the background (``ws.review.access_log`` / ``export_access_log``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QDate,
     QStandardPaths,
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.server import access_log
 from assessment_app.server.access_log import ACTION_LABELS, LogEntry, LogFilter, LogPage
 from ui.messages import current_language, error_message
 from ui.services import Services
@@ -101,7 +102,6 @@ class AccessLogPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
         self.filters = LogFilter()
         self.offset = 0
         self.total = 0
@@ -223,11 +223,10 @@ class AccessLogPage(QWidget):
             return
         self.loading = True
         self._update_paging()
-        ctx, f, start = self.ctx, self.filters, max(0, offset)
+        review, f, start = self.services.ws.review, self.filters, max(0, offset)
 
         def fetch() -> LogPage:
-            return access_log.access_log(
-                ctx,
+            return review.access_log(
                 username=f.username,
                 case_ref=f.case_ref,
                 date_from=f.date_from,
@@ -237,11 +236,9 @@ class AccessLogPage(QWidget):
                 offset=start,
             )
 
-        run_task(fetch, self._loaded, self._failed)
+        run_task(fetch, self._loaded, self._failed, owner=self)
 
     def _loaded(self, page: LogPage) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.loading = False
         self.banner.clear()
         self.offset = page.offset
@@ -251,8 +248,6 @@ class AccessLogPage(QWidget):
         self._update_paging()
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.loading = False
         self.model.set_rows([])
         self.total = 0
@@ -303,11 +298,9 @@ class AccessLogPage(QWidget):
         self.exporting = True
         self._update_paging()
         self.banner.show_message(self.tr("Exporterar …"), "info")
-        ctx, f = self.ctx, self.filters
+        review, f = self.services.ws.review, self.filters
 
         def done(count: int) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.exporting = False
             self.last_export = (path, count)
             self._update_paging()
@@ -317,10 +310,8 @@ class AccessLogPage(QWidget):
             )
 
         def failed(error: BaseException) -> None:
-            if not shiboken6.isValid(self):
-                return
             self.exporting = False
             self._update_paging()
             self.banner.show_message(error_message(error), "error")
 
-        run_task(lambda: access_log.export_access_log(ctx, f, path), done, failed)
+        run_task(lambda: review.export_access_log(f, path), done, failed, owner=self)

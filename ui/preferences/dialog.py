@@ -248,7 +248,9 @@ class SettingsDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_banner.show_message(self.tr("Testar anslutningen …"), "info")
         credentials, typed = self.credentials, self.server_password.text()
-        run_task(lambda: probe(url, credentials, typed), self._tested, self._test_failed)
+        run_task(
+            lambda: probe(url, credentials, typed), self._tested, self._test_failed, owner=self
+        )
 
     def _tested(self, outcome: str) -> None:
         if not shiboken6.isValid(self):

@@ -2,11 +2,13 @@
 or returned one of their plans since they last looked, and the list of those decisions.
 
 Showing the list marks exactly the decisions it shows as seen (a decision made while it was
-open still counts next time)."""
+open still counts next time).
+
+``DecisionBadgeAction(services, action, parent)``; :meth:`DecisionBadgeAction.refresh` reads
+the badges in the background (``ws.review.badges``), and marking them seen runs there too."""
 
 from __future__ import annotations
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -20,11 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.context import Context
-from assessment_app.errors import AppError
-from assessment_app.server import review
 from assessment_app.server.review import DecisionBadge
 from ui.review.plan_review import decision_label
+from ui.services import Services
 from ui.tasks import run_task
 from ui.timefmt import local_time
 
@@ -86,9 +86,9 @@ class DecisionBadgeAction(QObject):
 
     open_case = Signal(str)
 
-    def __init__(self, ctx: Context, action: QAction, parent: QWidget) -> None:
+    def __init__(self, services: Services, action: QAction, parent: QWidget) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services = services
         self.action = action
         self.parent_widget = parent
         self.badges: list[DecisionBadge] = []
@@ -101,19 +101,16 @@ class DecisionBadgeAction(QObject):
         if self.loading:
             return
         self.loading = True
-        ctx = self.ctx
-        run_task(lambda: review.decision_badges(ctx), self._loaded, self._failed)
+        ws = self.services.ws
+        run_task(ws.review.badges, self._loaded, self._failed, owner=self)
 
     def _loaded(self, badges: list[DecisionBadge]) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.loading = False
         self.badges = badges
         self._set_count()
 
     def _failed(self, _error: BaseException) -> None:
-        if shiboken6.isValid(self):
-            self.loading = False  # the count stays as it was; the next refresh tries again
+        self.loading = False  # the count stays as it was; the next refresh tries again
 
     def _set_count(self) -> None:
         n = len(self.badges)
@@ -135,9 +132,11 @@ class DecisionBadgeAction(QObject):
         self.dialog = dialog
         dialog.open()
         if shown:
-            try:
-                review.mark_badges_seen(self.ctx, shown)
-            except AppError:
-                return  # still unseen: they are shown again next time
-            self.badges = [b for b in self.badges if b not in shown]
-            self._set_count()
+            ws = self.services.ws
+
+            def seen(_result: object) -> None:
+                self.badges = [b for b in self.badges if b not in shown]
+                self._set_count()
+
+            # on failure they stay unseen and are shown again next time
+            run_task(lambda: ws.review.mark_seen(shown), seen, lambda _e: None, owner=self)

@@ -1,8 +1,13 @@
 """Reviewing one plan from the queue: the plan read-only, the history of decisions, approve or
 return with a comment, and printing once it is approved.
 
-Opening the plan opens its case through the core (``cases.open_case``, audited), and only
+Opening the plan opens its case through the core (``ws.review.open_plan``, audited), and only
 then is the person's name shown; never in meeting mode.
+
+Opened with ``PlanReviewPage(services, plan_id, parent, show_name=True)``: built at once with
+"Hämtar planen …", filled when the plan arrives from the background (``loaded``), or the
+message shown and ``load_failed(str)`` emitted. Deciding runs in the background with the
+buttons disabled until the answer is in.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError, StaleEditError
-from assessment_app.records import cases, plans, providers
+from assessment_app.errors import StaleEditError
+from assessment_app.records import plans
 from assessment_app.records.plans import PlanInfo
+from assessment_app.workspace.review import PlanToReview
 from ui.cases import labels
 from ui.messages import error_message
 from ui.plan.documents import PlanDocumentsBar
 from ui.services import Services
+from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
@@ -43,6 +50,8 @@ def decision_label(code: str) -> str:
 class PlanReviewPage(QWidget):
     closed = Signal()  # back to the queue
     decided = Signal(str)  # "approved" | "returned"
+    loaded = Signal()  # the plan and its case are in
+    load_failed = Signal(str)  # the message: the plan could not be opened
 
     def __init__(
         self,
@@ -54,26 +63,18 @@ class PlanReviewPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
-        self.plan: PlanInfo = plans.get_plan(self.ctx, plan_id)
-        case = cases.open_case(self.ctx, case_id=self.plan.case_id)  # audited: case.open
-        self.case_ref = case.case_ref
+        self.plan_id = plan_id
+        self.plan: PlanInfo | None = None
+        self.case_ref: str | None = None
         self.name_shown = show_name
-        try:
-            template = services.templates.latest()
-            self.area_titles = {a.id: a.title.text(services.language) for a in template.areas}
-        except Exception:
-            self.area_titles = {}
-        self.provider_names = {
-            p.id: p.name for p in providers.list_providers(self.ctx, include_inactive=True)
-        }
+        self.area_titles: dict[str, str] = {}
+        self.provider_names: dict[str, str] = {}
+        self.deciding = False
+        self.documents: PlanDocumentsBar | None = None  # once the plan's case is known
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        who = case.individual.name if show_name else ""
-        self.title.setText(
-            self.tr("Granska handlingsplan – {ref} {name}").format(ref=case.case_ref, name=who)
-        )
+        self.title.setText(self.tr("Hämtar planen …"))
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #555;")
         self.banner = Banner(self, "info")
@@ -94,9 +95,8 @@ class PlanReviewPage(QWidget):
         self.approve_button.clicked.connect(lambda: self.decide(approve=True))
         self.return_button.clicked.connect(lambda: self.decide(approve=False))
         self.back_button.clicked.connect(self.closed)
-        self.documents = PlanDocumentsBar(
-            services, self.plan.case_id, self.case_ref, lambda: True, self
-        )
+        for widget in (self.approve_button, self.return_button, self.comment):
+            widget.setEnabled(False)  # until the plan is in
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -126,13 +126,41 @@ class PlanReviewPage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.documents)
+        self.documents_slot = QVBoxLayout()
+        self.documents_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.documents_slot)
         layout.addLayout(bottom)
-        self._show_plan()
+        ws = services.ws
+        run_task(lambda: ws.review.open_plan(plan_id), self._opened, self._not_opened, owner=self)
 
     # --- showing ------------------------------------------------------------------------------
+    def _opened(self, data: PlanToReview) -> None:
+        case = data.case
+        self.plan = data.plan
+        self.case_ref = case.case_ref
+        self.area_titles = data.area_titles
+        self.provider_names = data.provider_names
+        who = case.individual.name if self.name_shown else ""
+        self.title.setText(
+            self.tr("Granska handlingsplan – {ref} {name}").format(ref=case.case_ref, name=who)
+        )
+        self.documents = PlanDocumentsBar(
+            self.services, data.plan.case_id, case.case_ref, lambda: True, self
+        )
+        self.documents_slot.addWidget(self.documents)
+        self._show_plan()
+        self.loaded.emit()
+
+    def _not_opened(self, error: BaseException) -> None:
+        text = error_message(error)
+        self.title.setText("")
+        self.banner.show_message(text, "error")
+        self.load_failed.emit(text)
+
     def _show_plan(self) -> None:
         plan = self.plan
+        if plan is None:
+            return
         self.status.setText(
             self.tr("Version {v} · {state}").format(
                 v=plan.plan_version, state=labels.review_state(plan.review_state)
@@ -144,9 +172,10 @@ class PlanReviewPage(QWidget):
         for widget in (self.approve_button, self.return_button, self.comment):
             widget.setEnabled(open_for_decision)
         approved = plan.review_state == "approved"
-        self.documents.setVisible(approved)  # printing is for the approved plan
-        if approved:
-            self.documents.set_plan(plan)
+        if self.documents is not None:
+            self.documents.setVisible(approved)  # printing is for the approved plan
+            if approved:
+                self.documents.set_plan(plan)
 
     def _plan_html(self, plan: PlanInfo) -> str:
         e = html.escape
@@ -222,6 +251,8 @@ class PlanReviewPage(QWidget):
 
     # --- deciding -----------------------------------------------------------------------------
     def decide(self, *, approve: bool) -> None:
+        if self.plan is None or self.deciding:
+            return
         comment = self.comment.toPlainText().strip()
         if not approve and not comment:
             self.banner.show_message(
@@ -229,17 +260,21 @@ class PlanReviewPage(QWidget):
             )
             self.comment.setFocus()
             return
-        try:
-            self.plan = plans.decide(
-                self.ctx, self.plan.id, self.plan.version, approve=approve, comment=comment
-            )
-        except StaleEditError as error:
-            self.banner.show_message(error_message(error), "error")
-            self._reload()
-            return
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        self.deciding = True
+        for widget in (self.approve_button, self.return_button, self.comment):
+            widget.setEnabled(False)
+        self.banner.clear()
+        ws, plan_id, version = self.services.ws, self.plan.id, self.plan.version
+        run_task(
+            lambda: ws.review.decide(plan_id, version, approve=approve, comment=comment),
+            lambda plan: self._decided(plan, approve),
+            self._not_decided,
+            owner=self,
+        )
+
+    def _decided(self, plan: PlanInfo, approve: bool) -> None:
+        self.deciding = False
+        self.plan = plan
         self.comment.clear()
         self._show_plan()
         if approve:
@@ -253,9 +288,19 @@ class PlanReviewPage(QWidget):
             )
         self.decided.emit("approved" if approve else "returned")
 
+    def _not_decided(self, error: BaseException) -> None:
+        self.deciding = False
+        self.banner.show_message(error_message(error), "error")
+        if isinstance(error, StaleEditError):
+            self._reload()  # someone else changed the plan: show it as it is now
+        else:
+            self._show_plan()  # the buttons as they were; the comment is still there
+
     def _reload(self) -> None:
-        try:
-            self.plan = plans.get_plan(self.ctx, self.plan.id)
-        except AppError:
-            return
-        self._show_plan()
+        ws, plan_id = self.services.ws, self.plan_id
+
+        def arrived(plan: PlanInfo) -> None:
+            self.plan = plan
+            self._show_plan()
+
+        run_task(lambda: ws.plans.get(plan_id), arrived, lambda _e: self._show_plan(), owner=self)

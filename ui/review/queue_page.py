@@ -1,13 +1,16 @@
 """The supervisor's review queue: plans waiting for review, overdue follow-ups and urgent flags
 in the unit. Case references only: a name is shown once a case or a plan is opened (the core
-audits that)."""
+audits that).
+
+Opened with ``ReviewQueuePage(services, parent)``; nothing is read until :meth:`refresh`, which
+reads the queue (``ws.review.queue``, audited) and the area titles in the background."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.server import review
 from assessment_app.server.review import ApprovedPlan, ReviewQueue, WaitingPlan
 from ui.messages import error_message
 from ui.services import Services
@@ -30,6 +32,13 @@ from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class QueueData:
+    queue: ReviewQueue
+    area_titles: dict[str, str]  # area id -> title (and the consent section's id)
+    template_error: BaseException | None = None  # no titles: the banner says why
 
 
 def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
@@ -62,7 +71,6 @@ class ReviewQueuePage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.ctx = services.ctx
         self.queue: ReviewQueue | None = None
         self.loading = False
         self.today: date | None = None  # None: today (tests pass a date)
@@ -129,23 +137,30 @@ class ReviewQueuePage(QWidget):
             return
         self.loading = True
         self.refresh_button.setEnabled(False)
-        ctx, today = self.ctx, self.today
-        run_task(lambda: review.review_queue(ctx, today), self._loaded, self._failed)
+        ws, today, consent = self.services.ws, self.today, self.tr("Samtycke")
+
+        def fetch() -> QueueData:
+            queue = ws.review.queue(today)
+            try:
+                template = ws.template()
+                titles = ws.area_titles(template)
+            except Exception as error:  # the queue still shows; the banner says why
+                return QueueData(queue, {}, error)
+            titles[template.consent.id] = consent
+            return QueueData(queue, titles)
+
+        run_task(fetch, self._loaded, self._failed, owner=self)
 
     def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.loading = False
         self.refresh_button.setEnabled(True)
         self.banner.show_message(error_message(error), "error")
 
-    def _loaded(self, queue: ReviewQueue) -> None:
-        if not shiboken6.isValid(self):
-            return
+    def _loaded(self, data: QueueData) -> None:
         self.loading = False
         self.refresh_button.setEnabled(True)
         self.banner.clear()
-        self.queue = queue
+        queue = self.queue = data.queue
         _fill(
             self.waiting,
             [
@@ -176,7 +191,7 @@ class ReviewQueuePage(QWidget):
                 for f in queue.overdue
             ],
         )
-        titles = self._area_titles()
+        titles = data.area_titles
         _fill(
             self.urgent,
             [
@@ -209,15 +224,8 @@ class ReviewQueuePage(QWidget):
         )
         self._set_titles(queue)
         self._update_buttons()
-
-    def _area_titles(self) -> dict[str, str]:
-        try:
-            template = self.services.templates.latest()
-        except Exception:
-            return {}
-        titles = {a.id: a.title.text(self.services.language) for a in template.areas}
-        titles[template.consent.id] = self.tr("Samtycke")
-        return titles
+        if data.template_error is not None:
+            self.banner.show_message(error_message(data.template_error), "error")
 
     def _set_titles(self, queue: ReviewQueue | None) -> None:
         counts = (len(queue.waiting), len(queue.overdue), len(queue.urgent)) if queue else (0, 0, 0)

@@ -130,10 +130,12 @@ class FirstRunDialog(QDialog):
             return
         self.banner.show_message(self.tr("Skapar databasen och nycklarna …"), "info")
         self.create_button.setEnabled(False)
+        url, unit = self.url, self.unit.text().strip()
         run_task(
-            lambda: create_database(self.url, username, password, self.unit.text().strip()),
+            lambda: create_database(url, username, password, unit),
             self._created,
             self._failed,
+            owner=self,
         )
 
     def _created(self, result: tuple[Database, str]) -> None:

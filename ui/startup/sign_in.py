@@ -151,13 +151,14 @@ class SignInDialog(QDialog):
         self.banner.show_message(self.tr("Loggar in …"), "info")
         self.sign_in_button.setEnabled(False)
         server_password = self.server_password.text() if self.asks_server_password else ""
-        credentials = self.credentials
+        url, database, credentials = self.url, self.database, self.credentials
         run_task(
             lambda: open_and_sign_in(
-                self.url, self.database, username, password, server_password, credentials
+                url, database, username, password, server_password, credentials
             ),
             self._succeeded,
             self._failed,
+            owner=self,
         )
 
     def _succeeded(self, result: tuple[Database, Context]) -> None:
