@@ -54,6 +54,11 @@ class ServerUnavailableError(DatabaseOpenError):
     pass
 
 
+class StaleConnectionError(ServerUnavailableError):
+    """A pooled connection had died (the server restarted, or ended it) but the server answers
+    again: the use case can simply be run once more on a fresh connection."""
+
+
 class ServerBusyError(AppError):
     """The server is there but did not finish in time (a lock held elsewhere, overload)."""
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from assessment_app.errors import AppError
 from assessment_app.server.review import ApprovedPlan, WaitingPlan
 from ui.admin.admin_page import AdminPage
 from ui.admin.lifecycle_checks import LifecycleChecks
@@ -104,7 +103,6 @@ class MainWindow(QMainWindow):
             self.case_list.new_case_requested.connect(self.new_case)
             self.case_list.open_draft.connect(self.open_draft)
             self.stack.addWidget(self.case_list)
-            self.case_list.show_drafts()
         else:
             self.admin_page = AdminPage(services, self)
             self.users_page = self.admin_page.users
@@ -131,7 +129,9 @@ class MainWindow(QMainWindow):
         )
         self.idle = IdleWatcher(services.settings.idle_lock_minutes, self)
         self.idle.idle.connect(lambda: self.lock("idle"))
-        self.lifecycle = LifecycleChecks(self.ctx, self.rollback_banner, self.backup_banner, self)
+        self.lifecycle = LifecycleChecks(
+            self.services, self.rollback_banner, self.backup_banner, self
+        )
         self.server_watch: ServerWatch | None = None
         if not services.db.is_sqlite:
             self.server_watch = ServerWatch(
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.log_action = QAction(self.tr("Logg&uppföljning"), self)
         self.log_action.triggered.connect(self.show_access_log)
         self.decisions_action = QAction(self.tr("&Beslut"), self)
-        self.decisions = DecisionBadgeAction(self.ctx, self.decisions_action, self)
+        self.decisions = DecisionBadgeAction(self.services, self.decisions_action, self)
         self.decisions.open_case.connect(self._open_case_from_badge)
         self.backup_action = QAction(self.tr("&Säkerhetskopiera databasen …"), self)
         self.backup_action.triggered.connect(lambda: self.lifecycle.backup_now())
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         ws = self.ws
 
         def opened(info: object) -> None:
-            page = CasePage(self.services, info, self)
+            page = CasePage(self.services, case_id, self, case=info)
             page.open_assessment.connect(self.open_interview)
             page.open_plan.connect(self.open_plan)
             if self.case_page is not None:
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         """Open the interview or plan that has unsaved work (the page offers the draft)."""
 
         def then() -> None:
-            if self.case_page is None or self.case_page.case.id != case_id:
+            if self.case_page is None or self.case_page.case_id != case_id:
                 return
             if kind == "plan":
                 self.open_plan(object_id)
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         page = self.work_page
         note = getattr(page, "leave_note", "")
         self._replace_work_page(None)
-        if self.case_page is not None and self.case_page.case.id == case_id:
+        if self.case_page is not None and self.case_page.case_id == case_id:
             self.case_page.reload_all()
             self._show(self.case_page)
         else:
@@ -375,11 +375,8 @@ class MainWindow(QMainWindow):
         (opening its case is audited)."""
         if self.meeting_mode:
             return
-        try:
-            page = PlanReviewPage(self.services, waiting.plan_id, self, show_name=True)
-        except AppError as error:
-            self.banner.show_message(error_message(error), "error")
-            return
+        page = PlanReviewPage(self.services, waiting.plan_id, self, show_name=True)
+        page.load_failed.connect(lambda text: self.banner.show_message(text, "error"))
         page.closed.connect(self.show_review_queue)
         page.decided.connect(lambda _d: self.review_page.refresh() if self.review_page else None)
         if self.plan_review is not None:
@@ -417,7 +414,14 @@ class MainWindow(QMainWindow):
         if self.ctx.role == "caseworker":
             self.decisions.refresh()
         if self.server_watch is not None:
-            self.server_watch.start()
+            self.server_watch.start()  # prepares the local draft store, syncs what it holds
+            self.server_watch.prepared.connect(self._show_drafts)
+        else:
+            self._show_drafts()
+
+    def _show_drafts(self) -> None:
+        if self.case_list is not None:
+            self.case_list.show_drafts()
 
     @Slot()
     def server_unavailable(self) -> None:
@@ -461,7 +465,7 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if self.meeting_mode or not self.can_see_cases:
             return
-        dialog = NewCaseDialog(self.ctx, self)
+        dialog = NewCaseDialog(self.services, self)
         dialog.accepted.connect(lambda: self._case_created(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()  # not exec(): the screen lock may hide it and show it again

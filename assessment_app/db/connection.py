@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from assessment_app.errors import ServerBusyError, ServerUnavailableError
+from assessment_app.errors import ServerBusyError, ServerUnavailableError, StaleConnectionError
 
 if TYPE_CHECKING:
     from assessment_app.db.engine import Database
@@ -134,6 +134,11 @@ def classify(db: Database, exc: DBAPIError) -> ServerUnavailableError | ServerBu
     if _timed_out(exc):
         return busy(db)
     if exc.connection_invalidated:
+        if is_reachable(db):  # the pooled connection was dead, the server is fine
+            return StaleConnectionError(
+                f"The connection to {db.display_name} was lost and has been made again.",
+                f"Anslutningen till {db.display_name} bröts och har kopplats upp igen.",
+            )
         return unavailable(db)
     # Other operational errors (a deadlock, a refused statement): ask the server.
     return None if is_reachable(db) else unavailable(db)

@@ -19,6 +19,7 @@ from assessment_app.records.drafts import DraftInfo
 from assessment_app.records.followups import FollowUpInfo
 from assessment_app.records.plans import PlanInfo
 from assessment_app.records.providers import ProviderInfo
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -30,6 +31,7 @@ class ConsentsView:
     providers: list[ProviderInfo]  # active ones, to give a new consent to
 
 
+@use_cases
 class CaseUseCases:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws

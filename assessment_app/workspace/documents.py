@@ -20,6 +20,7 @@ from assessment_app.plan_export import Audience, BuiltDocument, Language, audit_
 from assessment_app.plan_export import build_document as _build
 from assessment_app.records import subject_access
 from assessment_app.settings import PrintSettings, load_print_settings
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -37,6 +38,7 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
 
 
+@use_cases
 class DocumentUseCases:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws

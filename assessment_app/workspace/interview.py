@@ -7,13 +7,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from assessment_app.errors import ServerBusyError, ServerUnavailableError, StaleEditError
+from assessment_app.errors import (
+    ServerBusyError,
+    ServerUnavailableError,
+    StaleConnectionError,
+    StaleEditError,
+)
 from assessment_app.records import assessments, drafts, followups
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -90,6 +96,7 @@ class Completed:
     notes: list[str] = field(default_factory=list)
 
 
+@use_cases
 class InterviewUseCases:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -165,6 +172,8 @@ class InterviewUseCases:
         except StaleEditError as error:
             self._keep_as_draft(edit)
             return Conflict(error)
+        except StaleConnectionError:
+            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
             return offline.keep(DRAFT_KIND, edit.assessment_id, edit.case_id, edit.payload(), error)
         offline.drop(DRAFT_KIND, edit.assessment_id)

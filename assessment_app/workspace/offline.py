@@ -28,11 +28,17 @@ from sqlalchemy import select
 from assessment_app.db.connection import is_reachable, unavailable
 from assessment_app.db.models import Meta
 from assessment_app.db.types import utcnow
-from assessment_app.errors import AppError, ServerBusyError, ServerUnavailableError
+from assessment_app.errors import (
+    AppError,
+    ServerBusyError,
+    ServerUnavailableError,
+    StaleConnectionError,
+)
 from assessment_app.records import drafts
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft, LocalDraftStore
 from assessment_app.workspace.results import KeptLocally, NotKept, Saved
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -52,6 +58,7 @@ class SyncResult:
         return self.remaining == 0
 
 
+@use_cases
 class OfflinePolicy:
     def __init__(self, ws: Workspace, store: LocalDraftStore | None = None) -> None:
         self.ws = ws
@@ -131,6 +138,8 @@ class OfflinePolicy:
             with self.ws.write() as uow:
                 drafts.save_draft(uow, kind, object_id, payload, case_id=case_id, saved_at=now)
             return Saved(now)
+        except StaleConnectionError:
+            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
             return self.keep(kind, object_id, case_id, payload, error)
 
@@ -164,6 +173,20 @@ class OfflinePolicy:
         for i, draft in enumerate(local):
             payload = DraftPayload.from_json(draft.payload)
             try:
+                newer_there = self._push(draft, payload)
+            except (ServerUnavailableError, ServerBusyError):
+                result.remaining = len(local) - i
+                return result
+            (result.conflicts if newer_there else result.pushed).append(
+                (draft.kind, draft.object_id)
+            )
+            self._store.delete(draft.kind, draft.object_id)
+        return result
+
+    def _push(self, draft: LocalDraft, payload: DraftPayload) -> bool:
+        """One kept draft into the draft table; True when the server held a newer one."""
+        for attempt in (1, 2):
+            try:
                 with self.ws.write() as uow:
                     server = drafts.load_draft(uow, draft.kind, draft.object_id)
                     newer_there = server is not None and server.updated_at > draft.saved_at
@@ -176,11 +199,8 @@ class OfflinePolicy:
                         case_id=draft.case_id,
                         saved_at=draft.saved_at,
                     )
-            except (ServerUnavailableError, ServerBusyError):
-                result.remaining = len(local) - i
-                return result
-            (result.conflicts if newer_there else result.pushed).append(
-                (draft.kind, draft.object_id)
-            )
-            self._store.delete(draft.kind, draft.object_id)
-        return result
+                return newer_there
+            except StaleConnectionError:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")

@@ -12,7 +12,12 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
 from assessment_app.db.models import ActionPlan, Assessment, Case, Consent, Provider
-from assessment_app.errors import ServerBusyError, ServerUnavailableError, StaleEditError
+from assessment_app.errors import (
+    ServerBusyError,
+    ServerUnavailableError,
+    StaleConnectionError,
+    StaleEditError,
+)
 from assessment_app.records import assessments, consents, drafts, plans, providers
 from assessment_app.records.access import case_filter, not_found
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPayload
@@ -24,6 +29,7 @@ from assessment_app.templates.engine import evaluate
 from assessment_app.templates.ratings import AreaRating
 from assessment_app.templates.source import area_titles
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.unit import UnitOfWork
@@ -57,6 +63,7 @@ class PlanEditorData:
         return {p.id: p.name for p in self.providers}
 
 
+@use_cases
 class PlanUseCases:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -191,6 +198,8 @@ class PlanUseCases:
         except StaleEditError as error:
             self._keep_as_draft(edit)
             return Conflict(error)
+        except StaleConnectionError:
+            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
             return offline.keep(
                 DRAFT_KIND, edit.plan_id, edit.base.case_id, edit_payload(edit), error
@@ -237,6 +246,8 @@ class PlanUseCases:
                 info = plans.infos(uow, [plan])[0]
         except StaleEditError as error:
             return Conflict(error)
+        except StaleConnectionError:
+            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
             return NotKept(error)
         return Saved(info)

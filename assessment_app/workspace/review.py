@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from assessment_app.db.models import Case, Individual
-from assessment_app.records import cases, plans, providers
+from assessment_app.records import cases, consents, plans, providers
 from assessment_app.records.access import case_filter
 from assessment_app.records.cases import MASK, CaseInfo
 from assessment_app.records.plans import PlanInfo
 from assessment_app.server import access_log, review
 from assessment_app.server.access_log import LogFilter, LogPage
 from assessment_app.server.review import DecisionBadge, ReviewQueue
+from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -30,8 +31,11 @@ class PlanToReview:
     plan: PlanInfo
     provider_names: dict[str, str]
     area_titles: dict[str, str]
+    consented: frozenset[str] = frozenset()  # provider ids with a valid consent today
+    is_current: bool = False  # the version in force (only that one prints)
 
 
+@use_cases
 class ReviewUseCases:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -70,6 +74,13 @@ class ReviewUseCases:
             info = cases.open_case(uow, case_id=case.id)
             plan_info = plans.infos(uow, [plan])[0]
             names = {p.id: p.name for p in providers.list_providers(uow, include_inactive=True)}
+            case_consents = consents.list_consents(uow, case.id)
+            today = date.today()
+            consented = frozenset(
+                pid for pid in names if consents.provider_scope(case_consents, pid, today)
+            )
+            current = plans.current_plan_row(uow, case.id)
+            is_current = current is not None and current.id == plan.id
             key = None
             if plan.assessment_id:
                 from assessment_app.db.models import Assessment
@@ -77,7 +88,9 @@ class ReviewUseCases:
                 a = uow.session.get(Assessment, plan.assessment_id)
                 key = (a.template_id, a.template_version) if a is not None else None
         template = self.ws.template(*key) if key else self.ws.templates.latest()
-        return PlanToReview(info, plan_info, names, self.ws.area_titles(template))
+        return PlanToReview(
+            info, plan_info, names, self.ws.area_titles(template), consented, is_current
+        )
 
     def decide(
         self, plan_id: str, expected_version: int, *, approve: bool, comment: str = ""

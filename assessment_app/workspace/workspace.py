@@ -16,12 +16,13 @@ Nothing here may run on a screen's UI thread: the desktop front end installs a g
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -29,7 +30,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from assessment_app.context import Context
 from assessment_app.db.connection import server_errors
 from assessment_app.db.engine import READ_ONLY_OPTION
-from assessment_app.errors import StaleEditError
+from assessment_app.errors import (
+    ServerUnavailableError,
+    StaleConnectionError,
+    StaleEditError,
+)
 from assessment_app.templates.source import RegistryTemplates, TemplateSource, area_titles
 from assessment_app.workspace.unit import Damage, RecordSession, UnitOfWork
 
@@ -45,6 +50,33 @@ if TYPE_CHECKING:
     from assessment_app.workspace.review import ReviewUseCases
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+def retrying(fn: Callable[P, T]) -> Callable[P, T]:
+    """Run a use case once more when its pooled connection had died but the server answers
+    again (nothing of the first try was committed)."""
+
+    @functools.wraps(fn)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return fn(*args, **kwargs)
+        except StaleConnectionError:
+            log.info("connection lost and made again: %s runs once more", fn.__name__)
+            return fn(*args, **kwargs)
+
+    return run
+
+
+def use_cases(cls: type[T]) -> type[T]:
+    """Make every public method of a section of the workspace retry on a stale connection."""
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_") and not isinstance(member, type):
+            setattr(cls, name, retrying(member))
+    return cls
 
 
 class UIThreadError(RuntimeError):
@@ -176,14 +208,27 @@ class Workspace:
     # --- transactions -------------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
-        """One write transaction: committed when the block ends, rolled back on any error."""
+        """One write transaction: committed when the block ends, rolled back on any error.
+
+        A connection lost *before* the commit is reported as :class:`StaleConnectionError`
+        when the server answers again (the use case may run once more: nothing was written);
+        one lost during the commit is never retried, because its outcome is not known.
+        """
         self._check_thread()
+        committing = False
         try:
             with server_errors(self.db), self._write_sessions() as session, session.begin():
-                yield UnitOfWork(self.ctx, session, writing=True)
+                uow = UnitOfWork(self.ctx, session, writing=True)
+                yield uow
+                session.flush()
+                committing = True
         except StaleDataError:
             # Another session saved the same row between our check and our write.
             raise StaleEditError("record", "", 0, None, None, None) from None
+        except StaleConnectionError as error:
+            if committing:
+                raise ServerUnavailableError(error.message_en, error.user_message) from None
+            raise
 
     @contextmanager
     def read(self, *, snapshot: bool = False) -> Iterator[UnitOfWork]:

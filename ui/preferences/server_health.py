@@ -29,6 +29,7 @@ CHECK_INTERVAL_MS = 15_000
 
 class ServerWatch(QObject):
     reachability_changed = Signal(bool)  # True: the server is back; False: it is gone
+    prepared = Signal()  # the local draft store is ready (or there is none to make)
     synced = Signal(object)  # SyncResult after the server came back
 
     def __init__(
@@ -68,13 +69,13 @@ class ServerWatch(QObject):
             self.store = store
             if store is not None and offline.has_pending():
                 self.sync()  # kept on this computer in an earlier session
+            self.prepared.emit()
 
-        run_task(
-            lambda: offline.prepare(root),
-            made,
-            lambda e: log.info("local draft store not ready yet: %s", type(e).__name__),
-            owner=self,
-        )
+        def not_made(error: BaseException) -> None:
+            log.info("local draft store not ready yet: %s", type(error).__name__)
+            self.prepared.emit()
+
+        run_task(lambda: offline.prepare(root), made, not_made, owner=self)
 
     # --- probing -----------------------------------------------------------------------------
     @Slot()

@@ -144,8 +144,9 @@ class PlanReviewPage(QWidget):
         self.title.setText(
             self.tr("Granska handlingsplan – {ref} {name}").format(ref=case.case_ref, name=who)
         )
+        self.review_data = data
         self.documents = PlanDocumentsBar(
-            self.services, data.plan.case_id, case.case_ref, lambda: True, self
+            self.services, data.plan.case_id, case.case_ref, lambda then: then(True), self
         )
         self.documents_slot.addWidget(self.documents)
         self._show_plan()
@@ -175,7 +176,10 @@ class PlanReviewPage(QWidget):
         if self.documents is not None:
             self.documents.setVisible(approved)  # printing is for the approved plan
             if approved:
-                self.documents.set_plan(plan)
+                data = self.review_data
+                self.documents.set_plan(
+                    plan, data.provider_names, data.consented, data.is_current
+                )
 
     def _plan_html(self, plan: PlanInfo) -> str:
         e = html.escape
