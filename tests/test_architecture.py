@@ -56,10 +56,7 @@ FEATURE_PACKAGES = (
 # Kernel imports of feature packages that are known and being removed, as (file, module).
 # Each entry must still exist (test_known_violations_still_exist): delete the entry together
 # with the import. Nothing may be added here; fix the import instead.
-KNOWN_VIOLATIONS_TO_REMOVE: frozenset[tuple[str, str]] = frozenset(
-    {
-    }
-)
+KNOWN_VIOLATIONS_TO_REMOVE: frozenset[tuple[str, str]] = frozenset({})
 
 
 # --- reading imports ---------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from assessment_app import accounts
 from assessment_app.db.engine import Database
 from assessment_app.db.models import AuditEvent, User
 from assessment_app.db.types import utcnow
-from assessment_app.records import assessments, cases, consents, drafts, plans
-from tests.ui.conftest import WORKER
+from assessment_app.records import plans
+from assessment_app.records.cases import CaseQuery
+from assessment_app.workspace import Workspace
+from tests.ui.conftest import WORKER, wait_tasks
 from ui.cases.new_case import NewCaseDialog
 from ui.controller import AppController
 from ui.interview.interview_page import InterviewPage
@@ -33,14 +35,23 @@ def _window(qtbot, services):
 def _unlock(qtbot, window, password):
     qtbot.keyClicks(window.lock_screen.password, password)
     qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
     qtbot.waitUntil(lambda: window.lock_screen.unlock_button.isEnabled() or not window.locked)
 
 
+def _draft(services, kind, object_id):
+    found = [
+        d for d in services.ws.cases.my_drafts() if d.kind == kind and d.object_id == object_id
+    ]
+    return found[0] if found else None
+
+
 def test_meeting_mode_hides_the_list_and_needs_the_password_to_leave(qtbot, services, worker):
-    cases.create_case(worker, name="Annan Klient")
-    row = cases.create_case(worker, name="Kalle Karlsson")
+    services.ws.cases.create(name="Annan Klient")
+    row = services.ws.cases.create(name="Kalle Karlsson")
     window = _window(qtbot, services)
     window.show_case(row.id)
+    wait_tasks(qtbot)
     window.meeting_action.trigger()
     assert window.meeting_mode
     assert not window.list_action.isEnabled() and not window.new_case_action.isEnabled()
@@ -84,22 +95,25 @@ def test_a_locked_account_cannot_unlock_but_can_sign_out(qtbot, services, worker
     assert window.locked
     assert "tillfälligt låst" in window.lock_screen.banner.text()
     qtbot.mouseClick(window.lock_screen.sign_out_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
     assert window._signed_out
 
 
 def test_meeting_mode_from_the_list_shows_no_names(qtbot, services, worker):
-    cases.create_case(worker, name="Annan Klient")
+    services.ws.cases.create(name="Annan Klient")
     window = _window(qtbot, services)
+    wait_tasks(qtbot)
     window.meeting_action.trigger()
     assert window.stack.currentWidget() is window.meeting_placeholder
     assert not window.case_list.isVisible()
 
 
 def test_idle_lock_saves_the_draft_and_loses_nothing(qtbot, services, worker, template):
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    info = assessments.start_assessment(worker, row.id, template.id, template.version)
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    info = services.ws.interviews.start(row.id)
     window = _window(qtbot, services)
     window.open_interview(info.id)
+    wait_tasks(qtbot)
     page = window.work_page
     assert isinstance(page, InterviewPage)
     page.areas.setCurrentRow(3)
@@ -109,8 +123,10 @@ def test_idle_lock_saves_the_draft_and_loses_nothing(qtbot, services, worker, te
     qtbot.waitUntil(lambda: window.locked)
     assert window.stack.currentWidget() is window.lock_screen
     assert not edit.isVisible()
-    draft = drafts.load_draft(worker, "assessment", info.id)
-    assert draft is not None and draft.payload["answers"]["why_now"] == "Halvfardig mening"
+    wait_tasks(qtbot)
+    draft = _draft(services, "assessment", info.id)
+    assert draft is not None
+    assert draft.payload.content["answers"]["why_now"] == "Halvfardig mening"
     window.idle.set_timeout_ms(60_000)
     _unlock(qtbot, window, WORKER[1])
     assert window.stack.currentWidget() is page
@@ -136,7 +152,8 @@ def _create_case(qtbot, window, name: str) -> None:
     qtbot.keyClicks(dialog.name, name)
     qtbot.keyClicks(dialog.personnummer, "19900101-0017")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.case_page is not None)
+    qtbot.waitUntil(lambda: window.case_page is not None and window.case_page.case is not None)
+    wait_tasks(qtbot)
 
 
 def _sign_in_through(qtbot, controller, username, password):
@@ -170,8 +187,10 @@ def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, templ
     qtbot.keyClicks(users.unit, "Vuxenenheten")
     qtbot.keyClicks(users.password, WORKER[1])
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
     assert "tillagd" in users.banner.text()
     window.sign_out_action.trigger()
+    wait_tasks(qtbot)
 
     # the caseworker creates a case, interviews, rates and plans
     window = _sign_in_through(qtbot, controller, *WORKER)
@@ -179,7 +198,9 @@ def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, templ
     case_page = window.case_page
     assert case_page is not None and case_page.name.text() == "Kalle Karlsson"
     case_page.tabs.setCurrentWidget(case_page.assessments)
+    wait_tasks(qtbot)
     qtbot.mouseClick(case_page.assessments.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.work_page, InterviewPage))
     interview = window.work_page
     assert isinstance(interview, InterviewPage)
     interview.areas.setCurrentRow(1)
@@ -189,10 +210,14 @@ def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, templ
     housing.rating.worker.setCurrentIndex(housing.rating.worker.findData(4))
     qtbot.keyClicks(housing.rating.reason, "Sover ute")
     qtbot.mouseClick(interview.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.work_page is None)
+    wait_tasks(qtbot)
     assert window.stack.currentWidget() is case_page
 
     case_page.tabs.setCurrentWidget(case_page.plans)
+    wait_tasks(qtbot)
     qtbot.mouseClick(case_page.plans.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.work_page, PlanEditorPage))
     editor = window.work_page
     assert isinstance(editor, PlanEditorPage)
     editor.boxes[0].text.clear()
@@ -200,27 +225,36 @@ def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, templ
     qtbot.mouseClick(editor.boxes[0].add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.boxes[0].rows[0].what, "Ringa bostadsformedlingen")
     qtbot.mouseClick(editor.close_button, Qt.MouseButton.LeftButton)  # saves, then closes
+    qtbot.waitUntil(lambda: window.work_page is None)
+    wait_tasks(qtbot)
     assert window.stack.currentWidget() is case_page
     window.sign_out_action.trigger()
+    wait_tasks(qtbot)
 
     # signed in again: everything is there, in the screens and in the core
     window = _sign_in_through(qtbot, controller, *WORKER)
     page = window.case_list
     qtbot.keyClicks(page.search, "kalle")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    assert page.model.rowCount() == 1
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.table.activated.emit(page.model.index(0, 0))
+    qtbot.waitUntil(lambda: window.case_page is not None and window.case_page.case is not None)
     case_page = window.case_page
+    case_page.tabs.setCurrentWidget(case_page.assessments)
+    wait_tasks(qtbot)
     assert case_page.assessments.table.rowCount() == 1
+    case_page.tabs.setCurrentWidget(case_page.plans)
+    wait_tasks(qtbot)
     assert case_page.plans.table.rowCount() == 1
 
     db = Database.open(db_url)
-    ctx = accounts.sign_in(db, *WORKER)
-    (row,) = cases.list_cases(ctx, cases.CaseQuery())
-    (a,) = assessments.list_assessments(ctx, row.id)
+    ws = Workspace(accounts.sign_in(db, *WORKER), templates=StaticTemplates(template))
+    (row,) = ws.cases.page(CaseQuery()).rows
+    (a,) = ws.cases.assessments(row.id)
     assert a.answers == {"housing_now": "homeless"}
     assert a.ratings["housing"]["worker"] == 4 and a.ratings["housing"]["reason"] == "Sover ute"
-    (plan,) = plans.list_plans(ctx, row.id)
+    (plan,) = ws.cases.plans(row.id)
     assert [(g.area_id, g.text) for g in plan.goals] == [("housing", "Ett tryggt boende")]
     assert [x.what for x in plan.actions] == ["Ringa bostadsformedlingen"]
     db.dispose()
@@ -247,17 +281,19 @@ def test_lock_hides_an_open_dialog_and_brings_it_back_with_its_content(qtbot, se
     assert dialog.name.text() == "Kalle Karlsson"
     assert QApplication.activeModalWidget() is dialog
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.case_page is not None)
+    qtbot.waitUntil(lambda: window.case_page is not None and window.case_page.case is not None)
     assert window.case_page.name.text() == "Kalle Karlsson"
 
 
 def test_lock_cancels_an_open_question_safely(qtbot, services, worker):
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    consent = consents.give_consent(worker, row.id, "police", ["housing"])
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    consent = services.ws.cases.give_consent(row.id, "police", ["housing"])
     window = _window(qtbot, services)
     window.show_case(row.id)
+    wait_tasks(qtbot)
     tab = window.case_page.consents
     window.case_page.tabs.setCurrentWidget(tab)
+    wait_tasks(qtbot)
     tab.table.selectRow(0)
     seen = []
 
@@ -269,7 +305,8 @@ def test_lock_cancels_an_open_question_safely(qtbot, services, worker):
     qtbot.mouseClick(tab.withdraw_button, Qt.MouseButton.LeftButton)
     assert isinstance(seen[0], QMessageBox)
     assert window.locked and QApplication.activeModalWidget() is None
-    (stored,) = consents.list_consents(worker, row.id)
+    wait_tasks(qtbot)
+    (stored,) = services.ws.cases.consents(row.id).consents
     assert stored.id == consent.id and stored.withdrawn_on is None  # cancelled, not withdrawn
     _unlock(qtbot, window, WORKER[1])
     assert window.stack.currentWidget() is window.case_page
@@ -277,24 +314,31 @@ def test_lock_cancels_an_open_question_safely(qtbot, services, worker):
 
 
 def test_lock_saves_the_plan_draft_and_the_list_offers_it_after_a_crash(qtbot, services, worker):
-    row = cases.create_case(worker, name="Kalle Karlsson")
-    plan = plans.create_plan(worker, row.id, goals=[plans.Goal("housing", "Eget boende")])
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    with services.ws.write() as uow:
+        plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Eget boende")])
     window = _window(qtbot, services)
     window.show_case(row.id)
+    wait_tasks(qtbot)
     window.open_plan(plan.id)
+    wait_tasks(qtbot)
     editor = window.work_page
     assert isinstance(editor, PlanEditorPage)
     qtbot.keyClicks(editor.next_meeting, "Fredag")
     window.lock_action.trigger()
-    draft = drafts.load_draft(worker, "plan", plan.id)
-    assert draft is not None and draft.payload["next_meeting"] == "Fredag"
+    wait_tasks(qtbot)
+    draft = _draft(services, "plan", plan.id)
+    assert draft is not None and draft.payload.content["next_meeting"] == "Fredag"
 
     # the app dies while locked; next time the list offers the unsaved plan
     window.hide()  # no orderly close: a crash
     again = _window(qtbot, services)
+    again.after_sign_in(None)
+    wait_tasks(qtbot)
     banner = again.case_list.drafts_banner
     assert banner.isVisible() and "handlingsplan" in banner.text()
     qtbot.mouseClick(banner._buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(again.work_page, PlanEditorPage), timeout=10000)
     reopened = again.work_page
     assert isinstance(reopened, PlanEditorPage) and reopened.plan.id == plan.id
     assert reopened.draft_banner.isVisible()

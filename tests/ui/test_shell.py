@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from assessment_app import accounts
-from assessment_app.records import cases, plans
-from assessment_app.server import review
-from tests.ui.conftest import ADMIN, WORKER
+from assessment_app.records import plans
+from assessment_app.workspace import Workspace
+from tests.ui.conftest import ADMIN, WORKER, wait_tasks
 from ui.about import AboutDialog
 from ui.app import DESKTOP_FILE_NAME, app_icon, make_application
 from ui.main_window import MainWindow
@@ -47,20 +47,22 @@ def test_application_icon_and_desktop_file_name(qtbot):
     assert not QApplication.windowIcon().isNull()
 
 
-def _submitted_plan(worker, name="Kalle Karlsson"):
-    row = cases.create_case(worker, name=name)
-    plan = plans.create_plan(worker, row.id, goals=[plans.Goal("housing", "Eget boende")])
-    return row, plans.submit_for_review(worker, plan.id, plan.version)
+def _submitted_plan(ws, name="Kalle Karlsson"):
+    row = ws.cases.create(name=name)
+    with ws.write() as uow:
+        plan = plans.create_plan(uow, row.id, goals=[plans.Goal("housing", "Eget boende")])
+    return row, ws.plans.submit(plan.id, plan.version)
 
 
 def test_decision_badge_counts_lists_and_marks_seen(qtbot, services, database, worker):
     admin = accounts.sign_in(database, *ADMIN)
     accounts.add_user(admin, *CHEF, "supervisor", unit="Vuxenenheten")
-    chef = accounts.sign_in(database, *CHEF)
-    row1, p1 = _submitted_plan(worker, "Kalle Karlsson")
-    row2, p2 = _submitted_plan(worker, "Lisa Larsson")
-    plans.decide(chef, p1.id, p1.version, approve=True)
-    plans.decide(chef, p2.id, p2.version, approve=False, comment="Lägg till ett datum")
+    chef = Workspace(accounts.sign_in(database, *CHEF))
+    mine = Workspace(worker)
+    row1, p1 = _submitted_plan(mine, "Kalle Karlsson")
+    row2, p2 = _submitted_plan(mine, "Lisa Larsson")
+    chef.plans.decide(p1.id, p1.version, approve=True)
+    chef.plans.decide(p2.id, p2.version, approve=False, comment="Lägg till ett datum")
 
     window = _window(qtbot, services)
     assert window.decisions_action.isVisible() and not window.review_action.isVisible()
@@ -68,6 +70,7 @@ def test_decision_badge_counts_lists_and_marks_seen(qtbot, services, database, w
     qtbot.waitUntil(lambda: not window.decisions.loading)
     assert window.decisions_action.text() == "&Beslut (2)"
     window.decisions_action.trigger()
+    wait_tasks(qtbot)
     dialog = window.decisions.dialog
     assert dialog is not None and dialog.isVisible()
     texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
@@ -83,11 +86,12 @@ def test_decision_badge_counts_lists_and_marks_seen(qtbot, services, database, w
     assert "Kalle" not in shown and "Lisa" not in shown
     dialog.grab().save("/tmp/uicheck/decisions.png")
     assert window.decisions_action.text() == "&Beslut"
-    assert review.decision_badges(worker) == []  # marked seen in the database
+    assert mine.review.badges() == []  # marked seen in the database
     # double-click opens the case
     dialog.table.setCurrentCell(0, 0)
     dialog._open()
-    assert window.case_page is not None and window.case_page.case.id in (row1.id, row2.id)
+    wait_tasks(qtbot)
+    assert window.case_page is not None and window.case_page.case_id in (row1.id, row2.id)
 
 
 def test_meeting_mode_hides_the_badge_and_supervisor_screens(qtbot, database, settings, template):

@@ -177,9 +177,7 @@ class PlanReviewPage(QWidget):
             self.documents.setVisible(approved)  # printing is for the approved plan
             if approved:
                 data = self.review_data
-                self.documents.set_plan(
-                    plan, data.provider_names, data.consented, data.is_current
-                )
+                self.documents.set_plan(plan, data.provider_names, data.consented, data.is_current)
 
     def _plan_html(self, plan: PlanInfo) -> str:
         e = html.escape
