@@ -145,6 +145,7 @@ def _supervisor_and_admin(
     window.resize(1280, 820)
     window.show()
     window.show_review_queue()
+    _settle()
     page = window.review_page
     assert page is not None
     _save(window, out, "20-review-queue")
@@ -153,6 +154,7 @@ def _supervisor_and_admin(
         window.review_plan(page.queue.waiting[0])
         _save(window, out, "21-plan-review")
     window.show_access_log()
+    _settle()
     assert window.log_page is not None
     _save(window, out, "22-access-log")
     window.close()
@@ -214,6 +216,7 @@ def render(out: Path, count: int) -> None:
         _save(window, out, "03-case-list")
         case_id = ws.cases.page(CaseQuery(text=refs[0])).rows[0].id
         window.show_case(case_id)
+        _settle()
         assert window.case_page is not None
         _save(window, out, "04-case")
         window.case_page.tabs.setCurrentWidget(window.case_page.assessments)
@@ -225,14 +228,15 @@ def render(out: Path, count: int) -> None:
         page.areas.setCurrentRow(2)  # type: ignore[union-attr]
         _save(window, out, "06-interview")
         window.open_plan(ws.cases.plans(case_id)[-1].id)
+        _settle()
         _save(window, out, "07-plan")
         case_ref = ws.cases.page(CaseQuery(text=refs[0])).rows[0].case_ref
         preview = _plan_preview(ws, case_ref)
         _save(preview, out, "08-plan-preview")
         preview.close()  # type: ignore[attr-defined]
         window.show_case(case_id)
-        assert window.case_page is not None
         _settle()
+        assert window.case_page is not None
         window.case_page.tabs.setCurrentWidget(window.case_page.history)
         _save(window, out, "09-history")
         _case_life_screens(window, ws, case_id, out)
