@@ -8,8 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from assessment_app.db.models import AuditEvent
-from assessment_app.errors import AccessDeniedError
-from assessment_app.errors import NotFoundError
+from assessment_app.errors import AccessDeniedError, NotFoundError
 from assessment_app.server import progress, review
 from tests.conftest import World
 from tests.server.helpers import case_with_plan, rated
