@@ -336,3 +336,28 @@ def test_case_history_comes_from_the_audit_trail(world: World) -> None:
     ]
     with pytest.raises(NotFoundError):
         world.workspace("bo").cases.history(row.id)
+
+
+def test_a_new_plan_has_an_empty_goal_for_each_area_with_a_need(world: World) -> None:
+    """The goals are worded with the person: the area's title is the heading, never the text."""
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Behov Person")
+    a = anna.interviews.start(row.id)
+    ratings = {
+        "housing": {"own": 3, "worker": 3, "reason": "Bor hos en kompis"},
+        "legal": {"own": 0, "worker": 0},
+    }
+    assert isinstance(anna.interviews.save(AssessmentEdit.of(a, {}, ratings)), Saved)
+    plan = anna.plans.create(row.id)
+    assert plan.assessment_id == a.id
+    assert [(g.area_id, g.text) for g in plan.goals] == [("housing", "")]
+    assert plans.goals_from_needs(["housing", "work"])[1].text == ""
+    titles = anna.plans.open_editor(plan.id).area_titles
+    assert titles["housing"] and titles["housing"] not in (g.text for g in plan.goals)
+    assert [p.item_id for p in anna.plans.unfinished(plan.content)] == [plan.goals[0].id]
+    with pytest.raises(ValidationError):
+        anna.plans.submit(plan.id, plan.version)
+    goal = plans.Goal("housing", "Ett eget boende", plan.goals[0].id)
+    worded = anna.plans.save(PlanEdit(plan, PlanContent([goal], [])))
+    assert isinstance(worded, Saved)
+    assert anna.plans.submit(plan.id, worded.value.version).review_state == "submitted"

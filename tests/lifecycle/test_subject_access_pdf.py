@@ -72,3 +72,32 @@ def test_subject_access_pdf_reads_back(sqlite_world, tmp_path: Path) -> None:  #
         )
     # One snapshot, one export entry (it names the PDF).
     assert details == [SUBJECT_ACCESS_PDF]
+
+
+def test_subject_access_json_is_private_and_audited_once(sqlite_world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    anna = sqlite_world.workspace("anna")
+    row = anna.cases.create(name="Json Person", notes="Anteckning")
+    second = anna.cases.create(name="Json Person", personnummer=None)  # another person
+    out = tmp_path / "registerutdrag.json"
+    assert anna.documents.subject_access_json(row.case_ref, out) == out
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "assessment-app/subject-access/1"
+    assert data["individual"]["name"] == "Json Person"
+    assert [c["case_ref"] for c in data["cases"]] == [row.case_ref]  # only this person's
+    assert data["cases"][0]["notes"] == "Anteckning"
+    again = anna.documents.subject_access(row.case_ref)
+    # The same record; its access log now shows the first export (audited after its read).
+    first_log, again_log = data["cases"][0].pop("access_log"), again["cases"][0].pop("access_log")
+    assert again_log[:-1] == first_log and again_log[-1]["action"] == "export"
+    assert data == {**again, "generated_at": data["generated_at"]}
+    with anna.db.sessions() as session:
+        details = list(
+            session.execute(
+                select(AuditEvent.detail).where(AuditEvent.action == "export")
+            ).scalars()
+        )
+    assert details == ["subject-access", "subject-access"]
+    assert second.case_ref not in out.read_text(encoding="utf-8")
