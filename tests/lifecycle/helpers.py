@@ -20,13 +20,21 @@ def pnr_with_day(day_field: int, year: int = 1980, month: int = 1, serial: str =
     return f"{year}{month:02d}{day_field:02d}-{serial}{luhn.calc_check_digit(base)}"
 
 
+def workspace(who: Workspace | Context) -> Workspace:
+    """The workspace to work through (a signed-in context gets one of its own)."""
+    return who if isinstance(who, Workspace) else Workspace(who)
+
+
 def new_case(
-    ws: Workspace, name: str = "Testa Person", personnummer: str | None = None
+    who: Workspace | Context, name: str = "Testa Person", personnummer: str | None = None
 ) -> cases.CaseRow:
-    return ws.cases.create(name=name, personnummer=personnummer, opened_on=date(2019, 3, 1))
+    return workspace(who).cases.create(
+        name=name, personnummer=personnummer, opened_on=date(2019, 3, 1)
+    )
 
 
-def close(ws: Workspace, case_id: str, closed_on: date = date(2020, 6, 1)) -> None:
+def close(who: Workspace | Context, case_id: str, closed_on: date = date(2020, 6, 1)) -> None:
+    ws = workspace(who)
     info = ws.cases.open(case_id)
     ws.cases.close(case_id, info.version, "Målen uppnådda", closed_on=closed_on)
 
