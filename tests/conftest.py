@@ -158,6 +158,13 @@ class World:
 
         return accounts.sign_in(self.db(), username, password or WORKER_PW)
 
+    def workspace(self, username: str, password: str = WORKER_PW, **options):  # type: ignore[no-untyped-def]
+        """A signed-in user's workspace (the use-case layer every test of records goes
+        through); ``options`` are passed to :class:`Workspace` (e.g. ``local_store``)."""
+        from assessment_app.workspace import Workspace
+
+        return Workspace(self.sign_in(username, password), **options)
+
 
 def make_world(url: str) -> World:
     from assessment_app import accounts

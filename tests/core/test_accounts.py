@@ -13,7 +13,6 @@ from assessment_app.errors import (
     WrongPasswordError,
     WrongRecoveryKeyError,
 )
-from assessment_app.records import cases
 from tests.conftest import ADMIN_PW, WORKER_PW, World
 
 
@@ -59,12 +58,12 @@ def test_disabled_user_cannot_sign_in_and_can_be_re_enabled(world: World) -> Non
 
 
 def test_new_user_reads_what_others_wrote(world: World) -> None:
-    chef = world.sign_in("chef")
-    row = cases.create_case(chef, name="Åsa Öberg")
+    chef = world.workspace("chef")
+    row = chef.cases.create(name="Åsa Öberg")
     admin = world.sign_in("admin", ADMIN_PW)
     accounts.add_user(admin, "ny.chef", "another-password", "supervisor", unit="Enhet Nord")
-    other = world.sign_in("ny.chef", "another-password")
-    assert cases.open_case(other, case_id=row.id).individual.name == "Åsa Öberg"
+    other = world.workspace("ny.chef", "another-password")
+    assert other.cases.open(row.id).individual.name == "Åsa Öberg"
 
 
 def test_only_admins_manage_users(world: World) -> None:

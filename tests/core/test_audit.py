@@ -10,17 +10,16 @@ from sqlalchemy.orm import Session
 
 from assessment_app.audit import verify
 from assessment_app.db.models import AuditEvent
-from assessment_app.records import cases
 from tests.conftest import World
 
 
 def populated(world: World) -> tuple[object, int]:
-    anna = world.sign_in("anna")
+    anna = world.workspace("anna")
     for i in range(3):
-        cases.open_case(anna, case_id=cases.create_case(anna, name=f"Person {i}").id)
+        anna.cases.open(anna.cases.create(name=f"Person {i}").id)
     with world.db().sessions() as session:
         total = session.execute(select(func.max(AuditEvent.seq))).scalar_one()
-    return anna, total
+    return anna.ctx, total
 
 
 def check(world: World, ctx: object) -> object:

@@ -13,17 +13,16 @@ from sqlalchemy import select
 
 from assessment_app import demo
 from assessment_app.db.models import Individual
-from assessment_app.records import cases
 from assessment_app.records.cases import CaseQuery
 from tests.conftest import IN_CI, World, make_world
 
 
 def secrets_of(world: World) -> set[str]:
     """Every name part, personnummer (in all shapes) and street address the demo stored."""
-    chef = world.sign_in("chef")
+    chef = world.workspace("chef")
     found: set[str] = set()
-    for row in cases.list_cases(chef, CaseQuery(), limit=10_000):
-        ind = cases.open_case(chef, case_id=row.id).individual
+    for row in chef.cases.page(CaseQuery(), limit=10_000).rows:
+        ind = chef.cases.open(row.id).individual
         found.update(p for p in re.split(r"[\s\-]+", ind.name) if len(p) >= 4)
         if ind.personnummer:
             p = ind.personnummer
@@ -43,7 +42,7 @@ def raw_hits(blob: bytes, needles: set[str]) -> list[str]:
 
 
 def populate(world: World, count: int = 12) -> None:
-    refs = list(demo.generate(world.sign_in("chef"), count, seed=7))
+    refs = list(demo.generate(world.workspace("chef"), count, seed=7))
     assert len(refs) == count
 
 

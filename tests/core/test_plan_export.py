@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from assessment_app.db.models import AuditEvent
 from assessment_app.errors import ConsentMissingError, ExportError, NotFoundError
-from assessment_app.plan_export import build_document, export_plan_pdf
-from assessment_app.records import cases, consents, plans, providers
+from assessment_app.records import plans
 from assessment_app.records.cases import Contact
+from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.settings import PrintSettings
+from assessment_app.workspace import Saved, Workspace
 from tests.conftest import World
 
 SETTINGS = PrintSettings(municipality_name="Upplands-Bro kommun")
@@ -24,26 +25,19 @@ def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def make_case(world: World, protection: str = "none") -> tuple[object, str, str, str]:
-    anna = world.sign_in("anna")
-    vagen = providers.add_provider(anna, "Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
-    other = providers.add_provider(anna, "Annan Utförare", contact_person="Per", phone="08-2")
-    row = cases.create_case(
-        anna,
+def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, str, str]:
+    anna = world.workspace("anna")
+    vagen = anna.admin.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
+    other = anna.admin.add_provider("Annan Utförare", contact_person="Per", phone="08-2")
+    row = anna.cases.create(
         name="Åsa Öberg",
         personnummer="19811228-9874",
         contact=Contact(address="Hemliga vägen 7", postal_code="196 30", city="Kungsängen"),
         protection_level=protection,
     )
-    plan = plans.create_plan(
-        anna,
-        row.id,
-        goals=[
-            plans.Goal("housing", "Få ett eget och tryggt boende"),
-            plans.Goal("substance_use", "Sluta helt med narkotika"),
-        ],
-    )
-    housing, drugs = plan.goals
+    plan = anna.plans.create(row.id)
+    housing = plans.Goal("housing", "Få ett eget och tryggt boende")
+    drugs = plans.Goal("substance_use", "Sluta helt med narkotika")
     actions = [
         plans.Action(
             "Boendestöd varje vecka",
@@ -59,18 +53,16 @@ def make_case(world: World, protection: str = "none") -> tuple[object, str, str,
         plans.Action("Urinprov varannan vecka", "social_services", goal_id=drugs.id),
         plans.Action("Praktikplats", "provider", goal_id=housing.id, provider_id=other.id),
     ]
-    plans.save_plan(
-        anna,
-        plan.id,
-        plan.version,
-        goals=plan.goals,
-        actions=actions,
+    content = PlanContent(
+        [housing, drugs],
+        actions,
         follow_up_on=date(2027, 2, 15),
         next_meeting="2027-01-10T10:00",
         note="Träffas på kontoret.",
     )
-    consents.give_consent(
-        anna, row.id, "provider", ["housing"], provider_id=vagen.id, given_on=date(2026, 1, 1)
+    assert isinstance(anna.plans.save(PlanEdit(plan, content)), Saved)
+    anna.cases.give_consent(
+        row.id, "provider", ["housing"], provider_id=vagen.id, given_on=date(2026, 1, 1)
     )
     return anna, row.case_ref, vagen.name, other.name
 
@@ -78,7 +70,7 @@ def make_case(world: World, protection: str = "none") -> tuple[object, str, str,
 def test_individual_pdf_has_the_whole_plan(sqlite_world: World, tmp_path: Path) -> None:
     anna, ref, _, _ = make_case(sqlite_world)
     out = tmp_path / "plan.pdf"
-    export_plan_pdf(anna, ref, "individual", out, settings=SETTINGS)  # type: ignore[arg-type]
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
     text = text_of(out)
     for expected in (
         "Åsa Öberg",
@@ -98,14 +90,7 @@ def test_provider_pdf_holds_only_consented_areas_and_own_actions(
 ) -> None:
     anna, ref, vagen, _ = make_case(world)
     out = tmp_path / "vagen.pdf"
-    built = export_plan_pdf(
-        anna,
-        ref,
-        "provider",
-        out,
-        provider_name=vagen,  # type: ignore[arg-type]
-        settings=SETTINGS,
-    )
+    built = anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
     text = text_of(out)
     assert "Boendestöd varje vecka" in text and "Få ett eget och tryggt boende" in text
     assert "Hemliga vägen 7" in text  # not protected: the provider gets the address
@@ -136,13 +121,8 @@ def test_provider_without_consent_is_refused_and_no_file_is_left(
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     with pytest.raises(ConsentMissingError) as info:
-        export_plan_pdf(
-            anna,
-            ref,
-            "provider",
-            out_dir / "x.pdf",  # type: ignore[arg-type]
-            provider_name=other,
-            settings=SETTINGS,
+        anna.documents.export(
+            ref, "provider", out_dir / "x.pdf", provider_name=other, settings=SETTINGS
         )
     assert "samtycke" in info.value.user_message
     assert list(out_dir.iterdir()) == []
@@ -150,29 +130,29 @@ def test_provider_without_consent_is_refused_and_no_file_is_left(
 
 def test_withdrawn_consent_refuses_export(sqlite_world: World, tmp_path: Path) -> None:
     anna, ref, vagen, _ = make_case(sqlite_world)
-    case = cases.open_case(anna, ref)  # type: ignore[arg-type]
-    c = consents.list_consents(anna, case.id)[0]  # type: ignore[arg-type]
-    consents.withdraw(anna, c.id, c.version, withdrawn_on=date(2026, 6, 1))  # type: ignore[arg-type]
+    case = anna.cases.open(case_ref=ref)
+    c = anna.cases.consents(case.id).consents[0]
+    anna.cases.withdraw_consent(c.id, c.version, withdrawn_on=date(2026, 6, 1))
     with pytest.raises(ConsentMissingError):
-        build_document(
-            anna,
-            ref,
-            "provider",
-            provider_name=vagen,  # type: ignore[arg-type]
-            settings=SETTINGS,
-        )
+        anna.documents.build(ref, "provider", provider_name=vagen, settings=SETTINGS)
+    with pytest.raises(ConsentMissingError):
+        anna.documents.prepare(ref, "provider", provider_name=vagen, settings=SETTINGS)
+    # Before the withdrawal, the consent held.
+    earlier = anna.documents.build(
+        ref, "provider", provider_name=vagen, settings=SETTINGS, today=date(2026, 5, 1)
+    )
+    assert earlier.omitted_actions == 1
 
 
 def test_protected_identity_address_never_printed(sqlite_world: World, tmp_path: Path) -> None:
     anna, ref, vagen, _ = make_case(sqlite_world, protection="skyddad_folkbokforing")
     for audience, provider in (("individual", None), ("provider", vagen)):
         out = tmp_path / f"{audience}.pdf"
-        export_plan_pdf(
-            anna,
+        anna.documents.export(
             ref,
-            audience,
+            audience,  # type: ignore[arg-type]
             out,
-            provider_name=provider,  # type: ignore[arg-type]
+            provider_name=provider,
             settings=SETTINGS,
         )
         text = text_of(out)
@@ -183,23 +163,15 @@ def test_protected_identity_address_never_printed(sqlite_world: World, tmp_path:
 def test_unknown_case_and_unwritable_folder(sqlite_world: World, tmp_path: Path) -> None:
     anna, ref, _, _ = make_case(sqlite_world)
     with pytest.raises(NotFoundError):
-        export_plan_pdf(
-            anna,
-            "AV-2099-9999",
-            "individual",
-            tmp_path / "a.pdf",  # type: ignore[arg-type]
-            settings=SETTINGS,
-        )
+        anna.documents.export("AV-2099-9999", "individual", tmp_path / "a.pdf", settings=SETTINGS)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     blocker = out_dir / "not-a-folder"
     blocker.write_text("x")
     with pytest.raises(ExportError):
-        export_plan_pdf(
-            anna,
-            ref,
-            "individual",
-            blocker / "plan.pdf",  # type: ignore[arg-type]
-            settings=SETTINGS,
-        )
+        anna.documents.export(ref, "individual", blocker / "plan.pdf", settings=SETTINGS)
     assert sorted(p.name for p in out_dir.iterdir()) == ["not-a-folder"]
+    # A refused or failed export is not audited as an export.
+    with sqlite_world.db().sessions() as session:
+        exports = session.execute(select(AuditEvent).where(AuditEvent.action == "export")).all()
+    assert exports == []

@@ -1,4 +1,5 @@
-"""Cases, access rules, optimistic locking and per-value integrity on every backend."""
+"""Cases, access rules, optimistic locking and per-value integrity on every backend, through
+the workspace (the use-case layer)."""
 
 from __future__ import annotations
 
@@ -15,17 +16,19 @@ from assessment_app.errors import (
     StaleEditError,
     ValidationError,
 )
-from assessment_app.records import assessments, cases, consents, followups, plans, providers
+from assessment_app.records import cases, consents, plans
 from assessment_app.records.cases import CaseQuery, Contact
+from assessment_app.records.plans import PlanContent, PlanEdit
+from assessment_app.workspace import Conflict, Saved, Workspace
+from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
 
 PNR = "19811228-9874"
 
 
 def test_create_and_open_case(world: World) -> None:
-    anna = world.sign_in("anna")
-    row = cases.create_case(
-        anna,
+    anna = world.workspace("anna")
+    row = anna.cases.create(
         name="Åsa Öberg",
         personnummer="8112289874",
         contact=Contact(address="Storgatan 1", city="Kungsängen", phone="070-123 45 67"),
@@ -33,9 +36,9 @@ def test_create_and_open_case(world: World) -> None:
         opened_on=date(2026, 3, 1),
     )
     assert row.case_ref == "AV-2026-0001"
-    second = cases.create_case(anna, name="Bertil Ek", opened_on=date(2026, 3, 2))
+    second = anna.cases.create(name="Bertil Ek", opened_on=date(2026, 3, 2))
     assert second.case_ref == "AV-2026-0002"
-    info = cases.open_case(anna, "av-2026-0001")
+    info = anna.cases.open(case_ref="av-2026-0001")
     assert info.individual.name == "Åsa Öberg"
     assert info.individual.personnummer == "198112289874"
     assert info.individual.contact.city == "Kungsängen"
@@ -44,203 +47,232 @@ def test_create_and_open_case(world: World) -> None:
 
 
 def test_invalid_personnummer_is_refused_and_nothing_is_stored(world: World) -> None:
-    anna = world.sign_in("anna")
+    anna = world.workspace("anna")
     with pytest.raises(InvalidPersonnummerError):
-        cases.create_case(anna, name="Test Person", personnummer="811228-9875")
-    assert cases.count_cases(anna, CaseQuery()) == 0
-    assert cases.create_case(anna, name="Utan Nummer", personnummer=None).case_ref
+        anna.cases.create(name="Test Person", personnummer="811228-9875")
+    assert anna.cases.count(CaseQuery()) == 0
+    assert anna.cases.create(name="Utan Nummer", personnummer=None).case_ref
 
 
 def test_lookup_by_personnummer_and_name(world: World) -> None:
-    anna = world.sign_in("anna")
-    target = cases.create_case(anna, name="Åsa Öberg-Lind", personnummer=PNR)
-    cases.create_case(anna, name="Åke Berg", personnummer="121212-1212")
+    anna = world.workspace("anna")
+    target = anna.cases.create(name="Åsa Öberg-Lind", personnummer=PNR)
+    anna.cases.create(name="Åke Berg", personnummer="121212-1212")
     for query in ("811228-9874", "198112289874", "8112289874"):
-        assert [r.id for r in cases.find_by_personnummer(anna, query)] == [target.id]
-    assert [r.id for r in cases.list_cases(anna, CaseQuery(text="öberg"))] == [target.id]
-    assert [r.id for r in cases.list_cases(anna, CaseQuery(text="ÅSA lind"))] == [target.id]
-    assert [r.id for r in cases.list_cases(anna, CaseQuery(text="Öbe"))] == [target.id]
-    assert cases.list_cases(anna, CaseQuery(text="Berglund")) == []
-    names = cases.display_names(anna, cases.list_cases(anna, CaseQuery()))
-    assert sorted(names.values()) == ["Åke Berg", "Åsa Öberg-Lind"]
+        assert [r.id for r in anna.cases.find_by_personnummer(query)] == [target.id]
+
+    def found(text: str) -> list[str]:
+        return [r.id for r in anna.cases.page(CaseQuery(text=text)).rows]
+
+    assert found("öberg") == [target.id]
+    assert found("ÅSA lind") == [target.id]
+    assert found("Öbe") == [target.id]
+    assert found("Berglund") == []
+    page = anna.cases.page(CaseQuery())
+    assert page.total == 2
+    assert sorted(page.names.values()) == ["Åke Berg", "Åsa Öberg-Lind"]
 
 
 def test_protected_identity_is_masked_in_lists(world: World) -> None:
-    anna = world.sign_in("anna")
-    cases.create_case(anna, name="Hemlig Person", protection_level="skyddad_folkbokforing")
-    rows = cases.list_cases(anna, CaseQuery())
+    anna = world.workspace("anna")
+    anna.cases.create(name="Hemlig Person", protection_level="skyddad_folkbokforing")
+    page = anna.cases.page(CaseQuery())
+    rows = page.rows
     assert rows[0].protected
-    assert cases.display_names(anna, rows) == {rows[0].individual_id: cases.MASK}
-    assert cases.open_case(anna, case_id=rows[0].id).individual.name == "Hemlig Person"
+    assert page.names == {rows[0].individual_id: cases.MASK}
+    assert anna.cases.open(rows[0].id).individual.name == "Hemlig Person"
+    chef = world.workspace("chef")
+    assert chef.review.names([rows[0].id]) == {rows[0].id: cases.MASK}
 
 
 def test_access_rules_live_in_the_queries(world: World) -> None:
-    anna, bo, chef = world.sign_in("anna"), world.sign_in("bo"), world.sign_in("chef")
-    syd, admin = world.sign_in("syd"), world.sign_in("admin", ADMIN_PW)
-    row = cases.create_case(anna, name="Karin Ström")
-    assert cases.count_cases(bo, CaseQuery()) == 0
+    anna, bo, chef = world.workspace("anna"), world.workspace("bo"), world.workspace("chef")
+    syd, admin = world.workspace("syd"), world.workspace("admin", ADMIN_PW)
+    row = anna.cases.create(name="Karin Ström")
+    assert bo.cases.count(CaseQuery()) == 0
     with pytest.raises(NotFoundError):
-        cases.open_case(bo, case_id=row.id)
-    assert cases.count_cases(chef, CaseQuery()) == 1  # same unit
-    assert cases.count_cases(syd, CaseQuery()) == 0  # other unit
+        bo.cases.open(row.id)
+    assert chef.cases.count(CaseQuery()) == 1  # same unit
+    assert syd.cases.count(CaseQuery()) == 0  # other unit
     with pytest.raises(NotFoundError):
-        cases.open_case(admin, case_id=row.id)  # administrators see no case content
+        admin.cases.open(row.id)  # administrators see no case content
     with pytest.raises(AccessDeniedError):
-        cases.create_case(admin, name="X")
-    cases.share_case(anna, row.id, ["bo"])
-    assert cases.open_case(bo, case_id=row.id).individual.name == "Karin Ström"
-    assert cases.display_names(syd, cases.list_cases(anna, CaseQuery())) == {}
+        admin.cases.create(name="X")
+    anna.cases.share(row.id, ["bo"])
+    assert bo.cases.open(row.id).individual.name == "Karin Ström"
+    # Names are only decrypted for cases the reader reaches.
+    assert syd.cases.page(CaseQuery()) == cases.CasePage([], {}, 0, 0)
+    assert syd.review.names([row.id]) == {}
+    assert chef.review.names([row.id]) == {row.id: "Karin Ström"}
 
 
 def test_stale_save_names_who_changed_it(world: World) -> None:
-    anna, chef = world.sign_in("anna"), world.sign_in("chef")
-    row = cases.create_case(anna, name="Lisa Berg")
-    mine = cases.open_case(anna, case_id=row.id)
-    theirs = cases.open_case(chef, case_id=row.id)
-    cases.update_individual(chef, row.id, theirs.individual.version, name="Lisa Bergström")
+    anna, chef = world.workspace("anna"), world.workspace("chef")
+    row = anna.cases.create(name="Lisa Berg")
+    mine = anna.cases.open(row.id)
+    theirs = chef.cases.open(row.id)
+    chef.cases.update_individual(row.id, theirs.individual.version, name="Lisa Bergström")
     with pytest.raises(StaleEditError) as info:
-        cases.update_individual(anna, row.id, mine.individual.version, name="Lisa B.")
+        anna.cases.update_individual(row.id, mine.individual.version, name="Lisa B.")
     assert info.value.changed_by == "chef"
     assert "chef" in info.value.user_message and "name" in info.value.message_en
-    assert cases.open_case(anna, case_id=row.id).individual.name == "Lisa Bergström"
+    assert anna.cases.open(row.id).individual.name == "Lisa Bergström"
 
 
-def _setup_plan(world: World) -> tuple[object, str, plans.PlanInfo, str]:
-    anna = world.sign_in("anna")
-    provider = providers.add_provider(anna, "Vägen Ut AB", contact_person="Eva", phone="08-1")
-    row = cases.create_case(anna, name="Nils Holm")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("housing", "Eget boende")])
-    return anna, row.id, plan, provider.id
+def _setup_plan(world: World) -> tuple[Workspace, str, plans.PlanInfo, str]:
+    anna = world.workspace("anna")
+    provider = anna.admin.add_provider("Vägen Ut AB", contact_person="Eva", phone="08-1")
+    row = anna.cases.create(name="Nils Holm")
+    plan = anna.plans.create(row.id)
+    result = anna.plans.save(
+        PlanEdit(plan, PlanContent([plans.Goal("housing", "Eget boende")], []))
+    )
+    assert isinstance(result, Saved)
+    return anna, row.id, result.value, provider.id
 
 
 def test_plan_save_conflict_and_review_cycle(world: World) -> None:
     anna, _case_id, plan, provider_id = _setup_plan(world)
-    chef = world.sign_in("chef")
+    chef = world.workspace("chef")
     goal = plan.goals[0]
     actions = [
         plans.Action("Söka lägenhet", "individual", goal_id=goal.id, due_on=date(2026, 12, 1)),
         plans.Action("Boendestöd", "provider", goal_id=goal.id, provider_id=provider_id),
     ]
-    saved = plans.save_plan(
-        anna,
-        plan.id,
-        plan.version,
-        goals=plan.goals,
-        actions=actions,
-        follow_up_on=date(2027, 1, 15),
-        next_meeting="15 jan kl 10",
-    )
-    assert saved.version > plan.version
-    with pytest.raises(StaleEditError):  # a second editor still holding the old version
-        plans.save_plan(
-            chef, plan.id, plan.version, goals=plan.goals, actions=[], follow_up_on=None
-        )
-    again = plans.get_plan(chef, plan.id)
+    content = PlanContent(plan.goals, actions, date(2027, 1, 15), "15 jan kl 10")
+    saved = anna.plans.save(PlanEdit(plan, content))
+    assert isinstance(saved, Saved)
+    assert saved.value.version > plan.version
+    # A second editor still holding the old version: a conflict, and nothing is overwritten.
+    stale = chef.plans.save(PlanEdit(plan, PlanContent(plan.goals, [], None)))
+    assert isinstance(stale, Conflict)
+    assert stale.error.changed_by == "anna"
+    again = chef.plans.get(plan.id)
     assert [a.what for a in again.actions] == ["Söka lägenhet", "Boendestöd"]
     assert again.next_meeting == "15 jan kl 10"
-    submitted = plans.submit_for_review(anna, plan.id, again.version)
+    assert again.follow_up_on == date(2027, 1, 15)
+    assert again.version == saved.value.version
+    # The conflicting work is kept as the second editor's draft, never lost.
+    kept = chef.plans.open_editor(plan.id).draft
+    assert kept is not None and kept.payload.base_version == plan.version
+    assert PlanContent.from_json(kept.payload.content).actions == []
+    submitted = anna.plans.submit(plan.id, again.version)
     with pytest.raises(ValidationError):  # locked while under review
-        plans.save_plan(
-            anna, plan.id, submitted.version, goals=plan.goals, actions=[], follow_up_on=None
-        )
+        anna.plans.save(PlanEdit(submitted, PlanContent(plan.goals, [], None)))
     with pytest.raises(AccessDeniedError):
-        plans.decide(anna, plan.id, submitted.version, approve=True)
+        anna.plans.decide(plan.id, submitted.version, approve=True)
     with pytest.raises(ValidationError):
-        plans.decide(chef, plan.id, submitted.version, approve=False)  # needs a comment
-    approved = plans.decide(chef, plan.id, submitted.version, approve=True, comment="Bra")
+        chef.plans.decide(plan.id, submitted.version, approve=False)  # needs a comment
+    approved = chef.review.decide(plan.id, submitted.version, approve=True, comment="Bra")
     assert approved.review_state == "approved"
     assert [r.decision for r in approved.reviews] == ["submitted", "approved"]
-    v2 = plans.new_version(anna, plan.id)
+    v2 = anna.plans.new_version(plan.id)
     assert v2.plan_version == 2 and v2.review_state == "draft"
     assert [a.what for a in v2.actions] == ["Söka lägenhet", "Boendestöd"]
     assert v2.actions[0].goal_id == v2.goals[0].id
-    assert plans.get_plan(anna, plan.id).review_state == "superseded"
+    assert anna.plans.get(plan.id).review_state == "superseded"
 
 
 def test_plan_validation(world: World) -> None:
+    """The structure is checked at every save; completeness only when the plan is submitted
+    (a draft may be saved half-written)."""
     anna, _, plan, _ = _setup_plan(world)
-    with pytest.raises(ValidationError):
-        plans.save_plan(
-            anna,
-            plan.id,
-            plan.version,
-            goals=plan.goals,
-            actions=[plans.Action("Stöd", "provider")],
-            follow_up_on=None,
-        )
-    with pytest.raises(ValidationError):
-        plans.save_plan(
-            anna,
-            plan.id,
-            plan.version,
-            goals=plan.goals,
-            actions=[plans.Action(" ", "individual")],
-            follow_up_on=None,
-        )
+    goal = plan.goals[0]
+    for wrong in (
+        plans.Action("Stöd", "nobody", goal_id=goal.id),  # unknown responsible party
+        plans.Action("Stöd", "individual", goal_id=goal.id, status="maybe"),
+        plans.Action("Stöd", "individual", goal_id="not-a-goal-of-this-plan"),
+    ):
+        with pytest.raises(ValidationError):
+            anna.plans.save(PlanEdit(plan, PlanContent(plan.goals, [wrong])))
+    assert anna.plans.get(plan.id).version == plan.version  # nothing was written
+    no_provider = plans.Action("Stöd", "provider", goal_id=goal.id)
+    no_what = plans.Action(" ", "individual", goal_id=goal.id)
+    empty_goal = plans.Goal("work", " ")
+    content = PlanContent([*plan.goals, empty_goal], [no_provider, no_what])
+    saved = anna.plans.save(PlanEdit(plan, content))
+    assert isinstance(saved, Saved)
+    problems = anna.plans.unfinished(saved.value.content)
+    assert [p.item_id for p in problems] == [empty_goal.id, no_provider.id, no_what.id]
+    assert problems == plans.unfinished(content)
+    with pytest.raises(ValidationError) as refused:
+        anna.plans.submit(plan.id, saved.value.version)
+    for p in problems:
+        assert p.message_sv in refused.value.user_message
+    assert anna.plans.get(plan.id).review_state == "draft"
+    assert plans.unfinished(PlanContent([], []))[0].message_en == "The plan has no goal."
 
 
 def test_consents_scope_and_withdrawal(world: World) -> None:
     anna, case_id, _, provider_id = _setup_plan(world)
-    c = consents.give_consent(
-        anna,
+
+    def valid(on: date | None = None) -> consents.ConsentInfo | None:
+        view = anna.cases.consents(case_id)
+        assert provider_id in [p.id for p in view.providers]
+        return consents.provider_scope(view.consents, provider_id, on or date.today())
+
+    c = anna.cases.give_consent(
         case_id,
         "provider",
         ["housing", "occupation"],
         provider_id=provider_id,
         given_on=date(2026, 1, 1),
     )
-    assert consents.valid_provider_consent(anna, case_id, provider_id).scope_areas == (
-        "housing",
-        "occupation",
-    )
-    c = consents.update_scope(anna, c.id, c.version, ["housing"])
-    assert consents.valid_provider_consent(anna, case_id, provider_id).scope_areas == ("housing",)
-    consents.withdraw(anna, c.id, c.version, withdrawn_on=date(2026, 2, 1))
-    assert consents.valid_provider_consent(anna, case_id, provider_id, on=date(2026, 3, 1)) is None
-    assert (
-        consents.valid_provider_consent(anna, case_id, provider_id, on=date(2026, 1, 15))
-        is not None
-    )
+    assert valid().scope_areas == ("housing", "occupation")
+    c = anna.cases.update_consent_scope(c.id, c.version, ["housing"])
+    assert valid().scope_areas == ("housing",)
+    anna.cases.withdraw_consent(c.id, c.version, withdrawn_on=date(2026, 2, 1))
+    assert valid(on=date(2026, 3, 1)) is None
+    assert valid(on=date(2026, 1, 15)) is not None
+    with anna.read() as uow:  # the record function reads the same
+        assert (
+            consents.valid_provider_consent(uow, case_id, provider_id, on=date(2026, 3, 1)) is None
+        )
     with pytest.raises(ValidationError):
-        consents.give_consent(anna, case_id, "provider", [], provider_id=provider_id)
+        anna.cases.give_consent(case_id, "provider", [], provider_id=provider_id)
+    with pytest.raises(StaleEditError):
+        anna.cases.update_consent_scope(c.id, c.version, ["occupation"])  # withdrawn since
 
 
 def test_assessment_ratings_are_validated_and_stored(world: World) -> None:
-    anna = world.sign_in("anna")
-    row = cases.create_case(anna, name="Omar Ali")
-    a = assessments.start_assessment(anna, row.id, "kartlaggning-avhopp", 1)
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Omar Ali")
+    a = anna.interviews.start(row.id)
+    assert (a.template_id, a.template_version) == ("kartlaggning-avhopp", 1)
     ratings = {
         "housing": {"own": 3, "worker": 4, "reason": "Bor hos en kompis", "flags": ["urgent"]},
         "legal": {"own": None, "worker": None, "flags": ["not_relevant"]},
     }
-    a = assessments.save_assessment(anna, a.id, a.version, {"q": "svar"}, ratings)
-    got = assessments.get_assessment(anna, a.id)
+    assert isinstance(anna.interviews.save(AssessmentEdit.of(a, {"q": "svar"}, ratings)), Saved)
+    got = anna.interviews.get(a.id)
     assert got.ratings["housing"]["worker"] == 4 and got.ratings["legal"]["flags"] == [
         "not_relevant"
     ]
     assert got.answers == {"q": "svar"}
     with pytest.raises(ValidationError):
-        assessments.save_assessment(anna, a.id, got.version, {}, {"housing": {"own": 5}})
+        anna.interviews.save(AssessmentEdit.of(got, {}, {"housing": {"own": 5}}))
+    assert anna.interviews.get(a.id).ratings == got.ratings
 
 
 def test_follow_ups_due_and_overdue(world: World) -> None:
-    anna = world.sign_in("anna")
+    anna = world.workspace("anna")
     today = date(2026, 11, 25)
-    a = cases.create_case(anna, name="A Person")
-    b = cases.create_case(anna, name="B Person")
-    followups.schedule(anna, a.id, today - timedelta(days=3))
-    fb = followups.schedule(anna, b.id, today + timedelta(days=5))
-    assert [f.case_id for f in followups.due(anna, today=today, overdue_only=True)] == [a.id]
-    assert {f.case_id for f in followups.due(anna, today=today)} == {a.id, b.id}
-    overdue = cases.list_cases(anna, CaseQuery(follow_up="overdue", today=today))
+    a = anna.cases.create(name="A Person")
+    b = anna.cases.create(name="B Person")
+    anna.cases.schedule_follow_up(a.id, today - timedelta(days=3))
+    fb = anna.cases.schedule_follow_up(b.id, today + timedelta(days=5))
+    due = anna.cases.due_follow_ups(today=today, overdue_only=True)
+    assert [f.case_id for f in due] == [a.id]
+    assert {f.case_id for f in anna.cases.due_follow_ups(today=today)} == {a.id, b.id}
+    overdue = anna.cases.page(CaseQuery(follow_up="overdue", today=today)).rows
     assert [r.id for r in overdue] == [a.id]
-    followups.mark_done(anna, fb.id, fb.version, done_on=today)
-    assert [f.case_id for f in followups.due(anna, today=today)] == [a.id]
+    anna.cases.mark_follow_up_done(fb.id, fb.version, done_on=today)
+    assert [f.case_id for f in anna.cases.due_follow_ups(today=today)] == [a.id]
 
 
 def test_flipped_bit_damages_one_value_only_and_is_audited(world: World) -> None:
-    anna = world.sign_in("anna")
-    row = cases.create_case(anna, name="Sara Lind", personnummer=PNR, contact=Contact(city="Bro"))
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Sara Lind", personnummer=PNR, contact=Contact(city="Bro"))
     db = world.db()
     with db.session() as session:
         ind = session.get(Individual, row.individual_id)
@@ -249,7 +281,7 @@ def test_flipped_bit_damages_one_value_only_and_is_audited(world: World) -> None
         session.execute(
             update(Individual).where(Individual.id == ind.id).values(name_enc=bytes(damaged))
         )
-    info = cases.open_case(anna, case_id=row.id)
+    info = anna.cases.open(row.id)
     assert info.individual.name == cases.DAMAGED
     assert info.individual.personnummer == "198112289874"  # everything else still readable
     assert info.individual.contact.city == "Bro"
@@ -262,31 +294,40 @@ def test_flipped_bit_damages_one_value_only_and_is_audited(world: World) -> None
     assert [(f.object_type, f.object_id, f.detail) for f in failures] == [
         ("individuals", row.individual_id, "name_enc")
     ]
+    # Found while reading (the case list): audited afterwards, in a write of its own.
+    assert anna.cases.page(CaseQuery()).names == {row.individual_id: cases.DAMAGED}
+    with db.sessions() as session:
+        count = len(
+            session.execute(select(AuditEvent).where(AuditEvent.action == "integrity.failure"))
+            .scalars()
+            .all()
+        )
+    assert count == 2
     db.dispose()
 
 
 def test_ciphertext_moved_to_another_row_fails(world: World) -> None:
-    anna = world.sign_in("anna")
-    a = cases.create_case(anna, name="Första Person")
-    b = cases.create_case(anna, name="Andra Person")
+    anna = world.workspace("anna")
+    a = anna.cases.create(name="Första Person")
+    b = anna.cases.create(name="Andra Person")
     db = world.db()
     with db.session() as session:
         blob = session.get(Individual, a.individual_id).name_enc
         session.execute(
             update(Individual).where(Individual.id == b.individual_id).values(name_enc=blob)
         )
-    assert cases.open_case(anna, case_id=b.id).individual.name == cases.DAMAGED
-    assert cases.open_case(anna, case_id=a.id).individual.name == "Första Person"
+    assert anna.cases.open(b.id).individual.name == cases.DAMAGED
+    assert anna.cases.open(a.id).individual.name == "Första Person"
     db.dispose()
 
 
 def test_case_history_comes_from_the_audit_trail(world: World) -> None:
-    anna, chef = world.sign_in("anna"), world.sign_in("chef")
-    row = cases.create_case(anna, name="Historik Person")
-    a = assessments.start_assessment(anna, row.id, "kartlaggning-avhopp", 1)
-    assessments.save_assessment(anna, a.id, a.version, {}, {})
-    cases.open_case(chef, case_id=row.id)
-    entries = cases.history(anna, row.id)
+    anna, chef = world.workspace("anna"), world.workspace("chef")
+    row = anna.cases.create(name="Historik Person")
+    a = anna.interviews.start(row.id)
+    assert isinstance(anna.interviews.save(AssessmentEdit.of(a, {}, {})), Saved)
+    chef.cases.open(row.id)
+    entries = anna.cases.history(row.id)
     assert [(e.username, e.action) for e in entries] == [
         ("anna", "case.create"),
         ("anna", "record.create"),
@@ -294,4 +335,29 @@ def test_case_history_comes_from_the_audit_trail(world: World) -> None:
         ("chef", "case.open"),
     ]
     with pytest.raises(NotFoundError):
-        cases.history(world.sign_in("bo"), row.id)
+        world.workspace("bo").cases.history(row.id)
+
+
+def test_a_new_plan_has_an_empty_goal_for_each_area_with_a_need(world: World) -> None:
+    """The goals are worded with the person: the area's title is the heading, never the text."""
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Behov Person")
+    a = anna.interviews.start(row.id)
+    ratings = {
+        "housing": {"own": 3, "worker": 3, "reason": "Bor hos en kompis"},
+        "legal": {"own": 0, "worker": 0},
+    }
+    assert isinstance(anna.interviews.save(AssessmentEdit.of(a, {}, ratings)), Saved)
+    plan = anna.plans.create(row.id)
+    assert plan.assessment_id == a.id
+    assert [(g.area_id, g.text) for g in plan.goals] == [("housing", "")]
+    assert plans.goals_from_needs(["housing", "work"])[1].text == ""
+    titles = anna.plans.open_editor(plan.id).area_titles
+    assert titles["housing"] and titles["housing"] not in (g.text for g in plan.goals)
+    assert [p.item_id for p in anna.plans.unfinished(plan.content)] == [plan.goals[0].id]
+    with pytest.raises(ValidationError):
+        anna.plans.submit(plan.id, plan.version)
+    goal = plans.Goal("housing", "Ett eget boende", plan.goals[0].id)
+    worded = anna.plans.save(PlanEdit(plan, PlanContent([goal], [])))
+    assert isinstance(worded, Saved)
+    assert anna.plans.submit(plan.id, worded.value.version).review_state == "submitted"

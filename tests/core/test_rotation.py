@@ -9,17 +9,22 @@ from assessment_app.crypto.aead import Sealed
 from assessment_app.db.models import DataKey, Individual
 from assessment_app.errors import AccessDeniedError
 from assessment_app.keys_admin import encrypted_columns, rotate_data_key
-from assessment_app.records import cases, plans
+from assessment_app.records.plans import Goal, PlanContent, PlanEdit
+from assessment_app.workspace import Saved
 from tests.conftest import ADMIN_PW, World
 
 
 def test_rotation_reencrypts_and_old_sessions_keep_reading(world: World) -> None:
-    chef = world.sign_in("chef")  # signed in before the rotation: holds only the old key
-    rows = [cases.create_case(chef, name=f"Rotera {i}", personnummer=None) for i in range(3)]
-    plan = plans.create_plan(chef, rows[0].id, goals=[plans.Goal("housing", "Eget boende")])
+    chef = world.workspace("chef")  # signed in before the rotation: holds only the old key
+    rows = [chef.cases.create(name=f"Rotera {i}", personnummer=None) for i in range(3)]
+    plan = chef.plans.create(rows[0].id)
+    content = PlanContent([Goal("housing", "Eget boende")], [])
+    assert isinstance(chef.plans.save(PlanEdit(plan, content)), Saved)
     admin = world.sign_in("admin", ADMIN_PW)
     with pytest.raises(AccessDeniedError):
-        rotate_data_key(chef)
+        rotate_data_key(chef.ctx)
+    with pytest.raises(AccessDeniedError):
+        chef.admin.rotate_keys()
     result = rotate_data_key(admin, batch_size=2)
     assert result.failed == 0 and result.reencrypted >= 7
     new_key = bytes.fromhex(result.new_key_id)
@@ -34,13 +39,13 @@ def test_rotation_reencrypts_and_old_sessions_keep_reading(world: World) -> None
     assert statuses == {"active", "retired"}
     db.dispose()
     # The old session reloads keys on demand and reads everything.
-    assert cases.open_case(chef, case_id=rows[2].id).individual.name == "Rotera 2"
-    assert plans.get_plan(chef, plan.id).goals[0].text == "Eget boende"
-    assert chef.damaged == set()
+    assert chef.cases.open(rows[2].id).individual.name == "Rotera 2"
+    assert chef.plans.get(plan.id).goals[0].text == "Eget boende"
+    assert chef.ctx.damaged == set()
     # A second rotation finds nothing left on an old key and still reads fine.
     second = rotate_data_key(admin)
     assert second.reencrypted >= result.reencrypted
-    assert cases.open_case(chef, case_id=rows[1].id).individual.name == "Rotera 1"
+    assert chef.cases.open(rows[1].id).individual.name == "Rotera 1"
 
 
 def test_every_encrypted_column_is_covered() -> None:

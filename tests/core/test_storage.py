@@ -111,17 +111,17 @@ def test_pre_upgrade_backup_is_a_consistent_private_copy(sqlite_world: World) ->
     from datetime import date
 
     from assessment_app.records import cases
+    from assessment_app.workspace import Workspace
 
-    chef = sqlite_world.sign_in("chef")
-    cases.create_case(chef, name="Kopia Person", opened_on=date(2026, 3, 1))
+    sqlite_world.workspace("chef").cases.create(name="Kopia Person", opened_on=date(2026, 3, 1))
     db = sqlite_world.db()
     backup = db.backup_sqlite("pre-upgrade-test")
     db.dispose()
     assert backup.name.startswith("records.sqlite3.pre-upgrade-test.")
     assert oct(backup.stat().st_mode & 0o777) == "0o600"
     copy = Database.open(f"sqlite:///{backup}")
-    ctx = accounts.sign_in(copy, "chef", "worker-password-1")
-    assert [r.case_ref for r in cases.list_cases(ctx, cases.CaseQuery())] == ["AV-2026-0001"]
+    ws = Workspace(accounts.sign_in(copy, "chef", "worker-password-1"))
+    assert [r.case_ref for r in ws.cases.page(cases.CaseQuery()).rows] == ["AV-2026-0001"]
     copy.dispose()
 
 
@@ -132,13 +132,15 @@ def test_every_released_schema_upgrades_with_a_backup(db_url: str) -> None:
     from assessment_app.db.engine import alembic_config, known_revisions
     from assessment_app.errors import DatabaseNeedsUpgradeError
     from assessment_app.records import cases
+    from assessment_app.workspace import Workspace
 
     db = Database.create(db_url)
     accounts.initialise(db, "admin", ADMIN_PW, unit_name="U")
     admin = accounts.sign_in(db, "admin", ADMIN_PW)
     accounts.add_user(admin, "chef", "worker-password-1", "supervisor", unit="U")
-    chef = accounts.sign_in(db, "chef", "worker-password-1")
-    cases.create_case(chef, name="Före Uppgradering")
+    Workspace(accounts.sign_in(db, "chef", "worker-password-1")).cases.create(
+        name="Före Uppgradering"
+    )
     with db.engine.begin() as conn:
         command.downgrade(alembic_config(conn), "0001")
     db.dispose()
@@ -157,8 +159,8 @@ def test_every_released_schema_upgrades_with_a_backup(db_url: str) -> None:
     else:
         assert backup is None  # server databases are backed up with the server's own tools
     old.dispose()
-    chef = accounts.sign_in(Database.open(db_url), "chef", "worker-password-1")
-    assert cases.count_cases(chef, cases.CaseQuery(text="Uppgradering")) == 1
+    chef = Workspace(accounts.sign_in(Database.open(db_url), "chef", "worker-password-1"))
+    assert chef.cases.count(cases.CaseQuery(text="Uppgradering")) == 1
 
 
 def test_migrations_match_the_models(world: World) -> None:

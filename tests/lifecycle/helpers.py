@@ -11,6 +11,7 @@ from stdnum import luhn
 from assessment_app.context import Context
 from assessment_app.db.models import Case
 from assessment_app.records import cases
+from assessment_app.workspace import Workspace
 
 
 def pnr_with_day(day_field: int, year: int = 1980, month: int = 1, serial: str = "123") -> str:
@@ -19,20 +20,28 @@ def pnr_with_day(day_field: int, year: int = 1980, month: int = 1, serial: str =
     return f"{year}{month:02d}{day_field:02d}-{serial}{luhn.calc_check_digit(base)}"
 
 
+def workspace(who: Workspace | Context) -> Workspace:
+    """The workspace to work through (a signed-in context gets one of its own)."""
+    return who if isinstance(who, Workspace) else Workspace(who)
+
+
 def new_case(
-    ctx: Context, name: str = "Testa Person", personnummer: str | None = None
+    who: Workspace | Context, name: str = "Testa Person", personnummer: str | None = None
 ) -> cases.CaseRow:
-    return cases.create_case(ctx, name=name, personnummer=personnummer, opened_on=date(2019, 3, 1))
+    return workspace(who).cases.create(
+        name=name, personnummer=personnummer, opened_on=date(2019, 3, 1)
+    )
 
 
-def close(ctx: Context, case_id: str, closed_on: date = date(2020, 6, 1)) -> None:
-    info = cases.open_case(ctx, case_id=case_id)
-    cases.close_case(ctx, case_id, info.version, "Målen uppnådda", closed_on=closed_on)
+def close(who: Workspace | Context, case_id: str, closed_on: date = date(2020, 6, 1)) -> None:
+    ws = workspace(who)
+    info = ws.cases.open(case_id)
+    ws.cases.close(case_id, info.version, "Målen uppnådda", closed_on=closed_on)
 
 
-def set_last_entry(ctx: Context, case_id: str, when: date) -> None:
-    """Move a case's retention clock into the past (test set-up only)."""
-    with ctx.db.session() as session:
+def set_last_entry(who: Workspace | Context, case_id: str, when: date) -> None:
+    """Move a case's retention clock into the past (test set-up only, past the rules)."""
+    with who.db.session() as session:
         session.execute(
             update(Case)
             .where(Case.id == case_id)
@@ -40,7 +49,7 @@ def set_last_entry(ctx: Context, case_id: str, when: date) -> None:
         )
 
 
-def count(ctx: Context, model: Any, *where: Any) -> int:
-    with ctx.db.sessions() as session:
+def count(who: Workspace | Context, model: Any, *where: Any) -> int:
+    with who.db.sessions() as session:
         query = select(func.count()).select_from(model).where(*where)
         return int(session.execute(query).scalar_one())

@@ -34,9 +34,13 @@ from assessment_app.lifecycle import (
 from assessment_app.lifecycle.purge import CASE_TABLES
 from assessment_app.lifecycle.retention import birth_day
 from assessment_app.lifecycle.settings import load_retention_settings, retention_settings_from
-from assessment_app.records import assessments, cases, consents, drafts, followups, plans
+from assessment_app.records import drafts, plans
+from assessment_app.records.drafts import DraftPayload
+from assessment_app.records.plans import PlanContent
+from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW
 from tests.lifecycle.helpers import close, count, new_case, pnr_with_day, set_last_entry
+from tests.server.helpers import save_content, saved
 
 AS_OF = date(2031, 1, 10)
 OLD = date(2025, 1, 1)  # more than five years before AS_OF
@@ -83,7 +87,7 @@ def test_every_case_table_is_purged() -> None:
 
 
 def test_decisions_for_hand_made_cases(world) -> None:  # type: ignore[no-untyped-def]
-    anna = world.sign_in("anna")
+    anna = world.workspace("anna")
     made = {
         "born_5": new_case(anna, "Ada Ek", pnr_with_day(5)),
         "born_15": new_case(anna, "Bo Ek", pnr_with_day(15, serial="234")),
@@ -146,33 +150,31 @@ def _full_case(anna, chef, bo_name: str = "bo"):  # type: ignore[no-untyped-def]
     """A case with a row in every case table."""
     template = demo.default_registry().latest("kartlaggning-avhopp")
     row = new_case(anna, "Åsa Öberg", pnr_with_day(9, serial="111"))
-    a = assessments.start_assessment(anna, row.id, template.id, template.version)
-    assessments.save_assessment(anna, a.id, a.version, {"motivation_why_now": "Nu räcker det."}, {})
-    consents.give_consent(anna, row.id, "police", [template.areas[0].id])
-    plan = plans.create_plan(
-        anna, row.id, assessment_id=a.id, goals=[plans.Goal(template.areas[0].id, "Ett mål")]
-    )
-    plan = plans.save_plan(
-        anna,
-        plan.id,
-        plan.version,
-        goals=plan.goals,
-        actions=[plans.Action("Ringa", "individual", goal_id=plan.goals[0].id)],
-        follow_up_on=None,
-    )
-    plan = plans.submit_for_review(anna, plan.id, plan.version)
-    plans.decide(chef, plan.id, plan.version, approve=False, comment="Mer om boendet")
-    followups.schedule(anna, row.id, date(2020, 5, 1), plan_id=plan.id)
-    drafts.save_draft(anna, "assessment", a.id, {"motivation_why_now": "utkast"}, case_id=row.id)
-    drafts.save_draft(anna, "plan", plan.id, {"note": "utkast utan ärende-id"})
-    cases.share_case(anna, row.id, [bo_name])
+    a = anna.interviews.start(row.id)
+    answers = {"motivation_why_now": "Nu räcker det."}
+    a = saved(anna.interviews.save(AssessmentEdit.of(a, answers, {}))).info
+    anna.cases.give_consent(row.id, "police", [template.areas[0].id])
+    plan = anna.plans.create(row.id)
+    assert plan.assessment_id == a.id
+    goal = plans.Goal(template.areas[0].id, "Ett mål")
+    action = plans.Action("Ringa", "individual", goal_id=goal.id)
+    plan = save_content(anna, plan, PlanContent([goal], [action]))
+    plan = anna.plans.submit(plan.id, plan.version)
+    chef.plans.decide(plan.id, plan.version, approve=False, comment="Mer om boendet")
+    anna.cases.schedule_follow_up(row.id, date(2020, 5, 1), plan_id=plan.id)
+    draft = AssessmentEdit.of(a, {"motivation_why_now": "utkast"}, {})
+    assert saved(anna.interviews.autosave(draft))
+    # A draft that names only its plan (as earlier versions wrote them): no case id.
+    with anna.write() as uow:
+        drafts.save_draft(uow, "plan", plan.id, DraftPayload(None, {"note": "utan ärende-id"}))
+    anna.cases.share(row.id, [bo_name])
     close(anna, row.id)
     return row
 
 
 def test_apply_deletes_every_row_and_leaves_one_audit_entry(world) -> None:  # type: ignore[no-untyped-def]
-    anna = world.sign_in("anna")
-    chef = world.sign_in("chef")
+    anna = world.workspace("anna")
+    chef = world.workspace("chef")
     doomed = _full_case(anna, chef)
     kept = _full_case(anna, chef)
     set_last_entry(anna, doomed.id, OLD)
@@ -247,7 +249,7 @@ def test_apply_deletes_every_row_and_leaves_one_audit_entry(world) -> None:  # t
 
 
 def test_demo_data_with_as_of_dates(world) -> None:  # type: ignore[no-untyped-def]
-    chef = world.sign_in("chef")
+    chef = world.workspace("chef")
     refs = list(demo.generate(chef, 8, seed=11))
     admin = world.sign_in("admin", ADMIN_PW)
     today = date.today()
@@ -274,23 +276,25 @@ def test_demo_data_with_as_of_dates(world) -> None:  # type: ignore[no-untyped-d
 
 
 def test_rules_for_who_and_when(world) -> None:  # type: ignore[no-untyped-def]
-    anna = world.sign_in("anna")
+    anna = world.workspace("anna")
     row = new_case(anna, "Ida Ek", pnr_with_day(6))
     set_last_entry(anna, row.id, OLD)
     with pytest.raises(AccessDeniedError):
-        plan_retention(anna, AS_OF)
+        plan_retention(anna.ctx, AS_OF)
     with pytest.raises(AccessDeniedError):
-        plan_retention(world.sign_in("chef"), AS_OF)
-    admin = world.sign_in("admin", ADMIN_PW)
-    plan = plan_retention(admin, AS_OF)
+        anna.admin.plan_retention(AS_OF)
+    with pytest.raises(AccessDeniedError):
+        world.workspace("chef").admin.plan_retention(AS_OF)
+    admin = world.workspace("admin", ADMIN_PW).admin
+    plan = admin.plan_retention(AS_OF)
     with pytest.raises(ValidationError):
-        apply_retention(admin, plan, today=AS_OF - timedelta(days=1))  # as-of in the future
+        admin.apply_retention(plan, today=AS_OF - timedelta(days=1))  # as-of in the future
     # A new entry after the list was made saves the case.
-    cases.update_individual(anna, row.id, 1, name="Ida Ek-Berg")
-    stopped = apply_retention(admin, plan, today=AS_OF)
+    anna.cases.update_individual(row.id, 1, name="Ida Ek-Berg")
+    stopped = admin.apply_retention(plan, today=AS_OF)
     assert stopped.deleted == [] and stopped.skipped == [(row.case_ref, "new_entry")]
     assert count(anna, Case) == 1
     set_last_entry(anna, row.id, OLD)
-    plan = plan_retention(admin, AS_OF)
-    halted = apply_retention(admin, plan, today=AS_OF, should_stop=lambda: True)
+    plan = admin.plan_retention(AS_OF)
+    halted = admin.apply_retention(plan, today=AS_OF, should_stop=lambda: True)
     assert halted.stopped and halted.deleted == [] and count(anna, Case) == 1

@@ -11,21 +11,20 @@ from sqlalchemy import select
 
 from assessment_app.db.models import AuditEvent
 from assessment_app.errors import AccessDeniedError, NotFoundError
-from assessment_app.records import cases
 from assessment_app.server import access_log
 from tests.conftest import World
 from tests.server.helpers import case_with_plan
 
 
 def _setup(world: World) -> tuple[str, str, str]:
-    anna, bo = world.sign_in("anna"), world.sign_in("bo")
+    anna, bo = world.workspace("anna"), world.workspace("bo")
     row, _ = case_with_plan(anna, "Åsa Hemlig")
     other, _ = case_with_plan(bo, "Bo Klient")
-    cases.share_case(anna, row.id, ["bo"])
-    cases.open_case(anna, case_id=row.id)
-    cases.open_case(bo, case_id=row.id)
-    cases.open_case(bo, case_id=other.id)
-    syd_case = cases.create_case(world.sign_in("syd"), name="Syd Klient")
+    anna.cases.share(row.id, ["bo"])
+    anna.cases.open(row.id)
+    bo.cases.open(row.id)
+    bo.cases.open(other.id)
+    syd_case = world.workspace("syd").cases.create(name="Syd Klient")
     return row.case_ref, other.case_ref, syd_case.case_ref
 
 

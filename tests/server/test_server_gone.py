@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -17,17 +16,15 @@ from sqlalchemy.exc import DBAPIError
 from assessment_app import accounts
 from assessment_app.db.engine import Database
 from assessment_app.errors import ServerUnavailableError
-from assessment_app.records import cases, drafts, plans
+from assessment_app.records import plans
+from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import health
-from assessment_app.server.local_drafts import (
-    PLAN_DRAFT_KIND,
-    LocalDraftStore,
-    plan_from_payload,
-    save_plan_or_keep,
-    sync_local_drafts,
-)
+from assessment_app.server.local_drafts import LocalDraftStore
+from assessment_app.workspace import KeptLocally, NotKept, Workspace
+from assessment_app.workspace.plans import DRAFT_KIND as PLAN_DRAFT_KIND
 from tests.conftest import ADMIN_PW, WORKER_PW
 from tests.server.conftest import ON_SERVERS
+from tests.server.helpers import save_content, saved
 from tests.server.server_admin import ServerAdmin
 
 TYPED = "Ringa Arbetsförmedlingen på måndag – viktigt!"
@@ -55,11 +52,11 @@ def app_url(admin: ServerAdmin) -> str:
 @ON_SERVERS
 def test_app_role_has_only_dml_and_the_app_works(app_url: str) -> None:
     db = Database.open(app_url)
-    anna = accounts.sign_in(db, "anna", WORKER_PW)
-    row = cases.create_case(anna, name="Roll Test")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("housing", "Boende")])
-    plans.save_plan(anna, plan.id, plan.version, goals=plan.goals, actions=[], follow_up_on=None)
-    assert cases.open_case(anna, case_id=row.id).individual.name == "Roll Test"
+    anna = Workspace(accounts.sign_in(db, "anna", WORKER_PW))
+    row = anna.cases.create(name="Roll Test")
+    plan = anna.plans.create(row.id)
+    save_content(anna, plan, PlanContent([plans.Goal("housing", "Boende")], []))
+    assert anna.cases.open(row.id).individual.name == "Roll Test"
     with pytest.raises(DBAPIError), db.engine.begin() as conn:
         conn.execute(text("CREATE TABLE sneaky (id INTEGER)"))
     with pytest.raises(DBAPIError), db.engine.begin() as conn:
@@ -67,41 +64,64 @@ def test_app_role_has_only_dml_and_the_app_works(app_url: str) -> None:
     db.dispose()
 
 
-def _edit(anna: Any, plan: plans.PlanInfo, store: LocalDraftStore) -> Any:
-    return save_plan_or_keep(
-        anna,
-        store,
-        plan.id,
-        plan.version,
-        goals=plan.goals,
-        actions=[plans.Action(TYPED, "individual", goal_id=plan.goals[0].id)],
-        follow_up_on=None,
-        note=TYPED,
-        case_id=plan.case_id,
-    )
+def _workspace(db: Database, tmp_path: Path) -> tuple[Workspace, LocalDraftStore]:
+    """anna's workspace with its local store, set up at sign-in while the server answers."""
+    ws = Workspace(accounts.sign_in(db, "anna", WORKER_PW))
+    store = ws.offline.prepare(root=tmp_path)
+    assert store is not None and ws.offline.enabled
+    return ws, store
 
 
-def _resume(anna: Any, store: LocalDraftStore, plan_id: str, tmp_path: Path) -> None:
+def _plan(ws: Workspace, name: str) -> plans.PlanInfo:
+    row = ws.cases.create(name=name)
+    plan = ws.plans.create(row.id)
+    return save_content(ws, plan, PlanContent([plans.Goal("occupation", "Jobb")], []))
+
+
+def _edit(plan: plans.PlanInfo) -> PlanEdit:
+    action = plans.Action(TYPED, "individual", goal_id=plan.goals[0].id)
+    return PlanEdit(plan, PlanContent(plan.goals, [action], None, note=TYPED))
+
+
+def _check_kept(outcome: object, store: LocalDraftStore, plan: plans.PlanInfo) -> None:
+    assert isinstance(outcome, KeptLocally)
+    assert isinstance(outcome.reason, ServerUnavailableError)
+    # The connection-loss message says what happened; that the work was kept is the
+    # workspace's to say, because only it knows.
+    assert "går inte att nå" in outcome.reason.user_message
+    assert "den här datorn" not in outcome.reason.user_message
+    assert "sparat krypterat på den här datorn" in outcome.message("sv")
+    assert "kept encrypted on this computer" in outcome.message("en")
+    kept = store.load(PLAN_DRAFT_KIND, plan.id)
+    assert kept is not None
+    assert kept.case_id == plan.case_id
+    assert kept.payload["base_version"] == plan.version
+    assert kept.payload["content"]["note"] == TYPED
+
+
+def _resume(ws: Workspace, store: LocalDraftStore, plan: plans.PlanInfo, tmp_path: Path) -> None:
     """When the server is back: sync, then save the plan from the synced draft."""
     for path in tmp_path.rglob("*.draft"):
         assert TYPED.encode() not in path.read_bytes()  # encrypted on disk
-    result = sync_local_drafts(anna, store)
-    assert result.pushed == [(PLAN_DRAFT_KIND, plan_id)] and result.remaining == 0
+    result = ws.offline.sync()
+    assert result.pushed == [(PLAN_DRAFT_KIND, plan.id)] and result.remaining == 0
     assert store.list() == ([], [])  # removed locally only after the server committed it
-    synced = drafts.load_draft(anna, PLAN_DRAFT_KIND, plan_id)
-    assert synced is not None
-    kwargs = plan_from_payload(synced.payload)
-    saved = plans.save_plan(anna, plan_id, **kwargs)
-    assert saved.note == TYPED and [a.what for a in saved.actions] == [TYPED]
+    assert not ws.offline.offline  # saves go to the server again
+    opened = ws.plans.open_editor(plan.id)
+    synced = opened.draft
+    assert synced is not None and opened.local is None
+    assert synced.payload.base_version == opened.plan.version == plan.version
+    content = PlanContent.from_json(synced.payload.content)
+    stored = saved(ws.plans.save(PlanEdit(opened.plan, content)))
+    assert stored.note == TYPED and [a.what for a in stored.actions] == [TYPED]
+    assert ws.plans.open_editor(plan.id).draft is None  # the save replaced the draft
 
 
 @ON_SERVERS
 def test_connection_killed_during_save(app_url: str, admin: ServerAdmin, tmp_path: Path) -> None:
     db = Database.open(app_url)
-    anna = accounts.sign_in(db, "anna", WORKER_PW)
-    store = LocalDraftStore.for_context(anna, root=tmp_path)
-    row = cases.create_case(anna, name="Mitt I Redigering")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("occupation", "Jobb")])
+    anna, store = _workspace(db, tmp_path)
+    plan = _plan(anna, "Mitt I Redigering")
     killed: list[int] = []
 
     def kill_once(*_args: object) -> None:
@@ -109,41 +129,44 @@ def test_connection_killed_during_save(app_url: str, admin: ServerAdmin, tmp_pat
             killed.append(admin.kill_connections())  # the server side ends the session now
 
     event.listen(db.engine, "before_cursor_execute", kill_once)
-    outcome = _edit(anna, plan, store)
+    outcome = anna.plans.save(_edit(plan))
     event.remove(db.engine, "before_cursor_execute", kill_once)
     assert killed and killed[0] >= 1
-    assert outcome.kept_locally and outcome.saved is None
-    assert isinstance(outcome.error, ServerUnavailableError)
-    assert "går inte att nå" in outcome.error.user_message
-    kept = store.load(PLAN_DRAFT_KIND, plan.id)
-    assert kept is not None and kept.payload["note"] == TYPED
+    _check_kept(outcome, store, plan)
+    assert anna.plans.get(plan.id).version == plan.version  # nothing half-saved
+    assert anna.offline.offline and anna.offline.has_pending()
+    assert anna.plans.open_editor(plan.id).local is not None  # offered when opened again
     # The pool's pre-ping replaces the dead connection: the server is simply back.
     assert health.is_reachable(db)
-    _resume(anna, store, plan.id, tmp_path)
+    _resume(anna, store, plan, tmp_path)
     db.dispose()
 
 
 @ON_SERVERS
 def test_server_refuses_then_returns(app_url: str, admin: ServerAdmin, tmp_path: Path) -> None:
     db = Database.open(app_url)
-    anna = accounts.sign_in(db, "anna", WORKER_PW)
-    store = LocalDraftStore.for_context(anna, root=tmp_path)
-    row = cases.create_case(anna, name="Server Borta")
-    plan = plans.create_plan(anna, row.id, goals=[plans.Goal("occupation", "Jobb")])
+    anna, store = _workspace(db, tmp_path)
+    no_store = Workspace(anna.ctx)  # a workspace with nowhere to keep work locally
+    plan = _plan(anna, "Server Borta")
     role = str(db.url.username)
     admin.lock(role, True)
     admin.kill_connections()
     try:
         assert not health.is_reachable(db, timeout=2)
-        outcome = _edit(anna, plan, store)
-        assert outcome.kept_locally
+        outcome = anna.plans.save(_edit(plan))
+        _check_kept(outcome, store, plan)
         with pytest.raises(ServerUnavailableError):
             health.check_reachable(db, timeout=2)
         # Sync while still away keeps everything local and says so.
-        assert sync_local_drafts(anna, store).remaining == 1
+        away = anna.offline.sync()
+        assert away.remaining == 1 and away.pushed == [] and not away.done
+        assert anna.offline.offline
         assert store.load(PLAN_DRAFT_KIND, plan.id) is not None
+        # Without a local store nothing is kept: the screen keeps the work in memory.
+        lost = no_store.plans.save(_edit(plan))
+        assert isinstance(lost, NotKept) and isinstance(lost.reason, ServerUnavailableError)
     finally:
         admin.lock(role, False)
     assert health.is_reachable(db)
-    _resume(anna, store, plan.id, tmp_path)
+    _resume(anna, store, plan, tmp_path)
     db.dispose()

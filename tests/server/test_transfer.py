@@ -9,18 +9,19 @@ from sqlalchemy import select
 
 from assessment_app import demo
 from assessment_app.db.models import AuditEvent
-from assessment_app.errors import ValidationError
-from assessment_app.records import assessments, cases, consents, followups, plans
+from assessment_app.errors import NotFoundError, ValidationError
+from assessment_app.records import plans
 from assessment_app.records.cases import CaseQuery
 from assessment_app.server import transfer
+from assessment_app.workspace import Workspace
 from tests.conftest import World
 from tests.server.conftest import ON_SERVERS
 
 PASS = "korv-med-bröd-och-senap"
 
 
-def _content(ctx, case_id: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    info = cases.open_case(ctx, case_id=case_id)
+def _content(ws: Workspace, case_id: str) -> dict[str, object]:
+    info = ws.cases.open(case_id)
     return {
         "individual": (
             info.individual.name,
@@ -31,26 +32,24 @@ def _content(ctx, case_id: str) -> dict[str, object]:  # type: ignore[no-untyped
         "details": (info.referral_source, info.notes, info.status, info.opened_on),
         "consents": [
             (c.recipient_kind, c.provider_name, c.scope_areas, c.given_on, c.withdrawn_on)
-            for c in consents.list_consents(ctx, case_id)
+            for c in ws.cases.consents(case_id).consents
         ],
         "assessments": [
             (a.kind, a.template_id, a.template_version, a.conducted_on, a.answers, a.ratings)
-            for a in assessments.list_assessments(ctx, case_id)
+            for a in ws.cases.assessments(case_id)
         ],
         "plans": [
             {k: v for k, v in plans.as_json(p).items() if k != "actions"}
             | {"actions": [{**a, "provider_id": None} for a in plans.as_json(p)["actions"]]}
-            for p in plans.list_plans(ctx, case_id)
+            for p in ws.cases.plans(case_id)
         ],
-        "follow_ups": [(f.due_on, f.done_on) for f in followups.list_for_case(ctx, case_id)],
+        "follow_ups": [(f.due_on, f.done_on) for f in ws.cases.follow_ups(case_id)],
     }
 
 
-def _actions_of(ctx, case_id: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _actions_of(ws: Workspace, case_id: str) -> list[str]:
     return [
-        f"{a.what}|{a.provider_id is not None}"
-        for p in plans.list_plans(ctx, case_id)
-        for a in p.actions
+        f"{a.what}|{a.provider_id is not None}" for p in ws.cases.plans(case_id) for a in p.actions
     ]
 
 
@@ -58,64 +57,63 @@ def _actions_of(ctx, case_id: str) -> list[str]:  # type: ignore[no-untyped-def]
 def test_transfer_sqlite_to_server(
     sqlite_world: World, server_world: World, tmp_path: Path
 ) -> None:
-    laptop = sqlite_world.sign_in("anna")
+    laptop = sqlite_world.workspace("anna")
     ref = next(demo.generate(laptop, 1, seed=7))
-    source = cases.list_cases(laptop, CaseQuery(text=ref))[0]
-    plan = plans.list_plans(laptop, source.id)[0]
-    plan = plans.submit_for_review(laptop, plan.id, plan.version)
-    plans.decide(sqlite_world.sign_in("chef"), plan.id, plan.version, approve=False, comment="Mer")
+    source = laptop.cases.page(CaseQuery(text=ref)).rows[0]
+    plan = laptop.cases.plans(source.id)[0]
+    plan = laptop.plans.submit(plan.id, plan.version)
+    sqlite_world.workspace("chef").plans.decide(plan.id, plan.version, approve=False, comment="Mer")
     expected = _content(laptop, source.id)
 
     out = tmp_path / "arende.aatransfer"
-    exported = transfer.export_case_bundle(laptop, ref, out, PASS)
+    exported = laptop.admin.export_case(ref, out, PASS)
     data = out.read_bytes()
-    name = cases.open_case(laptop, case_id=source.id).individual.name
+    name = laptop.cases.open(source.id).individual.name
     assert name.encode() not in data and b"Bo hos" not in data  # never plaintext on disk
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
-    server = server_world.sign_in("bo")
+    server = server_world.workspace("bo")
     # An existing case on the target already has the source's reference number.
-    cases.create_case(server, name="Finns Redan", opened_on=source.opened_on)
-    before = cases.count_cases(server, CaseQuery())
+    server.cases.create(name="Finns Redan", opened_on=source.opened_on)
+    before = server.cases.count(CaseQuery())
 
     with pytest.raises(transfer.TransferError) as wrong:
-        transfer.import_case_bundle(server, out, PASS + "x")
+        server.admin.import_case(out, PASS + "x")
     assert "lösenfrasen" in wrong.value.user_message
     tampered = tmp_path / "tampered.aatransfer"
     flipped = bytearray(data)
     flipped[-40] ^= 0x01
     tampered.write_bytes(bytes(flipped))
     with pytest.raises(transfer.TransferError):
-        transfer.import_case_bundle(server, tampered, PASS)
+        server.admin.import_case(tampered, PASS)
     header_edit = bytearray(data)
     header_edit[len(transfer.MAGIC) + 20] ^= 0x01
     tampered.write_bytes(bytes(header_edit))
     with pytest.raises(transfer.TransferError):
-        transfer.import_case_bundle(server, tampered, PASS)
-    assert cases.count_cases(server, CaseQuery()) == before  # nothing imported
+        server.admin.import_case(tampered, PASS)
+    assert server.cases.count(CaseQuery()) == before  # nothing imported
 
-    result = transfer.import_case_bundle(server, out, PASS)
+    result = server.admin.import_case(out, PASS)
     assert result.source_case_ref == ref and result.case_ref != ref
     assert result.transfer_id == exported.transfer_id
     assert (result.plans, result.assessments) == (1, len(expected["assessments"]))  # type: ignore[arg-type]
     assert result.unknown_reviewers == 0  # anna and chef exist here too: matched by user name
-    imported = cases.list_cases(server, CaseQuery(text=result.case_ref))[0]
+    imported = server.cases.page(CaseQuery(text=result.case_ref)).rows[0]
     assert imported.assigned_username == "bo"
     assert _content(server, imported.id) == expected
     assert _actions_of(server, imported.id) == _actions_of(laptop, source.id)
     # Found by personnummer and name through the target's own blind index.
-    info = cases.open_case(server, case_id=imported.id)
+    info = server.cases.open(imported.id)
     if info.individual.personnummer:
-        assert [r.id for r in cases.find_by_personnummer(server, info.individual.personnummer)] == [
-            imported.id
-        ]
-    assert imported.id in {r.id for r in cases.list_cases(server, CaseQuery(text=name))}
+        found = server.cases.find_by_personnummer(info.individual.personnummer)
+        assert [r.id for r in found] == [imported.id]
+    assert imported.id in {r.id for r in server.cases.page(CaseQuery(text=name)).rows}
 
     with pytest.raises(ValidationError):
-        transfer.import_case_bundle(server, out, PASS)  # the same file twice
+        server.admin.import_case(out, PASS)  # the same file twice
 
-    transfer.close_transferred(laptop, ref)
-    closed = cases.open_case(laptop, case_id=source.id)
+    laptop.admin.close_transferred(ref)
+    closed = laptop.cases.open(source.id)
     assert closed.status == "closed" and closed.close_reason == transfer.CLOSE_REASON
 
     for world, action, case_id in (
@@ -138,11 +136,13 @@ def test_transfer_sqlite_to_server(
 
 
 def test_export_needs_a_real_passphrase_and_access(sqlite_world: World, tmp_path: Path) -> None:
-    anna = sqlite_world.sign_in("anna")
-    row = cases.create_case(anna, name="Kort Fras")
+    anna = sqlite_world.workspace("anna")
+    row = anna.cases.create(name="Kort Fras")
     with pytest.raises(ValidationError):
-        transfer.export_case_bundle(anna, row.case_ref, tmp_path / "x", "kort")
-    with pytest.raises(Exception, match="not found"):
+        anna.admin.export_case(row.case_ref, tmp_path / "x", "kort")
+    with pytest.raises(NotFoundError, match="not found"):
+        sqlite_world.workspace("bo").admin.export_case(row.case_ref, tmp_path / "x", PASS)
+    with pytest.raises(NotFoundError):
         transfer.export_case_bundle(sqlite_world.sign_in("bo"), row.case_ref, tmp_path / "x", PASS)
     assert not (tmp_path / "x").exists()
     phrase = transfer.new_passphrase()

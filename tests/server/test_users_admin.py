@@ -13,7 +13,6 @@ from assessment_app.errors import (
     ValidationError,
     WrongPasswordError,
 )
-from assessment_app.records import cases
 from assessment_app.server import users_admin
 from tests.conftest import ADMIN_PW, WORKER_PW, World
 
@@ -21,11 +20,13 @@ NEW_PW = "brand-new-password-9"
 
 
 def test_remove_then_reset_user(world: World) -> None:
-    anna = world.sign_in("anna")
-    row = cases.create_case(anna, name="Kvar Efter")
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Kvar Efter")
     admin = world.sign_in("admin", ADMIN_PW)
     with pytest.raises(AccessDeniedError):
-        users_admin.remove_user(anna, "bo")
+        users_admin.remove_user(anna.ctx, "bo")
+    with pytest.raises(AccessDeniedError):
+        anna.admin.remove_user("bo")
     with pytest.raises(ValidationError):
         users_admin.remove_user(admin, "admin")
 
@@ -44,8 +45,8 @@ def test_remove_then_reset_user(world: World) -> None:
     users_admin.reset_user(admin, "anna", NEW_PW)
     with pytest.raises(WrongPasswordError):
         world.sign_in("anna", WORKER_PW)
-    again = world.sign_in("anna", NEW_PW)
-    assert cases.open_case(again, case_id=row.id).individual.name == "Kvar Efter"
+    again = world.workspace("anna", NEW_PW)
+    assert again.cases.open(row.id).individual.name == "Kvar Efter"
 
     db = world.db()
     with db.sessions() as session:
