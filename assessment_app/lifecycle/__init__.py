@@ -1,10 +1,11 @@
 """The record lifecycle after the last meeting: retention, subject access PDF, backup, restore.
 
-Qt-free. Screens use the same calls as the command line (``cli/lifecycle_commands.py``):
+Qt-free. Screens and commands reach these through the workspace (``ws.admin``,
+``ws.documents``):
 
 - retention: :func:`plan_retention` (list), then :func:`apply_retention` (after confirmation);
-- subject access: :func:`export_subject_access_pdf` (the JSON export lives in
-  :mod:`assessment_app.records.subject_access`);
+- subject access: :func:`render_subject_access_pdf` (the data is gathered by
+  :mod:`assessment_app.records.subject_access` in one snapshot);
 - backup: :func:`create_backup`, :func:`restore_backup`, :func:`backup_due`;
 - rollback: :func:`check_rollback`, :func:`record_head`, :func:`accept_rollback`.
 

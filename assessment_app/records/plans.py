@@ -22,7 +22,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
 from assessment_app import audit
-from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, User
+from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, Provider, User
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
 
@@ -561,6 +561,25 @@ def _write_children(uow: UnitOfWork, plan: ActionPlan, base: PlanContent, new: P
     session.flush()
 
 
+def _check_new_providers(uow: UnitOfWork, base: PlanContent, content: PlanContent) -> None:
+    """A provider the plan did not have before must exist (one query, only then); a retired
+    one may stay where it already was."""
+    known = {a.provider_id for a in base.actions if a.provider_id}
+    new = {a.provider_id for a in content.actions if a.provider_id} - known
+    if not new:
+        return
+    found = set(
+        uow.session.execute(
+            select(Provider.id).where(Provider.id.in_(new), Provider.active.is_(True))
+        ).scalars()
+    )
+    if found != new:
+        raise ValidationError(
+            "A provider chosen for an action is not in the register (or has been retired).",
+            "En utförare som valts för en insats finns inte i registret (eller har avslutats).",
+        )
+
+
 def _locked_error() -> ValidationError:
     return ValidationError(
         "This plan version is locked (submitted or approved). Make a new version to change it.",
@@ -586,6 +605,7 @@ def save_plan(
         raise _locked_error()
     if base is None:
         base = get_plan(uow, plan.id).content
+    _check_new_providers(uow, base, content)
     _write_children(uow, plan, base, content)
     next_meeting, note = (base.next_meeting, base.note)
     if (content.next_meeting, content.note) != (next_meeting, note):

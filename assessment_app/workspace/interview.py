@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from assessment_app.db.connection import unavailable
 from assessment_app.errors import (
     ServerBusyError,
     ServerUnavailableError,
@@ -19,7 +20,7 @@ from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPaylo
 from assessment_app.server.local_drafts import LocalDraft
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
-from assessment_app.workspace.workspace import use_cases
+from assessment_app.workspace.workspace import may_retry, use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -172,9 +173,11 @@ class InterviewUseCases:
         except StaleEditError as error:
             self._keep_as_draft(edit)
             return Conflict(error)
-        except StaleConnectionError:
-            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
+            if isinstance(error, StaleConnectionError):
+                if may_retry():
+                    raise  # run once more (see use_cases)
+                error = unavailable(self.ws.db)  # lost again: say what that means
             return offline.keep(DRAFT_KIND, edit.assessment_id, edit.case_id, edit.payload(), error)
         offline.drop(DRAFT_KIND, edit.assessment_id)
         return Saved(Completed(info, follow_up_id))
@@ -194,7 +197,6 @@ class InterviewUseCases:
 
 
 def _unavailable(ws: Workspace) -> ServerUnavailableError:
-    from assessment_app.db.connection import unavailable
 
     return unavailable(ws.db)
 

@@ -38,7 +38,7 @@ from assessment_app.records import drafts
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft, LocalDraftStore
 from assessment_app.workspace.results import KeptLocally, NotKept, Saved
-from assessment_app.workspace.workspace import use_cases
+from assessment_app.workspace.workspace import may_retry, use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.workspace import Workspace
@@ -138,9 +138,11 @@ class OfflinePolicy:
             with self.ws.write() as uow:
                 drafts.save_draft(uow, kind, object_id, payload, case_id=case_id, saved_at=now)
             return Saved(now)
-        except StaleConnectionError:
-            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
+            if isinstance(error, StaleConnectionError):
+                if may_retry():
+                    raise  # run once more (see use_cases)
+                error = unavailable(self.ws.db)  # lost again: say what that means
             return self.keep(kind, object_id, case_id, payload, error)
 
     def discard(self, kinds: list[str], object_id: str) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
+from assessment_app.db.connection import unavailable
 from assessment_app.db.models import ActionPlan, Assessment, Case, Consent, Provider
 from assessment_app.errors import (
     ServerBusyError,
@@ -29,7 +30,7 @@ from assessment_app.templates.engine import evaluate
 from assessment_app.templates.ratings import AreaRating
 from assessment_app.templates.source import area_titles
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
-from assessment_app.workspace.workspace import use_cases
+from assessment_app.workspace.workspace import may_retry, use_cases
 
 if TYPE_CHECKING:
     from assessment_app.workspace.unit import UnitOfWork
@@ -177,8 +178,6 @@ class PlanUseCases:
         """Save the edit (only what changed since ``edit.base``) and drop the draft."""
         offline = self.ws.offline
         if offline.offline and offline.enabled:
-            from assessment_app.db.connection import unavailable
-
             return offline.keep(
                 DRAFT_KIND,
                 edit.plan_id,
@@ -198,9 +197,11 @@ class PlanUseCases:
         except StaleEditError as error:
             self._keep_as_draft(edit)
             return Conflict(error)
-        except StaleConnectionError:
-            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
+            if isinstance(error, StaleConnectionError):
+                if may_retry():
+                    raise  # run once more (see use_cases)
+                error = unavailable(self.ws.db)  # lost again: say what that means
             return offline.keep(
                 DRAFT_KIND, edit.plan_id, edit.base.case_id, edit_payload(edit), error
             )
@@ -246,9 +247,11 @@ class PlanUseCases:
                 info = plans.infos(uow, [plan])[0]
         except StaleEditError as error:
             return Conflict(error)
-        except StaleConnectionError:
-            raise  # run once more (see use_cases)
         except (ServerUnavailableError, ServerBusyError) as error:
+            if isinstance(error, StaleConnectionError):
+                if may_retry():
+                    raise  # run once more (see use_cases)
+                error = unavailable(self.ws.db)  # lost again: say what that means
             return NotKept(error)
         return Saved(info)
 

@@ -56,17 +56,34 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
+_attempt = threading.local()
+
+
+def may_retry() -> bool:
+    """True on a use case's first try: a lost connection then means "run it again"; on the
+    second try it means the server is really unavailable."""
+    return not getattr(_attempt, "second", False)
+
+
 def retrying(fn: Callable[P, T]) -> Callable[P, T]:
     """Run a use case once more when its pooled connection had died but the server answers
     again (nothing of the first try was committed)."""
 
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        if not may_retry():  # already the second try of an outer use case
+            return fn(*args, **kwargs)
         try:
             return fn(*args, **kwargs)
         except StaleConnectionError:
             log.info("connection lost and made again: %s runs once more", fn.__name__)
-            return fn(*args, **kwargs)
+            _attempt.second = True
+            try:
+                return fn(*args, **kwargs)
+            except StaleConnectionError as error:  # lost again: the server is not usable
+                raise ServerUnavailableError(error.message_en, error.user_message) from None
+            finally:
+                _attempt.second = False
 
     return run
 

@@ -20,7 +20,7 @@ from assessment_app.records import plans
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import health
 from assessment_app.server.local_drafts import LocalDraftStore
-from assessment_app.workspace import KeptLocally, NotKept, Workspace
+from assessment_app.workspace import Saved, KeptLocally, NotKept, Workspace
 from assessment_app.workspace.plans import DRAFT_KIND as PLAN_DRAFT_KIND
 from tests.conftest import ADMIN_PW, WORKER_PW
 from tests.server.conftest import ON_SERVERS
@@ -119,8 +119,10 @@ def _resume(ws: Workspace, store: LocalDraftStore, plan: plans.PlanInfo, tmp_pat
 
 @ON_SERVERS
 def test_connection_killed_during_save(app_url: str, admin: ServerAdmin, tmp_path: Path) -> None:
+    """The server ends the session in the middle of a save: the server still answers, so the
+    use case runs once more on a fresh connection and the save goes through, once."""
     db = Database.open(app_url)
-    anna, store = _workspace(db, tmp_path)
+    anna, _store = _workspace(db, tmp_path)
     plan = _plan(anna, "Mitt I Redigering")
     killed: list[int] = []
 
@@ -132,11 +134,34 @@ def test_connection_killed_during_save(app_url: str, admin: ServerAdmin, tmp_pat
     outcome = anna.plans.save(_edit(plan))
     event.remove(db.engine, "before_cursor_execute", kill_once)
     assert killed and killed[0] >= 1
+    assert isinstance(outcome, Saved)
+    stored = anna.plans.get(plan.id)
+    assert stored.version == outcome.value.version == plan.version + 1  # saved exactly once
+    assert not anna.offline.offline
+    db.dispose()
+
+
+@ON_SERVERS
+def test_connection_killed_on_every_try(app_url: str, admin: ServerAdmin, tmp_path: Path) -> None:
+    """Killed again on the second try too: the work is kept on this computer, nothing is
+    half-saved, and it is offered when the plan is opened again."""
+    db = Database.open(app_url)
+    anna, store = _workspace(db, tmp_path)
+    plan = _plan(anna, "Mitt I Redigering")
+    kills: list[int] = []
+
+    def kill_each_transaction(_conn: object, _cursor: object, statement: str, *_a: object) -> None:
+        if len(kills) < 2 and statement.lstrip().upper().startswith("SELECT"):
+            kills.append(admin.kill_connections())
+
+    event.listen(db.engine, "before_cursor_execute", kill_each_transaction)
+    outcome = anna.plans.save(_edit(plan))
+    event.remove(db.engine, "before_cursor_execute", kill_each_transaction)
+    assert len(kills) == 2
     _check_kept(outcome, store, plan)
     assert anna.plans.get(plan.id).version == plan.version  # nothing half-saved
     assert anna.offline.offline and anna.offline.has_pending()
     assert anna.plans.open_editor(plan.id).local is not None  # offered when opened again
-    # The pool's pre-ping replaces the dead connection: the server is simply back.
     assert health.is_reachable(db)
     _resume(anna, store, plan, tmp_path)
     db.dispose()
