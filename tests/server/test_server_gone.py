@@ -20,7 +20,7 @@ from assessment_app.records import plans
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import health
 from assessment_app.server.local_drafts import LocalDraftStore
-from assessment_app.workspace import Saved, KeptLocally, NotKept, Workspace
+from assessment_app.workspace import KeptLocally, NotKept, Saved, Workspace
 from assessment_app.workspace.plans import DRAFT_KIND as PLAN_DRAFT_KIND
 from tests.conftest import ADMIN_PW, WORKER_PW
 from tests.server.conftest import ON_SERVERS
