@@ -42,6 +42,8 @@ REVIEW = "review"
 USER_CHANGE = "user.change"
 KEY_OPERATION = "key"
 INTEGRITY_FAILURE = "integrity.failure"
+URGENT_RAISED = "urgent.raised"
+URGENT_HANDLED = "urgent.handled"
 SCHEMA = "schema"
 
 

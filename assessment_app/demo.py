@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Any
 from faker import Faker
 from stdnum import luhn
 
-from assessment_app.records import assessments, cases, consents, followups, plans, providers
+from assessment_app.records import (
+    assessments,
+    cases,
+    consents,
+    followups,
+    plans,
+    providers,
+    urgent,
+)
 from assessment_app.records.cases import Contact
 from assessment_app.templates import Template, default_registry, evaluate
 
@@ -124,6 +132,14 @@ def generate(
         yield ref
 
 
+def _handle_most_urgent(uow: UnitOfWork, rng: random.Random, case_id: str) -> None:
+    """Most urgent flags of a demo case have been dealt with; a few are still open."""
+    for flag in urgent.for_case(uow, case_id):
+        if flag.open and rng.random() < 0.8:
+            actions = rng.sample(list(urgent.ACTIONS[:-1]), k=rng.randint(1, 2))
+            urgent.handle(uow, flag.id, flag.version, actions, "Hanterat vid samtalet.")
+
+
 def _one_case(
     uow: UnitOfWork,
     rng: random.Random,
@@ -158,6 +174,7 @@ def _one_case(
     a = assessments.save_assessment(
         uow, a.id, a.version, answers_for(template, rng, today), ratings
     )
+    _handle_most_urgent(uow, rng, row.id)
     need = [k for k, v in ratings.items() if (v["worker"] or 0) >= 2]
     consents.give_consent(
         uow,

@@ -112,3 +112,45 @@ def load_print_settings(paths: list[Path] | None = None) -> PrintSettings:
         confidentiality_text=str(data.get("confidentiality_text") or DEFAULT_CONFIDENTIALITY),
         contact_phone=str(data.get("contact_phone") or ""),
     )
+
+
+@dataclass(frozen=True)
+class CaseRules:
+    """Rules the municipality sets for its units (``settings.json``; a unit may differ under
+    ``"units": {"<unit name>": {...}}``).
+
+    - ``urgent_escalation_hours``: an urgent flag still open after this long is escalated;
+    - ``allow_self_approval``: a one-person unit may let a supervisor approve a plan they wrote
+      or edited themselves (every such approval is marked and audited); default no;
+    - ``close_requires_supervisor``: closing a case is a supervisor's decision; default no;
+    - ``consent_warning_days``: a consent that ends within this many days is shown as ending.
+    """
+
+    urgent_escalation_hours: int = 24
+    allow_self_approval: bool = False
+    close_requires_supervisor: bool = False
+    consent_warning_days: int = 30
+
+
+def _positive_int(value: object, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return default
+
+
+def load_case_rules(unit: str | None = None, paths: list[Path] | None = None) -> CaseRules:
+    data = load_settings(paths)
+    units = data.get("units")
+    own = units.get(unit, {}) if isinstance(units, dict) and unit else {}
+    merged = {**data, **(own if isinstance(own, dict) else {})}
+    defaults = CaseRules()
+    return CaseRules(
+        urgent_escalation_hours=_positive_int(
+            merged.get("urgent_escalation_hours"), defaults.urgent_escalation_hours
+        ),
+        allow_self_approval=merged.get("allow_self_approval") is True,
+        close_requires_supervisor=merged.get("close_requires_supervisor") is True,
+        consent_warning_days=_positive_int(
+            merged.get("consent_warning_days"), defaults.consent_warning_days
+        ),
+    )

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from assessment_app.workspace.plans import PlanEditorData
 
 log = logging.getLogger(__name__)
+
+URGENT_POLL_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +122,10 @@ class MainWindow(QMainWindow):
         self.work_page: QWidget | None = None  # interview or plan editor
         self._leaving = False
         monitor().slow.connect(self._slow_changed)
+        self.urgent_open = 0
+        self.urgent_timer = QTimer(self)
+        self.urgent_timer.setInterval(URGENT_POLL_MS)
+        self.urgent_timer.timeout.connect(self.refresh_urgent_badge)
 
         self._build_actions()
         self.statusBar().showMessage(
@@ -224,6 +230,18 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.work_page)
             self.work_page.deleteLater()
         self.work_page = page
+
+    def refresh_urgent_badge(self) -> None:
+        """The supervisor's count of open urgent flags in the unit, on the Granskning action."""
+        ws = self.ws
+        run_task(ws.review.open_urgent_count, self._urgent_counted, lambda _e: None, owner=self)
+
+    def _urgent_counted(self, count: int) -> None:
+        self.urgent_open = count
+        text = self.tr("&Granskning")
+        if count:
+            text = self.tr("&Granskning ({n} akuta)").format(n=count)
+        self.review_action.setText(text)
 
     def _slow_changed(self, slow: bool) -> None:
         if slow:
@@ -366,6 +384,7 @@ class MainWindow(QMainWindow):
                 self.review_page.review_plan.connect(self.review_plan)
                 self.review_page.open_case.connect(self.show_case)
             self.review_page.refresh()
+            self.refresh_urgent_badge()
             self._show(self.review_page)
 
         self._leave_work_page(go)
@@ -413,6 +432,9 @@ class MainWindow(QMainWindow):
         self.lifecycle.run()
         if self.ctx.role == "caseworker":
             self.decisions.refresh()
+        if self.is_supervisor:
+            self.refresh_urgent_badge()
+            self.urgent_timer.start()
         if self.server_watch is not None:
             self.server_watch.start()  # prepares the local draft store, syncs what it holds
             self.server_watch.prepared.connect(self._show_drafts)
@@ -549,6 +571,7 @@ class MainWindow(QMainWindow):
 
     def _stop_watching(self) -> None:
         self.idle.stop()
+        self.urgent_timer.stop()
         if self.server_watch is not None:
             self.server_watch.stop()
 

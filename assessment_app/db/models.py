@@ -280,6 +280,31 @@ class FollowUp(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
+class UrgentFlag(Versioned, Base):
+    """An urgent answer is an event: raised when an assessment shows it, open until someone
+    records what was done. What it is about (area, question, message) and what was done are
+    encrypted; only the case, the times and the state are plain (for the queue and escalation).
+    ``key_token`` (HMAC with the index key) finds the open flag of the same question again."""
+
+    __tablename__ = "urgent_flags"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    assessment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="SET NULL"), nullable=True
+    )
+    key_token: Mapped[str] = mapped_column(String(32), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), default="open", nullable=False, index=True)
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    raised_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    handled_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    details_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    handling_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
 class Draft(Versioned, Base):
     """Autosaved, encrypted work in progress (interview answers, plan edits)."""
 

@@ -23,10 +23,12 @@ from assessment_app.db.models import (
     PlanAction,
     PlanGoal,
     PlanReview,
+    UrgentFlag,
 )
 
 CASE_TABLES: tuple[str, ...] = (
     "drafts",
+    "urgent_flags",
     "plan_actions",
     "plan_goals",
     "plan_reviews",
@@ -68,6 +70,7 @@ def purge_case(session: Session, case_id: str) -> bool:
         delete(PlanGoal).where(PlanGoal.plan_id.in_(plan_ids)),
         delete(PlanReview).where(PlanReview.plan_id.in_(plan_ids)),
         delete(FollowUp).where(FollowUp.case_id == case_id),
+        delete(UrgentFlag).where(UrgentFlag.case_id == case_id),
         delete(ActionPlan).where(ActionPlan.case_id == case_id),
         delete(Assessment).where(Assessment.case_id == case_id),
         delete(Consent).where(Consent.case_id == case_id),

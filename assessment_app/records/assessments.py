@@ -170,10 +170,12 @@ def save_assessment(
             "This assessment is completed and can no longer be changed; start a follow-up.",
             "Kartläggningen är avslutad och kan inte ändras; gör en uppföljning i stället.",
         )
+    template = _template_of(a, template)
     if complete:
         _check_complete(a, answers, clean_ratings, template)
         a.status = "complete"
         a.completed_at = utcnow()
+    _raise_urgent(uow, a, template, answers, clean_ratings)
     a.answers_enc = uow.seal("assessments", "answers_enc", a.id, dict(answers))
     a.ratings_enc = uow.seal("assessments", "ratings_enc", a.id, clean_ratings)
     a.updated_by = uow.ctx.user_id
@@ -199,21 +201,42 @@ def save_assessment(
     )
 
 
-def _check_complete(
-    a: Assessment,
-    answers: Mapping[str, Any],
-    ratings: Mapping[str, Mapping[str, Any]],
-    template: Template | None,
-) -> None:
-    from assessment_app.templates import AreaRating, default_registry, evaluate
+def _template_of(a: Assessment, template: Template | None) -> Template:
+    from assessment_app.templates import default_registry
 
     if template is None:
-        template = default_registry().get(a.template_id, a.template_version)
-    elif (template.id, template.version) != (a.template_id, a.template_version):
+        return default_registry().get(a.template_id, a.template_version)
+    if (template.id, template.version) != (a.template_id, a.template_version):
         raise ValidationError(
             "The assessment was made with another template version.",
             "Kartläggningen gjordes med en annan version av frågemallen.",
         )
+    return template
+
+
+def _raise_urgent(
+    uow: UnitOfWork,
+    a: Assessment,
+    template: Template,
+    answers: Mapping[str, Any],
+    ratings: dict[str, dict[str, Any]],
+) -> None:
+    """Whatever is urgent in what was just saved becomes an urgent flag (an event)."""
+    from assessment_app.records import urgent
+    from assessment_app.templates import AreaRating, evaluate
+
+    result = evaluate(template, answers, {k: AreaRating(**v) for k, v in ratings.items()})
+    urgent.raise_flags(uow, a.case_id, a.id, urgent.sources_of(result, ratings))
+
+
+def _check_complete(
+    a: Assessment,
+    answers: Mapping[str, Any],
+    ratings: Mapping[str, Mapping[str, Any]],
+    template: Template,
+) -> None:
+    from assessment_app.templates import AreaRating, evaluate
+
     result = evaluate(template, answers, {k: AreaRating(**v) for k, v in ratings.items()})
     if not result.can_complete:
         missing, wrong = len(result.missing_required), len(result.violations)

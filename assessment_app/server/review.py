@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
 
-from assessment_app.db.models import ActionPlan, Assessment, Case, FollowUp, PlanReview, User
-from assessment_app.errors import TemplateError
-from assessment_app.records import drafts
+from assessment_app.db.models import ActionPlan, Case, FollowUp, PlanReview, User
+from assessment_app.records import drafts, urgent
 from assessment_app.records.access import case_filter
 from assessment_app.records.drafts import DraftPayload
-from assessment_app.templates import AreaRating, default_registry, evaluate
+from assessment_app.records.urgent import UrgentFlagInfo
 
 if TYPE_CHECKING:
     from assessment_app.workspace.unit import UnitOfWork
@@ -56,16 +55,6 @@ class OverdueFollowUp:
 
 
 @dataclass(frozen=True)
-class UrgentCase:
-    case_id: str
-    case_ref: str
-    assessment_id: str
-    conducted_on: date
-    urgent_areas: tuple[str, ...]  # area ids (or the consent section's id)
-    assigned_username: str | None
-
-
-@dataclass(frozen=True)
 class ApprovedPlan:
     """A plan approved recently: the supervisor can open it from the queue and print it."""
 
@@ -81,7 +70,7 @@ class ApprovedPlan:
 class ReviewQueue:
     waiting: list[WaitingPlan]
     overdue: list[OverdueFollowUp]
-    urgent: list[UrgentCase]
+    urgent: list[UrgentFlagInfo]  # open urgent flags, escalated first
     approved: list[ApprovedPlan] = field(default_factory=list)
 
     @property
@@ -102,7 +91,9 @@ class DecisionBadge:
     comment: str
 
 
-def review_queue(uow: UnitOfWork, today: date | None = None) -> ReviewQueue:
+def review_queue(
+    uow: UnitOfWork, today: date | None = None, *, escalate_after: timedelta | None = None
+) -> ReviewQueue:
     """Plans waiting for review, overdue follow-ups and urgent flags in the supervisor's unit."""
     ctx, session = uow.ctx, uow.session
     ctx.require_role("supervisor")
@@ -124,10 +115,10 @@ def review_queue(uow: UnitOfWork, today: date | None = None) -> ReviewQueue:
             .order_by(FollowUp.due_on, Case.case_ref)
         ).all()
     ]
-    urgent = _urgent(uow)
+    urgent_flags = urgent.open_flags(uow, escalate_after=escalate_after)
     approved = _approved(uow, today - timedelta(days=APPROVED_DAYS))
     uow.audit(QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
-    return ReviewQueue(waiting, overdue, urgent, approved)
+    return ReviewQueue(waiting, overdue, urgent_flags, approved)
 
 
 APPROVED_DAYS = 90
@@ -184,52 +175,6 @@ def _waiting(uow: UnitOfWork) -> list[WaitingPlan]:
             WaitingPlan(plan.id, plan.case_id, ref, plan.plan_version, at, who, plan.version)
         )
     return sorted(result, key=lambda w: w.submitted_at)  # oldest first: first in, first out
-
-
-def _urgent(uow: UnitOfWork) -> list[UrgentCase]:
-    """Decrypt the latest assessment of each open case of the unit, nothing else."""
-    ctx, session = uow.ctx, uow.session
-    rows = session.execute(
-        select(Assessment, Case.case_ref, User.username)
-        .join(Case, Case.id == Assessment.case_id)
-        .outerjoin(User, User.id == Case.assigned_user_id)
-        .where(case_filter(ctx), Case.status == "open")
-        .order_by(Assessment.case_id, Assessment.conducted_on, Assessment.created_at)
-    ).all()
-    latest: dict[str, tuple[Assessment, str, str | None]] = {}
-    for row in rows:
-        latest[row[0].case_id] = (row[0], row[1], row[2])
-    registry = default_registry()
-    result = []
-    for a, ref, who in latest.values():
-        answers = uow.open("assessments", "answers_enc", a.id, a.answers_enc, {})
-        raw = uow.open("assessments", "ratings_enc", a.id, a.ratings_enc, {})
-        ratings = _ratings(raw)
-        areas = {k for k, r in ratings.items() if "urgent" in r.flags}
-        try:
-            template = registry.get(a.template_id, a.template_version)
-            result_ = evaluate(template, answers if isinstance(answers, dict) else {}, ratings)
-            areas |= {s.area_id for s in result_.area_summaries.values() if s.urgent}
-            areas |= {item.area_id for item in result_.urgent}
-        except TemplateError:
-            log.warning("template %s v%s not found", a.template_id, a.template_version)
-        if areas:
-            result.append(
-                UrgentCase(a.case_id, ref, a.id, a.conducted_on, tuple(sorted(areas)), who)
-            )
-    return sorted(result, key=lambda u: u.case_ref)
-
-
-def _ratings(raw: object) -> dict[str, AreaRating]:
-    ratings: dict[str, AreaRating] = {}
-    if not isinstance(raw, dict):
-        return ratings
-    for area_id, value in raw.items():
-        try:
-            ratings[str(area_id)] = AreaRating(**value)
-        except (TypeError, ValueError):
-            continue  # a malformed rating is not a reason to hide the others
-    return ratings
 
 
 # --- decision badges ----------------------------------------------------------------------------

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError as DBIntegrityError
 
 from assessment_app import audit
 from assessment_app.errors import ValidationError
-from assessment_app.records import assessments, cases, consents, drafts, followups, plans, providers
+from assessment_app.records import (
+    assessments,
+    cases,
+    consents,
+    drafts,
+    followups,
+    plans,
+    providers,
+    urgent,
+)
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.cases import CaseInfo, CasePage, CaseQuery, CaseRow, Contact
 from assessment_app.records.consents import ConsentInfo
@@ -19,6 +28,7 @@ from assessment_app.records.drafts import DraftInfo
 from assessment_app.records.followups import FollowUpInfo
 from assessment_app.records.plans import PlanInfo
 from assessment_app.records.providers import ProviderInfo
+from assessment_app.records.urgent import UrgentFlagInfo
 from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
@@ -202,6 +212,25 @@ class CaseUseCases:
     ) -> None:
         with self.ws.write() as uow:
             consents.withdraw(uow, consent_id, expected_version, withdrawn_on)
+
+    # --- urgent flags -------------------------------------------------------------------------
+    def urgent_flags(self, case_id: str) -> list[UrgentFlagInfo]:
+        """Every urgent flag of the case, open ones first (handled ones stay as history)."""
+        after = timedelta(hours=self.ws.rules().urgent_escalation_hours)
+        with self.ws.read() as uow:
+            return urgent.for_case(uow, case_id, escalate_after=after)
+
+    def handle_urgent(
+        self,
+        flag_id: str,
+        expected_version: int,
+        actions: Sequence[str],
+        note: str = "",
+        handled_at: datetime | None = None,
+    ) -> None:
+        """Record what was done about an urgent flag (who and when are recorded too)."""
+        with self.ws.write() as uow:
+            urgent.handle(uow, flag_id, expected_version, actions, note, handled_at)
 
     # --- follow-ups ---------------------------------------------------------------------------
     def schedule_follow_up(

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from assessment_app.db.models import Case, Individual
-from assessment_app.records import cases, consents, plans, providers
+from assessment_app.records import cases, consents, plans, providers, urgent
 from assessment_app.records.access import case_filter
 from assessment_app.records.cases import MASK, CaseInfo
 from assessment_app.records.plans import PlanInfo
@@ -42,8 +42,14 @@ class ReviewUseCases:
 
     def queue(self, today: date | None = None) -> ReviewQueue:
         """The unit's queue (audited: who looked at the unit's list, when)."""
+        after = timedelta(hours=self.ws.rules().urgent_escalation_hours)
         with self.ws.write() as uow:
-            return review.review_queue(uow, today)
+            return review.review_queue(uow, today, escalate_after=after)
+
+    def open_urgent_count(self) -> int:
+        """Open urgent flags in the cases this user reaches (the supervisor's badge)."""
+        with self.ws.read() as uow:
+            return urgent.count_open(uow)
 
     def names(self, case_ids: Iterable[str]) -> dict[str, str]:
         """The names to show beside case references in a supervisor's list (masked when

@@ -49,6 +49,7 @@ from assessment_app.db.models import (
     PlanAction,
     PlanGoal,
     PlanReview,
+    UrgentFlag,
     User,
     Versioned,
 )
@@ -81,6 +82,7 @@ CASE_CONTENT: tuple[type[Any], ...] = (
     PlanAction,
     PlanReview,
     FollowUp,
+    UrgentFlag,
 )
 CONTENT_TABLES = frozenset(m.__tablename__ for m in CASE_CONTENT)
 # Fields the rules or other records keep up to date; changing them is not an edit of the row.

@@ -40,6 +40,7 @@ from assessment_app.workspace.unit import Damage, RecordSession, UnitOfWork
 
 if TYPE_CHECKING:
     from assessment_app.server.local_drafts import LocalDraftStore
+    from assessment_app.settings import CaseRules
     from assessment_app.templates.model import Template
     from assessment_app.workspace.admin import AdminUseCases
     from assessment_app.workspace.cases import CaseUseCases
@@ -133,6 +134,7 @@ class Workspace:
         self._strict = False
         self._local_store = local_store
         self._sections: dict[str, object] = {}
+        self._rules: CaseRules | None = None
 
     # --- the sections -------------------------------------------------------------------------
     def _section(self, name: str, make: Callable[[], object]) -> object:
@@ -184,6 +186,24 @@ class Workspace:
         return self._section(  # type: ignore[return-value]
             "offline", lambda: OfflinePolicy(self, self._local_store)
         )
+
+    # --- the unit's rules ----------------------------------------------------------------------
+    def rules(self) -> CaseRules:
+        """The municipality's rules for this user's unit (read once per sign-in)."""
+        if self._rules is None:
+            from sqlalchemy import select
+
+            from assessment_app.db.models import Unit
+            from assessment_app.settings import load_case_rules
+
+            unit = None
+            if self.ctx.unit_id is not None:
+                with self.read() as uow:
+                    unit = uow.session.execute(
+                        select(Unit.name).where(Unit.id == self.ctx.unit_id)
+                    ).scalar()
+            self._rules = load_case_rules(unit)
+        return self._rules
 
     # --- templates ----------------------------------------------------------------------------
     def template(self, template_id: str | None = None, version: int | None = None) -> Template:

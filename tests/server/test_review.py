@@ -31,7 +31,8 @@ def test_review_queue_lists_waiting_overdue_and_urgent_in_unit(world: World) -> 
     rated(bo, answer_case.id, {}, answers={"health_suicidal_thoughts": "now"})
     calm = bo.cases.create(name="Lugn Person")
     rated(bo, calm.id, {"housing": {"own": 1, "worker": 1}})
-    # The latest assessment counts: an old urgent flag no longer shows.
+    # An urgent flag is an event: raised by an older assessment, it stays open (and in the
+    # queue) until someone records what was done.
     rated(
         bo, calm.id, {"housing": {"own": 1, "worker": 1, "flags": ["urgent"]}}, on=date(2025, 1, 1)
     )
@@ -42,10 +43,15 @@ def test_review_queue_lists_waiting_overdue_and_urgent_in_unit(world: World) -> 
     ]
     assert queue.waiting[0].submitted_by == "anna"
     assert [(o.case_ref, o.days_overdue) for o in queue.overdue] == [(row.case_ref, 4)]
-    urgent = {u.case_ref: u.urgent_areas for u in queue.urgent}
-    assert urgent[row.case_ref] == ("housing",)
+    urgent: dict[str, set[str]] = {}
+    for u in queue.urgent:
+        urgent.setdefault(u.case_ref, set()).add(u.area_id)
+    assert urgent[row.case_ref] == {"housing"}
     assert "health" in urgent[answer_case.case_ref]
-    assert calm.case_ref not in urgent
+    assert urgent[calm.case_ref] == {"housing"}
+    (old,) = [u for u in queue.urgent if u.case_ref == calm.case_ref]
+    bo.cases.handle_urgent(old.id, old.version, ["talked_with_person"], "Inte längre akut")
+    assert calm.case_ref not in {u.case_ref for u in chef.review.queue(TODAY).urgent}
     assert syd.review.queue(TODAY).total == 0  # another unit
     with pytest.raises(AccessDeniedError):
         anna.review.queue(TODAY)

@@ -41,6 +41,7 @@ from ui.case_view.consents_tab import ConsentsTab
 from ui.case_view.history_tab import HistoryTab
 from ui.case_view.records_tabs import AssessmentsTab, FollowUpsTab, PlansTab
 from ui.case_view.subject_access import SubjectAccessBox
+from ui.case_view.urgent import UrgentPanel
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
@@ -73,6 +74,7 @@ class CasePage(QWidget):
         self.summary.setStyleSheet("color: #444;")
         self.protected_banner = Banner(self, "protected")
         self.banner = Banner(self, "error")  # the case could not be opened
+        self.urgent = UrgentPanel(services, case_id, self)
         self.person_tab = QWidget(self)
         self.details = QWidget(self.person_tab)
         self.details_form = QFormLayout(self.details)
@@ -114,6 +116,7 @@ class CasePage(QWidget):
         layout.addWidget(self.protected_banner)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
+        layout.addWidget(self.urgent)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self.reload_current())
@@ -169,6 +172,7 @@ class CasePage(QWidget):
         case = self.case
         if case is None:
             return
+        self.urgent.reload()
         person = case.individual
         self.name.setText(person.name)
         number = (
@@ -281,6 +285,7 @@ class CasePage(QWidget):
         """Read every tab again that has been shown (the others read when they are shown)."""
         if self.case is None:
             return
+        self.urgent.reload()
         current = self.tabs.currentWidget()
         for tab in self.data_tabs:
             if tab is current or tab.loaded_once:  # type: ignore[attr-defined]

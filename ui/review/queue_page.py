@@ -94,9 +94,10 @@ class ReviewQueuePage(QWidget):
             self,
             [
                 self.tr("Ärende"),
-                self.tr("Kartläggning"),
-                self.tr("Akuta områden"),
-                self.tr("Handläggare"),
+                self.tr("Sedan"),
+                self.tr("Område"),
+                self.tr("Vad"),
+                self.tr("Status"),
             ],
         )
         self.approved = _table(
@@ -192,6 +193,7 @@ class ReviewQueuePage(QWidget):
             ],
         )
         titles = data.area_titles
+        language = self.services.language
         _fill(
             self.urgent,
             [
@@ -199,9 +201,10 @@ class ReviewQueuePage(QWidget):
                     u.case_id,
                     [
                         u.case_ref,
-                        u.conducted_on.isoformat(),
-                        ", ".join(titles.get(a, a) for a in u.urgent_areas),
-                        u.assigned_username or "",
+                        local_time(u.raised_at),
+                        titles.get(u.area_id, u.area_id),
+                        u.message(language),
+                        self.tr("ESKALERAD") if u.escalated else self.tr("Öppen"),
                     ],
                 )
                 for u in queue.urgent

@@ -39,11 +39,12 @@ def cmd_review_list(args: argparse.Namespace) -> int:
                 f"  {o.case_ref:<14} skulle följas upp {o.due_on}  ({o.days_overdue} dagar sen)"
                 f"  handläggare {o.assigned_username or '-'}"
             )
-        print(f"Akuta markeringar ({len(queue.urgent)}):")
+        print(f"Akuta markeringar som inte är hanterade ({len(queue.urgent)}):")
         for u in queue.urgent:
+            late = "  ESKALERAD" if u.escalated else ""
             print(
-                f"  {u.case_ref:<14} kartläggning {u.conducted_on}  områden: "
-                f"{', '.join(u.urgent_areas)}"
+                f"  {u.case_ref:<14} sedan {u.raised_at.astimezone():%Y-%m-%d %H:%M}  "
+                f"område {u.area_id}: {u.message('sv')}{late}"
             )
         return 0
     badges = ws.review.badges()
