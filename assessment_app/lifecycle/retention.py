@@ -1,9 +1,9 @@
 """Retention (gallring): which cases are due for deletion, and deleting them.
 
-The rule (see docs/lifecycle.md): a case is due when its last entry is more than
-``years`` years before the as-of date, whatever its status. The law counts from the last entry,
-so an open case nobody has written in for five years is due too (reason ``open_inactive``);
-any new entry restarts the clock. People born on one of ``keep_birth_days`` are kept (for a
+The rule (see docs/lifecycle.md): a closed case is due when its last entry is more than
+``years`` years before the as-of date; any new entry restarts the clock. An open case is never
+deleted by retention: an open case nobody has written in for that long is listed for a closing
+decision instead (decision ``review``, reason ``open_inactive``). People born on one of ``keep_birth_days`` are kept (for a
 samordningsnummer the day is the number's day minus 60). People without a personnummer cannot
 be shown to fall under the exception and are not kept. A personnummer that cannot be decrypted
 puts the case on hold: nothing is decided on a value that cannot be read.
@@ -33,7 +33,7 @@ from assessment_app.lifecycle.codes import RETENTION_DELETE, RETENTION_REVIEW
 from assessment_app.lifecycle.purge import purge_case
 from assessment_app.lifecycle.settings import RetentionSettings, load_retention_settings
 
-Decision = Literal["delete", "keep", "hold"]
+Decision = Literal["delete", "keep", "hold", "review"]
 Progress = Callable[[int, int], None]
 
 # Reason codes, shown in the list and explained in docs/lifecycle.md.
@@ -45,8 +45,8 @@ PNR_UNREADABLE = "pnr_unreadable"  # on hold: the personnummer failed its integr
 REASON_TEXTS: dict[str, tuple[str, str]] = {
     CLOSED: ("avslutat, sista anteckning för länge sedan", "closed, last entry too long ago"),
     OPEN_INACTIVE: (
-        "öppet men utan anteckning under hela gallringsfristen",
-        "open but without an entry for the whole retention period",
+        "öppet utan anteckning under hela gallringsfristen: behöver ett beslut om att avsluta",
+        "open without an entry for the whole retention period: needs a decision to close",
     ),
     BIRTH_DAY: ("bevaras: födelsedag enligt undantaget", "kept: birth day under the exception"),
     PNR_UNREADABLE: (
@@ -58,6 +58,7 @@ DECISION_TEXTS: dict[str, tuple[str, str]] = {
     "delete": ("gallras", "delete"),
     "keep": ("bevaras", "keep"),
     "hold": ("väntar", "on hold"),
+    "review": ("avsluta först", "close first"),
 }
 
 
@@ -94,6 +95,11 @@ class RetentionPlan:
         return [i for i in self.items if i.decision == "hold"]
 
     @property
+    def review(self) -> list[RetentionItem]:
+        """Open cases past the period: never deleted, listed for a decision to close them."""
+        return [i for i in self.items if i.decision == "review"]
+
+    @property
     def audit_detail(self) -> str:
         return f"as-of {self.as_of.isoformat()} {self.settings.rule}"
 
@@ -127,7 +133,9 @@ def _decide(
     individual: Individual,
     settings: RetentionSettings,
 ) -> tuple[Decision, str]:
-    base = CLOSED if case.status == "closed" else OPEN_INACTIVE
+    if case.status != "closed":
+        return "review", OPEN_INACTIVE  # an open case is never deleted by retention
+    base = CLOSED
     if individual.pnr_enc is None:
         return "delete", base  # no personnummer: the exception cannot apply
     value = ctx.open_or(session, "individuals", "pnr_enc", individual.id, individual.pnr_enc, None)
@@ -195,7 +203,7 @@ def plan_retention(
             RETENTION_REVIEW,
             object_type="database",
             detail=f"{plan.audit_detail}: {len(plan.due)} due, {len(plan.kept)} kept, "
-            f"{len(plan.held)} on hold",
+            f"{len(plan.held)} on hold, {len(plan.review)} open",
         )
     return plan
 

@@ -116,8 +116,9 @@ def test_decisions_for_hand_made_cases(world) -> None:  # type: ignore[no-untype
         "born_6": ("delete", "closed"),
         "samordning_6": ("delete", "closed"),
         "no_pnr": ("delete", "closed"),
-        "open_old": ("delete", "open_inactive"),
+        "open_old": ("review", "open_inactive"),  # open: never deleted, listed to close
     }
+    assert [i.case_ref for i in plan.review] == [made["open_old"].case_ref]
     item = got["born_6"]
     assert item is not None and item.closed_on == date(2020, 6, 1) and item.last_entry_on == OLD
     # The listing carries no personal data.
@@ -134,14 +135,14 @@ def test_decisions_for_hand_made_cases(world) -> None:  # type: ignore[no-untype
     # A different rule: no exception days, ten years -> nothing is due.
     assert plan_retention(admin, AS_OF, RetentionSettings(years=10)).items == ()
     no_days = plan_retention(admin, AS_OF, RetentionSettings(keep_birth_days=()))
-    assert {i.decision for i in no_days.items} == {"delete"}
+    assert {i.decision for i in no_days.items} == {"delete", "review"}
     # Dry run: nothing was deleted, and each review is audited without personal data.
     assert count(admin, Case) == len(made)
     with admin.db.sessions() as session:
         reviews = session.execute(
             select(AuditEvent.detail).where(AuditEvent.action == "retention.review")
         ).scalars()
-        assert "as-of 2031-01-10 rule 5y keep-days 5,15,25: 4 due, 3 kept, 0 on hold" in list(
+        assert "as-of 2031-01-10 rule 5y keep-days 5,15,25: 3 due, 3 kept, 0 on hold, 1 open" in list(
             reviews
         )
 
@@ -264,20 +265,24 @@ def test_demo_data_with_as_of_dates(world) -> None:  # type: ignore[no-untyped-d
             ind = session.execute(
                 select(Individual).join(Case).where(Case.id == item.case_id)
             ).scalar_one()
-            if ind.pnr_enc is None:
+            if item.status != "closed":
+                assert item.decision == "review"  # open cases are listed, never deleted
+            elif ind.pnr_enc is None:
                 assert item.decision == "delete"
             else:
                 number = admin.open("individuals", "pnr_enc", ind.id, ind.pnr_enc)
                 kept = birth_day(str(number)) in (5, 15, 25)
                 assert item.decision == ("keep" if kept else "delete")
+    assert plan.review  # the demo's open cases
     result = apply_retention(admin, plan, today=as_of)
     assert sorted(result.deleted) == sorted(i.case_ref for i in plan.due)
-    assert count(admin, Case) == len(plan.kept)
+    assert count(admin, Case) == len(plan.kept) + len(plan.review)
 
 
 def test_rules_for_who_and_when(world) -> None:  # type: ignore[no-untyped-def]
     anna = world.workspace("anna")
     row = new_case(anna, "Ida Ek", pnr_with_day(6))
+    close(anna, row.id)
     set_last_entry(anna, row.id, OLD)
     with pytest.raises(AccessDeniedError):
         plan_retention(anna.ctx, AS_OF)
@@ -298,3 +303,27 @@ def test_rules_for_who_and_when(world) -> None:  # type: ignore[no-untyped-def]
     plan = admin.plan_retention(AS_OF)
     halted = admin.apply_retention(plan, today=AS_OF, should_stop=lambda: True)
     assert halted.stopped and halted.deleted == [] and count(anna, Case) == 1
+
+
+def test_an_open_case_is_never_deleted_by_retention(world) -> None:  # type: ignore[no-untyped-def]
+    """Even far in the future and with an old last entry, an open case is listed for a decision
+    to close it; applying never deletes it, also when the list was made while it was closed."""
+    anna = world.workspace("anna")
+    row = new_case(anna, "Öppen Person", pnr_with_day(6))
+    set_last_entry(anna, row.id, OLD)
+    admin = world.workspace("admin", ADMIN_PW).admin
+    plan = admin.plan_retention(date(2099, 1, 1))
+    (item,) = plan.items
+    assert (item.decision, item.reason) == ("review", "open_inactive")
+    assert plan.due == [] and admin.apply_retention(plan, today=date.today()).deleted == []
+    # Listed as due while closed, reopened before the deletion runs: not deleted.
+    close(anna, row.id)
+    set_last_entry(anna, row.id, OLD)
+    due_plan = admin.plan_retention(AS_OF)
+    assert [i.case_ref for i in due_plan.due] == [row.case_ref]
+    case = anna.cases.open(row.id)
+    anna.cases.reopen(row.id, case.version)
+    set_last_entry(anna, row.id, OLD)
+    result = admin.apply_retention(due_plan, today=AS_OF)
+    assert result.deleted == [] and result.skipped == [(row.case_ref, "decision_changed")]
+    assert count(anna, Case) == 1

@@ -244,8 +244,14 @@ class RetentionPage(QWidget):
             ).format(years=plan.settings.years, cutoff=plan.cutoff.isoformat(), days=days)
         )
         self.summary.setText(
-            self.tr("{due} gallras, {kept} bevaras, {held} väntar.").format(
-                due=len(plan.due), kept=len(plan.kept), held=len(plan.held)
+            self.tr(
+                "{due} gallras, {kept} bevaras, {held} väntar, {review} öppna ärenden behöver "
+                "ett beslut om att avslutas (gallras inte)."
+            ).format(
+                due=len(plan.due),
+                kept=len(plan.kept),
+                held=len(plan.held),
+                review=len(plan.review),
             )
         )
         self._set_busy(False)

@@ -79,8 +79,10 @@ def cmd_retention(args: argparse.Namespace) -> int:
     print(
         say(
             args,
-            f"Summa: {len(plan.due)} gallras, {len(plan.kept)} bevaras, {len(plan.held)} väntar.",
-            f"Total: {len(plan.due)} to delete, {len(plan.kept)} kept, {len(plan.held)} on hold.",
+            f"Summa: {len(plan.due)} gallras, {len(plan.kept)} bevaras, {len(plan.held)} väntar, "
+            f"{len(plan.review)} öppna ärenden behöver ett beslut om att avslutas (gallras inte).",
+            f"Total: {len(plan.due)} to delete, {len(plan.kept)} kept, {len(plan.held)} on hold, "
+            f"{len(plan.review)} open cases need a decision to close (not deleted).",
         )
     )
     if not args.apply:
