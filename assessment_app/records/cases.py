@@ -30,7 +30,7 @@ PROTECTION_LEVELS = (
     "fingerade_personuppgifter",
 )
 REFERRAL_SOURCES = ("self", "police", "kriminalvarden", "provider", "other")
-CASE_STATUSES = ("open", "closed")
+CASE_STATUSES = ("open", "close_requested", "closed")
 CASE_REF_PATTERN = re.compile(r"^AV-(\d{4})-(\d{4,})$")
 MASK = "Skyddad identitet"
 DAMAGED = "[skadat värde]"
@@ -519,8 +519,67 @@ def close_case(
     expected_version: int,
     reason: str,
     closed_on: date | None = None,
-) -> None:
+    *,
+    needs_decision: bool = False,
+) -> str:
+    """Close the case, or, when the unit says closing is a supervisor's decision and the user
+    is a caseworker, ask for that decision. Returns the new status."""
+    if not reason.strip():
+        raise ValidationError(
+            "Say why the case is closed.", "Skriv varför ärendet avslutas."
+        )
+    if needs_decision and uow.ctx.role != "supervisor":
+        _set_status(uow, case_id, expected_version, "close_requested", reason, closed_on)
+        return "close_requested"
     _set_status(uow, case_id, expected_version, "closed", reason, closed_on or date.today())
+    return "closed"
+
+
+def decide_close(
+    uow: UnitOfWork, case_id: str, expected_version: int, *, approve: bool, comment: str = ""
+) -> None:
+    """The supervisor's decision on a request to close: closed on the requested date, or open
+    again with the comment."""
+    uow.ctx.require_role("supervisor")
+    case = uow.case(case_id=case_id)
+    uow.check_version(case, expected_version, "case", case.case_ref, ["status"])
+    if case.status != "close_requested":
+        raise ValidationError(
+            "There is no request to close this case.", "Det finns ingen begäran om att avsluta."
+        )
+    if not approve and not comment.strip():
+        raise ValidationError(
+            "Say why the case is not closed.", "Skriv varför ärendet inte avslutas."
+        )
+    details = uow.open("cases", "details_enc", case.id, case.details_enc, {})
+    details = dict(details) if isinstance(details, dict) else {}
+    request = details.get("close_request") if isinstance(details.get("close_request"), dict) else {}
+    if approve:
+        requested_on = request.get("closed_on") if isinstance(request, dict) else None
+        try:
+            case.closed_on = date.fromisoformat(str(requested_on)) if requested_on else None
+        except ValueError:
+            case.closed_on = None
+        case.closed_on = case.closed_on or date.today()
+        case.status = "closed"
+    else:
+        case.status = "open"
+        details["close_reason"] = None
+    details["close_decision"] = {
+        "approved": approve,
+        "comment": comment.strip(),
+        "by": uow.ctx.user_id,
+        "at": uow.now.isoformat(),
+    }
+    details.pop("close_request", None)
+    case.details_enc = uow.seal("cases", "details_enc", case.id, details)
+    case.updated_by = uow.ctx.user_id
+    uow.audit(
+        audit.CASE_UPDATE,
+        object_type="case",
+        object_id=case.id,
+        detail="close approved" if approve else "close refused",
+    )
 
 
 def reopen_case(uow: UnitOfWork, case_id: str, expected_version: int) -> None:
@@ -540,6 +599,15 @@ def _set_status(
     details = uow.open("cases", "details_enc", case.id, case.details_enc, {})
     details = dict(details) if isinstance(details, dict) else {}
     details["close_reason"] = reason
+    if status == "close_requested":
+        details["close_request"] = {
+            "by": uow.ctx.user_id,
+            "at": uow.now.isoformat(),
+            "closed_on": (closed_on or date.today()).isoformat(),
+        }
+        closed_on = None
+    else:
+        details.pop("close_request", None)
     case.details_enc = uow.seal("cases", "details_enc", case.id, details)
     case.status = status
     case.closed_on = closed_on
@@ -548,7 +616,7 @@ def _set_status(
         audit.CASE_UPDATE,
         object_type="case",
         object_id=case.id,
-        detail="closed" if status == "closed" else "reopened",
+        detail={"closed": "closed", "close_requested": "close requested"}.get(status, "reopened"),
     )
 
 

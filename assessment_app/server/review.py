@@ -67,16 +67,30 @@ class ApprovedPlan:
 
 
 @dataclass(frozen=True)
+class CloseRequest:
+    """A caseworker asks to close a case; the supervisor decides (where the unit says so)."""
+
+    case_id: str
+    case_ref: str
+    requested_at: datetime
+    requested_by: str | None
+    version: int
+
+
+@dataclass(frozen=True)
 class ReviewQueue:
     waiting: list[WaitingPlan]
     overdue: list[OverdueFollowUp]
     urgent: list[UrgentFlagInfo]  # open urgent flags, escalated first
     approved: list[ApprovedPlan] = field(default_factory=list)
+    close_requests: list[CloseRequest] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         """What needs attention (approved plans are there for printing, not counted)."""
-        return len(self.waiting) + len(self.overdue) + len(self.urgent)
+        return (
+            len(self.waiting) + len(self.overdue) + len(self.urgent) + len(self.close_requests)
+        )
 
 
 @dataclass(frozen=True)
@@ -117,8 +131,17 @@ def review_queue(
     ]
     urgent_flags = urgent.open_flags(uow, escalate_after=escalate_after)
     approved = _approved(uow, today - timedelta(days=APPROVED_DAYS))
+    close_requests = [
+        CloseRequest(c.id, c.case_ref, c.updated_at, who, c.version)
+        for c, who in session.execute(
+            select(Case, User.username)
+            .outerjoin(User, User.id == Case.updated_by)
+            .where(case_filter(ctx), Case.status == "close_requested")
+            .order_by(Case.updated_at)
+        ).all()
+    ]
     uow.audit(QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
-    return ReviewQueue(waiting, overdue, urgent_flags, approved)
+    return ReviewQueue(waiting, overdue, urgent_flags, approved, close_requests)
 
 
 APPROVED_DAYS = 90

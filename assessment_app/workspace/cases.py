@@ -130,9 +130,20 @@ class CaseUseCases:
 
     def close(
         self, case_id: str, expected_version: int, reason: str, closed_on: date | None = None
+    ) -> str:
+        """Close the case, or ask the supervisor to decide where the unit says so. Returns the
+        new status ("closed" or "close_requested")."""
+        needs_decision = self.ws.rules().close_requires_supervisor
+        with self.ws.write() as uow:
+            return cases.close_case(
+                uow, case_id, expected_version, reason, closed_on, needs_decision=needs_decision
+            )
+
+    def decide_close(
+        self, case_id: str, expected_version: int, *, approve: bool, comment: str = ""
     ) -> None:
         with self.ws.write() as uow:
-            cases.close_case(uow, case_id, expected_version, reason, closed_on)
+            cases.decide_close(uow, case_id, expected_version, approve=approve, comment=comment)
 
     def reopen(self, case_id: str, expected_version: int) -> None:
         with self.ws.write() as uow:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -84,11 +85,21 @@ class CasePage(QWidget):
         self.edit_button.clicked.connect(self.edit_individual)
         self.close_case_button.clicked.connect(self.close_case)
         self.reopen_button.clicked.connect(self.reopen_case)
+        self.approve_close_button = QPushButton(self.tr("&Godkänn avslut"), self.person_tab)
+        self.refuse_close_button = QPushButton(self.tr("Av&slå avslut …"), self.person_tab)
+        self.approve_close_button.clicked.connect(lambda: self.decide_close(True))
+        self.refuse_close_button.clicked.connect(lambda: self.decide_close(False))
         self.case_banner = Banner(self.person_tab, "info")
         self.subject_access = SubjectAccessBox(services, case, self.person_tab)
         self.dialog: QDialog | None = None
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.close_case_button, self.reopen_button):
+        for button in (
+            self.edit_button,
+            self.close_case_button,
+            self.reopen_button,
+            self.approve_close_button,
+            self.refuse_close_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         person_layout = QVBoxLayout(self.person_tab)
@@ -150,7 +161,7 @@ class CasePage(QWidget):
         self.banner.clear()
         self.tabs.setEnabled(True)
         self.show_case()
-        if message:
+        if message and case.status != "close_requested":  # a request says so in show_case
             self.case_banner.show_message(message, "success")
 
     def _case_not_read(self, error: BaseException, first: bool) -> None:
@@ -200,16 +211,65 @@ class CasePage(QWidget):
             self.protected_banner.show_message("")
         self._fill_details(case)
         closed = case.status == "closed"
-        self.close_case_button.setVisible(not closed)
+        requested = case.status == "close_requested"
+        self.close_case_button.setVisible(case.status == "open")
         self.reopen_button.setVisible(closed)
+        supervisor = self.services.ctx.role == "supervisor"
+        self.approve_close_button.setVisible(requested and supervisor)
+        self.refuse_close_button.setVisible(requested and supervisor)
+        if requested:
+            self.case_banner.show_message(
+                self.tr("Avslut är begärt ({reason}) och väntar på arbetsledarens beslut.").format(
+                    reason=case.close_reason or "–"
+                ),
+                "info",
+            )
         self._set_actions_enabled(True)
         self.subject_access.set_case(case)
         self.reload_current()
         self.loaded.emit(case)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for button in (self.edit_button, self.close_case_button, self.reopen_button):
+        for button in (
+            self.edit_button,
+            self.close_case_button,
+            self.reopen_button,
+            self.approve_close_button,
+            self.refuse_close_button,
+        ):
             button.setEnabled(enabled)
+
+    def decide_close(self, approve: bool) -> None:
+        """The supervisor's decision on a request to close the case (refusing asks why)."""
+        if self.case is None:
+            return
+        if approve:
+            self._decide_close(True, "")
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Avslå avslut"))
+        dialog.setLabelText(self.tr("Varför ska ärendet inte avslutas?"))
+        dialog.setProperty("restore_after_lock", True)
+        dialog.textValueSelected.connect(lambda text: self._decide_close(False, text))
+        self._open_dialog(dialog)
+
+    def _decide_close(self, approve: bool, comment: str) -> None:
+        if self.case is None:
+            return
+        self._set_actions_enabled(False)
+        ws, case_id, version = self.services.ws, self.case.id, self.case.version
+
+        def failed(error: BaseException) -> None:
+            self._set_actions_enabled(True)
+            self.case_banner.show_message(error_message(error), "error")
+
+        message = self.tr("Ärendet är avslutat.") if approve else self.tr("Ärendet är öppet igen.")
+        run_task(
+            lambda: ws.cases.decide_close(case_id, version, approve=approve, comment=comment),
+            lambda _r: self._changed(message),
+            failed,
+            owner=self,
+        )
 
     def _fill_details(self, case: CaseInfo) -> None:
         form = self.details_form
@@ -312,6 +372,7 @@ class CasePage(QWidget):
             return None
         dialog = CloseCaseDialog(self.services, self.case, self)
         dialog.closed_case.connect(lambda: self._changed(self.tr("Ärendet är avslutat.")))
+        # (where the unit asks for a supervisor's decision, the case shows the request)
         self._open_dialog(dialog)
         return dialog
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 def case_status(code: str) -> str:
     return {
         "open": QCoreApplication.translate("labels", "Öppet"),
+        "close_requested": QCoreApplication.translate("labels", "Avslut begärt"),
         "closed": QCoreApplication.translate("labels", "Avslutat"),
     }.get(code, code)
 
