@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
 
         def opened(info: object) -> None:
             page = CasePage(self.services, case_id, self, case=info)
+            page.set_meeting_mode(self.meeting_mode)
             page.open_assessment.connect(self.open_interview)
             page.open_plan.connect(self.open_plan)
             if self.case_page is not None:
@@ -522,6 +523,8 @@ class MainWindow(QMainWindow):
             if on
             else self.tr("Kartläggning och handlingsplan")
         )
+        if self.case_page is not None:
+            self.case_page.set_meeting_mode(on)
         current = self.stack.currentWidget()
         if on and (current is self.case_list or current in self._unit_pages()):
             self._show(self.meeting_placeholder)

@@ -525,9 +525,7 @@ def close_case(
     """Close the case, or, when the unit says closing is a supervisor's decision and the user
     is a caseworker, ask for that decision. Returns the new status."""
     if not reason.strip():
-        raise ValidationError(
-            "Say why the case is closed.", "Skriv varför ärendet avslutas."
-        )
+        raise ValidationError("Say why the case is closed.", "Skriv varför ärendet avslutas.")
     if needs_decision and uow.ctx.role != "supervisor":
         _set_status(uow, case_id, expected_version, "close_requested", reason, closed_on)
         return "close_requested"

@@ -88,9 +88,7 @@ class ReviewQueue:
     @property
     def total(self) -> int:
         """What needs attention (approved plans are there for printing, not counted)."""
-        return (
-            len(self.waiting) + len(self.overdue) + len(self.urgent) + len(self.close_requests)
-        )
+        return len(self.waiting) + len(self.overdue) + len(self.urgent) + len(self.close_requests)
 
 
 @dataclass(frozen=True)

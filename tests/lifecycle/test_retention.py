@@ -142,8 +142,9 @@ def test_decisions_for_hand_made_cases(world) -> None:  # type: ignore[no-untype
         reviews = session.execute(
             select(AuditEvent.detail).where(AuditEvent.action == "retention.review")
         ).scalars()
-        assert "as-of 2031-01-10 rule 5y keep-days 5,15,25: 3 due, 3 kept, 0 on hold, 1 open" in list(
-            reviews
+        assert (
+            "as-of 2031-01-10 rule 5y keep-days 5,15,25: 3 due, 3 kept, 0 on hold, 1 open"
+            in list(reviews)
         )
 
 

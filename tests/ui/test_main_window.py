@@ -342,3 +342,30 @@ def test_lock_saves_the_plan_draft_and_the_list_offers_it_after_a_crash(qtbot, s
     reopened = again.work_page
     assert isinstance(reopened, PlanEditorPage) and reopened.plan.id == plan.id
     assert reopened.draft_banner.isVisible()
+
+
+def test_meeting_mode_hides_the_history_and_the_address(qtbot, services):
+    from assessment_app.records.cases import Contact
+
+    row = services.ws.cases.create(
+        name="Kalle Karlsson", contact=Contact(address="Storgatan 1", city="Kungsängen")
+    )
+    window = _window(qtbot, services)
+    window.show_case(row.id)
+    wait_tasks(qtbot)
+    page = window.case_page
+    page.tabs.setCurrentWidget(page.history)
+    wait_tasks(qtbot)
+
+    def shown_text():
+        return " ".join(w.text() for w in page.details.findChildren(type(page.name)))
+
+    assert "Storgatan 1" in shown_text()
+    window.meeting_action.trigger()
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.history))
+    assert page.tabs.currentWidget() is page.person_tab
+    assert "Storgatan 1" not in shown_text() and "Dold under mötet" in shown_text()
+    window.meeting_action.trigger()  # leaving needs the password
+    _unlock(qtbot, window, WORKER[1])
+    assert page.tabs.isTabVisible(page.tabs.indexOf(page.history))
+    assert "Storgatan 1" in shown_text()

@@ -69,6 +69,7 @@ class CasePage(QWidget):
         self.case_id = case_id
         self.case: CaseInfo | None = case
         self.loading = False
+        self.meeting_mode = False
         self.name = QLabel(self)
         self.name.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.summary = QLabel(self)
@@ -287,7 +288,9 @@ class CasePage(QWidget):
         address = ", ".join(
             p for p in (contact.address, f"{contact.postal_code} {contact.city}".strip()) if p
         )
-        if person.protected and address:
+        if self.meeting_mode and address:
+            form.addRow(self.tr("Adress:"), QLabel(self.tr("Dold under mötet")))
+        elif person.protected and address:
             row = QWidget(self.details)
             hidden = QLabel(self.tr("Dold (skyddade personuppgifter)"), row)
             reveal = QPushButton(self.tr("&Visa adressen"), row)
@@ -314,6 +317,17 @@ class CasePage(QWidget):
             closed.setWordWrap(True)
             form.addRow(self.tr("Avslutat:"), closed)
         form.addRow(self.tr("Enhet:"), QLabel(case.unit or "–"))
+
+    def set_meeting_mode(self, on: bool) -> None:
+        """While the individual sees the screen: no history of who opened the case, and no
+        address (which someone looking over a shoulder could remember)."""
+        self.meeting_mode = on
+        index = self.tabs.indexOf(self.history)
+        if on and self.tabs.currentWidget() is self.history:
+            self.tabs.setCurrentWidget(self.person_tab)
+        self.tabs.setTabVisible(index, not on)
+        if self.case is not None:
+            self._fill_details(self.case)
 
     def _reveal_address(self, hidden: QLabel, reveal: QPushButton, address: str) -> None:
         """Showing a protected person's address is audited first (``ws.cases.reveal_address``)."""
