@@ -3,9 +3,10 @@
 The rule (see docs/lifecycle.md): a closed case is due when its last entry is more than
 ``years`` years before the as-of date; any new entry restarts the clock. An open case is never
 deleted by retention: an open case nobody has written in for that long is listed for a closing
-decision instead (decision ``review``, reason ``open_inactive``). People born on one of ``keep_birth_days`` are kept (for a
-samordningsnummer the day is the number's day minus 60). People without a personnummer cannot
-be shown to fall under the exception and are not kept. A personnummer that cannot be decrypted
+decision instead (decision ``review``, reason ``open_inactive``). People born on one of
+``keep_birth_days`` are kept (for a samordningsnummer the day is the number's day minus 60).
+People without a personnummer cannot be shown to fall under the exception and are not kept.
+A personnummer that cannot be decrypted
 puts the case on hold: nothing is decided on a value that cannot be read.
 
 The birth day exists only inside the encrypted personnummer. It is decrypted here to decide
