@@ -43,6 +43,7 @@ from assessment_app.db.models import (
     AuditEvent,
     AuditHead,
     Case,
+    CaseShare,
     Consent,
     FollowUp,
     Individual,
@@ -75,6 +76,7 @@ DAMAGED = "[skadat värde]"
 CASE_CONTENT: tuple[type[Any], ...] = (
     Individual,
     Case,
+    CaseShare,
     Consent,
     Assessment,
     ActionPlan,
