@@ -9,6 +9,7 @@ Luhn implementation and the real date. Everything is normalised to 12 digits
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from stdnum import luhn
@@ -17,7 +18,25 @@ from stdnum.se import personnummer as stdnum_pnr
 
 from assessment_app.errors import InvalidPersonnummerError
 
-_SHAPE = re.compile(r"^(\d{6}|\d{8})([-+]?)(\d{4})$")
+_SHAPE = re.compile(r"^([0-9]{6}|[0-9]{8})([-+]?)([0-9]{4})$")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+_INVISIBLE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def clean(text: str) -> str:
+    """The number as typed, in one form: compatibility characters folded (NFKC: full-width
+    digits and signs), every kind of decimal digit as 0-9, every dash as "-", no spaces or
+    invisible characters. Validation and the search index both start from this, so one number
+    typed in different ways is one person."""
+    folded = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in folded)
+    return _INVISIBLE.sub("", digits)
+
+
+def looks_like_number(text: str) -> bool:
+    """True for text that is meant as a personnummer (10 or 12 digits, maybe with - or +)."""
+    compact = re.sub(r"[-+]", "", clean(text))
+    return compact.isascii() and compact.isdigit() and len(compact) in (10, 12)
 
 
 def _invalid(reason_en: str, reason_sv: str) -> InvalidPersonnummerError:
@@ -32,7 +51,7 @@ def _invalid(reason_en: str, reason_sv: str) -> InvalidPersonnummerError:
 def normalise(text: str, today: date | None = None) -> str:
     """Return the 12-digit form, or raise :class:`InvalidPersonnummerError`."""
     today = today or date.today()
-    compact = re.sub(r"\s", "", text)
+    compact = clean(text)
     match = _SHAPE.match(compact)
     if not match:
         raise _invalid("it should have 10 or 12 digits", "det ska ha 10 eller 12 siffror")

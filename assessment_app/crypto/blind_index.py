@@ -20,7 +20,9 @@ def token(index_key: bytes, kind: str, value: str) -> bytes:
 
 
 def normalise_name_part(part: str) -> str:
-    part = unicodedata.normalize("NFC", part).casefold().strip()
+    """NFKC (full-width and other compatibility forms folded), case folded, letters and
+    digits only: a name typed in different ways is found as one."""
+    part = unicodedata.normalize("NFKC", part).casefold().strip()
     return re.sub(r"[^\w]", "", part)
 
 

@@ -261,8 +261,7 @@ def _filters(ctx: Context, q: CaseQuery) -> list[ColumnElement[bool]] | None:
     conditions: list[ColumnElement[bool]] = [case_filter(ctx)]
     text = q.text.strip()
     if text:
-        digits = re.sub(r"[\s\-+]", "", text)
-        if digits.isdigit() and len(digits) in (10, 12):
+        if pnr.looks_like_number(text):
             try:
                 pnr12 = pnr.normalise(text, q.today)
             except ValidationError:

@@ -58,3 +58,45 @@ def test_invalid_numbers_are_refused_with_a_clear_message(text: str) -> None:
 def test_display_and_mask() -> None:
     assert pnr.display("198112289874") == "19811228-9874"
     assert pnr.masked("198112289874") == "19811228-****"
+
+
+NUMBER = "198112189876"
+VARIANTS = [
+    "１９８１１２１８９８７６",  # full-width digits
+    "１９８１１２１８－９８７６",  # full-width digits and hyphen
+    "19811218‐9876",  # a Unicode hyphen
+    "811218−9876",  # a minus sign
+    "1981 1218 9876",  # spaces
+    "19811218\u200b9876",  # an invisible zero-width space pasted along
+    "١٩٨١١٢١٨٩٨٧٦",  # Arabic-Indic digits
+]
+
+
+@pytest.mark.parametrize("typed", VARIANTS)
+def test_every_way_of_typing_a_number_is_the_same_number(typed: str) -> None:
+    assert pnr.normalise(typed, date(2026, 12, 1)) == NUMBER
+
+
+def test_letters_that_look_like_digits_are_refused() -> None:
+    with pytest.raises(InvalidPersonnummerError):
+        pnr.normalise("19811218-98７b", date(2026, 12, 1))
+
+
+def test_variants_are_stored_and_found_as_the_same_number(world) -> None:  # type: ignore[no-untyped-def]
+    from assessment_app.records.cases import CaseQuery
+
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Bredd Siffra", personnummer=VARIANTS[0])
+    assert anna.cases.open(row.id).individual.personnummer == NUMBER
+    for typed in [NUMBER, *VARIANTS]:
+        found = anna.cases.page(CaseQuery(text=typed)).rows
+        assert [r.id for r in found] == [row.id], typed
+
+
+def test_names_typed_in_compatibility_forms_are_found(world) -> None:  # type: ignore[no-untyped-def]
+    from assessment_app.records.cases import CaseQuery
+
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Åsa Öberg")
+    for typed in ("ÅSA", "ÖBERG", "Ｏ\u0308ｂｅｒｇ"):  # full-width, a combining diaeresis
+        assert [r.id for r in anna.cases.page(CaseQuery(text=typed)).rows] == [row.id], typed
