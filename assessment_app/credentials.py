@@ -10,10 +10,11 @@ with password-only protection; a secret is never written to a plaintext file ins
 from __future__ import annotations
 
 import base64
+import importlib
 import logging
 import os
+import sys
 
-import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 from sqlalchemy.engine import URL, make_url
@@ -35,6 +36,44 @@ ALLOWED_MODULES = (
 DENIED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
+def platform_backend() -> KeyringBackend:
+    """The keyring backend for this platform, made directly.
+
+    keyring's own discovery imports every installed backend to rate it; on Linux the macOS
+    backend's import alone runs ``ctypes.util.find_library``, which starts ``gcc`` several times
+    per command. Here only the allow-listed backends of this platform are loaded, in order of
+    preference. A backend chosen by configuration (``PYTHON_KEYRING_BACKEND``) or set by the
+    program (``keyring.set_keyring``, e.g. in tests) is used as it is.
+    """
+    import keyring.core
+
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or keyring.core._keyring_backend is not None:
+        return keyring.get_keyring()
+    candidates: list[tuple[str, str]]
+    if sys.platform == "win32":
+        candidates = [("keyring.backends.Windows", "WinVaultKeyring")]
+    elif sys.platform == "darwin":
+        candidates = [("keyring.backends.macOS", "Keyring")]
+    else:
+        candidates = [
+            ("keyring.backends.SecretService", "Keyring"),
+            ("keyring.backends.libsecret", "Keyring"),
+            ("keyring.backends.kwallet", "DBusKeyring"),
+        ]
+    for module_name, class_name in candidates:
+        try:
+            module = importlib.import_module(module_name)
+            cls = getattr(module, class_name)
+            if cls.priority > 0:  # "viable": its libraries and service are there
+                backend: KeyringBackend = cls()
+                return backend
+        except Exception as error:  # a backend that cannot load is simply not available
+            log.info("keyring backend %s unavailable: %s", module_name, type(error).__name__)
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    return FailKeyring()
+
+
 def _unavailable(detail: str) -> KeyringUnavailableError:
     return KeyringUnavailableError(
         f"No secure OS keyring is available ({detail}). The app keeps working with your "
@@ -50,7 +89,7 @@ class CredentialStore:
     def __init__(
         self, backend: KeyringBackend | None = None, *, allow_any_backend: bool = False
     ) -> None:
-        self.backend = backend or keyring.get_keyring()
+        self.backend = backend or platform_backend()
         self.allow_any_backend = allow_any_backend
 
     def _backends(self) -> list[KeyringBackend]:

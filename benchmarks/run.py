@@ -53,6 +53,8 @@ TARGETS: dict[str, Target] = {
     "sql_case_list_page": Target("bench_sql", "<=", 2, "statements: one case list page"),
     "plan_editor_open_wan_ms": Target("bench_wan", "<", 250, "plan editor open, 15 ms each way"),
     "pg_lost_updates": Target("bench_server", "<=", 0, "lost saves, 20 clients x 20 s"),
+    "cli_version_ratio": Target("bench_cli", "<=", 4, "assessment-app --version / python -c pass"),
+    "cli_user_list_ratio": Target("bench_cli", "<=", 10, "assessment-app user list / python"),
 }
 
 

@@ -84,3 +84,33 @@ def test_real_secret_service() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "SecretService" in out.stdout
+
+
+def test_a_command_loads_only_this_platforms_keyring_backends(tmp_path) -> None:
+    """keyring's own discovery imports every backend; on Linux the macOS one runs
+    ctypes.util.find_library (gcc, several times) at import. A command must not pay for that."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ADMIN_PW, make_world
+
+    world = make_world(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    script = f"""
+import ctypes.util, os, sys
+calls = []
+original = ctypes.util.find_library
+ctypes.util.find_library = lambda name: calls.append(name) or original(name)
+os.environ["ASSESSMENT_PASSWORD"] = {ADMIN_PW!r}
+from assessment_app.cli.main import main
+code = main(["--database", {world.url!r}, "--user", "admin", "user", "list"])
+print("EXIT", code)
+print("FIND_LIBRARY", calls)
+print("MACOS", "keyring.backends.macOS" in sys.modules)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert "EXIT 0" in done.stdout, done.stderr
+    if sys.platform.startswith("linux"):
+        assert "FIND_LIBRARY []" in done.stdout
+        assert "MACOS False" in done.stdout
