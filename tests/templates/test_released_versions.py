@@ -10,6 +10,7 @@ from assessment_app.templates import default_registry
 
 RELEASED = {
     ("kartlaggning-avhopp", 1): "a723b259d60169a8819dd69670b5e5b44cd96e2a8a976de2bcab4f765ba57dc8",
+    ("kartlaggning-avhopp", 2): "1d5378effafd477b7e9341c68a6819dbf50fb046efd54b9b6457c902668702fc",
 }
 
 
