@@ -19,6 +19,7 @@ from assessment_app.errors import (
 from assessment_app.records import cases, consents, plans
 from assessment_app.records.cases import CaseQuery, Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
+from assessment_app.templates.loader import TemplateRegistry
 from assessment_app.workspace import Conflict, Saved, Workspace
 from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
@@ -238,7 +239,8 @@ def test_assessment_ratings_are_validated_and_stored(world: World) -> None:
     anna = world.workspace("anna")
     row = anna.cases.create(name="Omar Ali")
     a = anna.interviews.start(row.id)
-    assert (a.template_id, a.template_version) == ("kartlaggning-avhopp", 1)
+    latest = max(TemplateRegistry().versions("kartlaggning-avhopp"))
+    assert (a.template_id, a.template_version) == ("kartlaggning-avhopp", latest)
     ratings = {
         "housing": {"own": 3, "worker": 4, "reason": "Bor hos en kompis", "flags": ["urgent"]},
         "legal": {"own": None, "worker": None, "flags": ["not_relevant"]},

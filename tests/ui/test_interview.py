@@ -272,7 +272,7 @@ def test_complete_uses_the_template_the_page_loaded(qtbot, services, worker, tem
 
 def test_typing_a_long_answer_with_every_area_answered_is_stored(qtbot, database, worker, settings):
     """200 characters typed key by key into a free-text answer of the bundled interview, with
-    all 14 areas answered and rated: the autosaved draft holds every character (no timing)."""
+    every area answered and rated: the autosaved draft holds every character (no timing)."""
     import random
     from datetime import date
 
@@ -282,7 +282,7 @@ def test_typing_a_long_answer_with_every_area_answered_is_stored(qtbot, database
 
     services = Services(database, worker, settings, RegistryTemplates())
     template = services.templates.latest()
-    assert len(template.areas) == 14
+    assert len(template.areas) >= 14
     row = services.ws.cases.create(name="Kalle Karlsson")
     info = services.ws.interviews.start(row.id)
     rng = random.Random(3)
