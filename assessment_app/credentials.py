@@ -71,7 +71,7 @@ def platform_backend() -> KeyringBackend:
             log.info("keyring backend %s unavailable: %s", module_name, type(error).__name__)
     from keyring.backends.fail import Keyring as FailKeyring
 
-    return FailKeyring()
+    return FailKeyring()  # type: ignore[no-untyped-call]
 
 
 def _unavailable(detail: str) -> KeyringUnavailableError:

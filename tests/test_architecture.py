@@ -255,11 +255,26 @@ def test_command_modules_import_only_the_shared_helpers() -> None:
 
 
 def test_every_command_module_is_in_the_registry_once() -> None:
-    from assessment_app.cli.commands import REGISTRY
+    """GROUPS lists every module once, with exactly the top-level commands it adds: a command
+    line naming one of them registers that module alone (``register_for``)."""
+    import importlib
 
-    registered = [f.__module__ for f in REGISTRY]
+    from assessment_app.cli.commands import GROUPS, register_for
+
+    registered = [f"assessment_app.cli.commands.{module}" for module, _ in GROUPS]
     expected = sorted(module_of(p) for p in command_modules())
-    assert sorted(registered) == expected, "cli/commands/__init__.py REGISTRY is out of date"
+    assert sorted(registered) == expected, "cli/commands/__init__.py GROUPS is out of date"
+    for module, commands in GROUPS:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"assessment_app.cli.commands.{module}").register(sub)
+        assert tuple(sub.choices) == commands, f"GROUPS entry for {module} is out of date"
+        for command in commands:
+            only = argparse.ArgumentParser().add_subparsers()
+            register_for(only, ["--flag", command, "--help"])
+            assert tuple(only.choices) == commands
+    everything = argparse.ArgumentParser().add_subparsers()
+    register_for(everything, ["--help", "user"])
+    assert len(everything.choices) == sum(len(c) for _, c in GROUPS)
 
 
 # --- (e) no argparse internals -------------------------------------------------------------------

@@ -29,7 +29,12 @@ DESKTOP_FRONTEND = "desktop"
 Frontend = Callable[..., int]
 
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(
+    *, with_commands: bool = True, rest: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
+    """The command-line parser: the global options alone (``with_commands=False``), or with the
+    command groups: all of them, or only the one ``rest`` (the words after the global options)
+    names."""
     parser = argparse.ArgumentParser(
         add_help=with_commands,
         prog="assessment-app",
@@ -60,10 +65,13 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="start the app on a temporary database, open the main window, exit",
     )
     if with_commands:
-        from assessment_app.cli.commands import register_all
+        from assessment_app.cli.commands import register_all, register_for
 
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        register_all(sub)
+        if rest is None:
+            register_all(sub)
+        else:
+            register_for(sub, rest)
     return parser
 
 
@@ -79,11 +87,16 @@ def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None)
     # parse the global options alone first, and build the full parser only for a command.
     quick = build_parser(with_commands=False)
     known, rest = quick.parse_known_args(argv)
-    if not rest and not known.version_requested:
+    if known.version_requested:
+        from assessment_app import __version__
+
+        print(f"assessment-app {__version__}")
+        return 0
+    if not rest:
         args, parser = known, quick
         args.command = None
     else:
-        parser = build_parser()
+        parser = build_parser(rest=rest)
         args = parser.parse_args(argv)
     gui_language: str | None = args.lang
     args.lang = args.lang or "sv"

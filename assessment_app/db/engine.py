@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -63,20 +63,44 @@ def alembic_config(connection: Any | None = None) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+def _revision_graph() -> dict[str, tuple[str, ...]]:
+    """Every migration's revision and the revisions it revises, read from the migration files
+    without importing alembic (it costs a command's start-up hundreds of milliseconds): the
+    module-level ``revision = "..."`` and ``down_revision = ...`` assignments, parsed as Python
+    literals. ``tests/core/test_migrations.py`` holds this to alembic's own reading."""
+    import ast
 
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id in ("revision", "down_revision")
+            ):
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+        if "revision" not in values:
+            continue
+        down = values.get("down_revision")
+        graph[values["revision"]] = (
+            () if down is None else (down,) if isinstance(down, str) else tuple(down)
+        )
+    return graph
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    revised = {down for downs in graph.values() for down in downs}
+    heads = sorted(set(graph) - revised)
     if len(heads) != 1:
         raise RuntimeError(f"migration history must have one head, found {heads}")
     return heads[0]
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def _sqlite_path(url: URL) -> Path | None:
@@ -297,10 +321,20 @@ class Database:
             )
 
     def current_revision(self) -> str | None:
-        from alembic.runtime.migration import MigrationContext
-
+        """The schema revision the database is at (None before ``init``), read from alembic's
+        version table directly so opening a database does not import alembic."""
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        if len(rows) > 1:
+            raise DatabaseOpenError(
+                f"The database records several schema versions ({', '.join(sorted(rows))}); "
+                "it was not made by this app's migrations and is not opened.",
+                f"Databasen anger flera schemaversioner ({', '.join(sorted(rows))}); den är inte "
+                "skapad av appens migreringar och öppnas inte.",
+            )
+        return rows[0] if rows else None
 
     def check_schema_version(self, *, allow_old: bool = False) -> None:
         current = self.current_revision()

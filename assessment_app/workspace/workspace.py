@@ -35,13 +35,13 @@ from assessment_app.errors import (
     StaleConnectionError,
     StaleEditError,
 )
-from assessment_app.templates.source import RegistryTemplates, TemplateSource, area_titles
 from assessment_app.workspace.unit import Damage, RecordSession, UnitOfWork
 
 if TYPE_CHECKING:
     from assessment_app.server.local_drafts import LocalDraftStore
     from assessment_app.settings import CaseRules
     from assessment_app.templates.model import Template
+    from assessment_app.templates.source import TemplateSource
     from assessment_app.workspace.admin import AdminUseCases
     from assessment_app.workspace.cases import CaseUseCases
     from assessment_app.workspace.documents import DocumentUseCases
@@ -114,7 +114,7 @@ class Workspace:
     ) -> None:
         self.ctx = ctx
         self.db = ctx.db
-        self.templates: TemplateSource = templates or RegistryTemplates()
+        self._templates = templates
         self.language = language
         engine = ctx.db.engine
         self._write_sessions = sessionmaker(engine, class_=RecordSession, expire_on_commit=False)
@@ -206,12 +206,24 @@ class Workspace:
         return self._rules
 
     # --- templates ----------------------------------------------------------------------------
+    @property
+    def templates(self) -> TemplateSource:
+        """The interview templates: the given source, else the bundled registry, made (and its
+        modules imported) on first use, as most commands never need a template."""
+        if self._templates is None:
+            from assessment_app.templates.source import RegistryTemplates
+
+            self._templates = RegistryTemplates()
+        return self._templates
+
     def template(self, template_id: str | None = None, version: int | None = None) -> Template:
         if template_id is None or version is None:
             return self.templates.latest()
         return self.templates.get(template_id, version)
 
     def area_titles(self, template: Template | None = None) -> dict[str, str]:
+        from assessment_app.templates.source import area_titles
+
         return area_titles(template or self.templates.latest(), self.language)
 
     # --- threads ------------------------------------------------------------------------------

@@ -176,3 +176,28 @@ def test_migrations_match_the_models(world: World) -> None:
         diff = compare_metadata(context, Base.metadata)
     db.dispose()
     assert diff == []
+
+
+def test_the_light_revision_reader_agrees_with_alembic() -> None:
+    """Opening a database reads the migration graph without alembic; alembic reads it the same."""
+    from alembic.script import ScriptDirectory
+
+    from assessment_app.db.engine import _revision_graph, alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert [head_revision()] == list(script.get_heads())
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    for rev in script.walk_revisions():
+        assert _revision_graph()[rev.revision] == tuple(rev._normalized_down_revisions)
+
+
+def test_a_database_with_two_schema_versions_is_refused(world: World) -> None:
+    from assessment_app.errors import DatabaseOpenError
+
+    db = world.db()
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('9999')"))
+    with pytest.raises(DatabaseOpenError) as caught:
+        db.check_schema_version()
+    assert "flera schemaversioner" in caught.value.localized("sv")
+    db.dispose()

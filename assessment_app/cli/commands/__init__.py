@@ -5,57 +5,57 @@ to the top-level sub-command set and points each at a handler in the same module
 helpers only through ``assessment_app.cli.common`` and never import each other or reach into a
 parser another module made (``tests/test_architecture.py`` holds both).
 
-Imported only when a command is given: starting the desktop app does not load these modules.
+Imported only when a command is given, and then only the module of that command
+(:func:`register_for`): ``assessment-app user list`` does not load the PDF or backup code.
+Help, and a command that is not known, register every group so the message lists them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Sequence
 from typing import Any
 
-from assessment_app.cli.commands import (
-    audit,
-    backup,
-    db,
-    demo,
-    export_pdf,
-    init,
-    keys,
-    log,
-    retention,
-    review,
-    rollback,
-    server,
-    subject_access,
-    template,
-    transfer,
-    user,
+#: Every group's module and the top-level commands it adds, in the order
+#: ``assessment-app --help`` lists them. ``tests/test_architecture.py`` holds this to the modules.
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("init", ("init",)),
+    ("user", ("user",)),  # user add|list|disable|enable|reset-password|remove|reset
+    ("demo", ("demo",)),
+    ("subject_access", ("subject-access",)),
+    ("export_pdf", ("export-pdf",)),
+    ("audit", ("audit",)),  # audit verify
+    ("db", ("db",)),  # db upgrade
+    ("keys", ("keys",)),  # keys rotate
+    ("template", ("template",)),  # template check
+    ("retention", ("retention",)),
+    ("backup", ("backup", "restore")),
+    ("rollback", ("rollback",)),  # rollback status|accept
+    ("review", ("review",)),  # review list
+    ("log", ("log",)),  # log review
+    ("transfer", ("transfer",)),  # transfer export|import|close
+    ("server", ("server",)),  # server set-password|check
 )
 
-Register = Callable[[Any], None]
+_MODULE_OF_COMMAND = {command: module for module, commands in GROUPS for command in commands}
 
-#: Every group's ``register``, in the order ``assessment-app --help`` lists them.
-REGISTRY: tuple[Register, ...] = (
-    init.register,  # init
-    user.register,  # user add|list|disable|enable|reset-password|remove|reset
-    demo.register,  # demo
-    subject_access.register,  # subject-access
-    export_pdf.register,  # export-pdf
-    audit.register,  # audit verify
-    db.register,  # db upgrade
-    keys.register,  # keys rotate
-    template.register,  # template check
-    retention.register,  # retention
-    backup.register,  # backup, restore
-    rollback.register,  # rollback status|accept
-    review.register,  # review list
-    log.register,  # log review
-    transfer.register,  # transfer export|import|close
-    server.register,  # server set-password|check
-)
+
+def _register(sub: Any, module: str) -> None:
+    importlib.import_module(f"{__name__}.{module}").register(sub)
 
 
 def register_all(sub: Any) -> None:
     """Add every command group to ``sub`` (the result of ``parser.add_subparsers``)."""
-    for register in REGISTRY:
-        register(sub)
+    for module, _commands in GROUPS:
+        _register(sub, module)
+
+
+def register_for(sub: Any, rest: Sequence[str]) -> None:
+    """Add the group of the command ``rest`` starts with (what is left of the command line after
+    the global options), or every group when there is none or it is not known."""
+    command = next((word for word in rest if not word.startswith("-")), None)
+    module = _MODULE_OF_COMMAND.get(command) if command is not None else None
+    if module is None or any(word in ("-h", "--help") for word in rest[: rest.index(command)]):
+        register_all(sub)
+    else:
+        _register(sub, module)
