@@ -16,7 +16,7 @@ from assessment_app.errors import TemplateError
 from assessment_app.resources import resource_path
 from assessment_app.templates.model import Template
 from assessment_app.templates.validation import Loc, Problem, format_path
-from assessment_app.templates.yaml_source import Source, read_source
+from assessment_app.templates.yaml_source import NULL, Source, read_source
 
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -93,7 +93,7 @@ def read_template(path: Path | str, *, strict: bool = True) -> TemplateReport:
     collected: list[Problem] = []
     try:
         template = Template.model_validate(
-            source.data, context={"strict": strict, "problems": collected}
+            source.data, context={"strict": strict, "problems": collected, "from_file": True}
         )
     except ValidationError as error:
         for loc, message in _schema_problems(source.data, error):
@@ -120,6 +120,8 @@ def _schema_problems(data: object, error: ValidationError) -> list[Problem]:
         message = str(item["msg"])
         if kind == "missing":
             message = "required field is missing"
+        elif item.get("input") is NULL:
+            message = "no value is written here (empty, ~ or null); write a value or remove the key"
         elif kind == "extra_forbidden":
             message = f"unknown field '{loc[-1] if loc else '?'}' (check the spelling)"
         elif kind in ("value_error", "assertion_error"):
