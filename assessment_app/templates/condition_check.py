@@ -168,7 +168,7 @@ def _check_literal(lit: Lit, name: str, info: RefInfo, problems: list[str]) -> N
         problems.append(f"'{name}' is {_KIND_NAMES[kind]}; compare it with text in quotes")
     elif kind in (KIND_CHOICE, KIND_CHOICES) and value not in info.options:
         choices = ", ".join(sorted(info.options))
-        problems.append(f"'{value}' is not an option of '{name}' (options: {choices})")
+        problems.append(f"{value!r} is not an option of '{name}' (options: {choices})")
 
 
 def _is_iso_date(value: str) -> bool:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from assessment_app.errors import TemplateError
 from assessment_app.resources import resource_path
-from assessment_app.templates.model import Template
+from assessment_app.templates.model import Template, shown
 from assessment_app.templates.validation import Loc, Problem, format_path
 from assessment_app.templates.yaml_source import NULL, Source, read_source
 
@@ -32,8 +32,10 @@ class TemplateProblem:
     message: str
 
     def __str__(self) -> str:
+        """One line: ``FILE:LINE: PATH: MESSAGE`` (line breaks in any part are escaped)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class TemplateLoadError(TemplateError):
@@ -123,7 +125,7 @@ def _schema_problems(data: object, error: ValidationError) -> list[Problem]:
         elif item.get("input") is NULL:
             message = "no value is written here (empty, ~ or null); write a value or remove the key"
         elif kind == "extra_forbidden":
-            message = f"unknown field '{loc[-1] if loc else '?'}' (check the spelling)"
+            message = f"unknown field {shown(loc[-1] if loc else '?')} (check the spelling)"
         elif kind in ("value_error", "assertion_error"):
             message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         problem = (loc, message)

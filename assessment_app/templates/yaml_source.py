@@ -82,6 +82,13 @@ class _Resolver:
             return _TEXT_TAG
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
 
+    # Path resolvers are not used; the composer calls these for every node.
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
 
 class _PyLoader(_Resolver, yaml.SafeLoader):
     """Pure-Python loader, used when PyYAML was built without libyaml."""
@@ -141,7 +148,8 @@ def read_source(path: Path) -> Source:
     if len(raw) > MAX_FILE_BYTES:
         return _fail(source, f"file is too large (over {MAX_FILE_BYTES // 1_000_000} MB)")
     if b"\x00" in raw:
-        return _fail(source, "this is a binary file, not a YAML text file")
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        return _fail(source, "this is a binary file, not a YAML text file", line)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -275,6 +283,8 @@ class _Builder:
             self.problem(node, loc, f"key {shown!r} must be a name (put it in quotes)")
             return None
         problem = _text_problem(node.value, MAX_KEY_LENGTH)
+        if problem is None and any(ch in node.value for ch in "\n\t"):
+            problem = "a key cannot hold a line break or a tab"
         if problem is not None:
             self.problem(node, loc, f"key: {problem}")
             return None
