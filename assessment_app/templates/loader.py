@@ -128,10 +128,42 @@ def _schema_problems(data: object, error: ValidationError) -> list[Problem]:
             message = f"unknown field {shown(loc[-1] if loc else '?')} (check the spelling)"
         elif kind in ("value_error", "assertion_error"):
             message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        elif kind in _EXPECTED:
+            message = f"{_EXPECTED[kind]}, not {_written(item.get('input'))}"
         problem = (loc, message)
         if problem not in found:
             found.append(problem)
     return found
+
+
+# What a field holds, by pydantic's error type, in an author's words.
+_EXPECTED = {
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "string_type": "must be text",
+    "int_type": "must be a number",
+    "int_parsing": "must be a number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "date_type": "must be a date (YYYY-MM-DD)",
+    "dict_type": "must be a mapping (lines of 'key: value')",
+    "model_type": "must be a mapping (lines of 'key: value')",
+    "model_attributes_type": "must be a mapping (lines of 'key: value')",
+    "list_type": "must be a list (lines starting with '- ')",
+}
+
+
+def _written(value: object) -> str:
+    """How a value from the file looks, for a message."""
+    if isinstance(value, bool):
+        return "true (write text in quotes)" if value else "false (write text in quotes)"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return shown(value)
 
 
 def _data_loc(data: object, loc: tuple[int | str, ...]) -> Loc:

@@ -150,7 +150,8 @@ class Option(_Strict):
         if isinstance(value, str):
             return _check_id(value, _OPTION_VALUE, "use a-z, 0-9 and _ (for example 'own_lease')")
         if isinstance(value, bool | int | float):
-            raise ValueError(f"option value {value!r} must be text; put it in quotes")
+            written = str(value).lower() if isinstance(value, bool) else repr(value)
+            raise ValueError(f"option value {written} must be text; put it in quotes")
         return value
 
 

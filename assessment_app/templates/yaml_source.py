@@ -25,6 +25,7 @@ Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
+COMPOSE_DEPTH = 200
 MAX_TEXT_LENGTH = 10_000
 MAX_KEY_LENGTH = 100
 MAX_LIST_ITEMS = 1_000
@@ -38,6 +39,7 @@ _MAP_TAG = "tag:assessment-app,2024:map"
 _SEQ_TAG = "tag:assessment-app,2024:seq"
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_BOOLS = _TRUE | _FALSE
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 _ALIAS_MESSAGE = (
@@ -75,7 +77,7 @@ class _Resolver:
     def resolve(self, kind: type[Node], value: str | None, implicit: Any) -> str:
         if kind is ScalarNode:
             plain = bool(implicit[0])
-            if plain and value in _TRUE | _FALSE:
+            if plain and value in _BOOLS:
                 return _BOOL_TAG
             if plain and value in _NULLS:
                 return _NULL_TAG
@@ -91,7 +93,26 @@ class _Resolver:
 
 
 class _PyLoader(_Resolver, yaml.SafeLoader):
-    """Pure-Python loader, used when PyYAML was built without libyaml."""
+    """Pure-Python loader, used when PyYAML was built without libyaml.
+
+    Its composer recurses once per level of nesting; it stops at :data:`COMPOSE_DEPTH` with
+    an error that has a line, as libyaml does, instead of running out of stack.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > COMPOSE_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, "exceeded maximum nesting depth", mark
+                )
+            node: Node | None = super().compose_node(parent, index)
+            return node
+        finally:
+            self._depth -= 1
 
 
 _LOADERS: list[type[yaml.SafeLoader] | type[yaml.CSafeLoader]] = [_PyLoader]
@@ -162,7 +183,15 @@ def read_source(path: Path) -> Source:
 
 def parse_source(text: str, source: Source | None = None) -> Source:
     source = source or Source()
+    bom = text.find("\ufeff")
+    if bom >= 0:  # YAML reads one inside the text as a break, far from where it is
+        return _fail(
+            source,
+            "a byte order mark (U+FEFF) inside the file; remove it",
+            text[:bom].count("\n") + 1,
+        )
     loader: _YamlLoader | None = None
+    line: int | None
     try:
         loader = _Loader(text)
         root = loader.get_single_node()
@@ -175,7 +204,10 @@ def parse_source(text: str, source: Source | None = None) -> Source:
         detail = error.problem or error.context or "unreadable"
         return _fail(source, f"invalid YAML: {detail}", line)
     except yaml.reader.ReaderError as error:
-        line = text[: max(error.position, 0)].count("\n") + 1
+        # the position counts characters in PyYAML and bytes in libyaml: find the character
+        character = chr(error.character) if isinstance(error.character, int) else ""
+        found = text.find(character) if character else -1
+        line = text[:found].count("\n") + 1 if found >= 0 else None
         return _fail(
             source, f"invalid YAML: {error.reason} (character #x{error.character:04x})", line
         )

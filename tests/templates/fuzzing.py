@@ -24,9 +24,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 from assessment_app.resources import resource_path
 from assessment_app.templates.conditions import parse, references
-from assessment_app.templates.yaml_source import NULL, parse_source
 
 SHIPPED = resource_path("templates", "kartlaggning-avhopp-v1.yaml")
 SEED = 20240617
@@ -74,6 +76,8 @@ def quote(text: str) -> str:
     """``text`` as a YAML double-quoted scalar; anything not plainly printable is escaped, so
     the file holds exactly this text (a raw NEL or LINE SEPARATOR would be read as a line break).
     """
+    if text.isprintable():  # the common case: only quotes and backslashes to escape
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
     out = ['"']
     for ch in text:
         if ch in '"\\':
@@ -92,13 +96,15 @@ def quote(text: str) -> str:
 
 
 _SIMPLE_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Text that is written without quotes, as a person writes numbers and dates.
+_PLAIN = re.compile(r"-?[1-9][0-9]{0,14}|0|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _key(key: object) -> str:
     if isinstance(key, Raw):
         return key.text
     assert isinstance(key, str), key
-    return key if _SIMPLE_KEY.fullmatch(key) else quote(key)
+    return key if _SIMPLE_KEY.fullmatch(key) or _PLAIN.fullmatch(key) else quote(key)
 
 
 def _scalar(value: object) -> str | None:
@@ -107,14 +113,14 @@ def _scalar(value: object) -> str | None:
         return value.text
     if isinstance(value, Alias):
         return f"*{value.name}"
-    if value is NULL or value is None:
+    if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, str):
-        return quote(value)
+        return value if _PLAIN.fullmatch(value) else quote(value)
     if isinstance(value, dict | Pairs) and not _pairs(value):
         return "{}"
     if isinstance(value, list) and not value:
@@ -176,16 +182,51 @@ def shipped_text() -> str:
     return SHIPPED.read_text(encoding="utf-8")
 
 
+def _read(text: str) -> tuple[object, dict[int, str]]:
+    """The data of a YAML text as the template means it, read with PyYAML's BaseLoader (every
+    scalar text; plain ``true``/``false`` booleans), and the key on each line: independent of
+    the loader under test.
+    """
+    keys: dict[int, str] = {}
+
+    def build(node: Node) -> object:
+        if isinstance(node, MappingNode):
+            result = {}
+            for key, value in node.value:
+                assert isinstance(key, ScalarNode)
+                keys[key.start_mark.line] = key.value
+                result[key.value] = build(value)
+            return result
+        if isinstance(node, SequenceNode):
+            return [build(item) for item in node.value]
+        assert isinstance(node, ScalarNode)
+        if node.style is None and node.value in ("true", "false"):
+            return node.value == "true"
+        return node.value
+
+    return build(yaml.compose(text, Loader=yaml.BaseLoader)), keys
+
+
 @cache
 def _shipped_data() -> dict[str, object]:
-    source = parse_source(shipped_text())
-    assert not source.problems and isinstance(source.data, dict)
-    return source.data
+    data, _ = _read(shipped_text())
+    assert isinstance(data, dict)
+    return data
+
+
+def _copy(value: object) -> object:
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
 
 
 def shipped_data() -> dict[str, object]:
     """A fresh copy of the shipped template's data (text, booleans, lists and mappings)."""
-    return copy.deepcopy(_shipped_data())
+    data = _copy(_shipped_data())
+    assert isinstance(data, dict)
+    return data
 
 
 def get(data: object, path: Path) -> object:
@@ -409,6 +450,26 @@ class Mutation:
     """Accepted and equal to the shipped template (same fingerprint)."""
     text_at: tuple[Path, str] | None = None
     """Accepted with exactly this text at this place (the value was not retyped)."""
+    place: Path | None = None
+    """Refused: some problem is at this place of the data, or next to it (see :func:`near`)."""
+    line: int | None = None
+    """Refused: some problem is on this line of the file."""
+
+
+def path_text(path: Path) -> str:
+    """``("areas", 3, "questions", 2)`` -> ``areas[3].questions[2]``, as problems print it."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def near(problem_path: str, place: Path) -> bool:
+    """A problem's path is at ``place``, inside it, or at a sibling of it (deleting a scale
+    question's ``scale`` is reported at its ``type``).
+    """
+    anchor = path_text(place[:-1]) if len(place) > 1 else path_text(place)
+    return problem_path.startswith(anchor)
 
 
 def _from_data(make: Callable[[], object]) -> Callable[[], bytes]:
@@ -451,6 +512,7 @@ def scalar_mutations(rng: random.Random) -> list[Mutation]:
                     _from_data(lambda p=path, f=form: replaced(p, Raw(f.written))),
                     expect,
                     text_at=text_at,
+                    place=path,
                 )
             )
     return found
@@ -495,7 +557,10 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
 
         found.append(
             Mutation(
-                f"delete-key-{_short((*path, key))}", _from_data(delete), _delete_verdict(path, key)
+                f"delete-key-{_short((*path, key))}",
+                _from_data(delete),
+                _delete_verdict(path, key),
+                place=(*path, key),
             )
         )
 
@@ -512,7 +577,12 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
             return replaced(p, Pairs(tuple(pairs)), data) if p else Pairs(tuple(pairs))
 
         found.append(
-            Mutation(f"duplicate-key-{_short(path) or 'top'}", _from_data(duplicate), INVALID)
+            Mutation(
+                f"duplicate-key-{_short(path) or 'top'}",
+                _from_data(duplicate),
+                INVALID,
+                place=(*path, "?"),
+            )
         )
 
     for index in range(8):  # keys in another order: the same template
@@ -559,7 +629,9 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
             items.insert(k, copy.deepcopy(items[k]))
             return data
 
-        found.append(Mutation(f"duplicate-item-{_short(path)}", _from_data(twice), INVALID))
+        found.append(
+            Mutation(f"duplicate-item-{_short(path)}", _from_data(twice), INVALID, place=path)
+        )
 
     for _ in range(6):  # an item less: valid unless something needed it
         path = rng.choice(lists)
@@ -571,7 +643,9 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
             del items[r % len(items)]
             return data
 
-        found.append(Mutation(f"delete-item-{_short(path)}", _from_data(fewer), ANY))
+        found.append(
+            Mutation(f"delete-item-{_short(path)}", _from_data(fewer), ANY, place=path[:1])
+        )
 
     scalars = [p for p, v in walk(_shipped_data()) if p and _is_scalar(v)]
     for _ in range(4):  # a list or a mapping where a scalar belongs, and the other way round
@@ -581,6 +655,7 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
                 f"scalar-as-list-{_short(path)}",
                 _from_data(lambda p=path: replaced(p, ["x"])),
                 INVALID,
+                place=path,
             )
         )
         path = rng.choice(scalars)
@@ -589,6 +664,7 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
                 f"scalar-as-mapping-{_short(path)}",
                 _from_data(lambda p=path: replaced(p, {"sv": "x"})),
                 INVALID if scalar_role(path) != "text" or path[-1] in ("sv", "en") else VALID,
+                place=path,
             )
         )
     empty_lists = (
@@ -602,7 +678,10 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
         expect = ANY if path == ("consent", "questions") else INVALID
         found.append(
             Mutation(
-                f"empty-list-{_short(path)}", _from_data(lambda p=path: replaced(p, [])), expect
+                f"empty-list-{_short(path)}",
+                _from_data(lambda p=path: replaced(p, [])),
+                expect,
+                place=path,
             )
         )
         found.append(
@@ -610,11 +689,15 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
                 f"list-as-mapping-{_short(path)}",
                 _from_data(lambda p=path: replaced(p, {"a": "b"})),
                 INVALID,
+                place=path,
             )
         )
     found.append(
         Mutation(
-            "mapping-as-list-title", _from_data(lambda: replaced(("title",), ["x", "y"])), INVALID
+            "mapping-as-list-title",
+            _from_data(lambda: replaced(("title",), ["x", "y"])),
+            INVALID,
+            place=("title",),
         )
     )
 
@@ -623,7 +706,12 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
     for _ in range(45):
         nested = [nested]
     found.append(
-        Mutation("nested-45-lists", _from_data(lambda: replaced(("title", "sv"), nested)), INVALID)
+        Mutation(
+            "nested-45-lists",
+            _from_data(lambda: replaced(("title", "sv"), nested)),
+            INVALID,
+            place=("title", "sv"),
+        )
     )
     found.append(
         Mutation(
@@ -651,6 +739,7 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
                 )
             ),
             INVALID,
+            place=options,
         )
     )
 
@@ -672,6 +761,7 @@ def structural_mutations(rng: random.Random) -> list[Mutation]:
                 )
             ),
             INVALID,
+            place=("consent", "questions"),
         )
     )
     found.append(Mutation("version-2", _from_data(lambda: replaced(("version",), Raw("2"))), VALID))
@@ -711,7 +801,11 @@ def alias_mutations() -> list[Mutation]:
         area["title"] = Alias("t")
         return data
 
-    found.append(Mutation("alias-of-a-label", _from_data(alias_mapping), INVALID))
+    found.append(
+        Mutation(
+            "alias-of-a-label", _from_data(alias_mapping), INVALID, place=("areas", 1, "title")
+        )
+    )
 
     def alias_scalar() -> object:
         data = shipped_data()
@@ -721,7 +815,14 @@ def alias_mutations() -> list[Mutation]:
         question["help"] = Alias("i")
         return data
 
-    found.append(Mutation("alias-of-a-scalar", _from_data(alias_scalar), INVALID))
+    found.append(
+        Mutation(
+            "alias-of-a-scalar",
+            _from_data(alias_scalar),
+            INVALID,
+            place=("areas", 0, "questions", 0, "help"),
+        )
+    )
 
     def merge() -> object:
         data = anchor_only()
@@ -730,7 +831,7 @@ def alias_mutations() -> list[Mutation]:
         area["title"] = Pairs((("<<", Alias("t")),))
         return data
 
-    found.append(Mutation("merge-key", _from_data(merge), INVALID))
+    found.append(Mutation("merge-key", _from_data(merge), INVALID, place=("areas", 1, "title")))
 
     def merge_inline() -> object:
         data = shipped_data()
@@ -739,12 +840,20 @@ def alias_mutations() -> list[Mutation]:
         area["title"] = Pairs((("<<", {"sv": "Ärvd", "en": "Merged"}),))
         return data
 
-    found.append(Mutation("merge-key-without-alias", _from_data(merge_inline), INVALID))
+    found.append(
+        Mutation(
+            "merge-key-without-alias",
+            _from_data(merge_inline),
+            INVALID,
+            place=("areas", 1, "title"),
+        )
+    )
     found.append(
         Mutation(
             "recursive-alias",
             _from_data(lambda: replaced(("description",), Raw("&r [*r]"))),
             INVALID,
+            place=("description",),
         )
     )
 
@@ -756,21 +865,15 @@ def alias_mutations() -> list[Mutation]:
         data["description"] = levels
         return data
 
-    found.append(Mutation("billion-laughs", _from_data(laughs), INVALID))
+    found.append(Mutation("billion-laughs", _from_data(laughs), INVALID, place=("description",)))
     return found
 
 
 def _key_lines(text: str) -> list[int]:
     """0-based indexes of lines that hold ``key: value`` (not block-scalar content)."""
-    source = parse_source(text)
+    _, keys = _read(text)
     lines = text.split("\n")
-    found = []
-    for loc, line in source.lines.items():
-        if loc and isinstance(loc[-1], str):
-            content = lines[line - 1].lstrip(" -")
-            if content.startswith(f"{loc[-1]}:"):
-                found.append(line - 1)
-    return sorted(set(found))
+    return sorted(i for i, key in keys.items() if lines[i].lstrip(" -").startswith(f"{key}:"))
 
 
 def _commented(text: str, key_lines: list[int]) -> str:
@@ -834,13 +937,19 @@ def text_mutations(rng: random.Random) -> list[Mutation]:
             same_template=True,
         ),
         Mutation("second-document", _from_text(lambda t: t + "---\nid: other\n"), INVALID),
-        Mutation("nul-byte", _from_text(_edit_bytes(rng.choice(key_lines), b"\x00")), INVALID),
     ]
+    line = rng.choice(key_lines)
+    found.append(
+        Mutation("nul-byte", _from_text(_edit_bytes(line, b"\x00")), INVALID, line=line + 1)
+    )
     for _ in range(3):
         line = rng.choice(label_lines)
         found.append(
             Mutation(
-                f"bom-in-line-{line + 1}", _from_text(_edit_bytes(line, "\ufeff".encode())), INVALID
+                f"bom-in-line-{line + 1}",
+                _from_text(_edit_bytes(line, "\ufeff".encode())),
+                INVALID,
+                line=line + 1,
             )
         )
         found.append(
@@ -857,6 +966,7 @@ def text_mutations(rng: random.Random) -> list[Mutation]:
                 f"tab-indent-line-{line + 1}",
                 _from_text(_edit_line(line, lambda s: "\t" + s.lstrip(" "))),
                 INVALID,
+                line=line + 1,
             )
         )
     for char in (b"\x07", b"\x1b", b"\x7f", b"\x0c", b"\xc2\x80"):
@@ -866,6 +976,7 @@ def text_mutations(rng: random.Random) -> list[Mutation]:
                 f"control-{char.hex()}-line-{line + 1}",
                 _from_text(_edit_bytes(line, char)),
                 INVALID,
+                line=line + 1,
             )
         )
     for bad in (b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf0\x9f\x98", b"\xe4"):
@@ -875,6 +986,7 @@ def text_mutations(rng: random.Random) -> list[Mutation]:
                 f"invalid-utf8-{bad.hex()}-line-{line + 1}",
                 _from_text(_edit_bytes(line, bad)),
                 INVALID,
+                line=line + 1,
             )
         )
     size = len(text)
@@ -1011,6 +1123,7 @@ def condition_mutations(rng: random.Random) -> list[Mutation]:
                     f"condition-{kind}-{_short(path)}",
                     _from_data(lambda p=path, c=condition: replaced(p, c)),
                     expect,
+                    place=path,
                 )
             )
     return found
@@ -1020,23 +1133,27 @@ def reported_cases() -> list[Mutation]:
     """The outside tester's cases: 7 tracebacks and 2 broken templates accepted."""
     path, _, name = next(place for place in condition_places() if place[0][-1] == "show_if")
 
+    at: Path = ("version",)
+
     def version(written: str) -> Callable[[], bytes]:
         return _from_data(lambda: replaced(("version",), Raw(written)))
 
     return [
-        Mutation("reported-impossible-date-version", version("2024-02-30"), INVALID),
-        Mutation("reported-float-tag", version("!!float abc"), INVALID),
-        Mutation("reported-int-tag", version("!!int abc"), INVALID),
-        Mutation("reported-5000-digits", version("9" * 5000), INVALID),
+        Mutation("reported-impossible-date-version", version("2024-02-30"), INVALID, place=at),
+        Mutation("reported-float-tag", version("!!float abc"), INVALID, place=at),
+        Mutation("reported-int-tag", version("!!int abc"), INVALID, place=at),
+        Mutation("reported-5000-digits", version("9" * 5000), INVALID, place=at),
         Mutation(
             "reported-binary-id",
             _from_data(lambda: replaced(("id",), Raw("!!binary a2FydGxhZ2duaW5nLWF2aG9wcA=="))),
             INVALID,
+            place=("id",),
         ),
         Mutation(
             "reported-empty-in-list",
             _from_data(lambda: replaced(path, f"{name} in []")),
             INVALID,
+            place=path,
         ),
     ]
 
@@ -1066,6 +1183,8 @@ def all_mutations() -> tuple[Mutation, ...]:
                     mutation.expect,
                     mutation.same_template,
                     mutation.text_at,
+                    mutation.place,
+                    mutation.line,
                 )
             renamed.append(mutation)
         found = renamed

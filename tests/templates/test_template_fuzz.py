@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from assessment_app.templates import Label, Template, check_main, read_template
+from assessment_app.templates import Label, Template, check_main, read_template, yaml_source
 from assessment_app.templates.conditions import (
     And,
     Compare,
@@ -50,6 +50,8 @@ from tests.templates.fuzzing import (
     Raw,
     all_mutations,
     dump,
+    near,
+    path_text,
     quote,
     replaced,
     shipped_data,
@@ -125,6 +127,14 @@ def verify(mutation: Mutation, path: Path, result: tuple[int, str, str], fingerp
     assert all(where.match(line) for line in problems), problems
     assert problems == [str(problem) for problem in report.problems]
     assert all(problem.line is not None for problem in report.problems)
+    if mutation.place is not None:
+        assert any(near(p.path, mutation.place) for p in report.problems), (
+            f"no problem at {path_text(mutation.place)}: {problems}"
+        )
+    if mutation.line is not None:
+        assert any(p.line == mutation.line for p in report.problems), (
+            f"no problem on line {mutation.line}: {problems}"
+        )
 
 
 def _text_at(template: Template, place: tuple[str | int, ...]) -> object:
@@ -237,6 +247,24 @@ def test_the_writer_reproduces_the_shipped_template(
 
 @pytest.mark.parametrize("mutation", MUTATIONS, ids=[m.name[:70] for m in MUTATIONS])
 def test_mutation(mutation: Mutation, tmp_path: Path, shipped_fingerprint: str) -> None:
+    path = _write(tmp_path, mutation)
+    verify(mutation, path, _check_in_process(path), shipped_fingerprint)
+
+
+PURE_PYTHON_SAMPLE = [
+    m
+    for m in MUTATIONS
+    if m.name.startswith(("reported-", "nested-", "alias-", "merge-", "recursive-", "billion-"))
+    or m.name in {"anchor-without-alias", "crlf-line-ends", "second-document"}
+]
+
+
+@pytest.mark.parametrize("mutation", PURE_PYTHON_SAMPLE, ids=[m.name for m in PURE_PYTHON_SAMPLE])
+def test_mutation_with_the_pure_python_yaml_reader(
+    mutation: Mutation, tmp_path: Path, shipped_fingerprint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same verdicts when PyYAML has no libyaml (nesting is limited there by our composer)."""
+    monkeypatch.setattr(yaml_source, "_Loader", yaml_source._PyLoader)
     path = _write(tmp_path, mutation)
     verify(mutation, path, _check_in_process(path), shipped_fingerprint)
 
