@@ -427,7 +427,7 @@ CONDITION_PIECES = [
 ]
 
 
-@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.sampled_from(CONDITION_PIECES), min_size=1, max_size=8))
 def test_any_condition_is_sound_or_refused(
     tmp_path_factory: pytest.TempPathFactory, pieces: list[str]
