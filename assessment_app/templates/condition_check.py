@@ -2,15 +2,19 @@
 
 A typo in a condition would otherwise make a follow-up question silently never appear, so a
 template is refused when a condition names an unknown question, compares a question with the
-wrong kind of value, or names an option the question does not have.
+wrong kind of value, names an option the question does not have, tests membership in an empty
+list, or can never be true whatever the answers (:func:`never_true`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from assessment_app.templates.conditions import (
     And,
@@ -26,6 +30,7 @@ from assessment_app.templates.conditions import (
     Or,
     Ref,
     Truthy,
+    evaluate,
 )
 
 # Kinds of answer a condition can see, derived from question types.
@@ -48,12 +53,21 @@ _EQUALITY_ONLY = frozenset({KIND_BOOL, KIND_TEXT, KIND_CHOICE})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+# never_true() tries at most this many combinations of answers, else it gives no verdict.
+MAX_CASES = 4096
+MAX_SUBSET_OPTIONS = 8
+
+
 @dataclass(frozen=True)
 class RefInfo:
-    """What a condition may know about a question: its kind and, for choices, its options."""
+    """What a condition may know about a question: its kind; for choices, its options (and
+    which are exclusive); for a scale, its lowest and highest step.
+    """
 
     kind: str
     options: frozenset[str] = field(default_factory=frozenset)
+    exclusive: frozenset[str] = field(default_factory=frozenset)
+    steps: tuple[int, int] | None = None
 
 
 def check_condition(node: Node, refs: Mapping[str, RefInfo]) -> list[str]:
@@ -154,7 +168,7 @@ def _check_literal(lit: Lit, name: str, info: RefInfo, problems: list[str]) -> N
         problems.append(f"'{name}' is {_KIND_NAMES[kind]}; compare it with text in quotes")
     elif kind in (KIND_CHOICE, KIND_CHOICES) and value not in info.options:
         choices = ", ".join(sorted(info.options))
-        problems.append(f"'{value}' is not an option of '{name}' (options: {choices})")
+        problems.append(f"{value!r} is not an option of '{name}' (options: {choices})")
 
 
 def _is_iso_date(value: str) -> bool:
@@ -173,6 +187,10 @@ def _check_in(node: In, refs: Mapping[str, RefInfo], problems: list[str]) -> Non
         if not isinstance(left, Ref):
             problems.append("'in' needs a question on at least one side")
             return
+        if not right.items:
+            word = "not in" if node.negated else "in"
+            always = "always" if node.negated else "never"
+            problems.append(f"'{word} []' (an empty list) is {always} true; list the values")
         info = _known(left.name, refs, problems)
         if info is None:
             return
@@ -204,3 +222,110 @@ def _check_member(
         _check_literal(left, name, container, problems)
     elif left_info is not None and left_info.kind not in (KIND_CHOICE, KIND_CHOICES, KIND_TEXT):
         problems.append(f"'{name}' holds options; {_KIND_NAMES[left_info.kind]} cannot be in it")
+
+
+# --- conditions that can never be true -----------------------------------------------------
+
+
+def never_true(node: Node, refs: Mapping[str, RefInfo]) -> bool:
+    """True when no answers at all make a (checked, sound) condition true.
+
+    Every combination of the answers that can make a difference is evaluated with the real
+    evaluator: no answer, and for each question the values its comparisons name, the values
+    just around them, and one other value; every option of a choice, every step of a scale.
+    That is exact for comparisons of a question with values. A condition that compares two
+    questions, or would need more than :data:`MAX_CASES` combinations, gets no verdict (False).
+    """
+    names: list[str] = []
+    values: dict[str, list[Lit]] = {}
+    for atom in _atoms(node):
+        if isinstance(atom, Answered | Truthy):
+            names.append(atom.name)
+            continue
+        operands = (atom.left, atom.right)
+        questions = [operand for operand in operands if isinstance(operand, Ref)]
+        if len(questions) != 1:
+            return False
+        found = values.setdefault(questions[0].name, [])
+        for operand in operands:
+            if isinstance(operand, Lit):
+                found.append(operand)
+            elif isinstance(operand, ListLit):
+                found.extend(operand.items)
+        names.append(questions[0].name)
+    names = list(dict.fromkeys(names))
+    domains: list[list[object]] = []
+    for name in names:
+        info = refs.get(name)
+        if info is None:
+            return False
+        domain = _candidates(info, values.get(name, []))
+        if domain is None:
+            return False
+        domains.append([None, *domain])
+    if math.prod(len(d) for d in domains) > MAX_CASES:
+        return False
+    return not any(
+        evaluate(node, dict(zip(names, combination, strict=True)))
+        for combination in itertools.product(*domains)
+    )
+
+
+def _atoms(node: Node) -> Iterator[Compare | In | Answered | Truthy]:
+    if isinstance(node, And | Or):
+        for operand in node.operands:
+            yield from _atoms(operand)
+    elif isinstance(node, Not):
+        yield from _atoms(node.operand)
+    elif not isinstance(node, Const):
+        yield node
+
+
+def _candidates(info: RefInfo, literals: list[Lit]) -> list[object] | None:
+    """Answers to one question that between them make every atom true and false where it can
+    be; None when there would be too many.
+    """
+    named = [lit.value for lit in literals]
+    kind = info.kind
+    if kind == KIND_BOOL:
+        return [True, False]
+    if kind == KIND_CHOICE:
+        return list(sorted(info.options))
+    if kind == KIND_CHOICES:
+        mentioned = sorted(info.options & {v for v in named if isinstance(v, str)})
+        others = sorted(info.options - set(mentioned))
+        base = mentioned + others[:1]
+        if len(base) > MAX_SUBSET_OPTIONS:
+            return None
+        subsets: list[object] = []
+        for size in range(1, len(base) + 1):
+            for subset in itertools.combinations(base, size):
+                if size == 1 or not info.exclusive & set(subset):
+                    subsets.append(list(subset))
+        return subsets
+    if kind == KIND_NUMBER:
+        if info.steps is not None:
+            low, high = info.steps
+            return list(range(low, high + 1))
+        numbers = sorted(
+            {v for v in named if isinstance(v, int | float) and not isinstance(v, bool)}
+        )
+        if not numbers:
+            return [0]
+        points: list[object] = [numbers[0] - 1, numbers[-1] + 1, *numbers]
+        points.extend((a + b) / 2 for a, b in itertools.pairwise(numbers))
+        return points
+    if kind == KIND_DATE:
+        days = sorted(
+            {date.fromisoformat(v) for v in named if isinstance(v, str) and _is_iso_date(v)}
+        )
+        if not days:
+            return ["2000-01-01"]
+        points_d: set[date] = set(days)
+        for day in days:
+            for step in (-1, 1):
+                with contextlib.suppress(OverflowError):  # next to date.min or date.max
+                    points_d.add(day + timedelta(days=step))
+        return [day.isoformat() for day in sorted(points_d)]
+    texts = sorted({v for v in named if isinstance(v, str) and v.strip()})
+    return [*texts, "x" * (max((len(t) for t in texts), default=0) + 1)]

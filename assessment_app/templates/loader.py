@@ -14,9 +14,9 @@ from pydantic import ValidationError
 
 from assessment_app.errors import TemplateError
 from assessment_app.resources import resource_path
-from assessment_app.templates.model import Template
+from assessment_app.templates.model import Template, shown
 from assessment_app.templates.validation import Loc, Problem, format_path
-from assessment_app.templates.yaml_source import Source, read_source
+from assessment_app.templates.yaml_source import NULL, Source, read_source
 
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -32,8 +32,10 @@ class TemplateProblem:
     message: str
 
     def __str__(self) -> str:
+        """One line: ``FILE:LINE: PATH: MESSAGE`` (line breaks in any part are escaped)."""
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class TemplateLoadError(TemplateError):
@@ -93,7 +95,7 @@ def read_template(path: Path | str, *, strict: bool = True) -> TemplateReport:
     collected: list[Problem] = []
     try:
         template = Template.model_validate(
-            source.data, context={"strict": strict, "problems": collected}
+            source.data, context={"strict": strict, "problems": collected, "from_file": True}
         )
     except ValidationError as error:
         for loc, message in _schema_problems(source.data, error):
@@ -120,14 +122,48 @@ def _schema_problems(data: object, error: ValidationError) -> list[Problem]:
         message = str(item["msg"])
         if kind == "missing":
             message = "required field is missing"
+        elif item.get("input") is NULL:
+            message = "no value is written here (empty, ~ or null); write a value or remove the key"
         elif kind == "extra_forbidden":
-            message = f"unknown field '{loc[-1] if loc else '?'}' (check the spelling)"
+            message = f"unknown field {shown(loc[-1] if loc else '?')} (check the spelling)"
         elif kind in ("value_error", "assertion_error"):
             message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        elif kind in _EXPECTED:
+            message = f"{_EXPECTED[kind]}, not {_written(item.get('input'))}"
         problem = (loc, message)
         if problem not in found:
             found.append(problem)
     return found
+
+
+# What a field holds, by pydantic's error type, in an author's words.
+_EXPECTED = {
+    "bool_type": "write true or false",
+    "bool_parsing": "write true or false",
+    "string_type": "must be text",
+    "int_type": "must be a number",
+    "int_parsing": "must be a number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "date_type": "must be a date (YYYY-MM-DD)",
+    "dict_type": "must be a mapping (lines of 'key: value')",
+    "model_type": "must be a mapping (lines of 'key: value')",
+    "model_attributes_type": "must be a mapping (lines of 'key: value')",
+    "list_type": "must be a list (lines starting with '- ')",
+}
+
+
+def _written(value: object) -> str:
+    """How a value from the file looks, for a message."""
+    if isinstance(value, bool):
+        return "true (write text in quotes)" if value else "false (write text in quotes)"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return shown(value)
 
 
 def _data_loc(data: object, loc: tuple[int | str, ...]) -> Loc:

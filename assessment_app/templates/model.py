@@ -3,6 +3,11 @@
 Field checks live on the models; checks that need the whole template (unique ids, conditions
 that name other questions, condition cycles) live in :mod:`.validation` and run when a
 :class:`Template` is built. See ``docs/templates.md`` for the format as authors see it.
+
+A file's scalars arrive as text (see :mod:`.yaml_source`); validated with the context
+``{"from_file": True}``, the number and date fields read that text themselves, strictly:
+decimal digits only, at most :data:`MAX_NUMBER_DIGITS` of them, ``YYYY-MM-DD`` for dates.
+Python data (``Template.model_validate(dict)``) keeps strict types.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -28,11 +34,67 @@ from pydantic import (
 from assessment_app.templates.conditions import parse, references
 from assessment_app.templates.question_types import QUESTION_TYPES, QuestionType
 from assessment_app.templates.validation import format_path, template_problems, visibility_order
+from assessment_app.templates.yaml_source import NULL
 
 _QUESTION_ID = re.compile(r"[a-z][a-z0-9_]*")
 _TEMPLATE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _OPTION_VALUE = re.compile(r"[a-z0-9][a-z0-9_]*")
 MAX_ID_LENGTH = 64
+MAX_NUMBER_DIGITS = 15
+_DIGITS = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_NO_LEADING_ZERO = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``value`` for a message, cut short: a message never repeats a whole long value."""
+    text = value if isinstance(value, str) else str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def _from_file(info: ValidationInfo) -> bool:
+    return isinstance(info.context, dict) and bool(info.context.get("from_file"))
+
+
+def parse_number(text: str, *, whole: bool) -> int | float:
+    """A number written in a template file; ValueError with an author's message otherwise."""
+    kind = "a whole number" if whole else "a number"
+    if not _DIGITS.fullmatch(text) or (whole and "." in text):
+        example = "2" if whole else "2 or 2.5"
+        raise ValueError(f"{shown(text)} is not {kind} (write digits, for example {example})")
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ValueError(f"number is too long ({digits} digits; at most {MAX_NUMBER_DIGITS})")
+    if not _NO_LEADING_ZERO.fullmatch(text):
+        raise ValueError(f"{shown(text)}: write the number without leading zeros")
+    return float(text) if "." in text else int(text)
+
+
+def _whole_number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str) and _from_file(info):
+        return parse_number(value, whole=True)
+    return value
+
+
+def _number(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str) and _from_file(info):
+        return parse_number(value, whole=False)
+    return value
+
+
+def _date(value: Any, info: ValidationInfo) -> Any:
+    if isinstance(value, str) and _from_file(info):
+        try:
+            if not _ISO_DATE.fullmatch(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{shown(value)} is not a date (write YYYY-MM-DD)") from None
+    return value
+
+
+WholeNumber = Annotated[StrictInt, BeforeValidator(_whole_number)]
+Date = Annotated[date, BeforeValidator(_date)]
 
 
 class _Strict(BaseModel):
@@ -42,7 +104,9 @@ class _Strict(BaseModel):
 
 
 def _check_id(value: str, pattern: re.Pattern[str], allowed: str) -> str:
-    if len(value) > MAX_ID_LENGTH or not pattern.fullmatch(value):
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"id is too long ({len(value)} characters; at most {MAX_ID_LENGTH})")
+    if not pattern.fullmatch(value):
         raise ValueError(f"{value!r} is not a valid id: {allowed}")
     return value
 
@@ -86,14 +150,31 @@ class Option(_Strict):
         if isinstance(value, str):
             return _check_id(value, _OPTION_VALUE, "use a-z, 0-9 and _ (for example 'own_lease')")
         if isinstance(value, bool | int | float):
-            raise ValueError(f"option value {value!r} must be text; put it in quotes")
+            written = str(value).lower() if isinstance(value, bool) else repr(value)
+            raise ValueError(f"option value {written} must be text; put it in quotes")
         return value
 
 
 class Scale(_Strict):
-    min: StrictInt = 0
-    max: StrictInt = 10
-    labels: dict[StrictInt, Label] = Field(default_factory=dict)
+    min: WholeNumber = 0
+    max: WholeNumber = 10
+    labels: dict[WholeNumber, Label] = Field(default_factory=dict)
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _steps_once(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, dict) and _from_file(info):
+            steps: dict[int, str] = {}
+            for key in value:
+                try:
+                    step = int(parse_number(key, whole=True)) if isinstance(key, str) else None
+                except ValueError:
+                    continue  # reported by the field's own validation
+                if step is not None and step in steps:
+                    raise ValueError(f"scale step {step} has two labels ({steps[step]!r}, {key!r})")
+                if step is not None:
+                    steps[step] = key
+        return value
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:
@@ -107,7 +188,7 @@ class Scale(_Strict):
         return self
 
 
-Number = StrictInt | StrictFloat
+Number = Annotated[StrictInt | StrictFloat, BeforeValidator(_number)]
 
 
 class Constraint(_Strict):
@@ -119,14 +200,14 @@ class Constraint(_Strict):
     min: Number | None = None
     max: Number | None = None
     integer: StrictBool = False
-    min_length: Annotated[StrictInt, Field(ge=0)] | None = None
-    max_length: Annotated[StrictInt, Field(ge=1)] | None = None
+    min_length: Annotated[WholeNumber, Field(ge=0)] | None = None
+    max_length: Annotated[WholeNumber, Field(ge=1)] | None = None
     not_in_future: StrictBool = False
     not_in_past: StrictBool = False
-    earliest: date | None = None
-    latest: date | None = None
-    min_selected: Annotated[StrictInt, Field(ge=0)] | None = None
-    max_selected: Annotated[StrictInt, Field(ge=1)] | None = None
+    earliest: Date | None = None
+    latest: Date | None = None
+    min_selected: Annotated[WholeNumber, Field(ge=0)] | None = None
+    max_selected: Annotated[WholeNumber, Field(ge=1)] | None = None
     message: Label
 
     def rules(self) -> list[str]:
@@ -178,7 +259,7 @@ class Question(_Strict):
     def _known_type(cls, value: Any) -> Any:
         if isinstance(value, str) and value not in QUESTION_TYPES:
             raise ValueError(
-                f"unknown question type {value!r}; use one of: {', '.join(QUESTION_TYPES)}"
+                f"unknown question type {shown(value)}; use one of: {', '.join(QUESTION_TYPES)}"
             )
         return value
 
@@ -191,8 +272,13 @@ class RatingBlock(_Strict):
 
     own_prompt: Label | None = None
     worker_prompt: Label | None = None
-    reason_required_from: Annotated[StrictInt, Field(ge=0, le=4)] | None = 2
+    reason_required_from: Annotated[WholeNumber, Field(ge=0, le=4)] | None = 2
     """A worker rating at or above this step needs a written reason; None: never required."""
+
+    @field_validator("reason_required_from", mode="before")
+    @classmethod
+    def _null_is_never(cls, value: Any) -> Any:
+        return None if value is NULL else value
 
     def needs_reason(self, worker_rating: int | None) -> bool:
         threshold = self.reason_required_from
@@ -230,7 +316,7 @@ class ConsentSection(Section):
 
 class Template(_Strict):
     id: str
-    version: Annotated[StrictInt, Field(ge=1)]
+    version: Annotated[WholeNumber, Field(ge=1)]
     title: Label
     description: Label | None = None
     consent: ConsentSection

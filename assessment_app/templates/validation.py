@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from assessment_app.templates.condition_check import RefInfo, check_condition
+from assessment_app.templates.condition_check import RefInfo, check_condition, never_true
 from assessment_app.templates.conditions import ConditionError, Node, parse, references
 from assessment_app.templates.question_types import (
     CHOICE_TYPES,
@@ -57,7 +57,12 @@ def template_problems(template: Template, *, strict: bool) -> tuple[list[Problem
     refs: dict[str, RefInfo] = {}
     for _, question in located_questions(template):
         options = frozenset(o.value for o in question.options)
-        refs.setdefault(question.id, RefInfo(CONDITION_KIND[question.type], options))
+        exclusive = frozenset(o.value for o in question.options if o.exclusive)
+        scale = question.scale
+        steps = (scale.min, scale.max) if question.type == "scale" and scale is not None else None
+        refs.setdefault(
+            question.id, RefInfo(CONDITION_KIND[question.type], options, exclusive, steps)
+        )
     dependencies: dict[str, list[str]] = {}
     for loc, question in located_questions(template):
         problems.extend(_question_problems(loc, question))
@@ -172,6 +177,8 @@ def _condition(
         problems.append((loc, f"invalid condition: {error}"))
         return None
     found = check_condition(node, refs)
+    if not found and never_true(node, refs):
+        found = ["this condition can never be true, whatever the answers"]
     problems.extend((loc, message) for message in found)
     return None if found else node
 

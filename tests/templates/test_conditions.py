@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assessment_app.errors import TemplateError
-from assessment_app.templates.condition_check import RefInfo, check_condition
+from assessment_app.templates.condition_check import RefInfo, check_condition, never_true
 from assessment_app.templates.conditions import (
     MAX_DEPTH,
     MAX_LENGTH,
@@ -258,3 +258,74 @@ def test_unsound_conditions_are_reported(condition: str, message: str) -> None:
 
 def test_an_unknown_name_is_reported_once() -> None:
     assert check_condition(parse("x == 1 or x == 2"), REFS) == ["unknown question 'x'"]
+
+
+@pytest.mark.parametrize(
+    ("condition", "message"),
+    [
+        ("housing in []", "'in []' (an empty list) is never true; list the values"),
+        ("housing not in []", "'not in []' (an empty list) is always true; list the values"),
+    ],
+)
+def test_membership_in_an_empty_list_is_reported(condition: str, message: str) -> None:
+    assert check_condition(parse(condition), REFS) == [message]
+
+
+NEVER_REFS = {
+    **REFS,
+    "mood": RefInfo("number", steps=(0, 10)),
+    "help": RefInfo("choices", frozenset({"money", "work", "none"}), exclusive=frozenset({"none"})),
+}
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "false",
+        "not true",
+        "kids and not kids",
+        "kids == true and kids == false",
+        'housing == "own" and housing == "street"',
+        'housing != "own" and housing != "street"',
+        'not answered(housing) and housing == "own"',
+        "mood > 10",
+        "mood < 0 or mood > 10",
+        "age > 1 and age < 1",
+        'moved > "2024-01-01" and moved < "2024-01-02"',
+        'note == ""',
+        '"none" in help and "money" in help',
+        'help in ["work"] and not "work" in help',
+    ],
+)
+def test_conditions_that_can_never_be_true(condition: str) -> None:
+    node = parse(condition)
+    assert check_condition(node, NEVER_REFS) == []
+    assert never_true(node, NEVER_REFS)
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        "true",
+        "kids",
+        "not kids",
+        'housing == "own" or housing == "street"',
+        'not housing == "own" and not housing == "street"',  # true while unanswered
+        "mood >= 10",
+        "age > 1 and age < 1.2",
+        'moved > "2024-01-01" and moved < "2024-01-03"',
+        'note != "x"',
+        '"money" in help and "work" in help',
+        # two questions compared with each other get no verdict
+        "age > mood and age < mood",
+    ],
+)
+def test_conditions_that_can_be_true(condition: str) -> None:
+    assert not never_true(parse(condition), NEVER_REFS)
+
+
+def test_never_true_gives_no_verdict_beyond_its_budget() -> None:
+    refs = {f"q{i}": RefInfo("bool") for i in range(12)}  # 3**12 combinations
+    condition = " and ".join(f"q{i}" for i in range(12)) + " and not q0"
+    assert not never_true(parse(condition), refs)
+    assert never_true(parse("q0 and not q0"), refs)

@@ -46,7 +46,7 @@ def test_file_level_problems_have_no_path(write: Callable[..., Path]) -> None:
     assert code == 1
     assert err.splitlines() == [
         f"{empty}: file is empty",
-        f"{binary}: this is a binary file, not a YAML text file",
+        f"{binary}:1: this is a binary file, not a YAML text file",
         "2 of 2 file(s) have problems",
     ]
 

@@ -257,9 +257,13 @@ def test_yaml_loaders_agree(yaml_loader: str, write: Write, base_yaml: str) -> N
     assert template.question("informed").required is True
 
 
-def test_unsafe_tags_are_refused(write: Write, base_yaml: str) -> None:
+def test_unsafe_tags_are_refused(
+    yaml_loader: str, write: Write, base_yaml: str, find_line: FindLine
+) -> None:
     text = base_yaml.replace("    title: Boende", "    title: !!python/name:os.system ''")
-    assert "invalid YAML" in _only(_problems(write(text))).message
+    problem = _only(_problems(write(text)))
+    assert problem.message.startswith("the tag '!!python/name:os.system' is not supported")
+    assert (problem.path, problem.line) == ("areas[0].title", find_line(text, "!!python"))
 
 
 def test_strict_mode_applies_the_authoring_rules(write: Write, base_yaml: str) -> None:
@@ -283,3 +287,250 @@ def test_load_error_message_is_bilingual(write: Write) -> None:
         load_template(write(""))
     assert "has 1 problem(s)" in str(caught.value)
     assert caught.value.localized("sv").startswith("Mallfilen ")
+
+
+# --- data, not YAML's guesses -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written", ["2024-01-01", "2024-02-30", ".inf", ".NaN", "0x1F", "1e999", "12", "1_000", "yes"]
+)
+def test_scalars_stay_text(yaml_loader: str, write: Write, base_yaml: str, written: str) -> None:
+    text = base_yaml.replace("label: Hur bor du?", f"label: {written}")
+    text = text.replace(
+        "label: Berätta mer.", f"label:\n          sv: {written}\n          en: {written}"
+    )
+    template = load_template(write(text), strict=False)
+    assert template.question("housing_type").label.sv == written
+    assert template.question("housing_note").label.en == written
+
+
+@pytest.mark.parametrize(("written", "version"), [("2", 2), ('"3"', 3), ("10", 10)])
+def test_the_schema_reads_whole_numbers(
+    yaml_loader: str, write: Write, base_yaml: str, written: str, version: int
+) -> None:
+    text = base_yaml.replace("version: 1", f"version: {written}")
+    assert load_template(write(text), strict=False).version == version
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("1.0", "'1.0' is not a whole number (write digits, for example 2)"),
+        ("0x1F", "'0x1F' is not a whole number (write digits, for example 2)"),
+        ("1_000", "'1_000' is not a whole number (write digits, for example 2)"),
+        (".inf", "'.inf' is not a whole number (write digits, for example 2)"),
+        ("2024-02-30", "'2024-02-30' is not a whole number (write digits, for example 2)"),
+        ("01", "'01': write the number without leading zeros"),
+        ("9" * 5000, "number is too long (5000 digits; at most 15)"),
+        ("0", "Input should be greater than or equal to 1"),
+        ("true", "must be a number, not true (write text in quotes)"),
+        ("~", "no value is written here (empty, ~ or null); write a value or remove the key"),
+        ("!!int abc", "the tag '!!int' is not supported"),
+        ("!!float abc", "the tag '!!float' is not supported"),
+    ],
+)
+def test_bad_whole_numbers(
+    yaml_loader: str, write: Write, base_yaml: str, written: str, message: str
+) -> None:
+    problem = _only(_problems(write(base_yaml.replace("version: 1", f"version: {written}"))))
+    assert (problem.path, problem.line) == ("version", 2)
+    assert problem.message.startswith(message)
+
+
+def test_the_schema_reads_numbers_and_dates_in_constraints(write: Write, base_yaml: str) -> None:
+    constraint = (
+        "        label: Hur stora skulder?\n        constraint:\n          min: -1.5\n"
+        "          max: 1e3\n          message: x\n"
+    )
+    text = base_yaml.replace("        label: Hur stora skulder?\n", constraint)
+    problem = _only(_problems(write(text)))
+    assert problem.path == "areas[1].questions[0].constraint.max"
+    assert problem.message == "'1e3' is not a number (write digits, for example 2 or 2.5)"
+    template = load_template(write(text.replace("1e3", "1000.5")), strict=False)
+    assert template.question("debt").constraint is not None
+    assert (template.question("debt").constraint.min, template.question("debt").constraint.max) == (
+        -1.5,
+        1000.5,
+    )
+    dated = base_yaml.replace("type: number", "type: date").replace(
+        "        label: Hur stora skulder?\n",
+        "        label: När?\n        constraint:\n          earliest: 2024-02-30\n"
+        "          message: x\n",
+    )
+    problem = _only(_problems(write(dated)))
+    assert problem.message == "'2024-02-30' is not a date (write YYYY-MM-DD)"
+    template = load_template(write(dated.replace("2024-02-30", "2024-02-29")), strict=False)
+    assert str(template.question("debt").constraint.earliest) == "2024-02-29"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("value", ["~", "null", ""])
+def test_no_value_is_refused_where_a_value_is_needed(
+    write: Write, base_yaml: str, find_line: FindLine, value: str
+) -> None:
+    text = base_yaml.replace("    help: Om pengar.", f"    help: {value}".rstrip())
+    problem = _only(_problems(write(text)))
+    assert problem.path == "areas[1].help"
+    assert problem.message.startswith("no value is written here (empty, ~ or null)")
+    assert problem.line == find_line(text, "    help:", 2)
+
+
+def test_null_turns_off_the_reason_requirement(write: Write, base_yaml: str) -> None:
+    text = base_yaml.replace(
+        "    help: Om pengar.\n",
+        "    help: Om pengar.\n    rating:\n      reason_required_from: null\n",
+    )
+    assert (
+        load_template(write(text), strict=False).area("money").rating.reason_required_from is None
+    )
+
+
+def test_a_scale_step_labelled_twice_is_refused(write: Write, base_yaml: str) -> None:
+    scale = (
+        "        type: scale\n        label: Hur?\n        scale:\n          min: 0\n"
+        "          max: 4\n          labels:\n            0: Noll\n            -0: Minus noll\n"
+    )
+    text = base_yaml.replace("        type: number\n        label: Hur stora skulder?\n", scale)
+    problem = _only(_problems(write(text)))
+    assert problem.message == "scale step 0 has two labels ('0', '-0')"
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("!!str Boende", "!!str"),
+        ("!!binary Qm9lbmRl", "!!binary"),
+        ("!x Boende", "!x"),
+        ("!<tag:yaml.org,2002:str> Boende", "!!str"),
+        ("!!map {sv: Boende}", "!!map"),
+        ("!!seq [Boende]", "!!seq"),
+        ("!!set {Boende: null}", "!!set"),
+    ],
+)
+def test_every_tag_is_refused(
+    yaml_loader: str, write: Write, base_yaml: str, find_line: FindLine, written: str, shown: str
+) -> None:
+    text = base_yaml.replace("    title: Boende", f"    title: {written}")
+    problem = _only(_problems(write(text)))
+    assert problem.message == (
+        f"the tag '{shown}' is not supported; templates use no YAML tags "
+        "(write the value without it)"
+    )
+    assert (problem.path, problem.line) == ("areas[0].title", find_line(text, written))
+
+
+def test_a_tag_on_a_key_is_refused(yaml_loader: str, write: Write, base_yaml: str) -> None:
+    text = base_yaml.replace("    help: Om pengar.", "    !!str help: Om pengar.")
+    assert _only(_problems(write(text))).message.startswith("the tag '!!str' is not supported")
+
+
+def test_merge_keys_are_refused(yaml_loader: str, write: Write, base_yaml: str) -> None:
+    text = base_yaml.replace("    title: Ekonomi", "    title:\n      <<: {sv: Ekonomi}")
+    problem = _only(_problems(write(text)))
+    assert problem.message == "merge keys ('<<') are not supported in templates; write it out"
+    assert problem.path == "areas[1].title"
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("true", "key 'true' must be a name (put it in quotes)"),
+        ("~", "key '~' must be a name (put it in quotes)"),
+        ('"a\\nb"', "key: a key cannot hold a line break or a tab"),
+        ("x" * 101, "key: text is too long (101 characters; at most 100)"),
+    ],
+)
+def test_keys_must_be_names(write: Write, base_yaml: str, key: str, message: str) -> None:
+    text = base_yaml.replace("    help: Om pengar.", f"    {key}: 1\n    help: Om pengar.")
+    problem = _only(_problems(write(text)))
+    assert (problem.path, problem.message) == ("areas[1]", message)
+
+
+@pytest.mark.parametrize(
+    ("escaped", "code"),
+    [("\\a", "0007"), ("\\e", "001B"), ("\\N", "0085"), ("\\u202E", "202E"), ("\\x7f", "007F")],
+)
+def test_control_and_invisible_characters_in_text_are_refused(
+    write: Write, base_yaml: str, find_line: FindLine, escaped: str, code: str
+) -> None:
+    text = base_yaml.replace("    title: Boende", f'    title: "Bo{escaped}ende"')
+    problem = _only(_problems(write(text)))
+    assert (
+        problem.message == f"text contains the control or invisible character U+{code}; remove it"
+    )
+    assert (problem.path, problem.line) == ("areas[0].title", find_line(text, 'title: "Bo'))
+
+
+def test_a_byte_order_mark_inside_the_file_is_refused(write: Write, base_yaml: str) -> None:
+    assert load_template(write("\ufeff" + base_yaml), strict=False).id == "demo"
+    problem = _only(_problems(write(base_yaml.replace("Ekonomi", "Eko\ufeffnomi"))))
+    assert problem.message == "a byte order mark (U+FEFF) inside the file; remove it"
+    assert problem.line == base_yaml.splitlines().index("    title: Ekonomi") + 1
+
+
+def test_the_line_of_a_control_character_counts_characters_not_bytes(
+    yaml_loader: str, write: Write
+) -> None:
+    text = "id: demo\ntitle: Åäöåäöåäöåäö\n" + "# å\n" * 30 + "x: a\x07b\n"
+    problem = _only(_problems(write(text)))
+    assert "characters are not allowed (character #x0007)" in problem.message
+    assert problem.line == 33
+
+
+def test_a_nul_byte_is_reported_with_its_line(write: Write, base_yaml: str) -> None:
+    problem = _only(_problems(write(base_yaml.replace("Ekonomi", "Eko\x00nomi").encode())))
+    assert problem.message == "this is a binary file, not a YAML text file"
+    assert problem.line == base_yaml.splitlines().index("    title: Ekonomi") + 1
+
+
+def test_limits_on_text_and_lists(write: Write, base_yaml: str) -> None:
+    text = base_yaml.replace("    title: Boende", f"    title: {'x' * 10_001}")
+    problem = _only(_problems(write(text)))
+    assert problem.message == "text is too long (10001 characters; at most 10000)"
+    options = "".join(f"          - value: o{i}\n            label: V\n" for i in range(1001))
+    text = base_yaml.replace("          - value: own\n            label: Eget\n", options).replace(
+        'housing_type == "none"', 'housing_type == "o1"'
+    )
+    problem = _only(_problems(write(text)))
+    assert problem.message == "list has 1002 items; at most 1000"
+    assert problem.path == "areas[0].questions[0].options"
+
+
+@pytest.mark.parametrize("depth", [45, 300, 5000])
+def test_deep_nesting_is_refused_with_a_line(yaml_loader: str, write: Write, depth: int) -> None:
+    problem = _only(_problems(write("id: demo\ntitle: " + "[" * depth + "]" * depth + "\n")))
+    assert problem.line == 2
+    assert "nest" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("required: true", "required: yes", "write true or false, not the text 'yes'"),
+        (
+            "label: Hur bor du?",
+            "label: [a, b]",
+            "must be a mapping (lines of 'key: value'), not a list",
+        ),
+        (
+            "show_if: 'housing_type",
+            "show_if: true #",
+            "must be text, not true (write text in quotes)",
+        ),
+    ],
+)
+def test_type_problems_are_said_in_an_authors_words(
+    write: Write, base_yaml: str, old: str, new: str, message: str
+) -> None:
+    assert old in base_yaml
+    problems = _problems(write(base_yaml.replace(old, new)))
+    assert message in [p.message for p in problems], problems
+
+
+def test_problem_lines_never_break(write: Write, base_yaml: str) -> None:
+    text = base_yaml.replace(
+        "show_if: 'housing_type == \"none\"'", "show_if: 'housing_type == \"a\\nb\"'"
+    )
+    problem = _only(_problems(write(text)))
+    assert problem.message.startswith("'a\\nb' is not an option of 'housing_type'")
+    assert str(TemplateProblem("t.yaml", 3, "a.b", "one\ntwo\r")) == "t.yaml:3: a.b: one\\ntwo\\r"
