@@ -9,7 +9,10 @@ Three JSON files are merged, later ones winning key by key:
 
 Missing keys take neutral defaults; a broken file is reported, never silently ignored.
 Keys: municipality_name, logo_path, confidentiality_text, contact_phone, server_url, language,
-idle_lock_minutes.
+idle_lock_minutes, provider_managers.
+
+``provider_managers`` says who may manage the provider register; a right, so it is read only
+from IT's file and ``ASSESSMENT_SETTINGS``, never from a user's own settings file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from assessment_app.errors import ConfigurationError
 
 DEFAULT_MUNICIPALITY = "Socialtjänsten"
 DEFAULT_CONFIDENTIALITY = "Sekretess enligt 26 kap. 1 § OSL"
+DEFAULT_PROVIDER_MANAGERS = ("administrator",)
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,12 @@ def install_settings_file() -> Path:
     return Path(__file__).resolve().parent.parent / "settings.json"
 
 
-def settings_files() -> list[Path]:
-    files = [install_settings_file(), config_dir() / "settings.json"]
+def settings_files(*, own: bool = True) -> list[Path]:
+    """The files in the order they are merged; ``own=False`` leaves out the user's own file
+    (for settings that grant rights, which a user must not give themselves)."""
+    files = [install_settings_file()]
+    if own:
+        files.append(config_dir() / "settings.json")
     override = os.environ.get("ASSESSMENT_SETTINGS")
     if override:
         files.append(Path(override))
@@ -112,3 +120,19 @@ def load_print_settings(paths: list[Path] | None = None) -> PrintSettings:
         confidentiality_text=str(data.get("confidentiality_text") or DEFAULT_CONFIDENTIALITY),
         contact_phone=str(data.get("contact_phone") or ""),
     )
+
+
+def load_provider_managers(paths: list[Path] | None = None) -> tuple[str, ...]:
+    """The roles that may manage the provider register (``provider_managers``, a list of
+    roles). Administrators always may; unknown roles are not used; a value that is not a list
+    of roles leaves the default."""
+    from assessment_app.context import ROLES  # not at the top: start-up reads this module
+
+    data = load_settings(paths if paths is not None else settings_files(own=False))
+    value = data.get("provider_managers")
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return DEFAULT_PROVIDER_MANAGERS
+    roles = [r for r in ROLES if r in value or r in DEFAULT_PROVIDER_MANAGERS]
+    return tuple(roles)
