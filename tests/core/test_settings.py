@@ -10,6 +10,7 @@ from assessment_app.settings import (
     DEFAULT_CONFIDENTIALITY,
     load_presets,
     load_print_settings,
+    load_provider_managers,
 )
 
 
@@ -57,3 +58,19 @@ def test_relative_logo_is_found_next_to_its_settings_file(tmp_path: Path) -> Non
     folder.mkdir()
     preset = write(folder / "settings.json", {"logo_path": "logo.png"})
     assert load_print_settings([preset]).logo_path == folder.resolve() / "logo.png"
+
+
+@pytest.mark.parametrize(
+    ("value", "roles"),
+    [
+        (None, ("administrator",)),
+        (["supervisor"], ("supervisor", "administrator")),
+        ("supervisor", ("supervisor", "administrator")),
+        (["caseworker", "supervisor", "nobody"], ("caseworker", "supervisor", "administrator")),
+        ([], ("administrator",)),  # administrators always may
+        ({"supervisor": True}, ("administrator",)),  # not a list: the default
+    ],
+)
+def test_provider_managers(tmp_path: Path, value: object, roles: tuple[str, ...]) -> None:
+    data = {} if value is None else {"provider_managers": value}
+    assert load_provider_managers([write(tmp_path / "s.json", data)]) == roles
