@@ -17,7 +17,7 @@ with the provider's id and the names of the changed fields, never their values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -403,8 +403,3 @@ def get_provider(
             f"Det finns ingen utförare som heter {name or provider_id!r}.",
         )
     return info_of(uow, provider)
-
-
-def with_fields(info: ProviderInfo, **changes: object) -> ProviderFields:
-    """The provider's fields with some of them replaced (a command's options)."""
-    return replace(info.fields, **changes)  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from assessment_app.cli.commands import (
     init,
     keys,
     log,
+    provider,
     retention,
     review,
     rollback,
@@ -39,6 +40,7 @@ REGISTRY: tuple[Register, ...] = (
     init.register,  # init
     user.register,  # user add|list|disable|enable|reset-password|remove|reset
     demo.register,  # demo
+    provider.register,  # provider add|list|edit|retire|reactivate
     subject_access.register,  # subject-access
     export_pdf.register,  # export-pdf
     audit.register,  # audit verify
