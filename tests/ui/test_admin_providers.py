@@ -252,3 +252,42 @@ def test_a_supervisor_reaches_it_from_the_menu_only_when_allowed(
     assert "Tryggt Boende Norr" in _cells(page)
     window.resize(1200, 760)
     window.grab().save(str(tmp_path / "supervisor-providers.png"))
+
+
+def test_a_retired_provider_is_kept_where_assigned_and_not_offered_anew(qtbot, services, register):
+    """The plan editor offers a retired provider only on the action that already has it; the
+    consent dialog does not offer it at all."""
+    from assessment_app.records import plans
+    from assessment_app.records.plans import PlanContent, PlanEdit
+    from ui.case_view.consents_tab import ConsentDialog
+    from ui.plan.editor import PlanEditorPage
+
+    vagen = register.add_provider("Vagen Ut AB")
+    register.add_provider("Nystart AB")
+    ws = services.ws
+    row = ws.cases.create(name="Kalle Karlsson")
+    plan = ws.plans.create(row.id)
+    goal = plans.Goal("housing", "Ett eget boende")
+    action = plans.Action("Boendestöd", "provider", goal_id=goal.id, provider_id=vagen.id)
+    ws.plans.save(PlanEdit(plan, PlanContent([goal], [action])))
+    register.retire_provider(vagen.id, vagen.version)
+
+    editor = PlanEditorPage(services, ws.plans.open_editor(plan.id))
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_tasks(qtbot)
+    box = editor.boxes[0]
+
+    def offered(action_row):  # type: ignore[no-untyped-def]
+        combo = action_row.provider
+        return [combo.itemText(i) for i in range(combo.count())]
+
+    assigned = box.rows[0]
+    assert offered(assigned) == ["Nystart AB", "Vagen Ut AB"]
+    assert assigned.provider.currentData() == vagen.id  # it keeps its provider
+    assert offered(box.add_action()) == ["Nystart AB"]
+
+    view = ws.cases.consents(row.id)
+    dialog = ConsentDialog(services, row.id, ws.area_titles(), view.providers)
+    qtbot.addWidget(dialog)
+    assert [dialog.provider.itemText(i) for i in range(dialog.provider.count())] == ["Nystart AB"]
