@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from faker import Faker
 from stdnum import luhn
 
+from assessment_app.errors import ValidationError
 from assessment_app.records import (
     assessments,
     cases,
@@ -35,6 +36,13 @@ DEMO_PROVIDERS = (
     ("Nystart Mentorskap", "Ali Haddad", "08-555 020 20"),
     ("Tryggt Boende Norr", "Eva Strand", "08-555 030 30"),
 )
+# The register's other fields for the demo providers: organisation number (synthetic, with a
+# valid check digit), what they are procured for, and the contract's years from this one.
+DEMO_PROVIDER_DETAILS = {
+    "Vägen Ut Stöd AB": ("559900-0014", "avhopparstöd, samtalsstöd", -1, 2),
+    "Nystart Mentorskap": ("802400-0021", "mentorskap, sysselsättning", 0, 1),
+    "Tryggt Boende Norr": ("559900-0030", "boendestöd, skyddat boende", -2, 1),
+}
 
 
 def personnummer(rng: random.Random, today: date) -> str:
@@ -105,14 +113,34 @@ def ratings_for(
 
 
 def ensure_providers(ws: Workspace) -> list[providers.ProviderInfo]:
+    """The demo providers, added to the register when missing; those still active (a retired
+    one is not given new consents or actions)."""
+    today = date.today()
     with ws.write() as uow:
-        existing = {p.name: p for p in providers.list_providers(uow)}
+        existing = {p.name: p for p in providers.list_providers(uow, include_inactive=True)}
+        numbers = {p.org_number for p in existing.values() if p.org_number}
         for name, person, phone in DEMO_PROVIDERS:
-            if name not in existing:
-                existing[name] = providers.add_provider(
-                    uow, name, contact_person=person, phone=phone
-                )
-    return [existing[name] for name, _, _ in DEMO_PROVIDERS]
+            if name in existing:
+                continue
+            number, procured_for, start, end = DEMO_PROVIDER_DETAILS[name]
+            existing[name] = providers.add_provider(
+                uow,
+                name,
+                org_number=number if number not in numbers else "",
+                contact_person=person,
+                phone=phone,
+                email=f"{person.split()[0].lower()}@example.se",
+                procured_for=procured_for,
+                contract_from=date(today.year + start, 1, 1),
+                contract_to=date(today.year + end, 12, 31),
+            )
+    active = [existing[name] for name, _, _ in DEMO_PROVIDERS if existing[name].active]
+    if not active:
+        raise ValidationError(
+            "Every demo provider has been retired; reactivate one to make demo cases.",
+            "Alla demoutförare är avslutade; återaktivera en för att skapa demoärenden.",
+        )
+    return active
 
 
 def generate(

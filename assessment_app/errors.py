@@ -106,6 +106,7 @@ RECORD_NAMES_SV = {
     "assessment": "Kartläggningen",
     "consent": "Samtycket",
     "follow-up": "Uppföljningen",
+    "provider": "Utföraren",
     "record": "Uppgifterna",
 }
 FIELD_NAMES_SV = {
@@ -122,6 +123,14 @@ FIELD_NAMES_SV = {
     "scope": "omfattning",
     "withdrawn": "återkallelse",
     "done": "genomförd",
+    "org_number": "organisationsnummer",
+    "contact_person": "kontaktperson",
+    "phone": "telefon",
+    "email": "e-post",
+    "procured_for": "upphandlad för",
+    "contract_from": "avtalets början",
+    "contract_to": "avtalets slut",
+    "active": "aktiv/avslutad",
 }
 
 

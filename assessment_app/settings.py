@@ -9,7 +9,10 @@ Three JSON files are merged, later ones winning key by key:
 
 Missing keys take neutral defaults; a broken file is reported, never silently ignored.
 Keys: municipality_name, logo_path, confidentiality_text, contact_phone, server_url, language,
-idle_lock_minutes.
+idle_lock_minutes, provider_managers.
+
+``provider_managers`` says who may manage the provider register; a right, so it is read only
+from IT's file and ``ASSESSMENT_SETTINGS``, never from a user's own settings file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from assessment_app.errors import ConfigurationError
 
 DEFAULT_MUNICIPALITY = "Socialtjänsten"
 DEFAULT_CONFIDENTIALITY = "Sekretess enligt 26 kap. 1 § OSL"
+DEFAULT_PROVIDER_MANAGERS = ("administrator",)
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,12 @@ def install_settings_file() -> Path:
     return Path(__file__).resolve().parent.parent / "settings.json"
 
 
-def settings_files() -> list[Path]:
-    files = [install_settings_file(), config_dir() / "settings.json"]
+def settings_files(*, own: bool = True) -> list[Path]:
+    """The files in the order they are merged; ``own=False`` leaves out the user's own file
+    (for settings that grant rights, which a user must not give themselves)."""
+    files = [install_settings_file()]
+    if own:
+        files.append(config_dir() / "settings.json")
     override = os.environ.get("ASSESSMENT_SETTINGS")
     if override:
         files.append(Path(override))
@@ -124,6 +132,8 @@ class CaseRules:
       or edited themselves (every such approval is marked and audited); default no;
     - ``close_requires_supervisor``: closing a case is a supervisor's decision; default no;
     - ``consent_warning_days``: a consent that ends within this many days is shown as ending.
+
+    Read from the installation's files only (:func:`load_case_rules`).
     """
 
     urgent_escalation_hours: int = 24
@@ -139,7 +149,9 @@ def _positive_int(value: object, default: int) -> int:
 
 
 def load_case_rules(unit: str | None = None, paths: list[Path] | None = None) -> CaseRules:
-    data = load_settings(paths)
+    """The unit's rules, read only from the installation's files (IT's ``settings.json`` and
+    ``ASSESSMENT_SETTINGS``), never the user's own: a worker must not relax four-eyes rules."""
+    data = load_settings(paths if paths is not None else settings_files(own=False))
     units = data.get("units")
     own = units.get(unit, {}) if isinstance(units, dict) and unit else {}
     merged = {**data, **(own if isinstance(own, dict) else {})}
@@ -154,3 +166,19 @@ def load_case_rules(unit: str | None = None, paths: list[Path] | None = None) ->
             merged.get("consent_warning_days"), defaults.consent_warning_days
         ),
     )
+
+
+def load_provider_managers(paths: list[Path] | None = None) -> tuple[str, ...]:
+    """The roles that may manage the provider register (``provider_managers``, a list of
+    roles). Administrators always may; unknown roles are not used; a value that is not a list
+    of roles leaves the default."""
+    from assessment_app.context import ROLES  # not at the top: start-up reads this module
+
+    data = load_settings(paths if paths is not None else settings_files(own=False))
+    value = data.get("provider_managers")
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return DEFAULT_PROVIDER_MANAGERS
+    roles = [r for r in ROLES if r in value or r in DEFAULT_PROVIDER_MANAGERS]
+    return tuple(roles)

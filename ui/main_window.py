@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from assessment_app.server.review import ApprovedPlan, WaitingPlan
 from ui.admin.admin_page import AdminPage
 from ui.admin.lifecycle_checks import LifecycleChecks
+from ui.admin.providers_page import ProvidersPage
 from ui.admin.users_page import UsersPage
 from ui.case_view.case_page import CasePage
 from ui.cases import labels
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.review_page: ReviewQueuePage | None = None
         self.plan_review: PlanReviewPage | None = None
         self.log_page: AccessLogPage | None = None
+        self.providers_page: ProvidersPage | None = None
         if self.can_see_cases:
             self.case_list = CaseListPage(services, self)
             self.case_list.open_case.connect(self.show_case)
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         self.review_action.triggered.connect(self.show_review_queue)
         self.log_action = QAction(self.tr("Logg&uppföljning"), self)
         self.log_action.triggered.connect(self.show_access_log)
+        self.providers_action = QAction(self.tr("U&tförarregister"), self)
+        self.providers_action.triggered.connect(self.show_providers)
         self.decisions_action = QAction(self.tr("&Beslut"), self)
         self.decisions = DecisionBadgeAction(self.services, self.decisions_action, self)
         self.decisions.open_case.connect(self._open_case_from_badge)
@@ -194,7 +198,13 @@ class MainWindow(QMainWindow):
             self.sign_out_action,
         ):
             file_menu.addAction(action)
-        for action in (self.list_action, self.review_action, self.log_action, self.meeting_action):
+        for action in (
+            self.list_action,
+            self.review_action,
+            self.log_action,
+            self.providers_action,
+            self.meeting_action,
+        ):
             view_menu.addAction(action)
         help_menu.addAction(self.about_action)
         for action in (
@@ -217,6 +227,16 @@ class MainWindow(QMainWindow):
         self.backup_action.setVisible(
             self.ctx.role == "administrator" and self.services.db.is_sqlite
         )
+        # Administrators have the register as a tab; another role only if the installation
+        # lets it manage providers (asked in the background).
+        self.providers_action.setVisible(False)
+        if self.ctx.role != "administrator":
+            run_task(
+                self.ws.admin.may_manage_providers,
+                self.providers_action.setVisible,
+                lambda _error: None,
+                owner=self,
+            )
 
     # --- navigation ---------------------------------------------------------------------
     def _show(self, widget: QWidget) -> None:
@@ -417,6 +437,20 @@ class MainWindow(QMainWindow):
 
         self._leave_work_page(go)
 
+    def show_providers(self) -> None:
+        """The provider register, for a role the installation lets manage it."""
+        if self.meeting_mode or not self.providers_action.isVisible():
+            return
+
+        def go() -> None:
+            if self.providers_page is None:
+                self.providers_page = ProvidersPage(self.services, self)
+            else:
+                self.providers_page.reload()
+            self._show(self.providers_page)
+
+        self._leave_work_page(go)
+
     def _open_case_from_badge(self, case_id: str) -> None:
         if not self.meeting_mode:
             self.show_case(case_id)
@@ -515,6 +549,7 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.review_action,
             self.log_action,
+            self.providers_action,
             self.decisions_action,
         ):
             action.setEnabled(not on)

@@ -163,11 +163,21 @@ class CaseShare(Base):
 
 
 class Provider(Versioned, Base):
+    """A procured provider (utförare). The organisation's data is plain; its contact person's
+    name, phone and e-mail are personal data (``contact_enc``), as is a retirement reason
+    (free text, ``retired_reason_enc``)."""
+
     __tablename__ = "providers"
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     contact_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    org_number: Mapped[str | None] = mapped_column(String(11), unique=True, nullable=True)
+    procured_for: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    contract_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    contract_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    retired_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    retired_reason_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 

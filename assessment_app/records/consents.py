@@ -97,11 +97,19 @@ def give_consent(
     case = uow.case(case_id=case_id)
     provider_name = None
     if provider_id:
-        provider_name = session.execute(
-            select(Provider.name).where(Provider.id == provider_id)
-        ).scalar()
-        if provider_name is None:
+        found = session.execute(
+            select(Provider.name, Provider.active).where(Provider.id == provider_id)
+        ).first()
+        if found is None:
             raise not_found("provider")
+        provider_name, active = found
+        if not active:  # retired: kept on old consents, never given a new one
+            raise ValidationError(
+                f"{provider_name} has been retired from the provider register; a new consent "
+                "cannot be given to it.",
+                f"{provider_name} är avslutad i utförarregistret; ett nytt samtycke kan inte "
+                "ges till den.",
+            )
     consent = Consent(
         id=new_id(),
         case_id=case.id,

@@ -277,6 +277,12 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
         p.id: {
             "name": p.name,
             "contact": open_("providers", "contact_enc", p.id, p.contact_enc),
+            "org_number": p.org_number,
+            "procured_for": p.procured_for,
+            "contract_from": _iso(p.contract_from),
+            "contract_to": _iso(p.contract_to),
+            "retired_on": _iso(p.retired_on) if not p.active else None,
+            "active": p.active,
         }
         for p in session.execute(select(Provider).where(Provider.id.in_(provider_ids))).scalars()
     }
@@ -421,20 +427,38 @@ def import_case_bundle(ctx: Context, path: Path, passphrase: str) -> ImportResul
 def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportResult:
     src_case = content["case"]
     src_ind = content["individual"]
-    # Providers: the same organisation by name, else added here.
+    # Providers: the same organisation by name (or organisation number), else added here as
+    # it was there (a provider retired there is added retired: kept, not offered).
     provider_map: dict[str, str] = {}
+    known = session.execute(select(Provider.id, Provider.name, Provider.org_number)).all()
+    by_name = {n.casefold(): pid for pid, n, _ in known}
+    by_number = {number: pid for pid, _, number in known if number}
     for old_id, p in content["providers"].items():
         name = str(p["name"])
-        found = session.execute(select(Provider.id).where(Provider.name == name)).scalar()
+        number = str(p["org_number"]) if p.get("org_number") else None
+        found = by_name.get(name.casefold()) or (by_number.get(number) if number else None)
         if found is None:
-            provider = Provider(id=new_id(), name=name, updated_by=ctx.user_id)
+            active = p.get("active", True) is not False
+            provider = Provider(
+                id=new_id(),
+                name=name,
+                updated_by=ctx.user_id,
+                org_number=number,
+                procured_for=str(p["procured_for"]) if p.get("procured_for") else None,
+                contract_from=_date(p.get("contract_from")),
+                contract_to=_date(p.get("contract_to")),
+                active=active,
+                retired_on=None if active else _date(p.get("retired_on")),
+            )
             if p.get("contact") is not None:
                 provider.contact_enc = ctx.seal(
                     "providers", "contact_enc", provider.id, p["contact"]
                 )
             session.add(provider)
             session.flush()
-            found = provider.id
+            found = by_name[name.casefold()] = provider.id
+            if number:
+                by_number[number] = provider.id
             ctx.audit(session, audit.RECORD_CREATE, object_type="provider", object_id=provider.id)
         provider_map[old_id] = found
 

@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING
 
 from assessment_app import accounts, audit
 from assessment_app.context import Context
+from assessment_app.errors import AccessDeniedError
 from assessment_app.records import providers
-from assessment_app.records.providers import ProviderInfo
+from assessment_app.records.providers import ProviderFields, ProviderInfo
+from assessment_app.settings import load_provider_managers
+from assessment_app.workspace.workspace import retrying
 
 if TYPE_CHECKING:
     from assessment_app.keys_admin import RotationResult
@@ -83,17 +86,81 @@ class AdminUseCases:
         self.ctx.sign_out()
 
     # --- providers ----------------------------------------------------------------------------
+    @retrying
     def providers(self, *, include_inactive: bool = False) -> list[ProviderInfo]:
+        """The register: the active providers, or all of them (retired ones too)."""
         with self.ws.read() as uow:
             return providers.list_providers(uow, include_inactive=include_inactive)
 
+    @retrying
+    def provider(self, *, provider_id: str | None = None, name: str | None = None) -> ProviderInfo:
+        with self.ws.read() as uow:
+            return providers.get_provider(uow, provider_id=provider_id, name=name)
+
+    def may_manage_providers(self) -> bool:
+        """Administrators, and the roles the installation names in ``provider_managers``."""
+        return self.ctx.role in load_provider_managers()
+
+    def _require_provider_manager(self) -> None:
+        if not self.may_manage_providers():
+            raise AccessDeniedError(
+                "Only administrators (and the roles named in the installation's "
+                "provider_managers setting) may change the provider register.",
+                "Bara administratörer (och de roller som installationens inställning "
+                "provider_managers anger) får ändra utförarregistret.",
+            )
+
+    @retrying
     def add_provider(
-        self, name: str, *, contact_person: str = "", phone: str = "", email: str = ""
+        self,
+        name: str,
+        *,
+        org_number: str = "",
+        contact_person: str = "",
+        phone: str = "",
+        email: str = "",
+        procured_for: str = "",
+        contract_from: date | None = None,
+        contract_to: date | None = None,
     ) -> ProviderInfo:
+        self._require_provider_manager()
         with self.ws.write() as uow:
             return providers.add_provider(
-                uow, name, contact_person=contact_person, phone=phone, email=email
+                uow,
+                name,
+                org_number=org_number,
+                contact_person=contact_person,
+                phone=phone,
+                email=email,
+                procured_for=procured_for,
+                contract_from=contract_from,
+                contract_to=contract_to,
             )
+
+    @retrying
+    def edit_provider(
+        self, provider_id: str, expected_version: int, fields: ProviderFields
+    ) -> ProviderInfo:
+        """Save the form; a change someone else saved meanwhile is a StaleEditError."""
+        self._require_provider_manager()
+        with self.ws.write() as uow:
+            return providers.edit_provider(uow, provider_id, expected_version, fields)
+
+    @retrying
+    def retire_provider(
+        self, provider_id: str, expected_version: int, *, on: date | None = None, reason: str = ""
+    ) -> ProviderInfo:
+        self._require_provider_manager()
+        with self.ws.write() as uow:
+            return providers.retire_provider(
+                uow, provider_id, expected_version, on=on, reason=reason
+            )
+
+    @retrying
+    def reactivate_provider(self, provider_id: str, expected_version: int) -> ProviderInfo:
+        self._require_provider_manager()
+        with self.ws.write() as uow:
+            return providers.reactivate_provider(uow, provider_id, expected_version)
 
     # --- keys and the audit trail -------------------------------------------------------------
     def rotate_keys(self) -> RotationResult:

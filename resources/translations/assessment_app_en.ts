@@ -372,6 +372,11 @@
         <source>&amp;Gallring</source>
         <translation>&amp;Retention</translation>
     </message>
+    <message>
+        <location filename="../../ui/admin/admin_page.py" line="22"/>
+        <source>U&amp;tförare</source>
+        <translation>Pro&amp;viders</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentsTab</name>
@@ -1725,6 +1730,11 @@ own / worker</translation>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>U&amp;tförarregister</source>
+        <translation>&amp;Provider register</translation>
+    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -2470,6 +2480,248 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>ProvidersModel</name>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="63"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="64"/>
+        <source>Org.nr</source>
+        <translation>Org. no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="65"/>
+        <source>Upphandlad för</source>
+        <translation>Procured for</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="66"/>
+        <source>Avtalsperiod</source>
+        <translation>Contract period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="67"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="79"/>
+        <source>Avslutad</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="80"/>
+        <source>Avslutad {day}</source>
+        <translation>Retired {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="82"/>
+        <source>Avtalet har löpt ut</source>
+        <translation>Contract expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="84"/>
+        <source>Avtalet har inte börjat</source>
+        <translation>Contract not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="85"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="107"/>
+        <source>Skäl: {reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProvidersPage</name>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="178"/>
+        <source>&lt;h2&gt;Utförare&lt;/h2&gt;&lt;p&gt;Upphandlade utförare som insatser och samtycken kan gälla. En avslutad utförare finns kvar på gamla planer och samtycken men erbjuds inte för nya.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Providers&lt;/h2&gt;&lt;p&gt;Procured providers that actions and consents can name. A retired provider stays on old plans and consents but is not offered for new ones.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="188"/>
+        <source>Utförare</source>
+        <translation>Providers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="198"/>
+        <source>Visa avsluta&amp;de</source>
+        <translation>Show retire&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="202"/>
+        <source>&amp;Ny utförare</source>
+        <translation>&amp;New provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="204"/>
+        <source>A&amp;vsluta …</source>
+        <translation>Re&amp;tire …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="206"/>
+        <source>Åte&amp;raktivera …</source>
+        <translation>React&amp;ivate …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="222"/>
+        <source>till exempel: boendestöd, mentorskap</source>
+        <translation>for example: housing support, mentoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="223"/>
+        <location filename="../../ui/admin/providers_page.py" line="224"/>
+        <source>angivet</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="225"/>
+        <source>Avtalet gäller från</source>
+        <translation>Contract begins</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="226"/>
+        <source>Avtalet gäller till</source>
+        <translation>Contract ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="229"/>
+        <source>Ångra</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="243"/>
+        <source>Na&amp;mn:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="244"/>
+        <source>&amp;Organisationsnummer:</source>
+        <translation>&amp;Organisation number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="245"/>
+        <source>&amp;Kontaktperson:</source>
+        <translation>&amp;Contact person:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="246"/>
+        <source>Tele&amp;fon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="247"/>
+        <source>&amp;E-post:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="248"/>
+        <source>&amp;Upphandlad för:</source>
+        <translation>Procured &amp;for:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="249"/>
+        <source>Avtalet gäller fr&amp;ån:</source>
+        <translation>Contract &amp;begins:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="250"/>
+        <source>Avtalet gäller t&amp;ill:</source>
+        <translation>Contract end&amp;s:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="257"/>
+        <source>Kontaktpersonens namn, telefon och e-post sparas krypterat.</source>
+        <translation>The contact person&apos;s name, phone and e-mail are stored encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="288"/>
+        <source>Hämtar …</source>
+        <translation>Loading …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="305"/>
+        <source>Registret är tomt. Lägg till den första utföraren i formuläret.</source>
+        <translation>The register is empty. Add the first provider in the form.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="374"/>
+        <source>Ny utförare</source>
+        <translation>New provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="375"/>
+        <source>&amp;Lägg till utföraren</source>
+        <translation>&amp;Add the provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="381"/>
+        <source>Ändra {name}</source>
+        <translation>Change {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="382"/>
+        <source>&amp;Spara ändringarna</source>
+        <translation>Save the c&amp;hanges</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="432"/>
+        <source>{name} är tillagd i registret.</source>
+        <translation>{name} was added to the register.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="437"/>
+        <source>Ändringarna för {name} är sparade.</source>
+        <translation>The changes to {name} are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="452"/>
+        <source>{name} är avslutad och erbjuds inte för nya insatser och samtycken.</source>
+        <translation>{name} is retired and is not offered for new actions and consents.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="466"/>
+        <source>Återaktivera utföraren</source>
+        <translation>Reactivate the provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="467"/>
+        <source>Återaktivera {name}?</source>
+        <translation>Reactivate {name}?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="469"/>
+        <source>Utföraren erbjuds igen för nya insatser och nya samtycken.</source>
+        <translation>The provider is offered again for new actions and new consents.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="471"/>
+        <source>Återaktivera</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="472"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="479"/>
+        <source>{name} är aktiv igen.</source>
+        <translation>{name} is active again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="511"/>
+        <source>Formuläret visar det du skrev: spara igen för att ersätta den andra ändringen, eller välj Ångra för att se det som är sparat.</source>
+        <translation>The form shows what you typed: save again to replace the other change, or choose Undo to see what is saved.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionBlock</name>
     <message>
         <location filename="../../ui/interview/area_page.py" line="68"/>
@@ -2661,6 +2913,44 @@ own / worker</translation>
         <location filename="../../ui/admin/retention_page.py" line="309"/>
         <source>Visa listan igen för att se vad som är kvar.</source>
         <translation>Show the list again to see what is left.</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="124"/>
+        <source>Avsluta utföraren</source>
+        <translation>Retire the provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="128"/>
+        <source>&lt;p&gt;&lt;b&gt;Avsluta {name}?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Utföraren finns kvar på gamla planer och samtycken, med sitt namn, och insatser som redan har utföraren behåller den. Den erbjuds inte längre för nya insatser eller nya samtycken. Det går att återaktivera utföraren senare.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Retire {name}?&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The provider stays on old plans and consents, with its name, and actions that already have it keep it. It is no longer offered for new actions or new consents. The provider can be reactivated later.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="142"/>
+        <source>till exempel: avtalet sades upp</source>
+        <translation>for example: the contract was terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="144"/>
+        <source>Avslutad &amp;från:</source>
+        <translation>Retired &amp;from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="145"/>
+        <source>&amp;Skäl (valfritt):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="147"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/providers_page.py" line="149"/>
+        <source>&amp;Avsluta utföraren</source>
+        <translation>Re&amp;tire the provider</translation>
     </message>
 </context>
 <context>

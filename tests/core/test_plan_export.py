@@ -16,7 +16,7 @@ from assessment_app.records.cases import Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.settings import PrintSettings
 from assessment_app.workspace import Saved, Workspace
-from tests.conftest import World
+from tests.conftest import ADMIN_PW, World
 
 SETTINGS = PrintSettings(municipality_name="Upplands-Bro kommun")
 
@@ -26,9 +26,9 @@ def text_of(path: Path) -> str:
 
 
 def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, str, str]:
-    anna = world.workspace("anna")
-    vagen = anna.admin.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
-    other = anna.admin.add_provider("Annan Utförare", contact_person="Per", phone="08-2")
+    anna, register = world.workspace("anna"), world.workspace("admin", ADMIN_PW).admin
+    vagen = register.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
+    other = register.add_provider("Annan Utförare", contact_person="Per", phone="08-2")
     row = anna.cases.create(
         name="Åsa Öberg",
         personnummer="19811228-9874",

@@ -122,7 +122,9 @@ def test_stale_save_names_who_changed_it(world: World) -> None:
 
 def _setup_plan(world: World) -> tuple[Workspace, str, plans.PlanInfo, str]:
     anna = world.workspace("anna")
-    provider = anna.admin.add_provider("Vägen Ut AB", contact_person="Eva", phone="08-1")
+    provider = world.workspace("admin", ADMIN_PW).admin.add_provider(
+        "Vägen Ut AB", contact_person="Eva", phone="08-1"
+    )
     row = anna.cases.create(name="Nils Holm")
     plan = anna.plans.create(row.id)
     result = anna.plans.save(

@@ -31,7 +31,7 @@ from assessment_app.records.cases import CaseQuery, Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.workspace import RuleViolation, Workspace
 from assessment_app.workspace.interview import AssessmentEdit
-from tests.conftest import World
+from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import case_with_plan, save_content, saved
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -270,7 +270,7 @@ class _State:
 
 def test_every_content_write_moves_the_retention_clock_and_reads_do_not(world: World) -> None:
     anna, chef = world.workspace("anna"), world.workspace("chef")
-    provider = anna.admin.add_provider("Klockan AB")
+    provider = world.workspace("admin", ADMIN_PW).admin.add_provider("Klockan AB")
     state = _State(anna.cases.create(name="Klocka Person", personnummer="19811228-9874"))
     case_id = state.case.id
     v = state.values

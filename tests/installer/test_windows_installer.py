@@ -23,6 +23,7 @@ SETTINGS_KEYS = {
     "server_url",
     "language",
     "idle_lock_minutes",
+    "provider_managers",
 }
 
 

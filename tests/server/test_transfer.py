@@ -102,6 +102,10 @@ def test_transfer_sqlite_to_server(
     assert imported.assigned_username == "bo"
     assert _content(server, imported.id) == expected
     assert _actions_of(server, imported.id) == _actions_of(laptop, source.id)
+    # The providers came along with their register fields (organisation number, contract...).
+    there = {p.name: p.fields for p in laptop.admin.providers(include_inactive=True)}
+    arrived = server.admin.providers(include_inactive=True)
+    assert arrived and all(p.fields == there[p.name] and p.org_number for p in arrived)
     # Found by personnummer and name through the target's own blind index.
     info = server.cases.open(imported.id)
     if info.individual.personnummer:

@@ -6,11 +6,12 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
+from assessment_app import accounts
 from assessment_app.records import plans
 from assessment_app.records.plans import PlanContent
-from assessment_app.workspace import Saved
+from assessment_app.workspace import Saved, Workspace
 from assessment_app.workspace.interview import AssessmentEdit
-from tests.ui.conftest import wait_tasks
+from tests.ui.conftest import ADMIN, wait_tasks
 from ui.plan.editor import PlanEditorPage
 
 
@@ -67,9 +68,9 @@ def _click(qtbot, button):
     wait_tasks(qtbot)
 
 
-def test_plan_prefilled_edited_and_saved(qtbot, services, worker, template):
-    admin_ws = services.ws
-    provider = admin_ws.admin.add_provider("Vagen Ut AB")
+def test_plan_prefilled_edited_and_saved(qtbot, services, database, worker, template):
+    register = Workspace(accounts.sign_in(database, *ADMIN)).admin  # the register is theirs
+    provider = register.add_provider("Vagen Ut AB")
     row = _case_with_needs(services)
     plan_id = _new_plan(qtbot, services, row.id)
     editor = _editor(qtbot, services, plan_id)

@@ -1,9 +1,10 @@
-"""The administrator's main screen: users, and retention (gallring)."""
+"""The administrator's main screen: users, retention (gallring) and the provider register."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from ui.admin.providers_page import ProvidersPage
 from ui.admin.retention_page import RetentionPage
 from ui.admin.users_page import UsersPage
 from ui.services import Services
@@ -15,8 +16,10 @@ class AdminPage(QWidget):
         self.tabs = QTabWidget(self)
         self.users = UsersPage(services, self)
         self.retention = RetentionPage(services, self)
+        self.providers = ProvidersPage(services, self)
         self.tabs.addTab(self.users, self.tr("&Användare"))
         self.tabs.addTab(self.retention, self.tr("&Gallring"))
+        self.tabs.addTab(self.providers, self.tr("U&tförare"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -22,6 +22,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("init", ("init",)),
     ("user", ("user",)),  # user add|list|disable|enable|reset-password|remove|reset
     ("demo", ("demo",)),
+    ("provider", ("provider",)),  # provider add|list|edit|retire|reactivate
     ("subject_access", ("subject-access",)),
     ("export_pdf", ("export-pdf",)),
     ("audit", ("audit",)),  # audit verify

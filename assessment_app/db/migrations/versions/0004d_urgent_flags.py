@@ -1,7 +1,7 @@
 """Urgent flags as events: raised from an assessment, open until what was done is recorded.
 
 Revision ID: 0004d
-Revises: 0003
+Revises: 0004a
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ TS = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 BLOB = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 
 revision = "0004d"
-down_revision = "0003"
+down_revision = "0004a"
 branch_labels = None
 depends_on = None
 
