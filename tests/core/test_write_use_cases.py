@@ -21,7 +21,7 @@ from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import conflicts
 from assessment_app.workspace import Workspace
 from assessment_app.workspace.interview import AssessmentEdit
-from tests.conftest import World
+from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import saved
 
 SECTIONS = ("cases", "interviews", "plans", "documents", "review", "admin", "offline")
@@ -111,7 +111,12 @@ USE_CASES: dict[str, str] = {
     "admin.change_password": OTHER,
     "admin.sign_out": OTHER,
     "admin.providers": READS,
-    "admin.add_provider": OTHER,
+    "admin.provider": READS,
+    "admin.may_manage_providers": READS,
+    "admin.add_provider": OTHER,  # the register, not a case
+    "admin.edit_provider": OTHER,
+    "admin.retire_provider": OTHER,
+    "admin.reactivate_provider": OTHER,
     "admin.rotate_keys": OTHER,  # re-encrypts values; the content does not change
     "admin.verify_audit": READS,
     "admin.plan_retention": READS,
@@ -196,7 +201,7 @@ def _last_entry(world: World, case_id: str) -> datetime:
 
 def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monkeypatch) -> None:
     anna, chef = world.workspace("anna"), world.workspace("chef")
-    provider = anna.admin.add_provider("Klockan AB")
+    provider = world.workspace("admin", ADMIN_PW).admin.add_provider("Klockan AB")
     row = anna.cases.create(name="Klocka Person", personnummer="19811228-9874")
     case_id = row.id
     v: dict[str, Any] = {}
