@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,8 @@ def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, s
         [housing, drugs],
         actions,
         follow_up_on=date(2027, 2, 15),
-        next_meeting="2027-01-10T10:00",
+        meeting_at=datetime(2027, 1, 12, 10, 0).astimezone(),
+        meeting_place="Socialkontoret, Kungsgatan 5, rum 12",
         note="Träffas på kontoret.",
     )
     assert isinstance(anna.plans.save(PlanEdit(plan, content)), Saved)
