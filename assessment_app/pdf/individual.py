@@ -128,7 +128,8 @@ class IndividualPlanRenderer(PlanRenderer):
         # Dates are short: plain strings (no paragraph to parse and wrap) keep this table cheap.
         table_rows += [[when, Paragraph(what, self.styles.cell)] for _, when, what in rows]
         out.append(self.blocks.paragraph(self.t("dates_intro")))
-        return [*out, self.blocks.table(table_rows, (0.3, 0.7))]
+        # The heading and its sentence stay with the table (it is short).
+        return [KeepTogetherIfFits([*out, self.blocks.table(table_rows, (0.3, 0.7))])]
 
     def contacts_section(self) -> list[Flowable]:
         """Who to call or write to; the sentence asks only for what the contacts offer."""
@@ -153,17 +154,21 @@ class IndividualPlanRenderer(PlanRenderer):
         """When and where, in a sentence; what was written with no time is shown as written."""
         meeting = self.doc.next_meeting
         place = (self.doc.meeting_place or "").strip()
-        out: list[Flowable] = [self.blocks.heading(self.t("next_meeting"))]
         if meeting is not None:
             when = labels.format_meeting(self.lang, meeting)
-            out.append(Paragraph(para(self.t("meeting_when", when=when)), self.styles.notice))
+            markup = para(self.t("meeting_when", when=when))
             if place:
-                out.append(self.blocks.labelled(self.t("place"), place, self.styles.notice))
-        elif place:
-            out.append(Paragraph(para(place), self.styles.notice))
+                markup += f"<br/>{para(self.t('place') + ':')} {para(place)}"
         else:
-            out.append(Paragraph(para(self.t("no_meeting")), self.styles.notice))
-        return out
+            markup = para(place or self.t("no_meeting"))
+        return [
+            KeepTogetherIfFits(
+                [
+                    self.blocks.heading(self.t("next_meeting")),
+                    Paragraph(markup, self.styles.notice),
+                ]
+            )
+        ]
 
     def areas_section(self) -> list[Flowable]:
         head: list[Flowable] = [
