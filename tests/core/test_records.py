@@ -3,6 +3,7 @@ the workspace (the use-case layer)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -19,6 +20,7 @@ from assessment_app.errors import (
 from assessment_app.records import cases, consents, contacts, plans
 from assessment_app.records.cases import CaseQuery, Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
+from assessment_app.server import conflicts
 from assessment_app.workspace import Conflict, Saved, Workspace
 from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
@@ -495,3 +497,50 @@ def test_a_worker_sets_their_own_contact_and_an_administrator_the_units(world: W
     cleared = anna.admin.set_my_contact()
     assert cleared == contacts.WorkerContact()
     db.dispose()
+
+
+def test_the_meeting_merges_field_by_field_in_a_conflict(sqlite_world: World) -> None:
+    anna, _case_id, plan, _ = _setup_plan(sqlite_world)
+    chef = sqlite_world.workspace("chef")
+    at = datetime(2027, 3, 1, 10, 0).astimezone()
+    base = anna.plans.save(
+        PlanEdit(plan, PlanContent(plan.goals, [], meeting_at=at, meeting_place="Kontoret"))
+    )
+    assert isinstance(base, Saved)
+    loaded = base.value
+    # chef moves the time; anna, from the same version, changes the place and asks providers.
+    later = datetime(2027, 3, 2, 9, 0).astimezone()
+    moved = PlanContent(loaded.goals, [], meeting_at=later, meeting_place="Kontoret")
+    theirs = chef.plans.save(PlanEdit(loaded, moved))
+    assert isinstance(theirs, Saved)
+    mine = PlanEdit(
+        loaded,
+        PlanContent(
+            loaded.goals,
+            [],
+            meeting_at=at,
+            meeting_place="Vägen Ut, Storgatan 1",
+            meeting_with_providers=True,
+        ),
+    )
+    assert isinstance(anna.plans.save(mine), Conflict)
+    conflict = anna.plans.conflict(plan.id, mine)
+    changed = {f.name: f for f in conflict.fields if f.mine_changed or f.theirs_changed}
+    assert set(changed) == {"meeting_at", "meeting_place", "meeting_with_providers"}
+    assert conflict.field_conflicts == []  # each side changed a different part
+    merged = conflicts.merge_plans(conflict)
+    assert (merged.meeting_at, merged.meeting_place, merged.meeting_with_providers) == (
+        later,
+        "Vägen Ut, Storgatan 1",
+        True,
+    )
+    stored = anna.plans.save_merged(plan.id, merged)
+    assert isinstance(stored, Saved)
+    assert anna.plans.get(plan.id).meeting_at == later
+    # Both moving the time differently is a choice for the person.
+    again = anna.plans.get(plan.id)
+    chef.plans.save(PlanEdit(again, dataclasses.replace(again.content, meeting_at=at)))
+    clash = PlanEdit(again, dataclasses.replace(again.content, meeting_at=None))
+    conflict = anna.plans.conflict(plan.id, clash)
+    assert [f.name for f in conflict.field_conflicts] == ["meeting_at"]
+    assert conflicts.merge_plans(conflict, choices={"meeting_at": "mine"}).meeting_at is None

@@ -41,9 +41,10 @@ def test_a_worker_sets_their_phone_and_email_and_sees_the_units(qtbot, services,
     window = _window(qtbot, services)
     dialog = _open(qtbot, window)
     assert dialog.windowTitle() == "Mina kontaktuppgifter"
-    assert dialog.unit_name.text() == "Vuxenenheten"
-    assert dialog.unit_phone.text() == "08-581 690 00" and dialog.unit_phone.isReadOnly()
-    assert not dialog.unit_choice.isVisible()  # only an administrator changes the unit's
+    shown = dialog.unit_summary.text()  # what prints, to read; an administrator changes it
+    assert "Vuxenenheten" in shown and "08-581 690 00" in shown and "Torget 1" in shown
+    assert "E-post" not in shown  # not given: no bare label
+    assert dialog.unit_phone.isHidden() and dialog.unit_choice.isHidden()
 
     qtbot.keyClicks(dialog.phone, "ring mig")  # not a phone number: said, nothing stored
     qtbot.keyClicks(dialog.email, "anna.andersson@kommun.se")
@@ -72,7 +73,7 @@ def test_an_administrator_sets_a_units_contact_details(qtbot, database, settings
     window = _window(qtbot, services)
     dialog = _open(qtbot, window)
     assert not dialog.unit_choice.isHidden() and dialog.unit_choice.currentText() == "Vuxenenheten"
-    assert not dialog.unit_phone.isReadOnly()
+    assert not dialog.unit_phone.isHidden() and dialog.unit_summary.isHidden()
     qtbot.keyClicks(dialog.unit_phone, "08-581 690 00")
     qtbot.keyClicks(dialog.unit_email, "vuxenenheten@kommun.se")
     qtbot.keyClicks(dialog.unit_address, "Kungsgatan 5, Kungsangen")

@@ -8,7 +8,9 @@ stored until "Spara", and a refused value (a phone number with letters) is said 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -68,29 +70,33 @@ class ContactDetailsDialog(QDialog):
         self.unit_choice = QComboBox(self.unit_box)
         self.unit_choice.setAccessibleName(self.tr("Enhet"))
         self.unit_choice.currentIndexChanged.connect(self._unit_chosen)
-        self.unit_name = QLabel(self.unit_box)
         self.unit_phone = QLineEdit(self.unit_box)
         self.unit_email = QLineEdit(self.unit_box)
         self.unit_address = QLineEdit(self.unit_box)
         self.unit_address.setPlaceholderText(self.tr("till exempel Kungsgatan 5, Kungsängen"))
-        unit_form = QFormLayout(self.unit_box)
-        unit_form.addRow(self.tr("E&nhet:"), self.unit_choice if self.is_admin else self.unit_name)
-        unit_form.addRow(self.tr("Te&lefon:"), self.unit_phone)
-        unit_form.addRow(self.tr("E-&post:"), self.unit_email)
-        unit_form.addRow(self.tr("&Besöksadress:"), self.unit_address)
+        self.unit_summary = QLabel(self.unit_box)  # what others see: the unit, as printed
+        self.unit_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.unit_hint = QLabel(self.unit_box)
         self.unit_hint.setWordWrap(True)
         self.unit_hint.setStyleSheet("color: #555;")
+        unit_form = QFormLayout(self.unit_box)
+        if self.is_admin:
+            unit_form.addRow(self.tr("E&nhet:"), self.unit_choice)
+            unit_form.addRow(self.tr("Te&lefon:"), self.unit_phone)
+            unit_form.addRow(self.tr("E-&post:"), self.unit_email)
+            unit_form.addRow(self.tr("&Besöksadress:"), self.unit_address)
+            self.unit_summary.hide()
+            self.unit_hint.setText(
+                self.tr("Skrivs ut på den enskildes plan. Gäller alla på enheten.")
+            )
+        else:
+            unit_form.addRow(self.unit_summary)
+            for widget in (self.unit_choice, self.unit_phone, self.unit_email, self.unit_address):
+                widget.hide()
+            self.unit_hint.setText(
+                self.tr("Skrivs ut på den enskildes plan. Ändras av en administratör.")
+            )
         unit_form.addRow(self.unit_hint)
-        self.unit_choice.setVisible(self.is_admin)
-        self.unit_name.setVisible(not self.is_admin)
-        for field in (self.unit_phone, self.unit_email, self.unit_address):
-            field.setReadOnly(not self.is_admin)
-        self.unit_hint.setText(
-            self.tr("Skrivs ut på den enskildes plan. Gäller alla på enheten.")
-            if self.is_admin
-            else self.tr("Skrivs ut på den enskildes plan. Ändras av en administratör.")
-        )
 
         self.save_button = QPushButton(self.tr("&Spara"), self)
         self.save_button.setDefault(True)
@@ -144,10 +150,25 @@ class ContactDetailsDialog(QDialog):
 
     def _show_unit(self, unit: UnitContact | None) -> None:
         self.unit = unit
-        self.unit_name.setText(unit.name if unit else "")
+        self.unit_summary.setText(self._summary(unit))
         self.unit_phone.setText(unit.phone if unit else "")
         self.unit_email.setText(unit.email if unit else "")
         self.unit_address.setText(unit.visiting_address if unit else "")
+
+    def _summary(self, unit: UnitContact | None) -> str:
+        if unit is None:
+            return ""
+        lines = [f"<b>{html.escape(unit.name)}</b>"]
+        for label, value in (
+            (self.tr("Telefon"), unit.phone),
+            (self.tr("E-post"), unit.email),
+            (self.tr("Besöksadress"), unit.visiting_address),
+        ):
+            if value:
+                lines.append(f"{html.escape(label)}: {html.escape(value)}")
+        if len(lines) == 1:
+            lines.append(f"<i>{html.escape(self.tr('Inga kontaktuppgifter för enheten än.'))}</i>")
+        return "<br/>".join(lines)
 
     def _failed(self, error: BaseException) -> None:
         self.setEnabled(True)
