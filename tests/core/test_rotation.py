@@ -52,4 +52,5 @@ def test_every_encrypted_column_is_covered() -> None:
     covered = {(m.__tablename__, c) for m, c in encrypted_columns()}
     assert ("individuals", "name_enc") in covered and ("drafts", "payload_enc") in covered
     assert ("plan_actions", "body_enc") in covered and ("consents", "details_enc") in covered
-    assert len(covered) == 14
+    assert ("users", "contact_enc") in covered  # a worker's work phone and e-mail
+    assert len(covered) == 15
