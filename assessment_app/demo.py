@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from faker import Faker
@@ -243,7 +243,13 @@ def _one_case(
         uow,
         plan.id,
         plan.version,
-        plans.PlanContent(goals, actions, follow_up, next_meeting=f"{follow_up.isoformat()}T10:00"),
+        plans.PlanContent(
+            goals,
+            actions,
+            follow_up,
+            meeting_at=datetime.combine(follow_up, time(10, 0)).astimezone(),
+            meeting_place="Socialkontoret",
+        ),
         base=plan.content,
     )
     followups.schedule(uow, row.id, follow_up, plan_id=plan.id)

@@ -5,6 +5,13 @@
   provider (valid today) and only the actions assigned to it. Without a valid consent the
   export is refused. A protected identity's address is never put into any document.
 - Every export is audited (case id, audience, provider id; never names).
+- Contacts: the case's worker (name, work phone, e-mail) and the case's unit (phone, e-mail,
+  visiting address; the installation's phone when the unit has none); for a provider also its
+  own contact from the register. Details that are not given are left out.
+- The next meeting prints for the individual; for a provider only when the plan says the
+  providers take part (``meeting_with_providers``): the time and place of a person's meeting
+  with the social services is not shared with a provider that is not in it.
+- The individual's copy shows only the areas that were rated or have a goal.
 
 :func:`build_document` reads in the caller's transaction; the use-case layer
 (``workspace.documents``) runs it as one read and audits the export.
@@ -13,12 +20,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from assessment_app.db.models import User
+from assessment_app.db.models import Case, Unit, User
 from assessment_app.errors import ConsentMissingError, NotFoundError
 from assessment_app.pdf import (
     ActionItem,
@@ -26,8 +33,17 @@ from assessment_app.pdf import (
     GoalItem,
     PlanDocument,
     RatingItem,
+    labels,
 )
-from assessment_app.records import assessments, cases, consents, followups, plans, providers
+from assessment_app.records import (
+    assessments,
+    cases,
+    consents,
+    contacts,
+    followups,
+    plans,
+    providers,
+)
 from assessment_app.settings import PrintSettings, load_print_settings
 from assessment_app.templates import Template, default_registry
 
@@ -68,22 +84,69 @@ def _template_for(
     return registry.latest("kartlaggning-avhopp"), {}
 
 
-def _display_name(uow: UnitOfWork, username: str | None) -> str:
-    """A worker's name as printed for the individual: display name, else user name."""
-    if not username:
-        return ""
-    user = uow.session.execute(select(User).where(User.username == username)).scalar()
-    if user is None:
-        return username
-    name = uow.open("users", "display_name_enc", user.id, user.display_name_enc)
-    return str(name) if name else username
+def _contacts(
+    uow: UnitOfWork, case_id: str, settings: PrintSettings, language: Language
+) -> tuple[ContactItem, ...]:
+    """The case's worker and unit, as printed (one statement): what is blank is left out."""
+    row = uow.session.execute(
+        select(User, Unit)
+        .select_from(Case)
+        .outerjoin(User, User.id == Case.assigned_user_id)
+        .outerjoin(Unit, Unit.id == func.coalesce(Case.unit_id, User.unit_id))
+        .where(Case.id == case_id)
+    ).first()
+    user, unit = (row[0], row[1]) if row is not None else (None, None)
+    out: list[ContactItem] = []
+    if user is not None:
+        name = uow.open("users", "display_name_enc", user.id, user.display_name_enc)
+        mine = contacts.worker_contact_of(uow, user)
+        out.append(
+            ContactItem(
+                role=_t(language, "role_worker"),
+                name=str(name) if name else user.username,
+                phone=mine.phone or None,
+                email=mine.email or None,
+            )
+        )
+    office = contacts.unit_contact_of(unit) if unit is not None else None
+    phone = (office.phone if office else "") or settings.contact_phone.strip()
+    if phone or (office is not None and not office.empty):
+        out.append(
+            ContactItem(
+                role=_t(language, "role_unit"),
+                name=office.name if office else settings.municipality_name,
+                phone=phone or None,
+                email=(office.email if office else "") or None,
+                address=(office.visiting_address if office else "") or None,
+            )
+        )
+    return tuple(out)
 
 
-def _parse_meeting(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.strip()) if text.strip() else None
-    except ValueError:
+def _t(language: Language, key: str) -> str:
+    return labels.text(language, key)
+
+
+def _goal_text(text: str, area_title: str) -> str:
+    """The goal as worded, without the "Mål för boende: " that older plans were prefilled with
+    (the area's name is the goal's heading on paper)."""
+    prefix = f"mål för {area_title}:".casefold()
+    stripped = text.strip()
+    if stripped.casefold().startswith(prefix):
+        return stripped[len(prefix) :].strip()
+    return stripped
+
+
+def _provider_contact(provider: providers.ProviderInfo, language: Language) -> ContactItem | None:
+    """The provider's contact from the register: the person (or the provider), phone, e-mail."""
+    if not (provider.contact_person or provider.phone or provider.email):
         return None
+    return ContactItem(
+        role="Kontaktperson" if language == "sv" else "Contact",
+        name=provider.contact_person or provider.name,
+        phone=provider.phone or None,
+        email=provider.email or None,
+    )
 
 
 def _address(info: cases.IndividualInfo) -> str | None:
@@ -163,11 +226,12 @@ def build_document(
             )
         if provider_id is not None and not acts:
             continue
+        title = titles.get(goal.area_id, goal.area_id)
         goal_items.append(
             GoalItem(
                 area_id=goal.area_id,
-                area_title=titles.get(goal.area_id, goal.area_id),
-                goal_text=goal.text,
+                area_title=title,
+                goal_text=_goal_text(goal.text, title),
                 actions=tuple(acts),
             )
         )
@@ -178,7 +242,8 @@ def build_document(
             if a.provider_id == provider_id
             and (a.goal_id is None or goal_area.get(a.goal_id) not in (scope or set()))
         )
-    rating_items = tuple(
+    goal_areas = {g.area_id for g in goal_items}
+    all_ratings = [
         RatingItem(
             area_id=a.id,
             area_title=titles[a.id],
@@ -186,13 +251,19 @@ def build_document(
             worker=ratings.get(a.id, {}).get("worker"),
         )
         for a in template.areas
-        if scope is None or a.id in {g.area_id for g in goal_items}
+        if scope is None or a.id in goal_areas
+    ]
+    # The individual's copy: only what was talked about (rated, or with a goal), never a page
+    # of "Inte skattat".
+    rating_items = tuple(
+        r
+        for r in all_ratings
+        if audience == "provider"
+        or r.own is not None
+        or r.worker is not None
+        or r.area_id in goal_areas
     )
-    worker = ContactItem(
-        role="Handläggare" if language == "sv" else "Caseworker",
-        name=_display_name(uow, info.assigned_username),
-        phone=settings.contact_phone or None,
-    )
+    meeting_shown = audience == "individual" or plan.meeting_with_providers
     dates = tuple(
         sorted(
             {f.due_on for f in followups.list_for_case(uow, info.id) if f.done_on is None}
@@ -213,23 +284,16 @@ def build_document(
         individual_address=_address(info.individual),
         protected_identity=info.individual.protected,
         goals=tuple(goal_items),
-        contacts=(worker,),
-        next_meeting=_parse_meeting(plan.next_meeting),
+        contacts=_contacts(uow, info.id, settings, language),
+        next_meeting=plan.meeting_at if meeting_shown else None,
+        meeting_place=(plan.meeting_place or None) if meeting_shown else None,
         follow_up_dates=dates,
         ratings=rating_items,
+        areas_left_out=len(all_ratings) - len(rating_items),
         show_radar=audience == "individual"
         and any(r.own is not None or r.worker is not None for r in rating_items),
         provider_name=provider.name if provider else None,
-        provider_contact=(
-            ContactItem(
-                role="Kontaktperson" if language == "sv" else "Contact",
-                name=provider.contact_person,
-                phone=provider.phone or None,
-                email=provider.email or None,
-            )
-            if provider and provider.contact_person
-            else None
-        ),
+        provider_contact=_provider_contact(provider, language) if provider else None,
         note=(plan.note or None) if audience == "individual" else None,
     )
     return BuiltDocument(document, info.id, provider_id, omitted)

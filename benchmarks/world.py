@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "50")
@@ -140,8 +140,9 @@ def make_world(
                 goals,
                 actions,
                 follow_up,
-                f"{follow_up.isoformat()}T10:00",
-                "Planen gjordes tillsammans med Maja.",
+                meeting_at=datetime.combine(follow_up, time(10, 0)).astimezone(),
+                meeting_place="Socialkontoret, rum 12",
+                note="Planen gjordes tillsammans med Maja.",
             ),
             base=plan.content,
         )

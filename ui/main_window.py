@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.case_page: CasePage | None = None
         self.work_page: QWidget | None = None  # interview or plan editor
         self._leaving = False
+        self._note_after_leaving = ""  # said on the next page shown after leaving a plan
         monitor().slow.connect(self._slow_changed)
         self.urgent_open = 0
         self.urgent_timer = QTimer(self)
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
             )
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
+        self.contact_dialog: QWidget | None = None
 
     def _build_actions(self) -> None:
         self.toolbar = self.addToolBar(self.tr("Verktyg"))
@@ -184,6 +186,11 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(lambda: self.lifecycle.backup_now())
         self.settings_action = QAction(self.tr("&Inställningar …"), self)
         self.settings_action.triggered.connect(self.open_settings)
+        self.contact_action = QAction(self.tr("Mina &kontaktuppgifter …"), self)
+        self.contact_action.setToolTip(
+            self.tr("Telefon och e-post som skrivs ut på handlingsplanerna")
+        )
+        self.contact_action.triggered.connect(self.open_contact_details)
         self.about_action = QAction(self.tr("&Om Kartläggning …"), self)
         self.about_action.triggered.connect(self.show_about)
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
             self.new_case_action,
             self.backup_action,
             self.settings_action,
+            self.contact_action,
             self.lock_action,
             self.sign_out_action,
         ):
@@ -243,7 +251,8 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
-        self.banner.show_message("")
+        note, self._note_after_leaving = self._note_after_leaving, ""
+        self.banner.show_message(note, "warning" if note else None)
 
     def _replace_work_page(self, page: QWidget | None) -> None:
         if self.work_page is not None:
@@ -353,15 +362,13 @@ class MainWindow(QMainWindow):
 
     def _work_closed(self, case_id: str) -> None:
         page = self.work_page
-        note = getattr(page, "leave_note", "")
+        self._note_after_leaving = getattr(page, "leave_note", "")  # said on the case page
         self._replace_work_page(None)
         if self.case_page is not None and self.case_page.case_id == case_id:
             self.case_page.reload_all()
             self._show(self.case_page)
         else:
             self._open_case(case_id)
-        if note:
-            self.banner.show_message(note, "warning")
 
     def _leave_work_page(self, then: Callable[[], None]) -> None:
         """Leaving an interview or a plan keeps what was typed as a draft (offered next time),
@@ -388,8 +395,11 @@ class MainWindow(QMainWindow):
                     "error",
                 )
                 return
+            # Unsaved plan changes went into a draft: say so, and what the plan still needs.
+            note = page.leaving_note() if isinstance(page, PlanEditorPage) else ""
             if self.work_page is page:
                 self._replace_work_page(None)
+            self._note_after_leaving = note
             then()
 
         page.flush_draft(flushed)
@@ -510,6 +520,14 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, _database_changed: bool) -> None:
         self.idle.set_timeout_ms(self.services.settings.idle_lock_minutes * 60_000)
+
+    def open_contact_details(self) -> None:
+        from ui.contacts.dialog import ContactDetailsDialog
+
+        dialog = ContactDetailsDialog(self.services, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.contact_dialog = dialog
+        dialog.open()
 
     def show_about(self) -> None:
         from ui.about import AboutDialog

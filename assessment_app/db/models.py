@@ -65,6 +65,10 @@ class Unit(Versioned, Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     name: Mapped[str] = mapped_column(String(200), unique=True, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    # How the public reaches the unit (an organisation, so plain): printed on plans.
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    visiting_address: Mapped[str | None] = mapped_column(String(200), nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
@@ -73,6 +77,7 @@ class User(Versioned, Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     username: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     display_name_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    contact_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)  # work phone, e-mail
     role: Mapped[str] = mapped_column(String(20), nullable=False)
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)

@@ -110,10 +110,14 @@ class Blocks:
         return out
 
     def contact(self, contact: ContactItem) -> Flowable:
+        """ "Role: Name", then phone and e-mail on one line and the visiting address on the
+        next; what is blank is left out, label and all."""
         head = f"{bold(contact.role)}: {para(contact.name)}" if contact.role else para(contact.name)
         parts = [(self.t("phone"), contact.phone), (self.t("email"), contact.email)]
-        present = [(label, value) for label, value in parts if value]
-        return self.item(head, [present] if present else [])
+        lines = [[(label, value.strip()) for label, value in parts if value and value.strip()]]
+        if contact.address and contact.address.strip():
+            lines.append([(self.t("visiting_address"), contact.address.strip())])
+        return self.item(head, [line for line in lines if line])
 
     def contacts(self, contacts: Sequence[ContactItem]) -> list[Flowable]:
         if not contacts:

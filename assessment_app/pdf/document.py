@@ -35,10 +35,18 @@ def _check_choice(value: object, allowed: tuple[str, ...], what: str) -> None:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class ContactItem:
+    """Who to contact; a blank phone, e-mail or address is left out (never a bare label)."""
+
     role: str
     name: str
     phone: str | None = None
     email: str | None = None
+    address: str | None = None  # an office's visiting address, never a person's home
+
+    @property
+    def reachable(self) -> bool:
+        """A phone number or an e-mail address to use."""
+        return bool((self.phone or "").strip() or (self.email or "").strip())
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -112,8 +120,10 @@ class PlanDocument:
     goals: tuple[GoalItem, ...] = ()
     contacts: tuple[ContactItem, ...] = ()
     next_meeting: datetime | None = None
+    meeting_place: str | None = None  # where; with no time, what was written about the meeting
     follow_up_dates: tuple[date, ...] = ()
     ratings: tuple[RatingItem, ...] = ()
+    areas_left_out: int = 0  # areas neither rated nor with a goal, not printed (the individual's)
     show_radar: bool = True
     provider_name: str | None = None
     provider_contact: ContactItem | None = None

@@ -18,7 +18,7 @@ from assessment_app.pdf import labels
 from assessment_app.pdf.base import PlanRenderer
 from assessment_app.pdf.blocks import KeepTogetherIfFits
 from assessment_app.pdf.document import ActionItem, GoalItem, ResponsibleKind
-from assessment_app.pdf.markup import bold, para
+from assessment_app.pdf.markup import bold, italic, para
 from assessment_app.pdf.styles import INK
 
 _OTHERS: tuple[ResponsibleKind, ...] = ("provider", "police", "authority")
@@ -61,13 +61,15 @@ class IndividualPlanRenderer(PlanRenderer):
         return out
 
     def goals_section(self) -> list[Flowable]:
+        """Each goal under its area's name; a goal not worded yet says so (never a bare
+        heading)."""
         out: list[Flowable] = [self.blocks.heading(self.t("my_goals"))]
-        goals = [goal for goal in self.doc.goals if goal.goal_text.strip()]
-        if not goals:
+        if not self.doc.goals:
             return [*out, self.blocks.nothing()]
-        for goal in goals:
-            markup = f"{bold(goal.area_title)}<br/>{para(goal.goal_text)}"
-            out.append(Paragraph(markup, self.styles.entry))
+        for goal in self.doc.goals:
+            text = goal.goal_text.strip()
+            body = para(text) if text else italic(self.t("goal_not_worded"))
+            out.append(Paragraph(f"{bold(goal.area_title)}<br/>{body}", self.styles.entry))
         return out
 
     def actions_section(
@@ -126,23 +128,46 @@ class IndividualPlanRenderer(PlanRenderer):
         # Dates are short: plain strings (no paragraph to parse and wrap) keep this table cheap.
         table_rows += [[when, Paragraph(what, self.styles.cell)] for _, when, what in rows]
         out.append(self.blocks.paragraph(self.t("dates_intro")))
-        return [*out, self.blocks.table(table_rows, (0.3, 0.7))]
+        # The heading and its sentence stay with the table (it is short).
+        return [KeepTogetherIfFits([*out, self.blocks.table(table_rows, (0.3, 0.7))])]
 
     def contacts_section(self) -> list[Flowable]:
-        return [
+        """Who to call or write to; the sentence asks only for what the contacts offer."""
+        contacts = self.doc.contacts
+        phone = any((c.phone or "").strip() for c in contacts)
+        email = any((c.email or "").strip() for c in contacts)
+        intro = {
+            (True, True): "contacts_intro",
+            (True, False): "contacts_intro_phone",
+            (False, True): "contacts_intro_email",
+            (False, False): "contacts_intro_none",
+        }[(phone, email)]
+        out: list[Flowable] = [
             self.blocks.heading(self.t("contacts")),
-            self.blocks.paragraph(self.t("contacts_intro")),
-            *self.blocks.contacts(self.doc.contacts),
+            self.blocks.paragraph(self.t(intro)),
         ]
+        if contacts:
+            out += self.blocks.contacts(contacts)
+        return out
 
     def next_meeting_section(self) -> list[Flowable]:
+        """When and where, in a sentence; what was written with no time is shown as written."""
         meeting = self.doc.next_meeting
-        text = (
-            self.t("no_meeting") if meeting is None else labels.format_meeting(self.lang, meeting)
-        )
+        place = (self.doc.meeting_place or "").strip()
+        if meeting is not None:
+            when = labels.format_meeting(self.lang, meeting)
+            markup = para(self.t("meeting_when", when=when))
+            if place:
+                markup += f"<br/>{para(self.t('place') + ':')} {para(place)}"
+        else:
+            markup = para(place or self.t("no_meeting"))
         return [
-            self.blocks.heading(self.t("next_meeting")),
-            Paragraph(para(text), self.styles.notice),
+            KeepTogetherIfFits(
+                [
+                    self.blocks.heading(self.t("next_meeting")),
+                    Paragraph(markup, self.styles.notice),
+                ]
+            )
         ]
 
     def areas_section(self) -> list[Flowable]:
@@ -150,6 +175,8 @@ class IndividualPlanRenderer(PlanRenderer):
             self.blocks.heading(self.t("my_areas")),
             self.blocks.paragraph(self.t("areas_intro")),
         ]
+        if self.doc.areas_left_out:
+            head.append(self.blocks.paragraph(self.t("areas_only_talked")))
         body = self.blocks.ratings(
             self.doc.ratings,
             own_label=self.t("radar_own"),

@@ -42,8 +42,17 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "dates": "Viktiga datum",
         "contacts": "Kontakt",
         "contacts_intro": "Ring eller mejla om du har frågor. Hör också av dig om något har hänt.",
+        "contacts_intro_phone": "Ring om du har frågor. Hör också av dig om något har hänt.",
+        "contacts_intro_email": "Mejla om du har frågor. Hör också av dig om något har hänt.",
+        "contacts_intro_none": (
+            "Hör av dig till socialtjänsten om du har frågor eller om något har hänt."
+        ),
         "next_meeting": "Nästa möte",
         "no_meeting": "Vi har inte bokat nästa möte än. Vi hör av oss till dig.",
+        "meeting_when": "Vi ses {when}.",
+        "place": "Plats",
+        "goal_not_worded": "(målet är inte formulerat än)",
+        "areas_only_talked": "Här visas bara de områden som vi har pratat om och skattat.",
         "my_areas": "Mina områden",
         "areas_intro": (
             "Här ser du hur mycket hjälp du behöver inom varje område. "
@@ -66,6 +75,9 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "status": "Status",
         "phone": "Telefon",
         "email": "E-post",
+        "visiting_address": "Besöksadress",
+        "role_worker": "Handläggare",
+        "role_unit": "Socialtjänsten",
         "date": "Datum",
         "what_happens": "Vad händer",
         "dates_intro": "Här ser du när vi ses och när du ska ha gjort dina saker.",
@@ -84,7 +96,7 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         ),
         "about_individual": "Den enskilde",
         "provider_contact": "Kontaktperson hos utföraren",
-        "social_services_contacts": "Kontakter",
+        "social_services_contacts": "Kontakt hos socialtjänsten",
         "areas_and_tasks": "Områden och uppdrag",
         "goal": "Mål",
         "task": "Uppdrag",
@@ -126,8 +138,22 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "contacts_intro": (
             "Call or email if you have questions. Also get in touch if something has happened."
         ),
+        "contacts_intro_phone": (
+            "Call if you have questions. Also get in touch if something has happened."
+        ),
+        "contacts_intro_email": (
+            "Email if you have questions. Also get in touch if something has happened."
+        ),
+        "contacts_intro_none": (
+            "Get in touch with the social services if you have questions or if something has "
+            "happened."
+        ),
         "next_meeting": "Next meeting",
         "no_meeting": "We have not booked the next meeting yet. We will contact you.",
+        "meeting_when": "We meet on {when}.",
+        "place": "Place",
+        "goal_not_worded": "(the goal has not been worded yet)",
+        "areas_only_talked": "Only the areas we have talked about and rated are shown here.",
         "my_areas": "My areas",
         "areas_intro": (
             "Here you can see how much help you need in each area. "
@@ -150,6 +176,9 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "status": "Status",
         "phone": "Phone",
         "email": "Email",
+        "visiting_address": "Visiting address",
+        "role_worker": "Caseworker",
+        "role_unit": "Social services",
         "date": "Date",
         "what_happens": "What happens",
         "dates_intro": "Here you can see when we meet and when your own tasks should be done.",
@@ -167,7 +196,7 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         ),
         "about_individual": "The individual",
         "provider_contact": "Contact person at the provider",
-        "social_services_contacts": "Contacts",
+        "social_services_contacts": "Contacts at the social services",
         "areas_and_tasks": "Areas and tasks",
         "goal": "Goal",
         "task": "Task",

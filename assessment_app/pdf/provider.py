@@ -110,8 +110,8 @@ class ProviderAssignmentRenderer(PlanRenderer):
 
     def area(self, goal: GoalItem) -> list[Flowable]:
         head: list[Flowable] = [self.blocks.subheading(goal.area_title)]
-        if goal.goal_text.strip():
-            head.append(self.blocks.labelled(self.t("goal"), goal.goal_text))
+        text = goal.goal_text.strip() or self.t("goal_not_worded")
+        head.append(self.blocks.labelled(self.t("goal"), text))
         actions = [action for action in goal.actions if self.is_assigned(action)]
         if not actions:
             return [KeepTogetherIfFits([*head, self.blocks.paragraph(self.t("no_tasks"))])]
@@ -144,11 +144,16 @@ class ProviderAssignmentRenderer(PlanRenderer):
             labels.format_date(self.lang, day) for day in sorted(self.doc.follow_up_dates)
         )
         out.append(self.blocks.labelled(self.t("follow_up_dates"), dates or self.t("none_given")))
+        # The meeting is in the document only when the provider takes part (plan_export).
         meeting = self.doc.next_meeting
-        when = (
-            self.t("none_given") if meeting is None else labels.format_meeting(self.lang, meeting)
-        )
-        out.append(self.blocks.labelled(self.t("next_meeting"), when))
+        place = (self.doc.meeting_place or "").strip()
+        if meeting is not None:
+            when = labels.format_meeting(self.lang, meeting)
+            out.append(self.blocks.labelled(self.t("next_meeting"), when))
+            if place:
+                out.append(self.blocks.labelled(self.t("place"), place))
+        elif place:
+            out.append(self.blocks.labelled(self.t("next_meeting"), place))
         return out
 
     def ratings_section(self, ratings: tuple[RatingItem, ...]) -> list[Flowable]:

@@ -244,6 +244,12 @@ def sample_plan(
         ContactItem(
             role=worker, name="Johan Ek", phone="08-581 690 00", email="johan.ek@example.se"
         ),
+        ContactItem(
+            role="Social services" if english else "Socialtjänsten",
+            name="Vuxenenheten",
+            phone="08-581 690 10",
+            address="Furuhällsplan 1, Bro",
+        ),
         ContactItem(role="Mentor", name="Kim Lindqvist", phone="070-123 45 67"),
         ContactItem(
             role="Police" if english else "Polisen",
@@ -271,6 +277,7 @@ def sample_plan(
         goals=goals,
         contacts=contacts,
         next_meeting=datetime(2025, 3, 19, 14, 0),
+        meeting_place="Socialkontoret, Furuhällsplan 1, rum 12",
         follow_up_dates=(start + timedelta(days=45), start + timedelta(days=90)),
         ratings=ratings,
         show_radar=show_radar,

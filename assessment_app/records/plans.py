@@ -12,6 +12,7 @@ that loaded content the truth, so the goals and actions need not be read again.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -68,13 +69,22 @@ class ReviewEntry:
 
 @dataclass
 class PlanContent:
-    """What a worker edits in a plan: the one shape of a plan edit, saved or drafted."""
+    """What a worker edits in a plan: the one shape of a plan edit, saved or drafted.
+
+    The next meeting is a moment (``meeting_at``: local time with its zone, or None when no
+    meeting is booked) and a place (free text, e.g. "Socialkontoret, Kungsgatan 5, rum 12");
+    ``meeting_with_providers`` says the providers of the plan take part (only then does the
+    meeting print on their documents). Plans and drafts from before kept the meeting as free
+    text (``next_meeting``); it is read into these fields (:func:`parse_meeting_text`).
+    """
 
     goals: list[Goal]
     actions: list[Action]
     follow_up_on: date | None = None
-    next_meeting: str = ""
+    meeting_at: datetime | None = None
+    meeting_place: str = ""
     note: str = ""
+    meeting_with_providers: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,12 +105,13 @@ class PlanContent:
                 for a in self.actions
             ],
             "follow_up_on": _day(self.follow_up_on),
-            "next_meeting": self.next_meeting,
+            **meeting_json(self.meeting_at, self.meeting_place, self.meeting_with_providers),
             "note": self.note,
         }
 
     @classmethod
     def from_json(cls, data: object) -> PlanContent:
+        """Read a draft's content: this shape, and the one before it (the meeting as text)."""
         d = data if isinstance(data, dict) else {}
         goals = [
             Goal(str(g.get("area_id", "")), str(g.get("text", "")), str(g["id"]))
@@ -123,12 +134,15 @@ class PlanContent:
             for a in d.get("actions", [])
             if isinstance(a, dict) and a.get("id")
         ]
+        at, place, with_providers = meeting_from_json(d)
         return cls(
             goals,
             actions,
             _parse_day(d.get("follow_up_on")),
-            str(d.get("next_meeting", "")),
-            str(d.get("note", "")),
+            meeting_at=at,
+            meeting_place=place,
+            note=str(d.get("note", "")),
+            meeting_with_providers=with_providers,
         )
 
     def same_as(self, other: PlanContent) -> bool:
@@ -148,6 +162,84 @@ def _parse_day(value: object) -> date | None:
         return None
 
 
+# --- the next meeting ------------------------------------------------------------------------
+
+# "2025-03-04 kl. 10.00", "2025-03-04 kl 10", "2025-03-04, kl. 9.30": how people wrote the
+# meeting when it was free text (ISO strings are read by ``datetime.fromisoformat``).
+_SWEDISH_MEETING = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})\s*,?\s*kl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?!\d)",
+    re.IGNORECASE,
+)
+_ISO_MEETING = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?)(?!\d)"
+)
+_SEPARATORS = " \t,;:–-"
+
+
+def local_meeting(value: datetime) -> datetime:
+    """A meeting time in this computer's zone (a time without a zone is taken as local)."""
+    return value.astimezone()
+
+
+def parse_meeting_text(text: str) -> tuple[datetime | None, str]:
+    """The meeting as it was written when it was free text: the moment, where it parses, and
+    what is left (the place, or the whole text when no time could be read), so nothing is lost.
+
+    Reads ISO ("2025-03-04T10:00", with or without a zone), "2025-03-04 kl. 10.00" and
+    "2025-03-04 kl 10"; text after the time ("…, Socialkontoret rum 12") is the place.
+    """
+    text = text.strip()
+    if not text:
+        return None, ""
+    at: datetime | None = None
+    rest = text
+    iso = _ISO_MEETING.match(text)
+    swedish = _SWEDISH_MEETING.match(text)
+    try:
+        if iso is not None:
+            at = datetime.fromisoformat(iso.group(1).replace("Z", "+00:00"))
+            rest = text[iso.end() :]
+        elif swedish is not None:
+            year, month, day, hour, minute = swedish.groups()
+            at = datetime(int(year), int(month), int(day), int(hour), int(minute or 0))
+            rest = text[swedish.end() :]
+    except ValueError:  # 2025-02-30, 25.00: not a time after all
+        at, rest = None, text
+    if at is None:
+        return None, text
+    return local_meeting(at), rest.strip(_SEPARATORS)
+
+
+def meeting_json(
+    at: datetime | None, place: str, with_providers: bool
+) -> dict[str, str | bool | None]:
+    return {
+        "meeting_at": local_meeting(at).isoformat(timespec="minutes") if at else None,
+        "meeting_place": place,
+        "meeting_with_providers": with_providers,
+    }
+
+
+def meeting_from_json(d: dict[str, Any]) -> tuple[datetime | None, str, bool]:
+    """The meeting from a plan's head or a draft: this shape, or the free text before it."""
+    if "meeting_at" not in d and "meeting_place" not in d:
+        return (*parse_meeting_text(str(d.get("next_meeting") or "")), False)
+    at: datetime | None = None
+    raw = d.get("meeting_at")
+    if isinstance(raw, str) and raw:
+        try:
+            at = local_meeting(datetime.fromisoformat(raw))
+        except ValueError:
+            at = None
+    return at, str(d.get("meeting_place") or ""), d.get("meeting_with_providers") is True
+
+
+def meeting_text(at: datetime | None, place: str) -> str:
+    """The meeting in one line for lists and exports: "2025-03-04 10:00, Socialkontoret"."""
+    when = local_meeting(at).strftime("%Y-%m-%d %H:%M") if at else ""
+    return ", ".join(x for x in (when, place.strip()) if x)
+
+
 @dataclass
 class PlanInfo:
     id: str
@@ -156,7 +248,6 @@ class PlanInfo:
     plan_version: int
     review_state: str
     follow_up_on: date | None
-    next_meeting: str
     note: str
     goals: list[Goal]
     actions: list[Action]
@@ -165,11 +256,20 @@ class PlanInfo:
     updated_at: datetime
     created_by: str | None = None  # user id of the author
     updated_by: str | None = None  # user id of the last editor
+    meeting_at: datetime | None = None
+    meeting_place: str = ""
+    meeting_with_providers: bool = False
 
     @property
     def content(self) -> PlanContent:
         return PlanContent(
-            list(self.goals), list(self.actions), self.follow_up_on, self.next_meeting, self.note
+            list(self.goals),
+            list(self.actions),
+            self.follow_up_on,
+            meeting_at=self.meeting_at,
+            meeting_place=self.meeting_place,
+            note=self.note,
+            meeting_with_providers=self.meeting_with_providers,
         )
 
     @property
@@ -202,8 +302,16 @@ class PlanEdit:
         return self.content.follow_up_on
 
     @property
-    def next_meeting(self) -> str:
-        return self.content.next_meeting
+    def meeting_at(self) -> datetime | None:
+        return self.content.meeting_at
+
+    @property
+    def meeting_place(self) -> str:
+        return self.content.meeting_place
+
+    @property
+    def meeting_with_providers(self) -> bool:
+        return self.content.meeting_with_providers
 
     @property
     def note(self) -> str:
@@ -350,10 +458,33 @@ def _children(
     return goals, actions, reviews
 
 
-def _head(uow: UnitOfWork, plan: ActionPlan) -> tuple[str, str]:
+@dataclass(frozen=True)
+class _Head:
+    """The plan's own sealed content (``action_plans.content_enc``): the meeting and the note."""
+
+    meeting_at: datetime | None = None
+    meeting_place: str = ""
+    meeting_with_providers: bool = False
+    note: str = ""
+
+    @classmethod
+    def of(cls, content: PlanContent | PlanInfo) -> _Head:
+        return cls(
+            content.meeting_at, content.meeting_place, content.meeting_with_providers, content.note
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **meeting_json(self.meeting_at, self.meeting_place, self.meeting_with_providers),
+            "note": self.note,
+        }
+
+
+def _head(uow: UnitOfWork, plan: ActionPlan) -> _Head:
     content = uow.open("action_plans", "content_enc", plan.id, plan.content_enc, {})
     c = content if isinstance(content, dict) else {}
-    return str(c.get("next_meeting", "")), str(c.get("note", ""))
+    at, place, with_providers = meeting_from_json(c)
+    return _Head(at, place, with_providers, str(c.get("note", "")))
 
 
 def infos(uow: UnitOfWork, plans: Sequence[ActionPlan]) -> list[PlanInfo]:
@@ -361,7 +492,7 @@ def infos(uow: UnitOfWork, plans: Sequence[ActionPlan]) -> list[PlanInfo]:
     goals, actions, reviews = _children(uow, [p.id for p in plans])
     result = []
     for plan in plans:
-        next_meeting, note = _head(uow, plan)
+        head = _head(uow, plan)
         result.append(
             PlanInfo(
                 plan.id,
@@ -370,8 +501,7 @@ def infos(uow: UnitOfWork, plans: Sequence[ActionPlan]) -> list[PlanInfo]:
                 plan.plan_version,
                 plan.review_state,
                 plan.follow_up_on,
-                next_meeting,
-                note,
+                head.note,
                 goals[plan.id],
                 actions[plan.id],
                 reviews[plan.id],
@@ -379,6 +509,9 @@ def infos(uow: UnitOfWork, plans: Sequence[ActionPlan]) -> list[PlanInfo]:
                 plan.updated_at,
                 plan.created_by,
                 plan.updated_by,
+                head.meeting_at,
+                head.meeting_place,
+                head.meeting_with_providers,
             )
         )
     return result
@@ -436,7 +569,7 @@ def create_plan(
         created_by=ctx.user_id,
         updated_by=ctx.user_id,
     )
-    plan.content_enc = uow.seal("action_plans", "content_enc", plan.id, {})
+    plan.content_enc = uow.seal("action_plans", "content_enc", plan.id, _Head().to_json())
     session.add(plan)
     uow.register_plan(plan)
     session.flush()
@@ -451,7 +584,6 @@ def create_plan(
         plan.plan_version,
         plan.review_state,
         None,
-        "",
         "",
         list(goals),
         [],
@@ -607,14 +739,9 @@ def save_plan(
         base = get_plan(uow, plan.id).content
     _check_new_providers(uow, base, content)
     _write_children(uow, plan, base, content)
-    next_meeting, note = (base.next_meeting, base.note)
-    if (content.next_meeting, content.note) != (next_meeting, note):
-        plan.content_enc = uow.seal(
-            "action_plans",
-            "content_enc",
-            plan.id,
-            {"next_meeting": content.next_meeting, "note": content.note},
-        )
+    head = _Head.of(content)
+    if head != _Head.of(base):
+        plan.content_enc = uow.seal("action_plans", "content_enc", plan.id, head.to_json())
     plan.follow_up_on = content.follow_up_on
     plan.updated_by = uow.ctx.user_id
     plan.updated_at = utcnow()  # the plan row changes with its children: bump its version
@@ -638,7 +765,9 @@ def saved_info(base: PlanInfo, plan: ActionPlan, content: PlanContent) -> PlanIn
         base,
         review_state=plan.review_state,
         follow_up_on=content.follow_up_on,
-        next_meeting=content.next_meeting,
+        meeting_at=content.meeting_at,
+        meeting_place=content.meeting_place,
+        meeting_with_providers=content.meeting_with_providers,
         note=content.note,
         goals=list(content.goals),
         actions=list(content.actions),
@@ -736,12 +865,7 @@ def new_version(uow: UnitOfWork, plan_id: str, expected_version: int | None = No
         created_by=uow.ctx.user_id,
         updated_by=uow.ctx.user_id,
     )
-    plan.content_enc = uow.seal(
-        "action_plans",
-        "content_enc",
-        plan.id,
-        {"next_meeting": info.next_meeting, "note": info.note},
-    )
+    plan.content_enc = uow.seal("action_plans", "content_enc", plan.id, _Head.of(info).to_json())
     session.add(plan)
     uow.register_plan(plan)
     session.flush()
@@ -751,7 +875,7 @@ def new_version(uow: UnitOfWork, plan_id: str, expected_version: int | None = No
         replace(a, id=new_id(), goal_id=id_map.get(a.goal_id) if a.goal_id else None)
         for a in info.actions
     ]
-    content = PlanContent(goals, actions, info.follow_up_on, info.next_meeting, info.note)
+    content = replace(info.content, goals=goals, actions=actions)
     _write_children(uow, plan, PlanContent([], []), content)
     old.review_state = "superseded"
     uow.audit(
@@ -768,7 +892,6 @@ def new_version(uow: UnitOfWork, plan_id: str, expected_version: int | None = No
         plan.plan_version,
         plan.review_state,
         plan.follow_up_on,
-        info.next_meeting,
         info.note,
         goals,
         actions,
@@ -777,6 +900,9 @@ def new_version(uow: UnitOfWork, plan_id: str, expected_version: int | None = No
         plan.updated_at,
         plan.created_by,
         plan.updated_by,
+        info.meeting_at,
+        info.meeting_place,
+        info.meeting_with_providers,
     )
 
 
@@ -785,7 +911,10 @@ def as_json(info: PlanInfo) -> dict[str, Any]:
         "plan_version": info.plan_version,
         "review_state": info.review_state,
         "follow_up_on": info.follow_up_on.isoformat() if info.follow_up_on else None,
-        "next_meeting": info.next_meeting,
+        "next_meeting": meeting_text(info.meeting_at, info.meeting_place),
+        "meeting_at": info.meeting_at.isoformat() if info.meeting_at else None,
+        "meeting_place": info.meeting_place,
+        "meeting_with_providers": info.meeting_with_providers,
         "note": info.note,
         "goals": [{"area_id": g.area_id, "text": g.text} for g in info.goals],
         "actions": [

@@ -12,7 +12,7 @@ version, and raises :class:`StaleEditError` again if a third save came in betwee
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import select
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 Change = Literal["unchanged", "added", "removed", "changed"]
 Side = Literal["mine", "theirs"]
-FIELDS = ("follow_up_on", "next_meeting", "note")
+# The plan's own fields, each merged on its own (the meeting's time, place and whether the
+# providers take part are separate choices).
+FIELDS = ("follow_up_on", "meeting_at", "meeting_place", "meeting_with_providers", "note")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class ItemDiff:
 
 @dataclass(frozen=True)
 class FieldDiff:
-    name: str  # follow_up_on | next_meeting | note
+    name: str  # one of FIELDS
     base: object
     mine: object
     theirs: object
@@ -95,9 +97,11 @@ class MergedPlan:
     goals: list[Goal]
     actions: list[Action]
     follow_up_on: date | None
-    next_meeting: str
     note: str
     detached_actions: list[str] = field(default_factory=list)  # goal removed: action kept, unlinked
+    meeting_at: datetime | None = None
+    meeting_place: str = ""
+    meeting_with_providers: bool = False
 
 
 def _change(base: object | None, now: object | None) -> Change:
@@ -145,19 +149,16 @@ def plan_conflict(uow: UnitOfWork, plan_id: str, mine: PlanEdit) -> PlanConflict
 
 def choose(conflict: PlanConflict, side: Side) -> MergedPlan:
     """Take one side whole (the user chose it in the dialog)."""
-    if side == "theirs":
-        t = conflict.theirs
-        return MergedPlan(
-            t.version, list(t.goals), list(t.actions), t.follow_up_on, t.next_meeting, t.note
-        )
-    m = conflict.mine
+    content = conflict.theirs.content if side == "theirs" else conflict.mine.content
     return MergedPlan(
         conflict.expected_version,
-        list(m.goals),
-        list(m.actions),
-        m.follow_up_on,
-        m.next_meeting,
-        m.note,
+        list(content.goals),
+        list(content.actions),
+        content.follow_up_on,
+        content.note,
+        meeting_at=content.meeting_at,
+        meeting_place=content.meeting_place,
+        meeting_with_providers=content.meeting_with_providers,
     )
 
 
@@ -196,14 +197,17 @@ def merge_plans(
         else:
             values[f.name] = f.mine if f.mine_changed else f.theirs
     follow_up_on = values["follow_up_on"]
+    meeting_at = values["meeting_at"]
     return MergedPlan(
         conflict.expected_version,
         [g for g in goals if isinstance(g, Goal)],
         merged_actions,
         follow_up_on if isinstance(follow_up_on, date) else None,
-        str(values["next_meeting"]),
         str(values["note"]),
         detached,
+        meeting_at=meeting_at if isinstance(meeting_at, datetime) else None,
+        meeting_place=str(values["meeting_place"]),
+        meeting_with_providers=values["meeting_with_providers"] is True,
     )
 
 
@@ -212,6 +216,8 @@ def merged_content(merged: MergedPlan) -> PlanContent:
         list(merged.goals),
         list(merged.actions),
         merged.follow_up_on,
-        merged.next_meeting,
-        merged.note,
+        meeting_at=merged.meeting_at,
+        meeting_place=merged.meeting_place,
+        note=merged.note,
+        meeting_with_providers=merged.meeting_with_providers,
     )

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from assessment_app import accounts, audit
 from assessment_app.context import Context
 from assessment_app.errors import AccessDeniedError
-from assessment_app.records import providers
+from assessment_app.records import contacts, providers
+from assessment_app.records.contacts import UnitContact, WorkerContact
 from assessment_app.records.providers import ProviderFields, ProviderInfo
 from assessment_app.settings import load_provider_managers
 from assessment_app.workspace.workspace import retrying
@@ -243,3 +244,32 @@ class AdminUseCases:
 
         with self.ws.write() as uow:
             close_transferred(uow, case_ref)
+
+    # --- contact details printed on the plans -------------------------------------------------
+    def my_contact(self) -> WorkerContact:
+        """The signed-in user's own work phone and e-mail."""
+        with self.ws.read() as uow:
+            return contacts.my_contact(uow)
+
+    def set_my_contact(self, *, phone: str = "", email: str = "") -> WorkerContact:
+        with self.ws.write() as uow:
+            return contacts.set_my_contact(uow, phone=phone, email=email)
+
+    def unit_contact(self, unit_id: str | None = None) -> UnitContact | None:
+        """A unit's phone, e-mail and visiting address (the user's own unit by default)."""
+        with self.ws.read() as uow:
+            return contacts.unit_contact(uow, unit_id)
+
+    def unit_contacts(self) -> list[UnitContact]:
+        """Every active unit's contact details (administrators)."""
+        with self.ws.read() as uow:
+            return contacts.list_unit_contacts(uow)
+
+    def set_unit_contact(
+        self, unit_id: str, *, phone: str = "", email: str = "", visiting_address: str = ""
+    ) -> UnitContact:
+        """An administrator sets a unit's contact details."""
+        with self.ws.write() as uow:
+            return contacts.set_unit_contact(
+                uow, unit_id, phone=phone, email=email, visiting_address=visiting_address
+            )

@@ -229,7 +229,14 @@ class PlanUseCases:
         """A copy kept on this computer: the version it was made from is not known, so every
         difference from the stored plan is offered."""
         unknown_base = replace(
-            plan, goals=[], actions=[], follow_up_on=None, next_meeting="", note=""
+            plan,
+            goals=[],
+            actions=[],
+            follow_up_on=None,
+            meeting_at=None,
+            meeting_place="",
+            meeting_with_providers=False,
+            note="",
         )
         mine = PlanEdit(unknown_base, PlanContent.from_json(copy.payload.content))
         return self.conflict(plan.id, mine)

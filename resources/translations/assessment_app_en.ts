@@ -310,54 +310,109 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../ui/plan/rows.py" line="39"/>
+        <location filename="../../ui/plan/rows.py" line="55"/>
         <source>Vad ska göras?</source>
         <translation>What will be done?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="40"/>
+        <location filename="../../ui/plan/rows.py" line="56"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="42"/>
+        <location filename="../../ui/plan/rows.py" line="58"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="47"/>
+        <location filename="../../ui/plan/rows.py" line="63"/>
         <source>Utförare</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="54"/>
+        <location filename="../../ui/plan/rows.py" line="64"/>
+        <source>Välj utförare …</source>
+        <translation>Choose a provider …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="71"/>
         <source>Vem (namn eller myndighet)</source>
         <translation>Who (name or authority)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="55"/>
+        <location filename="../../ui/plan/rows.py" line="72"/>
+        <source>Vem som ansvarar</source>
+        <translation>Who is responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="73"/>
         <source>Klart senast</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="58"/>
+        <location filename="../../ui/plan/rows.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="62"/>
+        <location filename="../../ui/plan/rows.py" line="81"/>
+        <source>till exempel: Vi går igenom det på nästa möte</source>
+        <translation>for example: We go through it at the next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="82"/>
+        <source>Så följer vi upp</source>
+        <translation>How we follow up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="84"/>
+        <source>Vad blev det? Skrivs vid uppföljningen</source>
+        <translation>What came of it? Written at the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="85"/>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="86"/>
+        <source>Resultat:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="87"/>
+        <source>Resultat …</source>
+        <translation>Result …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="89"/>
+        <source>Skriv vad insatsen ledde till</source>
+        <translation>Write what the action led to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="93"/>
         <source>Ta bort insatsen</source>
         <translation>Remove the action</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="65"/>
+        <location filename="../../ui/plan/rows.py" line="94"/>
+        <source>Tar bort insatsen (kan ångras). Med tangentbordet: {keys}</source>
+        <translation>Removes the action (can be undone). With the keyboard: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="101"/>
         <source>Insats:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="69"/>
+        <location filename="../../ui/plan/rows.py" line="105"/>
         <source>Ansvarig:</source>
         <translation>Responsible:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="112"/>
+        <source>Så följer vi upp:</source>
+        <translation>How we follow up:</translation>
     </message>
 </context>
 <context>
@@ -890,6 +945,114 @@
     </message>
 </context>
 <context>
+    <name>ContactDetailsDialog</name>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="48"/>
+        <source>Mina kontaktuppgifter</source>
+        <translation>My contact details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="52"/>
+        <source>Det här skrivs ut på handlingsplanerna i dina ärenden, så att den enskilde och utförarna kan nå dig. Lämna tomt det som inte ska stå med.</source>
+        <translation>This is printed on the action plans of your cases, so that the individual and the providers can reach you. Leave empty what should not be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="61"/>
+        <source>till exempel 08-123 456 78</source>
+        <translation>for example 08-123 456 78</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="63"/>
+        <source>till exempel fornamn.efternamn@kommun.se</source>
+        <translation>for example firstname.lastname@kommun.se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="64"/>
+        <source>Mina uppgifter i arbetet</source>
+        <translation>My work details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="66"/>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="67"/>
+        <source>&amp;E-post:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="69"/>
+        <source>Enhetens kontaktuppgifter</source>
+        <translation>The unit&apos;s contact details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="71"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="76"/>
+        <source>till exempel Kungsgatan 5, Kungsängen</source>
+        <translation>for example Kungsgatan 5, Kungsängen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="84"/>
+        <source>E&amp;nhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="85"/>
+        <source>Te&amp;lefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="86"/>
+        <source>E-&amp;post:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="87"/>
+        <source>&amp;Besöksadress:</source>
+        <translation>&amp;Visiting address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="90"/>
+        <source>Skrivs ut på den enskildes plan. Gäller alla på enheten.</source>
+        <translation>Printed on the individual&apos;s plan. Applies to everyone in the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="97"/>
+        <source>Skrivs ut på den enskildes plan. Ändras av en administratör.</source>
+        <translation>Printed on the individual&apos;s plan. Changed by an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="101"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="103"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="163"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="164"/>
+        <source>E-post</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts/dialog.py" line="165"/>
+        <source>Besöksadress</source>
+        <translation>Visiting address</translation>
+    </message>
+</context>
+<context>
     <name>DecisionBadgeAction</name>
     <message>
         <location filename="../../ui/review/badges.py" line="117"/>
@@ -1307,27 +1470,32 @@ own / worker</translation>
 <context>
     <name>GoalBox</name>
     <message>
-        <location filename="../../ui/plan/rows.py" line="131"/>
+        <location filename="../../ui/plan/rows.py" line="213"/>
         <source>Målet med personens egna ord</source>
         <translation>The goal in the person&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="132"/>
+        <location filename="../../ui/plan/rows.py" line="214"/>
         <source>Mål för {area}</source>
         <translation>Goal for {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="136"/>
+        <location filename="../../ui/plan/rows.py" line="218"/>
         <source>Lägg till &amp;insats</source>
         <translation>Add &amp;action</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="138"/>
+        <location filename="../../ui/plan/rows.py" line="222"/>
         <source>Ta bort målet</source>
         <translation>Remove the goal</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/rows.py" line="141"/>
+        <location filename="../../ui/plan/rows.py" line="224"/>
+        <source>Tar bort målet och dess insatser (kan ångras). Med tangentbordet i målets textruta: {keys}</source>
+        <translation>Removes the goal and its actions (can be undone). With the keyboard in the goal&apos;s text field: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/rows.py" line="231"/>
         <source>Mål:</source>
         <translation>Goal:</translation>
     </message>
@@ -1358,57 +1526,57 @@ own / worker</translation>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="89"/>
+        <location filename="../../ui/interview/interview_page.py" line="343"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="296"/>
+        <location filename="../../ui/interview/interview_page.py" line="358"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="107"/>
+        <location filename="../../ui/interview/interview_page.py" line="116"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="120"/>
+        <location filename="../../ui/interview/interview_page.py" line="137"/>
         <source>◀ &amp;Föregående område</source>
         <translation>◀ &amp;Previous area</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="121"/>
+        <location filename="../../ui/interview/interview_page.py" line="138"/>
         <source>&amp;Nästa område ▶</source>
         <translation>&amp;Next area ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="122"/>
+        <location filename="../../ui/interview/interview_page.py" line="139"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="123"/>
+        <location filename="../../ui/interview/interview_page.py" line="140"/>
         <source>Spara och s&amp;täng</source>
         <translation>Save and c&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="124"/>
+        <location filename="../../ui/interview/interview_page.py" line="141"/>
         <source>Slutför &amp;kartläggningen</source>
         <translation>&amp;Complete the assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="165"/>
+        <location filename="../../ui/interview/interview_page.py" line="182"/>
         <source>{kind} {date} – {title}</source>
         <translation>{kind} {date} – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="178"/>
+        <location filename="../../ui/interview/interview_page.py" line="195"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="180"/>
+        <location filename="../../ui/interview/interview_page.py" line="197"/>
         <source>Kartläggningen är avslutad och kan bara läsas.</source>
         <translation>The assessment is completed and can only be read.</translation>
     </message>
@@ -1418,77 +1586,87 @@ own / worker</translation>
         <translation>⚠ urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="262"/>
+        <location filename="../../ui/interview/interview_page.py" line="264"/>
         <source>Akut – behöver hanteras nu:</source>
         <translation>Urgent – needs handling now:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="270"/>
+        <location filename="../../ui/interview/interview_page.py" line="308"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="317"/>
+        <location filename="../../ui/interview/interview_page.py" line="368"/>
+        <source>Det finns svar som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med dem?</source>
+        <translation>There are answers saved on this computer {when} while the server could not be reached, not yet saved in the assessment. Do you want to continue with them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="377"/>
         <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="322"/>
+        <location filename="../../ui/interview/interview_page.py" line="399"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="323"/>
+        <location filename="../../ui/interview/interview_page.py" line="400"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="335"/>
+        <location filename="../../ui/interview/interview_page.py" line="386"/>
         <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
         <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="341"/>
+        <location filename="../../ui/interview/interview_page.py" line="392"/>
         <source>Använd &amp;kopian</source>
         <translation>Use the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="342"/>
+        <location filename="../../ui/interview/interview_page.py" line="393"/>
         <source>Kasta k&amp;opian</source>
         <translation>Discard the c&amp;opy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="366"/>
+        <location filename="../../ui/interview/interview_page.py" line="430"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="371"/>
+        <location filename="../../ui/interview/interview_page.py" line="438"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="393"/>
+        <location filename="../../ui/interview/interview_page.py" line="456"/>
+        <source>Sparar …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="479"/>
         <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
         <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="414"/>
+        <location filename="../../ui/interview/interview_page.py" line="466"/>
         <source>Sparat {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="432"/>
+        <location filename="../../ui/interview/interview_page.py" line="471"/>
         <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
         <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="442"/>
+        <location filename="../../ui/interview/interview_page.py" line="349"/>
         <source>Sparat på den här datorn {time} – väntar på servern</source>
         <translation>Saved on this computer {time} – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="466"/>
+        <location filename="../../ui/interview/interview_page.py" line="517"/>
         <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
         <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
     </message>
@@ -1625,108 +1803,128 @@ own / worker</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Inloggad som {user} ({role})</source>
         <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Ärende&amp;listan</source>
         <translation>Case &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Nytt ärende …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Mötesläge</source>
         <translation>&amp;Meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
         <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Lås skärmen</source>
         <translation>&amp;Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Logga &amp;ut</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
         <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>Logg&amp;uppföljning</source>
         <translation>Access &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Säkerhetskopiera databasen …</source>
         <translation>&amp;Back up the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Inställningar …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="179"/>
+        <source>Mina &amp;kontaktuppgifter …</source>
+        <translation>My &amp;contact details …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>Telefon och e-post som skrivs ut på handlingsplanerna</source>
+        <translation>Phone and email printed on the action plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Om Kartläggning …</source>
         <translation>&amp;About Kartläggning …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det du skriver finns kvar.</source>
+        <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
+        <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
@@ -1734,6 +1932,49 @@ own / worker</translation>
         <location filename="../../ui/main_window.py" line="172"/>
         <source>U&amp;tförarregister</source>
         <translation>&amp;Provider register</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingField</name>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="32"/>
+        <source>Bokat</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="33"/>
+        <source>Nästa möte är bokat</source>
+        <translation>The next meeting is booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="37"/>
+        <source>Dag och tid för nästa möte</source>
+        <translation>Day and time of the next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="41"/>
+        <source>inget möte bokat</source>
+        <translation>no meeting booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="44"/>
+        <source>till exempel Socialkontoret, Kungsgatan 5, rum 12</source>
+        <translation>for example the social services office, Kungsgatan 5, room 12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="45"/>
+        <source>Plats för nästa möte</source>
+        <translation>Place of the next meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="46"/>
+        <source>P&amp;lats:</source>
+        <translation>P&amp;lace:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/meeting.py" line="49"/>
+        <source>Utförarna är med på mötet (tid och plats skrivs ut i deras uppdrag)</source>
+        <translation>The providers take part in the meeting (time and place are printed in their assignment)</translation>
     </message>
 </context>
 <context>
@@ -1909,155 +2150,185 @@ own / worker</translation>
 <context>
     <name>PlanConflictDialog</name>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="59"/>
+        <location filename="../../ui/plan/conflict.py" line="61"/>
         <source>Planen har ändrats av någon annan</source>
         <translation>The plan was changed by someone else</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="77"/>
+        <location filename="../../ui/plan/conflict.py" line="79"/>
         <source>Behåll &amp;min version</source>
         <translation>Keep &amp;my version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="78"/>
+        <location filename="../../ui/plan/conflict.py" line="80"/>
         <source>Ta den &amp;sparade versionen</source>
         <translation>Take the &amp;saved version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="79"/>
+        <location filename="../../ui/plan/conflict.py" line="81"/>
         <source>Spara &amp;sammanslagen plan</source>
         <translation>Save the &amp;merged plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="80"/>
+        <location filename="../../ui/plan/conflict.py" line="82"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="103"/>
+        <location filename="../../ui/plan/conflict.py" line="105"/>
         <source>Sparad av {who} {when}</source>
         <translation>Saved by {who} {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="104"/>
-        <location filename="../../ui/plan/conflict.py" line="283"/>
+        <location filename="../../ui/plan/conflict.py" line="106"/>
+        <location filename="../../ui/plan/conflict.py" line="308"/>
         <source>en annan användare</source>
         <translation>another user</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="113"/>
+        <location filename="../../ui/plan/conflict.py" line="115"/>
         <source>Någon annan sparade planen medan du arbetade med den. Inget har skrivits över. Här är båda versionerna sida vid sida: välj din version, den sparade versionen eller en sammanslagning där du väljer del för del. {n} delar är ändrade i båda versionerna och behöver ditt val.</source>
         <translation>Someone else saved the plan while you were working on it. Nothing was overwritten. Here are both versions side by side: choose your version, the saved version, or a merge where you choose part by part. {n} parts were changed in both versions and need your choice.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <location filename="../../ui/plan/conflict.py" line="122"/>
         <source>Del</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <location filename="../../ui/plan/conflict.py" line="122"/>
         <source>Min version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="120"/>
+        <location filename="../../ui/plan/conflict.py" line="122"/>
         <source>Gäller</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="136"/>
+        <location filename="../../ui/plan/conflict.py" line="138"/>
         <source>{n} delar är likadana i båda versionerna och visas inte.</source>
         <translation>{n} parts are the same in both versions and are not shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="153"/>
+        <location filename="../../ui/plan/conflict.py" line="155"/>
         <source>Välj min</source>
         <translation>Choose mine</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="154"/>
+        <location filename="../../ui/plan/conflict.py" line="156"/>
         <source>Välj den sparade</source>
         <translation>Choose the saved one</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="155"/>
+        <location filename="../../ui/plan/conflict.py" line="157"/>
         <source>Vilken version gäller för {part}</source>
         <translation>Which version applies for {part}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="175"/>
+        <location filename="../../ui/plan/conflict.py" line="177"/>
         <source>Mål – {area}</source>
         <translation>Goal – {area}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="179"/>
+        <location filename="../../ui/plan/conflict.py" line="181"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="183"/>
-        <location filename="../../ui/plan/conflict.py" line="206"/>
+        <location filename="../../ui/plan/conflict.py" line="185"/>
+        <location filename="../../ui/plan/conflict.py" line="210"/>
         <source>Din ändring tas med</source>
         <translation>Your change is included</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="185"/>
-        <location filename="../../ui/plan/conflict.py" line="208"/>
+        <location filename="../../ui/plan/conflict.py" line="187"/>
+        <location filename="../../ui/plan/conflict.py" line="212"/>
         <source>Den sparade ändringen tas med</source>
         <translation>The saved change is included</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="197"/>
+        <location filename="../../ui/plan/conflict.py" line="199"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="198"/>
-        <source>Nästa möte</source>
-        <translation>Next meeting</translation>
+        <location filename="../../ui/plan/conflict.py" line="200"/>
+        <source>Nästa möte, dag och tid</source>
+        <translation>Next meeting, day and time</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="199"/>
+        <location filename="../../ui/plan/conflict.py" line="201"/>
+        <source>Nästa möte, plats</source>
+        <translation>Next meeting, place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="202"/>
+        <source>Utförarna är med på mötet</source>
+        <translation>The providers take part in the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="203"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="204"/>
+        <location filename="../../ui/plan/conflict.py" line="208"/>
         <source>Lika i båda</source>
         <translation>Same in both</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="220"/>
+        <location filename="../../ui/plan/conflict.py" line="224"/>
         <source>(tomt)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="225"/>
+        <location filename="../../ui/plan/conflict.py" line="226"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="226"/>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="233"/>
         <source>(ny)</source>
         <translation>(new)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="226"/>
+        <location filename="../../ui/plan/conflict.py" line="234"/>
         <source>(ändrad)</source>
         <translation>(changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="227"/>
+        <location filename="../../ui/plan/conflict.py" line="235"/>
         <source>(borttagen)</source>
         <translation>(removed)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="231"/>
+        <location filename="../../ui/plan/conflict.py" line="239"/>
         <source>(finns inte)</source>
         <translation>(not there)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="246"/>
+        <location filename="../../ui/plan/conflict.py" line="254"/>
         <source>klart senast {date}</source>
         <translation>due by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/conflict.py" line="281"/>
+        <location filename="../../ui/plan/conflict.py" line="256"/>
+        <source>följs upp: {how}</source>
+        <translation>followed up: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="258"/>
+        <source>resultat: {what}</source>
+        <translation>result: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/conflict.py" line="306"/>
         <source>Planen sparades igen av {who} medan du valde. Jämförelsen visar nu den senaste versionen; välj igen. Inget har skrivits över.</source>
         <translation>The plan was saved again by {who} while you were choosing. The comparison now shows the latest version; choose again. Nothing was overwritten.</translation>
     </message>
@@ -2065,97 +2336,97 @@ own / worker</translation>
 <context>
     <name>PlanDocumentsBar</name>
     <message>
-        <location filename="../../ui/plan/documents.py" line="91"/>
+        <location filename="../../ui/plan/documents.py" line="73"/>
         <source>Utskrift av planen</source>
         <translation>Printing the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="104"/>
+        <location filename="../../ui/plan/documents.py" line="86"/>
         <source>Dokument för</source>
         <translation>Document for</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="105"/>
+        <location filename="../../ui/plan/documents.py" line="87"/>
         <source>&amp;Dokument för:</source>
         <translation>&amp;Document for:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="107"/>
+        <location filename="../../ui/plan/documents.py" line="89"/>
         <source>&amp;Förhandsgranska</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="108"/>
+        <location filename="../../ui/plan/documents.py" line="90"/>
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="109"/>
+        <location filename="../../ui/plan/documents.py" line="91"/>
         <source>Spara som &amp;PDF …</source>
         <translation>Save as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="131"/>
+        <location filename="../../ui/plan/documents.py" line="122"/>
         <source>Den enskilde (hela planen)</source>
         <translation>The individual (the whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="141"/>
+        <location filename="../../ui/plan/documents.py" line="131"/>
         <source>Utförare: {name}</source>
         <translation>Provider: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="143"/>
+        <location filename="../../ui/plan/documents.py" line="133"/>
         <source>(samtycke saknas)</source>
         <translation>(no consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="153"/>
+        <location filename="../../ui/plan/documents.py" line="139"/>
         <source>Bara den gällande versionen av planen kan skrivas ut.</source>
         <translation>Only the current version of the plan can be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="220"/>
+        <location filename="../../ui/plan/documents.py" line="215"/>
         <source>Förhandsgranskning – handlingsplan för {name}</source>
         <translation>Preview – action plan for {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="221"/>
+        <location filename="../../ui/plan/documents.py" line="216"/>
         <source>Förhandsgranskning – handlingsplan för den enskilde</source>
         <translation>Preview – action plan for the individual</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="245"/>
+        <location filename="../../ui/plan/documents.py" line="239"/>
         <source>Handlingsplan {ref}</source>
         <translation>Action plan {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="248"/>
+        <location filename="../../ui/plan/documents.py" line="242"/>
         <source>Skriv ut handlingsplanen</source>
         <translation>Print the action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="258"/>
+        <location filename="../../ui/plan/documents.py" line="252"/>
         <source>Utskriften kunde inte startas. Kontrollera skrivaren och försök igen.</source>
         <translation>Printing could not be started. Check the printer and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="269"/>
+        <location filename="../../ui/plan/documents.py" line="261"/>
         <source>Planen skickades till skrivaren ({n} sidor).</source>
         <translation>The plan was sent to the printer ({n} pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="299"/>
+        <location filename="../../ui/plan/documents.py" line="294"/>
         <source>Spara handlingsplanen som PDF</source>
         <translation>Save the action plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="301"/>
+        <location filename="../../ui/plan/documents.py" line="296"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="329"/>
+        <location filename="../../ui/plan/documents.py" line="313"/>
         <source>Planen sparades som {name}.</source>
         <translation>The plan was saved as {name}.</translation>
     </message>
@@ -2163,172 +2434,237 @@ own / worker</translation>
 <context>
     <name>PlanEditorPage</name>
     <message>
-        <location filename="../../ui/plan/editor.py" line="109"/>
+        <location filename="../../ui/plan/editor.py" line="116"/>
         <source>Lägg till &amp;mål</source>
         <translation>Add &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="111"/>
+        <location filename="../../ui/plan/editor.py" line="118"/>
         <source>Följs upp den</source>
         <translation>Followed up on</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="113"/>
-        <source>till exempel 2025-03-04 kl. 10.00</source>
-        <translation>for example 2025-03-04 at 10.00</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan/editor.py" line="118"/>
+        <location filename="../../ui/plan/editor.py" line="124"/>
         <source>Nytt mål för området:</source>
         <translation>New goal for the area:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="123"/>
+        <location filename="../../ui/plan/editor.py" line="129"/>
         <source>&amp;Uppföljning:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="124"/>
+        <location filename="../../ui/plan/editor.py" line="130"/>
         <source>Nästa &amp;möte:</source>
         <translation>Next &amp;meeting:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="125"/>
+        <location filename="../../ui/plan/editor.py" line="131"/>
         <source>&amp;Anteckning:</source>
         <translation>N&amp;ote:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="126"/>
+        <location filename="../../ui/plan/editor.py" line="132"/>
         <source>&amp;Spara planen</source>
         <translation>&amp;Save the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="127"/>
+        <location filename="../../ui/plan/editor.py" line="133"/>
         <source>Skicka för &amp;granskning</source>
         <translation>Submit for &amp;review</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="128"/>
+        <location filename="../../ui/plan/editor.py" line="134"/>
         <source>Gör en ny &amp;version</source>
         <translation>Make a new &amp;version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="129"/>
+        <location filename="../../ui/plan/editor.py" line="135"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="211"/>
+        <location filename="../../ui/plan/editor.py" line="235"/>
         <source>Handlingsplan version {v} – {state}</source>
         <translation>Action plan version {v} – {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="218"/>
+        <location filename="../../ui/plan/editor.py" line="242"/>
         <source>Planen lämnades tillbaka: {comment}</source>
         <translation>The plan was returned: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="224"/>
+        <location filename="../../ui/plan/editor.py" line="248"/>
         <source>Den här versionen är låst ({state}). Gör en ny version för att ändra den.</source>
         <translation>This version is locked ({state}). Make a new version to change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="259"/>
+        <location filename="../../ui/plan/editor.py" line="309"/>
+        <source>Målet togs bort.</source>
+        <translation>The goal was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="311"/>
+        <source>Målet och dess insats togs bort.</source>
+        <translation>The goal and its action were removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="313"/>
+        <source>Målet och dess {n} insatser togs bort.</source>
+        <translation>The goal and its {n} actions were removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="329"/>
+        <source>Insatsen togs bort.</source>
+        <translation>The action was removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="387"/>
+        <source>Målet är tillbaka.</source>
+        <translation>The goal is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="389"/>
+        <source>Insatsen är tillbaka.</source>
+        <translation>The action is back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="404"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="292"/>
+        <location filename="../../ui/plan/editor.py" line="445"/>
         <source>Utkast sparat på den här datorn {time} (servern går inte att nå)</source>
         <translation>Draft saved on this computer {time} (the server cannot be reached)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="299"/>
+        <location filename="../../ui/plan/editor.py" line="737"/>
+        <source>Planen är sparad, men den är inte klar att skicka in: {what}</source>
+        <translation>The plan is saved, but it is not ready to be submitted: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="748"/>
+        <source>Planen kunde inte sparas just nu. Dina ändringar finns kvar som utkast och erbjuds nästa gång du öppnar planen.</source>
+        <translation>The plan could not be saved just now. Your changes are kept as a draft and offered the next time you open the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="439"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="304"/>
+        <location filename="../../ui/plan/editor.py" line="454"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="317"/>
+        <location filename="../../ui/plan/editor.py" line="473"/>
         <source>Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som inte är sparade. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft of the plan from {when} with changes that are not saved. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="322"/>
-        <source>Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet kan det inte sparas över de nya ändringarna.</source>
-        <translation>The plan has been saved again since the draft was made; if you restore the draft, it cannot be saved over the newer changes.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan/editor.py" line="326"/>
+        <location filename="../../ui/plan/editor.py" line="483"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="327"/>
+        <location filename="../../ui/plan/editor.py" line="484"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="339"/>
+        <location filename="../../ui/plan/editor.py" line="494"/>
         <source>Det finns en kopia av planen som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från det som finns på servern. Jämför och välj vad som ska gälla.</source>
         <translation>There is a copy of the plan that was saved on this computer {when} when the server could not be reached, and that differs from what is on the server. Compare and choose what applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="345"/>
+        <location filename="../../ui/plan/editor.py" line="500"/>
         <source>&amp;Jämför med kopian …</source>
         <translation>&amp;Compare with the copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="346"/>
+        <location filename="../../ui/plan/editor.py" line="501"/>
         <source>Kasta &amp;kopian</source>
         <translation>Discard the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="380"/>
+        <location filename="../../ui/plan/editor.py" line="532"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="385"/>
+        <location filename="../../ui/plan/editor.py" line="539"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="428"/>
+        <location filename="../../ui/plan/editor.py" line="550"/>
+        <source>Planen är inte sparad än. Dina ändringar finns kvar som utkast och erbjuds när du öppnar planen igen.</source>
+        <translation>The plan is not saved yet. Your changes are kept as a draft and offered when you open the plan again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="555"/>
+        <source>Innan planen kan skickas in: {what}</source>
+        <translation>Before the plan can be submitted: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="578"/>
+        <source>Sparar …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="601"/>
         <source>Planen sparades inte: någon annan har ändrat den sedan du öppnade den. Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad som ska gälla. ({detail})</source>
         <translation>The plan was not saved: someone else changed it after you opened it. Your changes are still here on the screen. Compare the versions and choose what applies. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="434"/>
+        <location filename="../../ui/plan/editor.py" line="607"/>
         <source>&amp;Jämför och välj …</source>
         <translation>&amp;Compare and choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="436"/>
+        <location filename="../../ui/plan/editor.py" line="609"/>
         <source>&amp;Ladda om planen</source>
         <translation>&amp;Reload the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="454"/>
+        <location filename="../../ui/plan/editor.py" line="591"/>
         <source>Servern går inte att nå. Planen är sparad krypterat på den här datorn och sparas på servern så snart den går att nå igen. Du kan fortsätta arbeta.</source>
         <translation>The server cannot be reached. The plan is saved encrypted on this computer and is saved on the server as soon as it can be reached again. You can carry on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="459"/>
+        <location filename="../../ui/plan/editor.py" line="103"/>
+        <source>Ång&amp;ra</source>
+        <translation>U&amp;ndo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="466"/>
+        <source>Det finns ändringar av planen som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i planen än. Vill du fortsätta med dem?</source>
+        <translation>There are changes to the plan saved on this computer {when} while the server could not be reached, not yet saved in the plan. Do you want to continue with them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="479"/>
+        <source>Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet jämförs det med de nya ändringarna innan något sparas.</source>
+        <translation>The plan has been saved again since the draft was made; if you restore the draft, it is compared with the newer changes before anything is saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="596"/>
         <source>Sparat på den här datorn – väntar på servern</source>
         <translation>Saved on this computer – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="473"/>
+        <location filename="../../ui/plan/editor.py" line="624"/>
         <source>Planen är sparad.</source>
         <translation>The plan is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="539"/>
+        <location filename="../../ui/plan/editor.py" line="679"/>
+        <source>Planen kan inte skickas in än:</source>
+        <translation>The plan cannot be submitted yet:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="702"/>
         <source>Planen är skickad till arbetsledaren för granskning.</source>
         <translation>The plan is sent to the supervisor for review.</translation>
     </message>
@@ -2336,107 +2672,122 @@ own / worker</translation>
 <context>
     <name>PlanReviewPage</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="145"/>
+        <location filename="../../ui/review/plan_review.py" line="146"/>
         <source>Granska handlingsplan – {ref} {name}</source>
         <translation>Review action plan – {ref} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="88"/>
+        <location filename="../../ui/review/plan_review.py" line="89"/>
         <source>Kommentar till handläggaren (krävs när planen lämnas tillbaka)</source>
         <translation>Comment to the caseworker (required when the plan is returned)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="77"/>
+        <location filename="../../ui/review/plan_review.py" line="78"/>
         <source>Hämtar planen …</source>
         <translation>Loading the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="91"/>
+        <location filename="../../ui/review/plan_review.py" line="92"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="92"/>
+        <location filename="../../ui/review/plan_review.py" line="93"/>
         <source>&amp;Godkänn planen</source>
         <translation>&amp;Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="93"/>
+        <location filename="../../ui/review/plan_review.py" line="94"/>
         <source>&amp;Lämna tillbaka …</source>
         <translation>&amp;Return …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="94"/>
+        <location filename="../../ui/review/plan_review.py" line="95"/>
         <source>&amp;Tillbaka till kön</source>
         <translation>&amp;Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="104"/>
+        <location filename="../../ui/review/plan_review.py" line="105"/>
         <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
         <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="106"/>
+        <location filename="../../ui/review/plan_review.py" line="107"/>
         <source>&amp;Kommentar:</source>
         <translation>&amp;Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="165"/>
+        <location filename="../../ui/review/plan_review.py" line="167"/>
         <source>Version {v} · {state}</source>
         <translation>Version {v} · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="194"/>
+        <location filename="../../ui/review/plan_review.py" line="203"/>
+        <source>(utförarna är med)</source>
+        <translation>(the providers take part)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="205"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="195"/>
+        <location filename="../../ui/review/plan_review.py" line="206"/>
         <source>Nästa möte</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="196"/>
+        <location filename="../../ui/review/plan_review.py" line="206"/>
+        <source>inget möte bokat</source>
+        <translation>no meeting booked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="207"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="225"/>
+        <location filename="../../ui/review/plan_review.py" line="237"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="226"/>
+        <location filename="../../ui/review/plan_review.py" line="238"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="227"/>
+        <location filename="../../ui/review/plan_review.py" line="239"/>
         <source>Senast</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="228"/>
+        <location filename="../../ui/review/plan_review.py" line="240"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="229"/>
-        <source>Följs upp</source>
-        <translation>Followed up</translation>
+        <location filename="../../ui/review/plan_review.py" line="241"/>
+        <source>Så följer vi upp</source>
+        <translation>How we follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="259"/>
+        <location filename="../../ui/review/plan_review.py" line="242"/>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="272"/>
         <source>Skriv i kommentaren varför planen lämnas tillbaka.</source>
         <translation>Write in the comment why the plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="282"/>
+        <location filename="../../ui/review/plan_review.py" line="295"/>
         <source>Planen är godkänd och låst. Du kan skriva ut den nedan.</source>
         <translation>The plan is approved and locked. You can print it below.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="286"/>
+        <location filename="../../ui/review/plan_review.py" line="299"/>
         <source>Planen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The plan was returned to the caseworker with your comment.</translation>
     </message>
@@ -2724,12 +3075,12 @@ own / worker</translation>
 <context>
     <name>QuestionBlock</name>
     <message>
-        <location filename="../../ui/interview/area_page.py" line="68"/>
+        <location filename="../../ui/interview/area_page.py" line="75"/>
         <source>Obligatorisk fråga – svar saknas.</source>
         <translation>Required question – no answer yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/area_page.py" line="71"/>
+        <location filename="../../ui/interview/area_page.py" line="78"/>
         <source>AKUT: {message}</source>
         <translation>URGENT: {message}</translation>
     </message>
@@ -2737,12 +3088,12 @@ own / worker</translation>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="280"/>
+        <location filename="../../ui/interview/question_widgets.py" line="285"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="281"/>
+        <location filename="../../ui/interview/question_widgets.py" line="286"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
@@ -3075,42 +3426,42 @@ own / worker</translation>
 <context>
     <name>ServerWatch</name>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="110"/>
+        <location filename="../../ui/preferences/server_health.py" line="112"/>
         <source>Servern går inte att nå. Det du skriver sparas krypterat på datorn.</source>
         <translation>The server cannot be reached. What you type is kept encrypted on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="115"/>
+        <location filename="../../ui/preferences/server_health.py" line="117"/>
         <source>Servern går att nå igen. Sparar utkasten från datorn …</source>
         <translation>The server can be reached again. Saving the drafts from this computer …</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="149"/>
+        <location filename="../../ui/preferences/server_health.py" line="150"/>
         <source>Servern går att nå igen.</source>
         <translation>The server can be reached again.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="152"/>
+        <location filename="../../ui/preferences/server_health.py" line="153"/>
         <source>{n} utkast från datorn sparades på servern.</source>
         <translation>{n} drafts from this computer were saved on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="157"/>
+        <location filename="../../ui/preferences/server_health.py" line="158"/>
         <source>{n} utkast fanns redan i en nyare version på servern; ditt sparades bredvid, så inget har gått förlorat.</source>
         <translation>{n} drafts already had a newer version on the server; yours was saved beside it, so nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="163"/>
+        <location filename="../../ui/preferences/server_health.py" line="164"/>
         <source>{n} utkast finns kvar på datorn och sparas när servern svarar.</source>
         <translation>{n} drafts are still on this computer and are saved when the server answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="169"/>
+        <location filename="../../ui/preferences/server_health.py" line="170"/>
         <source>{n} utkast på datorn gick inte att öppna och har lämnats orörda.</source>
         <translation>{n} drafts on this computer could not be opened and were left untouched.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/server_health.py" line="176"/>
+        <location filename="../../ui/preferences/server_health.py" line="177"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -3565,7 +3916,7 @@ own / worker</translation>
 <context>
     <name>_LineEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="160"/>
+        <location filename="../../ui/interview/question_widgets.py" line="165"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
@@ -3573,12 +3924,12 @@ own / worker</translation>
 <context>
     <name>_ScaleEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="236"/>
+        <location filename="../../ui/interview/question_widgets.py" line="241"/>
         <source>Ej besvarad</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="256"/>
+        <location filename="../../ui/interview/question_widgets.py" line="261"/>
         <source>{low} till {high}</source>
         <translation>{low} to {high}</translation>
     </message>
@@ -3586,7 +3937,7 @@ own / worker</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>Kartläggning</source>
         <translation>Assessment</translation>
     </message>
@@ -3994,17 +4345,17 @@ own / worker</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="44"/>
+        <location filename="../../ui/review/plan_review.py" line="45"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="45"/>
+        <location filename="../../ui/review/plan_review.py" line="46"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="46"/>
+        <location filename="../../ui/review/plan_review.py" line="47"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
     </message>

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -57,7 +58,8 @@ def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, s
         [housing, drugs],
         actions,
         follow_up_on=date(2027, 2, 15),
-        next_meeting="2027-01-10T10:00",
+        meeting_at=datetime(2027, 1, 12, 10, 0).astimezone(),
+        meeting_place="Socialkontoret, Kungsgatan 5, rum 12",
         note="Träffas på kontoret.",
     )
     assert isinstance(anna.plans.save(PlanEdit(plan, content)), Saved)
@@ -175,3 +177,103 @@ def test_unknown_case_and_unwritable_folder(sqlite_world: World, tmp_path: Path)
     with sqlite_world.db().sessions() as session:
         exports = session.execute(select(AuditEvent).where(AuditEvent.action == "export")).all()
     assert exports == []
+
+
+# --- what the individual and the provider can act on: meeting, contacts, areas ---------------
+
+
+def _contacts(world: World) -> None:
+    admin = world.workspace("admin", ADMIN_PW)
+    (nord,) = [u for u in admin.admin.unit_contacts() if u.name == "Enhet Nord"]
+    admin.admin.set_unit_contact(
+        nord.unit_id, phone="08-581 690 00", visiting_address="Furuhällsplan 1, Bro"
+    )
+    world.workspace("anna").admin.set_my_contact(phone="08-581 691 23", email="anna@kommun.se")
+
+
+def _flat(path: Path) -> str:
+    return " ".join(text_of(path).split())
+
+
+def test_individual_pdf_prints_the_meeting_and_whom_to_contact(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    anna, ref, _, _ = make_case(sqlite_world)
+    _contacts(sqlite_world)
+    out = tmp_path / "plan.pdf"
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    text = _flat(out)
+    assert "Vi ses tisdag 12 januari 2027 kl. 10.00." in text
+    assert "Plats: Socialkontoret, Kungsgatan 5, rum 12" in text
+    assert "Vi har inte bokat" not in text
+    assert "Ring eller mejla om du har frågor." in text
+    assert "Handläggare: anna Telefon: 08-581 691 23 · E-post: anna@kommun.se" in text
+    assert "Socialtjänsten: Enhet Nord Telefon: 08-581 690 00" in text
+    assert "Besöksadress: Furuhällsplan 1, Bro" in text
+    # Only the areas talked about: the two with goals (nothing was rated), said in a sentence.
+    assert "Här visas bara de områden som vi har pratat om och skattat." in text
+    assert text.count("Inte skattat") == 4  # two areas, two columns; not eleven rows
+    assert "Ekonomi" not in text
+
+
+def test_without_contact_details_nothing_dangles(sqlite_world: World, tmp_path: Path) -> None:
+    anna, ref, _, _ = make_case(sqlite_world)
+    out = tmp_path / "plan.pdf"
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    text = _flat(out)
+    part = text[text.index("Kontakt") : text.index("Nästa möte", text.index("Kontakt"))]
+    assert "Handläggare: anna" in part
+    for word in ("Telefon", "E-post", "Besöksadress", "Ring", "mejla"):
+        assert word not in part
+    # The installation's phone number stands in for a unit that has none.
+    phone = PrintSettings(municipality_name="Upplands-Bro kommun", contact_phone="08-123 00")
+    anna.documents.export(ref, "individual", out, settings=phone)
+    assert "Socialtjänsten: Enhet Nord Telefon: 08-123 00" in _flat(out)
+
+
+def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    anna, ref, vagen, _ = make_case(sqlite_world)
+    _contacts(sqlite_world)
+    out = tmp_path / "vagen.pdf"
+    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    text = _flat(out)
+    assert "januari 2027" not in text and "Kungsgatan 5" not in text  # not in the meeting
+    assert "Kontaktperson: Eva Ek Telefon: 08-1" in text  # the provider's, from the register
+    assert "Handläggare: anna Telefon: 08-581 691 23 · E-post: anna@kommun.se" in text
+    case = anna.cases.open(case_ref=ref)
+    plan = anna.cases.plans(case.id)[-1]
+    with_them = dataclasses.replace(plan.content, meeting_with_providers=True)
+    assert isinstance(anna.plans.save(PlanEdit(plan, with_them)), Saved)
+    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    text = _flat(out)
+    assert "Nästa möte: tisdag 12 januari 2027 kl. 10.00" in text
+    assert "Plats: Socialkontoret, Kungsgatan 5, rum 12" in text
+
+
+def test_goal_text_prints_once_without_an_old_prefix(sqlite_world: World, tmp_path: Path) -> None:
+    anna, ref, vagen, _ = make_case(sqlite_world)
+    case = anna.cases.open(case_ref=ref)
+    plan = anna.cases.plans(case.id)[-1]
+    housing, drugs = plan.goals
+    older = [
+        plans.Goal(housing.area_id, "Mål för boende: Få ett eget boende", housing.id),
+        plans.Goal(drugs.area_id, "", drugs.id),
+    ]
+    edit = PlanEdit(plan, dataclasses.replace(plan.content, goals=older))
+    assert isinstance(anna.plans.save(edit), Saved)
+    for audience, provider in (("individual", None), ("provider", vagen)):
+        out = tmp_path / f"{audience}.pdf"
+        anna.documents.export(
+            ref,
+            audience,  # type: ignore[arg-type]
+            out,
+            provider_name=provider,
+            settings=SETTINGS,
+        )
+        text = _flat(out)
+        assert "Mål för boende" not in text, audience
+        assert text.count("Få ett eget boende") == 1, audience
+    individual = _flat(tmp_path / "individual.pdf")
+    assert "(målet är inte formulerat än)" in individual

@@ -3,12 +3,13 @@ the workspace (the use-case layer)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import dataclasses
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, update
 
-from assessment_app.db.models import AuditEvent, Individual
+from assessment_app.db.models import ActionPlan, AuditEvent, Individual, Unit, User
 from assessment_app.errors import (
     AccessDeniedError,
     InvalidPersonnummerError,
@@ -16,9 +17,10 @@ from assessment_app.errors import (
     StaleEditError,
     ValidationError,
 )
-from assessment_app.records import cases, consents, plans
+from assessment_app.records import cases, consents, contacts, plans
 from assessment_app.records.cases import CaseQuery, Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
+from assessment_app.server import conflicts
 from assessment_app.templates.loader import TemplateRegistry
 from assessment_app.workspace import Conflict, Saved, Workspace
 from assessment_app.workspace.interview import AssessmentEdit
@@ -142,7 +144,15 @@ def test_plan_save_conflict_and_review_cycle(world: World) -> None:
         plans.Action("Söka lägenhet", "individual", goal_id=goal.id, due_on=date(2026, 12, 1)),
         plans.Action("Boendestöd", "provider", goal_id=goal.id, provider_id=provider_id),
     ]
-    content = PlanContent(plan.goals, actions, date(2027, 1, 15), "15 jan kl 10")
+    meeting = datetime(2027, 1, 15, 10, 0).astimezone()
+    content = PlanContent(
+        plan.goals,
+        actions,
+        date(2027, 1, 15),
+        meeting_at=meeting,
+        meeting_place="Socialkontoret, rum 12",
+        meeting_with_providers=True,
+    )
     saved = anna.plans.save(PlanEdit(plan, content))
     assert isinstance(saved, Saved)
     assert saved.value.version > plan.version
@@ -152,7 +162,8 @@ def test_plan_save_conflict_and_review_cycle(world: World) -> None:
     assert stale.error.changed_by == "anna"
     again = chef.plans.get(plan.id)
     assert [a.what for a in again.actions] == ["Söka lägenhet", "Boendestöd"]
-    assert again.next_meeting == "15 jan kl 10"
+    assert (again.meeting_at, again.meeting_place) == (meeting, "Socialkontoret, rum 12")
+    assert again.meeting_with_providers
     assert again.follow_up_on == date(2027, 1, 15)
     assert again.version == saved.value.version
     # The conflicting work is kept as the second editor's draft, never lost.
@@ -173,6 +184,8 @@ def test_plan_save_conflict_and_review_cycle(world: World) -> None:
     assert v2.plan_version == 2 and v2.review_state == "draft"
     assert [a.what for a in v2.actions] == ["Söka lägenhet", "Boendestöd"]
     assert v2.actions[0].goal_id == v2.goals[0].id
+    assert (v2.meeting_at, v2.meeting_place) == (meeting, "Socialkontoret, rum 12")
+    assert anna.plans.get(v2.id).meeting_at == meeting
     assert anna.plans.get(plan.id).review_state == "superseded"
 
 
@@ -365,3 +378,173 @@ def test_a_new_plan_has_an_empty_goal_for_each_area_with_a_need(world: World) ->
     worded = anna.plans.save(PlanEdit(plan, PlanContent([goal], [])))
     assert isinstance(worded, Saved)
     assert anna.plans.submit(plan.id, worded.value.version).review_state == "submitted"
+
+
+# --- the next meeting: a time and a place; the free text of older plans is kept ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "place"),
+    [
+        ("2025-03-04 kl. 10.00", datetime(2025, 3, 4, 10, 0), ""),
+        ("2025-03-04 kl 10", datetime(2025, 3, 4, 10, 0), ""),
+        ("2025-03-04 kl. 9.30, Kontoret rum 12", datetime(2025, 3, 4, 9, 30), "Kontoret rum 12"),
+        ("2025-03-04T10:00", datetime(2025, 3, 4, 10, 0), ""),
+        ("2025-03-04 14:15 på kontoret", datetime(2025, 3, 4, 14, 15), "på kontoret"),
+        ("Tisdag kl 10", None, "Tisdag kl 10"),
+        ("2025-02-30 kl 10", None, "2025-02-30 kl 10"),  # no such day: kept as written
+        ("2025-03-04 kl 25", None, "2025-03-04 kl 25"),
+        ("2025-03-04", None, "2025-03-04"),  # a day without a time is not a booked time
+        ("  ", None, ""),
+    ],
+)
+def test_old_free_text_meetings_are_read_as_time_and_place(
+    text: str, at: datetime | None, place: str
+) -> None:
+    parsed_at, parsed_place = plans.parse_meeting_text(text)
+    assert parsed_at == (at.astimezone() if at else None)
+    assert parsed_place == place
+    if parsed_at is not None:
+        assert parsed_at.tzinfo is not None  # local time with its zone
+
+
+def test_iso_meeting_with_a_zone_keeps_the_moment() -> None:
+    at, place = plans.parse_meeting_text("2025-03-04T10:00+01:00")
+    assert at is not None and place == ""
+    assert at == datetime.fromisoformat("2025-03-04T10:00+01:00")
+
+
+def test_old_plans_and_drafts_keep_their_meeting(sqlite_world: World) -> None:
+    """A plan and a draft stored with the meeting as free text open with the time where it
+    parses and the text kept where it does not; saving writes the new shape."""
+    anna, _case_id, plan, _ = _setup_plan(sqlite_world)
+    db = sqlite_world.db()
+    for old, at, place in (
+        ("2027-01-15 kl. 10.00", datetime(2027, 1, 15, 10, 0).astimezone(), ""),
+        ("Tisdag kl 10 hos Vägen Ut", None, "Tisdag kl 10 hos Vägen Ut"),
+    ):
+        sealed = anna.ctx.seal(
+            "action_plans", "content_enc", plan.id, {"next_meeting": old, "note": "Gammal"}
+        )
+        with db.session() as session:
+            session.execute(
+                update(ActionPlan).where(ActionPlan.id == plan.id).values(content_enc=sealed)
+            )
+        stored = anna.plans.get(plan.id)
+        assert (stored.meeting_at, stored.meeting_place, stored.note) == (at, place, "Gammal")
+        assert plans.as_json(stored)["next_meeting"]  # the registerutdrag still shows it
+    # A draft in the format before: the meeting was "next_meeting".
+    legacy_draft = {
+        "goals": [{"id": g.id, "area_id": g.area_id, "text": g.text} for g in plan.goals],
+        "actions": [],
+        "follow_up_on": None,
+        "next_meeting": "2027-02-01 kl 13",
+        "note": "",
+    }
+    content = PlanContent.from_json(legacy_draft)
+    assert content.meeting_at == datetime(2027, 2, 1, 13, 0).astimezone()
+    assert PlanContent.from_json(content.to_json()).same_as(content)  # and round-trips
+    current = anna.plans.get(plan.id)
+    saved = anna.plans.save(PlanEdit(current, content))
+    assert isinstance(saved, Saved)
+    with db.session() as session:
+        blob = session.get(ActionPlan, plan.id).content_enc
+    head = anna.ctx.open("action_plans", "content_enc", plan.id, blob)
+    assert "next_meeting" not in head
+    assert head["meeting_at"].startswith("2027-02-01T13:00")
+    assert anna.plans.get(plan.id).meeting_at == content.meeting_at
+    db.dispose()
+
+
+# --- contact details printed on the plans -------------------------------------------------------
+
+
+def test_a_worker_sets_their_own_contact_and_an_administrator_the_units(world: World) -> None:
+    anna, admin = world.workspace("anna"), world.workspace("admin", ADMIN_PW)
+    assert anna.admin.my_contact() == contacts.WorkerContact()
+    mine = anna.admin.set_my_contact(phone=" 08-123  456 78 ", email="anna.a@kommun.se")
+    assert mine == contacts.WorkerContact("08-123 456 78", "anna.a@kommun.se")
+    assert anna.admin.my_contact() == mine
+    assert world.workspace("bo").admin.my_contact() == contacts.WorkerContact()  # her own only
+    db = world.db()
+    with db.session() as session:
+        row = session.execute(select(User).where(User.username == "anna")).scalar_one()
+        assert row.contact_enc is not None and b"08-123" not in row.contact_enc  # sealed
+    for phone, email in (("ring mig", ""), ("", "anna@"), ("1" * 50, "")):
+        with pytest.raises(ValidationError):
+            anna.admin.set_my_contact(phone=phone, email=email)
+    assert anna.admin.my_contact() == mine  # a refused change changes nothing
+    # The unit: everyone reads their own unit's; only an administrator sets it.
+    unit = anna.admin.unit_contact()
+    assert unit is not None and unit.name == "Enhet Nord" and unit.empty
+    with pytest.raises(AccessDeniedError):
+        anna.admin.set_unit_contact(unit.unit_id, phone="08-1")
+    (nord,) = [u for u in admin.admin.unit_contacts() if u.name == "Enhet Nord"]
+    changed = admin.admin.set_unit_contact(
+        nord.unit_id,
+        phone="08-581 690 00",
+        email="vuxen@kommun.se",
+        visiting_address="Kungsgatan 5\n196 30 Kungsängen",
+    )
+    assert changed.visiting_address == "Kungsgatan 5, 196 30 Kungsängen"
+    assert anna.admin.unit_contact() == changed
+    with db.session() as session:
+        stored = session.get(Unit, nord.unit_id)
+        assert (stored.phone, stored.email) == ("08-581 690 00", "vuxen@kommun.se")
+        details = [
+            (e.object_type, e.detail)
+            for e in session.execute(
+                select(AuditEvent).where(AuditEvent.action == "user.change")
+            ).scalars()
+        ]
+    assert ("user", "contact details") in details and ("unit", "contact details") in details
+    cleared = anna.admin.set_my_contact()
+    assert cleared == contacts.WorkerContact()
+    db.dispose()
+
+
+def test_the_meeting_merges_field_by_field_in_a_conflict(sqlite_world: World) -> None:
+    anna, _case_id, plan, _ = _setup_plan(sqlite_world)
+    chef = sqlite_world.workspace("chef")
+    at = datetime(2027, 3, 1, 10, 0).astimezone()
+    base = anna.plans.save(
+        PlanEdit(plan, PlanContent(plan.goals, [], meeting_at=at, meeting_place="Kontoret"))
+    )
+    assert isinstance(base, Saved)
+    loaded = base.value
+    # chef moves the time; anna, from the same version, changes the place and asks providers.
+    later = datetime(2027, 3, 2, 9, 0).astimezone()
+    moved = PlanContent(loaded.goals, [], meeting_at=later, meeting_place="Kontoret")
+    theirs = chef.plans.save(PlanEdit(loaded, moved))
+    assert isinstance(theirs, Saved)
+    mine = PlanEdit(
+        loaded,
+        PlanContent(
+            loaded.goals,
+            [],
+            meeting_at=at,
+            meeting_place="Vägen Ut, Storgatan 1",
+            meeting_with_providers=True,
+        ),
+    )
+    assert isinstance(anna.plans.save(mine), Conflict)
+    conflict = anna.plans.conflict(plan.id, mine)
+    changed = {f.name: f for f in conflict.fields if f.mine_changed or f.theirs_changed}
+    assert set(changed) == {"meeting_at", "meeting_place", "meeting_with_providers"}
+    assert conflict.field_conflicts == []  # each side changed a different part
+    merged = conflicts.merge_plans(conflict)
+    assert (merged.meeting_at, merged.meeting_place, merged.meeting_with_providers) == (
+        later,
+        "Vägen Ut, Storgatan 1",
+        True,
+    )
+    stored = anna.plans.save_merged(plan.id, merged)
+    assert isinstance(stored, Saved)
+    assert anna.plans.get(plan.id).meeting_at == later
+    # Both moving the time differently is a choice for the person.
+    again = anna.plans.get(plan.id)
+    chef.plans.save(PlanEdit(again, dataclasses.replace(again.content, meeting_at=at)))
+    clash = PlanEdit(again, dataclasses.replace(again.content, meeting_at=None))
+    conflict = anna.plans.conflict(plan.id, clash)
+    assert [f.name for f in conflict.field_conflicts] == ["meeting_at"]
+    assert conflicts.merge_plans(conflict, choices={"meeting_at": "mine"}).meeting_at is None

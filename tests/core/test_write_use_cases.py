@@ -112,6 +112,11 @@ USE_CASES: dict[str, str] = {
     "admin.sign_out": OTHER,
     "admin.providers": READS,
     "admin.provider": READS,
+    "admin.my_contact": READS,
+    "admin.set_my_contact": OTHER,  # the worker's own work phone and e-mail
+    "admin.unit_contact": READS,
+    "admin.unit_contacts": READS,
+    "admin.set_unit_contact": OTHER,
     "admin.may_manage_providers": READS,
     "admin.add_provider": OTHER,  # the register, not a case
     "admin.edit_provider": OTHER,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from assessment_app.pdf import PlanDocument, RatingItem, sample_plan
+from assessment_app.pdf import ContactItem, GoalItem, PlanDocument, RatingItem, sample_plan
 from assessment_app.pdf.individual import IndividualPlanRenderer
 
 SECTIONS_SV = (
@@ -122,6 +122,7 @@ def test_empty_plan_still_renders(render: Any) -> None:
         contacts=(),
         ratings=(),
         next_meeting=None,
+        meeting_place=None,
         follow_up_dates=(),
         note=None,
     )
@@ -171,3 +172,79 @@ def test_important_dates_list_meetings_and_own_deadlines(individual_pdf: Any) ->
     # Done tasks and other people's tasks are not in the person's own date list.
     assert "Jag ställer mig i bostadskön." not in dates
     assert "Polisen gör en hotbedömning." not in dates
+
+
+# --- goals, the next meeting, contacts, areas: what the person reads -------------------------
+
+
+def test_a_goal_is_printed_once_under_its_area_and_an_unworded_one_says_so(render: Any) -> None:
+    goals = (
+        GoalItem(area_id="housing", area_title="Boende", goal_text="Ett eget boende"),
+        GoalItem(area_id="substance_use", area_title="Alkohol och droger", goal_text="  "),
+    )
+    pdf = render(dataclasses.replace(sample_plan(), goals=goals))
+    text = pdf.text
+    start, end = text.index("Mina mål"), text.index("Det här gör jag")
+    mine = text[start:end]
+    assert mine.count("Ett eget boende") == 1
+    assert mine.index("Boende") < mine.index("Ett eget boende")
+    assert "Alkohol och droger (målet är inte formulerat än)" in mine
+    assert "Mål:" not in mine  # the area is the heading; no label before the goal
+
+
+def _meeting_part(pdf: Any) -> str:
+    text = pdf.text
+    start = text.index("Nästa möte", text.index("Kontakt"))
+    return text[start : text.index("Mina områden", start)]
+
+
+def test_the_next_meeting_in_plain_words_with_its_place(individual_pdf: Any) -> None:
+    part = _meeting_part(individual_pdf)
+    assert "Vi ses onsdag 19 mars 2025 kl. 14.00." in part
+    assert "Plats: Socialkontoret, Furuhällsplan 1, rum 12" in part
+    assert "inte bokat" not in part
+
+
+def test_no_meeting_booked_and_a_place_without_a_time(render: Any) -> None:
+    none = render(dataclasses.replace(sample_plan(), next_meeting=None, meeting_place=None))
+    assert "Vi har inte bokat nästa möte än. Vi hör av oss till dig." in _meeting_part(none)
+    assert "Plats:" not in none.text
+    written = render(
+        dataclasses.replace(sample_plan(), next_meeting=None, meeting_place="Tisdag kl 10")
+    )
+    part = _meeting_part(written)  # an older plan's free text, as it was written
+    assert "Tisdag kl 10" in part and "Vi ses" not in part and "Plats:" not in part
+
+
+def test_contacts_print_what_is_given_and_never_a_bare_label(render: Any) -> None:
+    worker = ContactItem(role="Handläggare", name="Anna Andersson", phone="08-123", email="a@k.se")
+    unit = ContactItem(role="Socialtjänsten", name="Vuxenenheten", address="Torget 1, Bro")
+    full = render(dataclasses.replace(sample_plan(), contacts=(worker, unit)))
+    part = full.text[
+        full.text.index("Kontakt") : full.text.index("Nästa möte", full.text.index("Kontakt"))
+    ]
+    assert "Ring eller mejla om du har frågor." in part
+    assert "Handläggare: Anna Andersson Telefon: 08-123 · E-post: a@k.se" in part
+    assert "Socialtjänsten: Vuxenenheten Besöksadress: Torget 1, Bro" in part
+    bare = ContactItem(role="Handläggare", name="Anna Andersson", phone=" ", email=None)
+    nothing = render(dataclasses.replace(sample_plan(), contacts=(bare,)))
+    text = nothing.text
+    part = text[text.index("Kontakt") : text.index("Nästa möte", text.index("Kontakt"))]
+    assert "Ring" not in part and "mejla" not in part
+    assert "Hör av dig till socialtjänsten om du har frågor" in part
+    for label in ("Telefon", "E-post", "Besöksadress"):
+        assert label not in part
+    phone_only = render(
+        dataclasses.replace(
+            sample_plan(),
+            contacts=(unit, worker.__class__(role="Handläggare", name="A", phone="08-1")),
+        )
+    )
+    assert "Ring om du har frågor." in phone_only.text
+
+
+def test_areas_left_out_are_said_in_one_sentence(render: Any) -> None:
+    sentence = "Här visas bara de områden som vi har pratat om och skattat."
+    shown = render(dataclasses.replace(sample_plan(), areas_left_out=8))
+    assert shown.contains(sentence)
+    assert not render(sample_plan()).contains(sentence)

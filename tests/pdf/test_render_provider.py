@@ -168,3 +168,40 @@ def test_left_out_tasks_are_logged_without_names(
     assert "Left 1 provider task(s)" in caplog.text
     assert OTHER_PROVIDER not in caplog.text
     assert "Matchning" not in caplog.text
+
+
+def _follow_up_part(pdf: Any) -> str:
+    text = pdf.text
+    start = text.index("Uppföljning och möten")
+    return text[start : text.index("Skattningar", start)]
+
+
+def test_the_meeting_when_and_where_only_when_it_is_in_the_document(render: Any) -> None:
+    part = _follow_up_part(render(sample_plan("provider")))
+    assert "Nästa möte: onsdag 19 mars 2025 kl. 14.00" in part
+    assert "Plats: Socialkontoret, Furuhällsplan 1, rum 12" in part
+    # Not shared with this provider (plan_export leaves it out): no line, no "Inga angivna".
+    left_out = dataclasses.replace(sample_plan("provider"), next_meeting=None, meeting_place=None)
+    part = _follow_up_part(render(left_out))
+    assert "Nästa möte" not in part and "Plats" not in part and "Inga angivna" not in part
+    assert "Uppföljningsdatum" in part
+
+
+def test_an_unworded_goal_is_said_not_left_as_a_bare_label(render: Any) -> None:
+    goal = GoalItem(area_id="housing", area_title="Boende", goal_text="")
+    pdf = render(dataclasses.replace(sample_plan("provider"), goals=(goal,)))
+    assert pdf.contains("Mål: (målet är inte formulerat än)")
+
+
+def test_contacts_of_the_provider_and_of_the_social_services(provider_pdf: Any) -> None:
+    text = provider_pdf.text
+    start = text.index("Kontaktperson hos utföraren")
+    part = text[start : text.index("Områden och uppdrag", start)]
+    assert (
+        "Kontaktperson: Kim Lindqvist Telefon: 070-123 45 67 · E-post: kim.lindqvist@example.se"
+        in part
+    )
+    assert "Kontakt hos socialtjänsten" in part
+    assert (
+        "Socialsekreterare: Johan Ek Telefon: 08-581 690 00 · E-post: johan.ek@example.se" in part
+    )

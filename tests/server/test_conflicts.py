@@ -120,8 +120,9 @@ def test_removed_goal_detaches_kept_actions(server_world: World) -> None:
             list(loaded.goals),
             [plans.Action(**{**a1.__dict__, "what": "Ny text"}), loaded.actions[1]],
             loaded.follow_up_on,
-            loaded.next_meeting,
-            loaded.note,
+            meeting_at=loaded.meeting_at,
+            meeting_place=loaded.meeting_place,
+            note=loaded.note,
         ),
     )
     assert isinstance(anna.plans.save(mine), Conflict)

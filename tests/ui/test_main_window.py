@@ -324,11 +324,11 @@ def test_lock_saves_the_plan_draft_and_the_list_offers_it_after_a_crash(qtbot, s
     wait_tasks(qtbot)
     editor = window.work_page
     assert isinstance(editor, PlanEditorPage)
-    qtbot.keyClicks(editor.next_meeting, "Fredag")
+    qtbot.keyClicks(editor.meeting.place, "Fredag")
     window.lock_action.trigger()
     wait_tasks(qtbot)
     draft = _draft(services, "plan", plan.id)
-    assert draft is not None and draft.payload.content["next_meeting"] == "Fredag"
+    assert draft is not None and draft.payload.content["meeting_place"] == "Fredag"
 
     # the app dies while locked; next time the list offers the unsaved plan
     window.hide()  # no orderly close: a crash

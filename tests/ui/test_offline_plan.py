@@ -96,11 +96,11 @@ def test_plan_editor_keeps_working_while_the_server_is_gone(
         for path in store_root.rglob("*.draft"):
             assert TYPED.encode() not in path.read_bytes()  # encrypted on disk
         # Typing on while the server is away: the autosave goes to this computer too.
-        qtbot.keyClicks(editor.next_meeting, "Tisdag kl 10")
+        qtbot.keyClicks(editor.meeting.place, "Kontoret, rum 12")
         editor.session.flush()
         wait_tasks(qtbot, 30_000)
         local = store.load(PLAN_DRAFT_KIND, plan.id).payload
-        assert local["content"]["next_meeting"] == "Tisdag kl 10"
+        assert local["content"]["meeting_place"] == "Kontoret, rum 12"
         editor.session.try_sync()  # still away: nothing changes
         wait_tasks(qtbot, 30_000)
         assert ws.offline.offline and editor.pending_local
@@ -114,7 +114,7 @@ def test_plan_editor_keeps_working_while_the_server_is_gone(
     wait_tasks(qtbot)
     stored = ws.plans.get(plan.id)
     assert stored.note == TYPED and [a.what for a in stored.actions] == [TYPED]
-    assert stored.next_meeting == "Tisdag kl 10"
+    assert stored.meeting_place == "Kontoret, rum 12"
     assert "sparad" in editor.banner.text()
     assert store.list() == ([], [])  # the local copy is gone only after the server has it
     assert not [d for d in ws.cases.my_drafts() if d.object_id == plan.id]

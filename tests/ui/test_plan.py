@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from assessment_app import accounts
 from assessment_app.records import plans
@@ -90,7 +90,10 @@ def test_plan_prefilled_edited_and_saved(qtbot, services, database, worker, temp
     action.due.edit.setDate(QDate(2030, 1, 31))
     editor.follow_up.check.setChecked(True)
     editor.follow_up.edit.setDate(QDate(2030, 2, 15))
-    qtbot.keyClicks(editor.next_meeting, "2030-02-15 kl 10")
+    editor.meeting.booked.setChecked(True)
+    assert editor.meeting.when.date() == QDate(2030, 2, 15)  # the follow-up day is suggested
+    editor.meeting.when.setDateTime(QDateTime(QDate(2030, 2, 15), QTime(13, 30)))
+    qtbot.keyClicks(editor.meeting.place, "Socialkontoret, Kungsgatan 5, rum 12")
     _click(qtbot, editor.save_button)
     assert "sparad" in editor.banner.text()
 
@@ -105,7 +108,9 @@ def test_plan_prefilled_edited_and_saved(qtbot, services, database, worker, temp
         stored.goals[0].id,
     )
     assert stored.follow_up_on == date(2030, 2, 15)
-    assert stored.next_meeting == "2030-02-15 kl 10"
+    assert stored.meeting_at == datetime(2030, 2, 15, 13, 30).astimezone()
+    assert stored.meeting_place == "Socialkontoret, Kungsgatan 5, rum 12"
+    assert not stored.meeting_with_providers
 
 
 def test_stale_save_is_refused_with_a_clear_message(qtbot, services, worker, template):
@@ -173,14 +178,14 @@ def test_leaving_a_plan_field_saves_the_draft_at_once(qtbot, services, worker, t
     editor = _editor(qtbot, services, plan_id)
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
-    editor.next_meeting.setFocus()
-    qtbot.keyClicks(editor.next_meeting, "Tisdag kl 10")
+    editor.meeting.place.setFocus()
+    qtbot.keyClicks(editor.meeting.place, "Rum 12")
     assert editor.session.timer.isActive()  # waiting the few seconds...
     assert _draft(services, plan_id) is None
-    qtbot.keyClick(editor.next_meeting, Qt.Key.Key_Tab)  # ...but leaving the field saves now
+    qtbot.keyClick(editor.meeting.place, Qt.Key.Key_Tab)  # ...but leaving the field saves now
     wait_tasks(qtbot)
     draft = _draft(services, plan_id)
-    assert draft is not None and draft.payload.content["next_meeting"] == "Tisdag kl 10"
+    assert draft is not None and draft.payload.content["meeting_place"] == "Rum 12"
 
 
 def test_draft_older_than_the_saved_plan_cannot_overwrite_it(qtbot, services, worker, template):

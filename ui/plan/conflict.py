@@ -5,6 +5,8 @@ save in between brings the comparison up to date instead of overwriting it."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.records.plans import Action, Goal, PlanInfo
+from assessment_app.records.plans import Action, Goal, PlanInfo, local_meeting
 from assessment_app.server import conflicts
 from assessment_app.server.conflicts import Change, FieldDiff, ItemDiff, PlanConflict, Side
 from assessment_app.workspace import Conflict, NotKept, Saved, Workspace
@@ -195,7 +197,9 @@ class PlanConflictDialog(QDialog):
     def _field_row(self, f: FieldDiff) -> None:
         names = {
             "follow_up_on": self.tr("Uppföljning"),
-            "next_meeting": self.tr("Nästa möte"),
+            "meeting_at": self.tr("Nästa möte, dag och tid"),
+            "meeting_place": self.tr("Nästa möte, plats"),
+            "meeting_with_providers": self.tr("Utförarna är med på mötet"),
             "note": self.tr("Anteckning"),
         }
         if f.conflict:
@@ -218,6 +222,10 @@ class PlanConflictDialog(QDialog):
     def _value(self, value: object) -> str:
         if value is None or value == "":
             return self.tr("(tomt)")
+        if isinstance(value, bool):
+            return self.tr("Ja") if value else self.tr("Nej")
+        if isinstance(value, datetime):
+            return local_meeting(value).strftime("%Y-%m-%d %H:%M")
         return str(value)
 
     def _describe(self, item: Goal | Action | None, change: Change) -> str:
@@ -244,6 +252,10 @@ class PlanConflictDialog(QDialog):
             ]
             if item.due_on:
                 parts.append(self.tr("klart senast {date}").format(date=item.due_on.isoformat()))
+            if item.follow_up:
+                parts.append(self.tr("följs upp: {how}").format(how=item.follow_up))
+            if item.outcome:
+                parts.append(self.tr("resultat: {what}").format(what=item.outcome))
             text = " – ".join(parts)
         mark = marks[change]
         return f"{text} {mark}".strip()

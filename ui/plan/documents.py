@@ -104,6 +104,9 @@ class PlanDocumentsBar(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.banner)
 
+    def focus_chain(self) -> list[QWidget]:
+        return [self.recipient, self.preview_button, self.print_button, self.save_button]
+
     # --- which documents ------------------------------------------------------------------
     def set_plan(
         self,

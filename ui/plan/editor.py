@@ -11,18 +11,21 @@ and the page says what is unfinished (``left`` carries that message).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,12 +43,24 @@ from ui.editing import EditSession
 from ui.messages import error_message
 from ui.plan.conflict import PlanConflictDialog
 from ui.plan.documents import PlanDocumentsBar
-from ui.plan.rows import GoalBox
+from ui.plan.meeting import MeetingField
+from ui.plan.rows import REMOVE_SHORTCUT, ActionRow, GoalBox
 from ui.services import Services
 from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
+
+
+@dataclass
+class Removed:
+    """A goal (with its actions) or one action taken out of the plan, kept to undo."""
+
+    kind: Literal["goal", "action"]
+    index: int  # where it was: among the goals, or among its goal's actions
+    goal: Goal
+    actions: list[Action] = field(default_factory=list)
+    message: str = ""
 
 
 class PlanEditorPage(QWidget):
@@ -67,6 +82,7 @@ class PlanEditorPage(QWidget):
         self.dirty = False
         self._loading = False
         self.leave_note = ""
+        self.removed: list[Removed] = []  # newest last: what "Ångra" brings back
         self.conflict_dialog: PlanConflictDialog | None = None
         self.session = EditSession(
             self.ws, self.my_edit, self.ws.plans.autosave, self.ws.plans.save, self
@@ -83,11 +99,16 @@ class PlanEditorPage(QWidget):
         self.banner = Banner(self, "info")
         self.draft_banner = Banner(self, "warning")
         self.copy_banner = Banner(self, "warning")
+        self.undo_banner = Banner(self, "info")
+        self.undo_button = self.undo_banner.add_button(self.tr("Ång&ra"))
+        self.undo_button.setAutoDefault(False)
+        self.undo_button.clicked.connect(self.undo_remove)
         self.goals_widget = QWidget(self)
         self.goals_layout = QVBoxLayout(self.goals_widget)
         self.goals_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the goals (kept in view)
         scroll.setWidget(self.goals_widget)
         self.new_goal_area = QComboBox(self)
         for area_id, title in self.area_titles.items():
@@ -95,8 +116,7 @@ class PlanEditorPage(QWidget):
         self.add_goal_button = QPushButton(self.tr("Lägg till &mål"), self)
         self.add_goal_button.clicked.connect(self.add_goal_for_selected_area)
         self.follow_up = OptionalDateEdit(self, self.tr("Följs upp den"))
-        self.next_meeting = QLineEdit(self)
-        self.next_meeting.setPlaceholderText(self.tr("till exempel 2025-03-04 kl. 10.00"))
+        self.meeting = MeetingField(self)
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
@@ -107,7 +127,7 @@ class PlanEditorPage(QWidget):
         add_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("&Uppföljning:"), self.follow_up)
-        form.addRow(self.tr("Nästa &möte:"), self.next_meeting)
+        form.addRow(self.tr("Nästa &möte:"), self.meeting)
         form.addRow(self.tr("&Anteckning:"), self.note)
         self.save_button = QPushButton(self.tr("&Spara planen"), self)
         self.submit_button = QPushButton(self.tr("Skicka för &granskning"), self)
@@ -134,6 +154,7 @@ class PlanEditorPage(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.draft_banner)
         layout.addWidget(self.copy_banner)
+        layout.addWidget(self.undo_banner)
         layout.addWidget(scroll, 1)
         layout.addLayout(add_row)
         layout.addLayout(form)
@@ -141,10 +162,16 @@ class PlanEditorPage(QWidget):
         layout.addLayout(buttons)
         for signal in (
             self.follow_up.changed,
-            self.next_meeting.textChanged,
+            self.meeting.changed,
             self.note.textChanged,
         ):
             signal.connect(self._mark_dirty)
+        self.follow_up.changed.connect(self._follow_up_changed)
+        # Removing by keyboard: the action (or, from a goal's own field, the goal) that has
+        # the focus; it can be undone like a click on the remove button.
+        self.remove_shortcut = QShortcut(QKeySequence(REMOVE_SHORTCUT), self)
+        self.remove_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.remove_shortcut.activated.connect(self.remove_focused)
         self.boxes: list[GoalBox] = []
         self.show_plan(self.plan)
         app = QApplication.instance()
@@ -171,12 +198,21 @@ class PlanEditorPage(QWidget):
             for goal in content.goals:
                 self._add_box(goal, [a for a in content.actions if a.goal_id == goal.id])
             self.follow_up.set_value(content.follow_up_on)
-            self.next_meeting.setText(content.next_meeting)
+            self._follow_up_changed()
+            self.meeting.set_value(
+                content.meeting_at, content.meeting_place, content.meeting_with_providers
+            )
             self.note.setPlainText(content.note)
         finally:
             self._loading = False
+        self._chain_tab_order()
+
+    def _follow_up_changed(self) -> None:
+        self.meeting.suggest_day = self.follow_up.value()
 
     def show_plan(self, plan: PlanInfo) -> None:
+        if plan.id != self.plan.id or not plan.editable:
+            self._forget_removed()
         self.plan = plan
         self.base_version = plan.version  # what a save is checked against
         self._show_content(plan.content)
@@ -187,12 +223,13 @@ class PlanEditorPage(QWidget):
             self.add_goal_button,
             self.new_goal_area,
             self.follow_up,
-            self.next_meeting,
             self.note,
             self.save_button,
             self.submit_button,
         ):
             widget.setEnabled(editable)
+        self.meeting.set_read_only(not editable)
+        self.remove_shortcut.setEnabled(editable)
         self.new_version_button.setVisible(plan.review_state == "approved")
         self.title.setText(
             self.tr("Handlingsplan version {v} – {state}").format(
@@ -218,13 +255,17 @@ class PlanEditorPage(QWidget):
             plan, self.data.provider_names, self.data.consented, self.data.is_current
         )
 
-    def _add_box(self, goal: Goal, actions: list[Action]) -> GoalBox:
+    def _add_box(self, goal: Goal, actions: list[Action], index: int | None = None) -> GoalBox:
         title = self.area_titles.get(goal.area_id, goal.area_id)
         box = GoalBox(goal, title, actions, self.providers, self.goals_widget)
-        box.remove_requested.connect(self._remove_box)
+        box.remove_requested.connect(self.remove_goal)
+        box.remove_action_requested.connect(self.remove_action)
         box.changed.connect(self._mark_dirty)
-        self.boxes.append(box)
-        self.goals_layout.insertWidget(self.goals_layout.count() - 1, box)
+        box.structure_changed.connect(self._chain_tab_order)
+        at = len(self.boxes) if index is None else max(0, min(index, len(self.boxes)))
+        self.boxes.insert(at, box)
+        self.goals_layout.insertWidget(at, box)
+        self._chain_tab_order()
         return box
 
     def add_goal_for_selected_area(self) -> GoalBox:
@@ -234,10 +275,126 @@ class PlanEditorPage(QWidget):
         self._mark_dirty()
         return box
 
-    def _remove_box(self, box: GoalBox) -> None:
+    def _chain_tab_order(self) -> None:
+        """Tab follows the reading order: each goal, its actions field by field, then the rest
+        of the page top to bottom; remove buttons are never in it."""
+        chain: list[QWidget] = [self.undo_button]  # above the goals, when there is one
+        for box in self.boxes:
+            chain += box.focus_chain()
+        chain += [
+            self.new_goal_area,
+            self.add_goal_button,
+            self.follow_up.check,
+            self.follow_up.edit,
+            *self.meeting.focus_chain(),
+            self.note,
+            *self.documents.focus_chain(),
+            self.new_version_button,
+            self.submit_button,
+            self.save_button,
+            self.close_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- removing, and undoing it ---------------------------------------------------------
+    def remove_goal(self, box: GoalBox) -> None:
+        """The goal and its actions go at once; the banner offers to bring them back."""
+        if box not in self.boxes or not self.editable:
+            return
+        index = self.boxes.index(box)
+        actions = box.action_values()
+        n = len(actions)
+        if n == 0:
+            message = self.tr("Målet togs bort.")
+        elif n == 1:
+            message = self.tr("Målet och dess insats togs bort.")
+        else:
+            message = self.tr("Målet och dess {n} insatser togs bort.").format(n=n)
+        had_focus = box.isAncestorOf(QApplication.focusWidget())
         self.boxes.remove(box)
+        self.goals_layout.removeWidget(box)
+        box.hide()
         box.deleteLater()
+        self._removed(Removed("goal", index, box.goal(), actions, message))
+        if had_focus:
+            self._focus_after_removal(index)
+
+    def remove_action(self, box: GoalBox, row: ActionRow) -> None:
+        if box not in self.boxes or row not in box.rows or not self.editable:
+            return
+        action = row.value(box.goal_id)
+        had_focus = row.isAncestorOf(QApplication.focusWidget())
+        index = box.take_row(row)
+        message = self.tr("Insatsen togs bort.")
+        self._removed(Removed("action", index, box.goal(), [action], message))
+        if had_focus:
+            if index < len(box.rows):
+                box.rows[index].what.setFocus()
+            elif box.rows:
+                box.rows[-1].what.setFocus()
+            else:
+                box.add_button.setFocus()
+
+    def _focus_after_removal(self, index: int) -> None:
+        if self.boxes:
+            self.boxes[min(index, len(self.boxes) - 1)].text.setFocus()
+        else:
+            self.new_goal_area.setFocus()
+
+    def _removed(self, item: Removed) -> None:
+        self.removed.append(item)
+        self.undo_banner.show_message(item.message, "info")
+        self.undo_button.show()
+        self._chain_tab_order()
         self._mark_dirty()
+
+    def remove_focused(self) -> None:
+        """The keyboard's remove: the action row that has the focus, or the goal whose own
+        field (or "Lägg till insats") has it."""
+        if not self.editable:
+            return
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return
+        for box in self.boxes:
+            for row in box.rows:
+                if row.isAncestorOf(focused):
+                    self.remove_action(box, row)
+                    return
+            if box.isAncestorOf(focused):
+                self.remove_goal(box)
+                return
+
+    def undo_remove(self) -> None:
+        """Bring back what was removed last (a goal with its actions, or one action)."""
+        if not self.removed or not self.editable:
+            return
+        item = self.removed.pop()
+        if item.kind == "goal":
+            box = self._add_box(item.goal, item.actions, index=item.index)
+            box.text.setFocus()
+        else:
+            found = next((b for b in self.boxes if b.goal_id == item.goal.id), None)
+            if found is None:  # its goal is gone too (and not brought back): under a new one
+                found = self._add_box(item.goal, [], index=len(self.boxes))
+            row = found.add_action(item.actions[0], index=item.index)
+            row.what.setFocus()
+        if self.removed:
+            self.undo_banner.show_message(self.removed[-1].message, "info")
+        else:
+            back = (
+                self.tr("Målet är tillbaka.")
+                if item.kind == "goal"
+                else self.tr("Insatsen är tillbaka.")
+            )
+            self.undo_banner.show_message(back, "success")
+            self.undo_button.hide()
+        self._mark_dirty()
+
+    def _forget_removed(self) -> None:
+        self.removed.clear()
+        self.undo_banner.show_message("")
 
     def _mark_dirty(self, *_args: object) -> None:
         if self._loading:
@@ -260,12 +417,15 @@ class PlanEditorPage(QWidget):
 
     # --- content ------------------------------------------------------------------------
     def content(self) -> PlanContent:
+        meeting_at, meeting_place, with_providers = self.meeting.value()
         return PlanContent(
             goals=[box.goal() for box in self.boxes],
             actions=[a for box in self.boxes for a in box.action_values()],
             follow_up_on=self.follow_up.value(),
-            next_meeting=self.next_meeting.text().strip(),
+            meeting_at=meeting_at,
+            meeting_place=meeting_place,
             note=self.note.toPlainText().strip(),
+            meeting_with_providers=with_providers,
         )
 
     def my_edit(self) -> PlanEdit:
@@ -361,6 +521,7 @@ class PlanEditorPage(QWidget):
 
     def restore_draft(self, payload: DraftPayload) -> None:
         self.draft_banner.clear()
+        self._forget_removed()
         self._show_content(PlanContent.from_json(payload.content))
         if payload.base_version is not None:
             # A draft of an older version cannot be saved over a newer one unseen: the save
@@ -379,6 +540,22 @@ class PlanEditorPage(QWidget):
             self._failed,
             owner=self,
         )
+
+    def leaving_note(self) -> str:
+        """What the window says when the person goes elsewhere (e.g. to the case list) with
+        unsaved changes: they are kept as a draft, and what the plan still needs."""
+        if not (self.dirty and self.editable):
+            return ""
+        note = self.tr(
+            "Planen är inte sparad än. Dina ändringar finns kvar som utkast och erbjuds när du "
+            "öppnar planen igen."
+        )
+        problems = self.ws.plans.unfinished(self.content())
+        if problems:
+            note += " " + self.tr("Innan planen kan skickas in: {what}").format(
+                what=" ".join(p.text(self.services.language) for p in problems)
+            )
+        return note
 
     def flush_draft(self, then: Callable[[bool], None] | None = None) -> None:
         """Called before locking or signing out: nothing typed may be lost."""

@@ -33,6 +33,7 @@ from assessment_app.workspace.review import PlanToReview
 from ui.cases import labels
 from ui.messages import error_message
 from ui.plan.documents import PlanDocumentsBar
+from ui.plan.meeting import meeting_summary
 from ui.services import Services
 from ui.tasks import run_task
 from ui.timefmt import local_time
@@ -187,14 +188,22 @@ class PlanReviewPage(QWidget):
             by_goal.setdefault(action.goal_id, []).append(action)
         for goal in plan.goals:
             area = self.area_titles.get(goal.area_id, goal.area_id)
-            parts.append(f"<h3>{e(area)}</h3><p><b>{e(self.tr('Mål:'))}</b> {e(goal.text)}</p>")
+            text = (
+                e(goal.text)
+                if goal.text.strip()
+                else f"<i>{e(self.tr('(målet är inte formulerat än)'))}</i>"
+            )
+            parts.append(f"<h3>{e(area)}</h3><p><b>{e(self.tr('Mål:'))}</b> {text}</p>")
             parts.append(self._actions_html(by_goal.get(goal.id, [])))
         if by_goal.get(None):
             parts.append(f"<h3>{e(self.tr('Övriga insatser'))}</h3>")
             parts.append(self._actions_html(by_goal[None]))
+        meeting = meeting_summary(plan.meeting_at, plan.meeting_place, self.services.language)
+        if meeting and plan.meeting_with_providers:
+            meeting += " " + self.tr("(utförarna är med)")
         facts = [
             (self.tr("Uppföljning"), plan.follow_up_on.isoformat() if plan.follow_up_on else "–"),
-            (self.tr("Nästa möte"), plan.next_meeting or "–"),
+            (self.tr("Nästa möte"), meeting or self.tr("inget möte bokat")),
             (self.tr("Anteckning"), plan.note or "–"),
         ]
         parts.append("<hr/>")
@@ -218,7 +227,8 @@ class PlanReviewPage(QWidget):
                 "<tr>"
                 f"<td>{e(a.what)}</td><td>{e(who)}</td>"
                 f"<td>{e(a.due_on.isoformat() if a.due_on else '–')}</td>"
-                f"<td>{e(labels.action_status(a.status))}</td><td>{e(a.follow_up)}</td>"
+                f"<td>{e(labels.action_status(a.status))}</td><td>{e(a.follow_up or '–')}</td>"
+                f"<td>{e(a.outcome or '–')}</td>"
                 "</tr>"
             )
         head = "".join(
@@ -228,7 +238,8 @@ class PlanReviewPage(QWidget):
                 self.tr("Ansvarig"),
                 self.tr("Senast"),
                 self.tr("Status"),
-                self.tr("Följs upp"),
+                self.tr("Så följer vi upp"),
+                self.tr("Resultat"),
             )
         )
         return (

@@ -1,7 +1,7 @@
 """Urgent flags as events: raised from an assessment, open until what was done is recorded.
 
 Revision ID: 0004d
-Revises: 0004a
+Revises: 0004b
 Create Date: 2026-12-01
 """
 
@@ -14,7 +14,7 @@ TS = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 BLOB = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 
 revision = "0004d"
-down_revision = "0004a"
+down_revision = "0004b"
 branch_labels = None
 depends_on = None
 
