@@ -211,7 +211,7 @@ def test_retired_provider_stays_where_it_is_and_gets_nothing_new(world: World) -
     assert [(c.provider_id, c.provider_name) for c in view.consents] == [(vagen.id, "Vägen Ut AB")]
     anna.cases.update_consent_scope(given.id, given.version, ["housing", "occupation"])
     kept = anna.plans.save(
-        plans.PlanEdit(plan, PlanContent(plan.goals, plan.actions, next_meeting="Tisdag"))
+        plans.PlanEdit(plan, PlanContent(plan.goals, plan.actions, meeting_place="Tisdag"))
     )
     assert kept.value.actions[0].provider_id == vagen.id  # type: ignore[union-attr]
     editor = anna.plans.open_editor(plan.id)

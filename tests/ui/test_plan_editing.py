@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import update
 
 from assessment_app.db.models import ActionPlan
-from assessment_app.records import plans
+from assessment_app.records import plans, providers
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.workspace import Saved
 from tests.ui.conftest import wait_tasks
@@ -24,9 +24,9 @@ NO_PROVIDER = "Välj vilken utförare som ansvarar för insatsen."
 
 def _plan(services, goals=("housing",)):
     ws = services.ws
-    ws.admin.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-123 45")
     row = ws.cases.create(name="Kalle Karlsson")
-    with ws.write() as uow:
+    with ws.write() as uow:  # the register is the administrator's; here, setup
+        providers.add_provider(uow, "Vägen Ut AB", contact_person="Eva Ek", phone="08-123 45")
         plan = plans.create_plan(uow, row.id, goals=[plans.Goal(a, "") for a in goals])
     return row, plan
 
