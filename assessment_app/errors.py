@@ -121,6 +121,9 @@ FIELD_NAMES_SV = {
     "review_state": "granskning",
     "scope": "omfattning",
     "withdrawn": "återkallelse",
+    "valid_until": "giltighetstid",
+    "given_how": "hur samtycket gavs",
+    "note": "anteckning",
     "done": "genomförd",
 }
 

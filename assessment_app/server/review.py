@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, or_, select
 
 from assessment_app.db.models import ActionPlan, Case, FollowUp, PlanReview, User
-from assessment_app.records import drafts, urgent
+from assessment_app.records import consents, drafts, urgent
 from assessment_app.records.access import case_filter
+from assessment_app.records.consents import EndingConsent
 from assessment_app.records.drafts import DraftPayload
 from assessment_app.records.urgent import UrgentFlagInfo
 
@@ -72,11 +73,13 @@ class ReviewQueue:
     overdue: list[OverdueFollowUp]
     urgent: list[UrgentFlagInfo]  # open urgent flags, escalated first
     approved: list[ApprovedPlan] = field(default_factory=list)
+    # consents that end within the unit's warning days or ended lately, by end date
+    ending_consents: list[EndingConsent] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         """What needs attention (approved plans are there for printing, not counted)."""
-        return len(self.waiting) + len(self.overdue) + len(self.urgent)
+        return len(self.waiting) + len(self.overdue) + len(self.urgent) + len(self.ending_consents)
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,14 @@ class DecisionBadge:
 
 
 def review_queue(
-    uow: UnitOfWork, today: date | None = None, *, escalate_after: timedelta | None = None
+    uow: UnitOfWork,
+    today: date | None = None,
+    *,
+    escalate_after: timedelta | None = None,
+    consent_warning_days: int = 30,
 ) -> ReviewQueue:
-    """Plans waiting for review, overdue follow-ups and urgent flags in the supervisor's unit."""
+    """Plans waiting for review, overdue follow-ups, urgent flags and consents that end (within
+    ``consent_warning_days``, or in the last 14 days) in the supervisor's unit."""
     ctx, session = uow.ctx, uow.session
     ctx.require_role("supervisor")
     today = today or date.today()
@@ -117,8 +125,9 @@ def review_queue(
     ]
     urgent_flags = urgent.open_flags(uow, escalate_after=escalate_after)
     approved = _approved(uow, today - timedelta(days=APPROVED_DAYS))
+    ending = consents.ending_consents(uow, today, consent_warning_days)
     uow.audit(QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
-    return ReviewQueue(waiting, overdue, urgent_flags, approved)
+    return ReviewQueue(waiting, overdue, urgent_flags, approved, ending)
 
 
 APPROVED_DAYS = 90

@@ -54,4 +54,5 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("plan_actions", "body_enc") in covered and ("consents", "details_enc") in covered
     assert ("urgent_flags", "details_enc") in covered
     assert ("urgent_flags", "handling_enc") in covered
-    assert len(covered) == 16
+    assert ("consent_documents", "content_enc") in covered
+    assert len(covered) == 17
