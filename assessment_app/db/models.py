@@ -191,23 +191,32 @@ class Consent(Versioned, Base):
 
 
 class ConsentDocument(Base):
-    """A scanned, signed copy of a consent (PDF, JPEG or PNG), sealed with the data key and
-    bound to its row. ``case_id`` is there so the case-content rules find the case."""
+    """A scanned, signed copy of a consent (PDF, JPEG or PNG), sealed with the data key.
+
+    A copy is stored in parts of at most 4 MiB, one row each (``part`` of ``parts``), so no
+    statement comes near a server's packet limit (MariaDB's default is 16 MiB, and PyMySQL
+    sends bytes as hex). Each part is sealed on its own, bound to its row, and names inside the
+    seal the copy (the first part's id) and its place, so parts cannot be swapped, reordered or
+    left out unnoticed. ``mime_type`` and ``size`` are the whole file's. ``case_id`` is there so
+    the case-content rules find the case."""
 
     __tablename__ = "consent_documents"
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     consent_id: Mapped[str] = mapped_column(
-        ForeignKey("consents.id", ondelete="CASCADE"), nullable=False, unique=True
+        ForeignKey("consents.id", ondelete="CASCADE"), nullable=False
     )
     case_id: Mapped[str] = mapped_column(
         ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
     )
+    part: Mapped[int] = mapped_column(Integer, nullable=False)  # 0, 1, ...
+    parts: Mapped[int] = mapped_column(Integer, nullable=False)
     mime_type: Mapped[str] = mapped_column(String(32), nullable=False)
     size: Mapped[int] = mapped_column(Integer, nullable=False)
-    # The file's bytes as they are (not JSON): ``info["raw"]`` tells key rotation so.
+    # Sealed bytes (not JSON): ``info["raw"]`` tells key rotation so.
     content_enc: Mapped[bytes] = mapped_column(Blob, nullable=False, info={"raw": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
     created_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    __table_args__ = (UniqueConstraint("consent_id", "part", name="uq_consent_documents_part"),)
 
 
 class Assessment(Versioned, Base):

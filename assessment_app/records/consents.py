@@ -14,6 +14,7 @@ most 10 MB) may be attached: it is sealed with the data key, bound to its row, i
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -52,6 +53,8 @@ DOCUMENT_TYPES: Final = (
 )
 DOCUMENT_SUFFIXES: Final = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 DOCUMENT_TABLE, DOCUMENT_COLUMN = "consent_documents", "content_enc"
+# A copy is stored in parts of this size, one row each (see ConsentDocument).
+PART_BYTES: Final = 4 * 1024 * 1024
 
 # A consent that ended this many days ago still shows in the supervisor's queue.
 RECENTLY_ENDED_DAYS: Final = 14
@@ -438,7 +441,9 @@ _DOCUMENT_COLUMNS = (
 
 def _document_info(uow: UnitOfWork, consent_id: str) -> ConsentDocumentInfo | None:
     row = uow.session.execute(
-        select(*_DOCUMENT_COLUMNS).where(ConsentDocument.consent_id == consent_id)
+        select(*_DOCUMENT_COLUMNS).where(
+            ConsentDocument.consent_id == consent_id, ConsentDocument.part == 0
+        )
     ).first()
     return ConsentDocumentInfo(*row) if row is not None else None
 
@@ -449,7 +454,10 @@ def list_consents(uow: UnitOfWork, case_id: str) -> list[ConsentInfo]:
     rows = uow.session.execute(
         select(Consent, Provider.name, *_DOCUMENT_COLUMNS)
         .outerjoin(Provider, Provider.id == Consent.provider_id)
-        .outerjoin(ConsentDocument, ConsentDocument.consent_id == Consent.id)
+        .outerjoin(
+            ConsentDocument,
+            (ConsentDocument.consent_id == Consent.id) & (ConsentDocument.part == 0),
+        )
         .where(Consent.case_id == case.id)
         .order_by(Consent.given_on, Consent.id)
     ).all()
@@ -596,63 +604,100 @@ def check_document(data: bytes) -> str:
     return mime
 
 
+def _part_header(document_id: str, part: int, parts: int) -> bytes:
+    """Sealed with each part: which copy it belongs to and its place."""
+    return document_id.encode("ascii") + struct.pack(">II", part, parts)
+
+
 def attach_document(uow: UnitOfWork, consent_id: str, data: bytes) -> ConsentDocumentInfo:
-    """Attach (or replace) the consent's scanned signed copy, sealed; audited by ids only."""
+    """Attach (or replace) the consent's scanned signed copy, sealed in parts of at most
+    :data:`PART_BYTES`; audited by ids only."""
     mime = check_document(data)
     consent, case = uow.record(Consent, consent_id, "consent")
     session = uow.session
-    previous = session.execute(
-        select(ConsentDocument)
-        .options(load_only(ConsentDocument.id, ConsentDocument.case_id))
-        .where(ConsentDocument.consent_id == consent.id)
-    ).scalar_one_or_none()
-    if previous is not None:
-        session.delete(previous)
-        session.flush()  # the one copy per consent goes before the new one comes
-    doc = ConsentDocument(
-        id=new_id(),
-        consent_id=consent.id,
-        case_id=case.id,
-        mime_type=mime,
-        size=len(data),
-        created_at=uow.now,
-        created_by=uow.ctx.user_id,
+    previous = (
+        session.execute(
+            select(ConsentDocument)
+            .options(load_only(ConsentDocument.id, ConsentDocument.case_id))
+            .where(ConsentDocument.consent_id == consent.id)
+        )
+        .scalars()
+        .all()
     )
-    doc.content_enc = uow.ctx.keys.keyring.seal(DOCUMENT_TABLE, DOCUMENT_COLUMN, doc.id, data)
-    session.add(doc)
-    what = "replaced" if previous is not None else "attached"
+    for row in previous:
+        session.delete(row)
+    if previous:
+        session.flush()  # the old copy goes before the new one comes
+    keyring = uow.ctx.keys.keyring
+    slices = [data[i : i + PART_BYTES] for i in range(0, len(data), PART_BYTES)]
+    document_id = new_id()
+    for n, piece in enumerate(slices):
+        row = ConsentDocument(
+            id=document_id if n == 0 else new_id(),
+            consent_id=consent.id,
+            case_id=case.id,
+            part=n,
+            parts=len(slices),
+            mime_type=mime,
+            size=len(data),
+            created_at=uow.now,
+            created_by=uow.ctx.user_id,
+        )
+        plaintext = _part_header(document_id, n, len(slices)) + piece
+        row.content_enc = keyring.seal(DOCUMENT_TABLE, DOCUMENT_COLUMN, row.id, plaintext)
+        session.add(row)
+        session.flush()  # one part at a time: one statement never carries the whole file
+    what = "replaced" if previous else "attached"
     uow.audit(
-        audit.RECORD_UPDATE if previous is not None else audit.RECORD_CREATE,
+        audit.RECORD_UPDATE if previous else audit.RECORD_CREATE,
         object_type="consent",
         object_id=consent.id,
-        detail=f"document {what} {doc.id}",
+        detail=f"document {what} {document_id}",
     )
     session.flush()
-    return ConsentDocumentInfo(doc.id, consent.id, mime, len(data), doc.created_at)
+    return ConsentDocumentInfo(document_id, consent.id, mime, len(data), uow.now)
 
 
 def read_document(uow: UnitOfWork, consent_id: str) -> tuple[ConsentDocumentInfo, bytes | None]:
     """The copy and its bytes, to write to a file (audited as an export, ids only).
 
-    A copy that fails its integrity check gives None (the failure is audited instead)."""
+    A copy that fails its integrity check (a part altered, moved, swapped or missing) gives
+    None; the failure is audited instead."""
     consent, _case = uow.record(Consent, consent_id, "consent")
-    doc = uow.session.execute(
-        select(ConsentDocument).where(ConsentDocument.consent_id == consent.id)
-    ).scalar_one_or_none()
-    if doc is None:
+    rows = (
+        uow.session.execute(
+            select(ConsentDocument)
+            .where(ConsentDocument.consent_id == consent.id)
+            .order_by(ConsentDocument.part)
+        )
+        .scalars()
+        .all()
+    )
+    if not rows:
         raise NotFoundError(
             "This consent has no scanned copy.", "Samtycket har ingen inskannad kopia."
         )
-    info = ConsentDocumentInfo(doc.id, consent.id, doc.mime_type, doc.size, doc.created_at)
-    keys = uow.ctx.keys
-    if Sealed.parse_key_id(doc.content_enc) not in keys.keyring.key_ids:
+    first = rows[0]  # part 0, unless it is missing (then the header check below fails)
+    info = ConsentDocumentInfo(first.id, consent.id, first.mime_type, first.size, first.created_at)
+    if any(Sealed.parse_key_id(r.content_enc) not in uow.ctx.keys.keyring.key_ids for r in rows):
         uow.ctx.reload_keys(uow.session)  # the data key was rotated by another session
-    try:
-        data = uow.ctx.keys.keyring.open(DOCUMENT_TABLE, DOCUMENT_COLUMN, doc.id, doc.content_enc)
-    except IntegrityError:
-        uow.damaged(DOCUMENT_TABLE, DOCUMENT_COLUMN, doc.id)
+    keyring = uow.ctx.keys.keyring
+    pieces: list[bytes] = []
+    for n, row in enumerate(rows):
+        header = _part_header(first.id, n, first.parts)
+        try:
+            plaintext = keyring.open(DOCUMENT_TABLE, DOCUMENT_COLUMN, row.id, row.content_enc)
+        except IntegrityError:
+            plaintext = b""
+        if not plaintext.startswith(header):
+            uow.damaged(DOCUMENT_TABLE, DOCUMENT_COLUMN, row.id)
+            return info, None
+        pieces.append(plaintext[len(header) :])
+    data = b"".join(pieces)
+    if len(rows) != first.parts or len(data) != first.size:
+        uow.damaged(DOCUMENT_TABLE, DOCUMENT_COLUMN, first.id)
         return info, None
     uow.audit(
-        audit.EXPORT, object_type="consent", object_id=consent.id, detail=f"document {doc.id}"
+        audit.EXPORT, object_type="consent", object_id=consent.id, detail=f"document {first.id}"
     )
     return info, data

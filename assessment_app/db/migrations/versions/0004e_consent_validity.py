@@ -1,5 +1,6 @@
 """Consents last as long as they say: a last day (or until withdrawn), how they were given
-(written, or oral with a witness), and an optional scanned signed copy, sealed.
+(written, or oral with a witness), and an optional scanned signed copy, sealed (in parts of
+at most 4 MiB, one row each).
 
 Revision ID: 0004e
 Revises: 0004d
@@ -47,13 +48,15 @@ def upgrade() -> None:
             sa.ForeignKey("cases.id", ondelete="CASCADE", name="fk_consent_documents_case_id_cases"),
             nullable=False,
         ),
+        sa.Column("part", sa.Integer(), nullable=False),
+        sa.Column("parts", sa.Integer(), nullable=False),
         sa.Column("mime_type", sa.String(32), nullable=False),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("content_enc", BLOB, nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("created_by", sa.String(32), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_consent_documents"),
-        sa.UniqueConstraint("consent_id", name="uq_consent_documents_consent_id"),
+        sa.UniqueConstraint("consent_id", "part", name="uq_consent_documents_part"),
     )
     op.create_index("ix_consent_documents_case_id", "consent_documents", ["case_id"])
 
