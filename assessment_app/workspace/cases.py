@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -216,12 +216,15 @@ class CaseUseCases:
         witness_name: str = "",
         witness_role: str = "",
         includes_contact: bool = False,
+        document: Path | bytes | None = None,
     ) -> ConsentInfo:
         """Record a consent. ``valid_until`` is its last day (None: until withdrawn); an oral
         consent (``given_how="oral"``) needs ``witness_name``; ``includes_contact`` is the
-        separate item for contact details."""
+        separate item for contact details; ``document`` a scanned signed copy (a file or its
+        bytes), checked before anything is written and stored in the same transaction."""
+        data = self._copy(document)
         with self.ws.write() as uow:
-            return consents.give_consent(
+            info = consents.give_consent(
                 uow,
                 case_id,
                 recipient_kind,
@@ -236,6 +239,18 @@ class CaseUseCases:
                 witness_role=witness_role,
                 includes_contact=includes_contact,
             )
+            if data is not None:
+                info = replace(info, document=consents.attach_document(uow, info.id, data))
+            return info
+
+    def _copy(self, document: Path | bytes | None) -> bytes | None:
+        """A scanned copy's bytes, read (off the UI thread) and checked before any write."""
+        if document is None:
+            return None
+        self.ws._check_thread()
+        data = document if isinstance(document, bytes) else _read_copy(Path(document))
+        consents.check_document(data)
+        return data
 
     def update_consent_scope(
         self, consent_id: str, expected_version: int, scope_areas: Sequence[str]
@@ -255,11 +270,14 @@ class CaseUseCases:
         witness_name: str | None = None,
         witness_role: str | None = None,
         note: str | None = None,
+        document: Path | bytes | None = None,
     ) -> ConsentInfo:
         """Change a consent that still holds; only what is passed changes (``valid_until=None``
-        makes it last until withdrawn)."""
+        makes it last until withdrawn). A ``document`` attaches (or replaces) the scanned copy
+        in the same transaction."""
+        data = self._copy(document)
         with self.ws.write() as uow:
-            return consents.update_consent(
+            info = consents.update_consent(
                 uow,
                 consent_id,
                 expected_version,
@@ -271,6 +289,9 @@ class CaseUseCases:
                 witness_role=witness_role,
                 note=note,
             )
+            if data is not None:
+                info = replace(info, document=consents.attach_document(uow, info.id, data))
+            return info
 
     def withdraw_consent(
         self, consent_id: str, expected_version: int, withdrawn_on: date | None = None
@@ -281,8 +302,8 @@ class CaseUseCases:
     def attach_consent_document(self, consent_id: str, source: Path | bytes) -> ConsentDocumentInfo:
         """Attach the scanned signed copy (a file, or its bytes): PDF, JPEG or PNG, at most
         10 MB, sealed with the data key. A copy already there is replaced."""
-        self.ws._check_thread()
-        data = source if isinstance(source, bytes) else _read_copy(Path(source))
+        data = self._copy(source)
+        assert data is not None
         with self.ws.write() as uow:
             return consents.attach_document(uow, consent_id, data)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import stat
 import struct
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,28 @@ def test_deleting_the_case_clears_the_copy(world: World) -> None:
         left = session.execute(select(ConsentDocument.consent_id)).scalars().all()
         assert left == [kept.id]
         assert session.execute(select(func.count()).select_from(ConsentDocument)).scalar() == 1
+
+
+def test_a_copy_given_with_the_consent_is_checked_first(world: World, tmp_path: Path) -> None:
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Åsa Öberg")
+    wrong = tmp_path / "samtycke.png"
+    wrong.write_bytes(b"GIF89a not a png")
+    with pytest.raises(ValidationError):
+        anna.cases.give_consent(row.id, "police", ["housing"], document=wrong)
+    assert anna.cases.consents(row.id).consents == []  # nothing was written
+    wrong.write_bytes(png())
+    c = anna.cases.give_consent(row.id, "police", ["housing"], document=wrong)
+    assert c.document is not None and c.document.mime_type == "image/png"
+    [stored] = anna.cases.consents(row.id).consents
+    assert stored.document == c.document
+    # With a change: the copy is replaced in the same transaction as the new end date.
+    changed = anna.cases.update_consent(
+        c.id, c.version, valid_until=date(2027, 1, 31), document=b"%PDF-1.4 x"
+    )
+    assert changed.valid_until == date(2027, 1, 31)
+    assert changed.document is not None and changed.document.mime_type == "application/pdf"
+    with pytest.raises(ValidationError):
+        anna.cases.update_consent(c.id, changed.version, valid_until=None, document=b"nope")
+    [stored] = anna.cases.consents(row.id).consents
+    assert stored.valid_until == date(2027, 1, 31) and stored.version == changed.version
