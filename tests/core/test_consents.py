@@ -335,3 +335,68 @@ def test_the_units_warning_days_are_used(
     assert [e.consent_id for e in chef.review.queue(TODAY).ending_consents] == [in_40.id]
     anna = world.workspace("anna")
     assert anna.cases.consents(case_id).warning_days == 45
+
+
+def test_a_transferred_case_keeps_how_long_its_consents_hold(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    from tests.conftest import make_world
+
+    anna, case_id, _ = _case(sqlite_world)
+    anna.cases.give_consent(
+        case_id,
+        "kriminalvarden",
+        ["housing"],
+        given_on=GIVEN,
+        valid_until=LAST,
+        given_how="oral",
+        witness_name="Vera Vittne",
+        includes_contact=True,
+    )
+    ref = anna.cases.open(case_id).case_ref
+    out = tmp_path / "arende.aatransfer"
+    passphrase = "korv-med-bröd-och-senap"
+    anna.admin.export_case(ref, out, passphrase)
+    target = make_world(f"sqlite:///{tmp_path / 'target.sqlite3'}")
+    bo = target.workspace("bo")
+    result = bo.admin.import_case(out, passphrase)
+    moved = bo.cases.open(case_ref=result.case_ref)
+    [c] = bo.cases.consents(moved.id).consents
+    # An expired consent must not come back as "until withdrawn" on the other side.
+    assert (c.valid_until, c.given_how, c.witness_name, c.includes_contact) == (
+        LAST,
+        "oral",
+        "Vera Vittne",
+        True,
+    )
+    assert not c.valid_on(LAST + timedelta(days=1))
+
+
+def test_the_registerutdrag_says_how_long_and_how(sqlite_world: World, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    anna, case_id, _ = _case(sqlite_world)
+    anna.cases.give_consent(
+        case_id,
+        "police",
+        ["housing"],
+        given_on=GIVEN,
+        valid_until=LAST,
+        given_how="oral",
+        witness_name="Vera Vittne",
+        witness_role="Socialsekreterare",
+        includes_contact=True,
+        document=b"%PDF-1.4 scanned",
+    )
+    ref = anna.cases.open(case_id).case_ref
+    out = tmp_path / "utdrag.pdf"
+    anna.documents.subject_access_pdf(ref, out)
+    text = " ".join((p.extract_text() or "") for p in PdfReader(out).pages)
+    text = " ".join(text.split())
+    for expected in (
+        "Gäller till och med 30 juni 2026",
+        "Muntligt, vittne: Vera Vittne (Socialsekreterare)",
+        "Kontaktuppgifter Får lämnas ut",
+        "Inskannad kopia Finns",
+    ):
+        assert expected in text
