@@ -12,6 +12,7 @@ from assessment_app import audit
 from assessment_app.context import Context, load_keys
 from assessment_app.crypto import keys as keymod
 from assessment_app.db.models import Base, DataKey
+from assessment_app.errors import IntegrityError
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,15 @@ def encrypted_columns() -> list[tuple[Any, str]]:
             if column.key.endswith("_enc"):
                 found.append((cls, column.key))
     return found
+
+
+# Rows of a column of whole files (``info["raw"]``) are re-encrypted a few at a time.
+RAW_BATCH = 4
+
+
+def _is_raw(model: Any, column: str) -> bool:
+    """A column of sealed bytes as they are (a file), not of sealed JSON."""
+    return bool(model.__table__.c[column].info.get("raw"))
 
 
 def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
@@ -71,32 +81,31 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
     for model, column in encrypted_columns():
         table: str = model.__tablename__
         pk = model.id
+        raw = _is_raw(model, column)
+        limit = min(batch_size, RAW_BATCH) if raw else batch_size
         last = ""
         while True:
             with ctx.transaction() as session:
-                rows = (
-                    session.execute(select(model).where(pk > last).order_by(pk).limit(batch_size))
-                    .scalars()
-                    .all()
-                )
+                rows = session.execute(
+                    select(pk, getattr(model, column)).where(pk > last).order_by(pk).limit(limit)
+                ).all()
                 if not rows:
                     break
-                for row in rows:
-                    blob = getattr(row, column)
+                for row_id, blob in rows:
                     if blob is None or ctx.keys.keyring.is_current(blob):
                         continue
-                    value = ctx.open_or(session, table, column, row.id, blob, None)
-                    if value is None:
-                        failed += 1  # audited by open_or; left as it is
+                    sealed = _reseal(ctx, session, table, column, row_id, blob, raw)
+                    if sealed is None:
+                        failed += 1  # audited; left as it is
                         continue
                     session.execute(
                         update(model)
-                        .where(pk == row.id)
-                        .values({column: ctx.seal(table, column, row.id, value)})
+                        .where(pk == row_id)
+                        .values({column: sealed})
                         .execution_options(synchronize_session=False)
                     )
                     done += 1
-                last = rows[-1].id
+                last = rows[-1][0]
     with ctx.transaction() as session:
         ctx.audit(
             session,
@@ -107,3 +116,22 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
         )
     log.info("data key rotated: %d values re-encrypted, %d failed", done, failed)
     return RotationResult(key_id, done, failed)
+
+
+def _reseal(
+    ctx: Context, session: Any, table: str, column: str, row_id: str, blob: bytes, raw: bool
+) -> bytes | None:
+    """The value sealed again under the current key; None (audited) if it is damaged."""
+    if not raw:
+        value = ctx.open_or(session, table, column, row_id, blob, None)
+        return None if value is None else ctx.seal(table, column, row_id, value)
+    try:
+        data = ctx.keys.keyring.open(table, column, row_id, blob)
+    except IntegrityError:
+        ctx.damaged.add((table, column, row_id))
+        log.warning("integrity failure in %s.%s row %s", table, column, row_id)
+        ctx.audit(
+            session, audit.INTEGRITY_FAILURE, object_type=table, object_id=row_id, detail=column
+        )
+        return None
+    return ctx.keys.keyring.seal(table, column, row_id, data)

@@ -197,7 +197,41 @@ class Consent(Versioned, Base):
     details_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
     given_on: Mapped[date] = mapped_column(Date, nullable=False)
     withdrawn_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The last day the consent holds; None: until withdrawn (tills vidare). Plain, for the
+    # supervisor's list of consents that end.
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    # written | oral (an oral consent names a witness, in the encrypted details)
+    given_how: Mapped[str] = mapped_column(String(16), default="written", nullable=False)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class ConsentDocument(Base):
+    """A scanned, signed copy of a consent (PDF, JPEG or PNG), sealed with the data key.
+
+    A copy is stored in parts of at most 4 MiB, one row each (``part`` of ``parts``), so no
+    statement comes near a server's packet limit (MariaDB's default is 16 MiB, and PyMySQL
+    sends bytes as hex). Each part is sealed on its own, bound to its row, and names inside the
+    seal the copy (the first part's id) and its place, so parts cannot be swapped, reordered or
+    left out unnoticed. ``mime_type`` and ``size`` are the whole file's. ``case_id`` is there so
+    the case-content rules find the case."""
+
+    __tablename__ = "consent_documents"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    consent_id: Mapped[str] = mapped_column(
+        ForeignKey("consents.id", ondelete="CASCADE"), nullable=False
+    )
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    part: Mapped[int] = mapped_column(Integer, nullable=False)  # 0, 1, ...
+    parts: Mapped[int] = mapped_column(Integer, nullable=False)
+    mime_type: Mapped[str] = mapped_column(String(32), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Sealed bytes (not JSON): ``info["raw"]`` tells key rotation so.
+    content_enc: Mapped[bytes] = mapped_column(Blob, nullable=False, info={"raw": True})
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    created_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    __table_args__ = (UniqueConstraint("consent_id", "part", name="uq_consent_documents_part"),)
 
 
 class Assessment(Versioned, Base):

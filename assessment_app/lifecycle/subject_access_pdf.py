@@ -132,6 +132,13 @@ def _datetime(value: object) -> str:
     return f"{value[:10]} {value[11:16]}"
 
 
+def _consent_how(c: dict[str, Any]) -> str:
+    if c.get("given_how") != "oral":
+        return "Skriftligt"
+    role = f" ({c['witness_role']})" if c.get("witness_role") else ""
+    return f"Muntligt, vittne: {c.get('witness_name') or ''}{role}"
+
+
 class SubjectAccessRenderer:
     """One registerutdrag (the export dict) to PDF bytes."""
 
@@ -305,7 +312,17 @@ class SubjectAccessRenderer:
                         ("Mottagare", f"{kind}: {name}" if name else kind),
                         ("Gäller områdena", areas),
                         ("Givet", _date(c.get("given_on"))),
+                        (
+                            "Gäller till och med",
+                            _date(c["valid_until"]) if c.get("valid_until") else "Tills vidare",
+                        ),
+                        ("Hur det gavs", _consent_how(c)),
+                        (
+                            "Kontaktuppgifter",
+                            "Får lämnas ut" if c.get("includes_contact") else "Lämnas inte ut",
+                        ),
                         ("Återkallat", _date(c.get("withdrawn_on"))),
+                        ("Inskannad kopia", "Finns" if c.get("document") else "Ingen"),
                         ("Anteckning", c.get("note")),
                     ]
                 )

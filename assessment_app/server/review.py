@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import and_, or_, select
 
 from assessment_app.db.models import ActionPlan, Case, FollowUp, PlanReview, User
-from assessment_app.records import drafts, urgent
+from assessment_app.records import consents, drafts, urgent
 from assessment_app.records.access import case_filter
+from assessment_app.records.consents import EndingConsent
 from assessment_app.records.drafts import DraftPayload
 from assessment_app.records.urgent import UrgentFlagInfo
 
@@ -84,11 +85,19 @@ class ReviewQueue:
     urgent: list[UrgentFlagInfo]  # open urgent flags, escalated first
     approved: list[ApprovedPlan] = field(default_factory=list)
     close_requests: list[CloseRequest] = field(default_factory=list)
+    # consents that end within the unit's warning days or ended lately, by end date
+    ending_consents: list[EndingConsent] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         """What needs attention (approved plans are there for printing, not counted)."""
-        return len(self.waiting) + len(self.overdue) + len(self.urgent) + len(self.close_requests)
+        return (
+            len(self.waiting)
+            + len(self.overdue)
+            + len(self.urgent)
+            + len(self.close_requests)
+            + len(self.ending_consents)
+        )
 
 
 @dataclass(frozen=True)
@@ -104,9 +113,14 @@ class DecisionBadge:
 
 
 def review_queue(
-    uow: UnitOfWork, today: date | None = None, *, escalate_after: timedelta | None = None
+    uow: UnitOfWork,
+    today: date | None = None,
+    *,
+    escalate_after: timedelta | None = None,
+    consent_warning_days: int = 30,
 ) -> ReviewQueue:
-    """Plans waiting for review, overdue follow-ups and urgent flags in the supervisor's unit."""
+    """Plans waiting for review, overdue follow-ups, urgent flags and consents that end (within
+    ``consent_warning_days``, or in the last 14 days) in the supervisor's unit."""
     ctx, session = uow.ctx, uow.session
     ctx.require_role("supervisor")
     today = today or date.today()
@@ -138,8 +152,9 @@ def review_queue(
             .order_by(Case.updated_at)
         ).all()
     ]
+    ending = consents.ending_consents(uow, today, consent_warning_days)
     uow.audit(QUEUE_AUDIT, object_type="unit", object_id=ctx.unit_id)
-    return ReviewQueue(waiting, overdue, urgent_flags, approved, close_requests)
+    return ReviewQueue(waiting, overdue, urgent_flags, approved, close_requests, ending)
 
 
 APPROVED_DAYS = 90

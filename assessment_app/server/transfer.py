@@ -186,6 +186,8 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
                 "details": open_("consents", "details_enc", c.id, c.details_enc),
                 "given_on": _iso(c.given_on),
                 "withdrawn_on": _iso(c.withdrawn_on),
+                "valid_until": _iso(c.valid_until),
+                "given_how": c.given_how,
             }
         )
     assessments = [
@@ -506,6 +508,9 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
             provider_id=provider_map.get(c["provider"]) if c.get("provider") else None,
             given_on=_date(c["given_on"]),
             withdrawn_on=_date(c.get("withdrawn_on")),
+            # An older bundle has neither: its consents were written, until withdrawn.
+            valid_until=_date(c.get("valid_until")),
+            given_how=str(c.get("given_how") or "written"),
             updated_by=ctx.user_id,
         )
         consent.details_enc = ctx.seal("consents", "details_enc", consent.id, c["details"])

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError as DBIntegrityError
 
 from assessment_app import audit
-from assessment_app.errors import ValidationError
+from assessment_app.errors import AppError, ValidationError
+from assessment_app.fileio import write_private_atomic
 from assessment_app.records import (
     assessments,
     cases,
@@ -23,7 +25,7 @@ from assessment_app.records import (
 )
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.cases import CaseInfo, CasePage, CaseQuery, CaseRow, Contact
-from assessment_app.records.consents import ConsentInfo
+from assessment_app.records.consents import KEEP, ConsentDocumentInfo, ConsentInfo, Keep
 from assessment_app.records.drafts import DraftInfo
 from assessment_app.records.followups import FollowUpInfo
 from assessment_app.records.plans import PlanInfo
@@ -39,6 +41,24 @@ if TYPE_CHECKING:
 class ConsentsView:
     consents: list[ConsentInfo]
     providers: list[ProviderInfo]  # active ones, to give a new consent to
+    warning_days: int = 30  # the unit's rule: a consent ending within this many days is shown
+
+
+class DocumentDamagedError(AppError):
+    """A stored scanned copy failed its integrity check (audited)."""
+
+
+def _read_copy(path: Path) -> bytes:
+    """Read a scanned copy, refusing more than the limit before reading it all. Messages
+    never name the file (its name may hold a person's name)."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(consents.MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        raise ValidationError("The file cannot be read.", "Filen går inte att läsa.") from None
+    if len(data) > consents.MAX_DOCUMENT_BYTES:
+        raise consents.too_large_error()
+    return data
 
 
 @use_cases
@@ -165,8 +185,11 @@ class CaseUseCases:
             return cases.history(uow, case_id)
 
     def consents(self, case_id: str) -> ConsentsView:
+        warning_days = self.ws.rules().consent_warning_days
         with self.ws.read() as uow:
-            return ConsentsView(consents.list_consents(uow, case_id), providers.list_providers(uow))
+            return ConsentsView(
+                consents.list_consents(uow, case_id), providers.list_providers(uow), warning_days
+            )
 
     def assessments(self, case_id: str) -> list[AssessmentInfo]:
         with self.ws.read() as uow:
@@ -199,9 +222,20 @@ class CaseUseCases:
         recipient_name: str = "",
         note: str = "",
         given_on: date | None = None,
+        valid_until: date | None = None,
+        given_how: str = "written",
+        witness_name: str = "",
+        witness_role: str = "",
+        includes_contact: bool = False,
+        document: Path | bytes | None = None,
     ) -> ConsentInfo:
+        """Record a consent. ``valid_until`` is its last day (None: until withdrawn); an oral
+        consent (``given_how="oral"``) needs ``witness_name``; ``includes_contact`` is the
+        separate item for contact details; ``document`` a scanned signed copy (a file or its
+        bytes), checked before anything is written and stored in the same transaction."""
+        data = self._copy(document)
         with self.ws.write() as uow:
-            return consents.give_consent(
+            info = consents.give_consent(
                 uow,
                 case_id,
                 recipient_kind,
@@ -210,7 +244,24 @@ class CaseUseCases:
                 recipient_name=recipient_name,
                 note=note,
                 given_on=given_on,
+                valid_until=valid_until,
+                given_how=given_how,
+                witness_name=witness_name,
+                witness_role=witness_role,
+                includes_contact=includes_contact,
             )
+            if data is not None:
+                info = replace(info, document=consents.attach_document(uow, info.id, data))
+            return info
+
+    def _copy(self, document: Path | bytes | None) -> bytes | None:
+        """A scanned copy's bytes, read (off the UI thread) and checked before any write."""
+        if document is None:
+            return None
+        self.ws._check_thread()
+        data = document if isinstance(document, bytes) else _read_copy(Path(document))
+        consents.check_document(data)
+        return data
 
     def update_consent_scope(
         self, consent_id: str, expected_version: int, scope_areas: Sequence[str]
@@ -218,11 +269,71 @@ class CaseUseCases:
         with self.ws.write() as uow:
             return consents.update_scope(uow, consent_id, expected_version, scope_areas)
 
+    def update_consent(
+        self,
+        consent_id: str,
+        expected_version: int,
+        *,
+        valid_until: date | Keep | None = KEEP,
+        scope_areas: Sequence[str] | None = None,
+        includes_contact: bool | None = None,
+        given_how: str | None = None,
+        witness_name: str | None = None,
+        witness_role: str | None = None,
+        note: str | None = None,
+        document: Path | bytes | None = None,
+    ) -> ConsentInfo:
+        """Change a consent that still holds; only what is passed changes (``valid_until=None``
+        makes it last until withdrawn). A ``document`` attaches (or replaces) the scanned copy
+        in the same transaction."""
+        data = self._copy(document)
+        with self.ws.write() as uow:
+            info = consents.update_consent(
+                uow,
+                consent_id,
+                expected_version,
+                valid_until=valid_until,
+                scope_areas=scope_areas,
+                includes_contact=includes_contact,
+                given_how=given_how,
+                witness_name=witness_name,
+                witness_role=witness_role,
+                note=note,
+            )
+            if data is not None:
+                info = replace(info, document=consents.attach_document(uow, info.id, data))
+            return info
+
     def withdraw_consent(
         self, consent_id: str, expected_version: int, withdrawn_on: date | None = None
     ) -> None:
         with self.ws.write() as uow:
             consents.withdraw(uow, consent_id, expected_version, withdrawn_on)
+
+    def attach_consent_document(self, consent_id: str, source: Path | bytes) -> ConsentDocumentInfo:
+        """Attach the scanned signed copy (a file, or its bytes): PDF, JPEG or PNG, at most
+        10 MB, sealed with the data key. A copy already there is replaced."""
+        data = self._copy(source)
+        assert data is not None
+        with self.ws.write() as uow:
+            return consents.attach_document(uow, consent_id, data)
+
+    def save_consent_document(self, consent_id: str, out: Path) -> ConsentDocumentInfo:
+        """Write the scanned copy to ``out`` atomically, owner-only (audited)."""
+        damaged = False
+        with self.ws.write() as uow:
+            info, data = consents.read_document(uow, consent_id)
+            if data is None:
+                damaged = True  # the failure is audited when this transaction commits
+            else:
+                # Inside the transaction: a file that could not be written is no export.
+                write_private_atomic(data, Path(out), what_en="the copy", what_sv="kopian")
+        if damaged:
+            raise DocumentDamagedError(
+                "The stored copy failed its integrity check and cannot be read.",
+                "Den sparade kopian klarade inte integritetskontrollen och kan inte läsas.",
+            )
+        return info
 
     # --- urgent flags -------------------------------------------------------------------------
     def urgent_flags(self, case_id: str) -> list[UrgentFlagInfo]:

@@ -42,9 +42,12 @@ class ReviewUseCases:
 
     def queue(self, today: date | None = None) -> ReviewQueue:
         """The unit's queue (audited: who looked at the unit's list, when)."""
-        after = timedelta(hours=self.ws.rules().urgent_escalation_hours)
+        rules = self.ws.rules()
+        after = timedelta(hours=rules.urgent_escalation_hours)
         with self.ws.write() as uow:
-            return review.review_queue(uow, today, escalate_after=after)
+            return review.review_queue(
+                uow, today, escalate_after=after, consent_warning_days=rules.consent_warning_days
+            )
 
     def open_urgent_count(self) -> int:
         """Open urgent flags in the cases this user reaches (the supervisor's badge)."""

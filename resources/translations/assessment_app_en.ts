@@ -856,42 +856,158 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="65"/>
-        <source>Ändra samtyckets omfattning</source>
-        <translation>Change the consent&apos;s scope</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="65"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="144"/>
         <source>Nytt samtycke</source>
         <translation>New consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="74"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="144"/>
+        <source>Ändra samtycke</source>
+        <translation>Change consent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="152"/>
         <source>till exempel handläggare eller enhet</source>
         <translation>for example caseworker or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="83"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="161"/>
+        <source>Även &amp;kontaktuppgifter (adress, telefon, e-post) får lämnas ut</source>
+        <translation>Contact &amp;details (address, phone, e-mail) may be shared too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="164"/>
+        <source>&amp;till och med</source>
+        <translation>&amp;until and including</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="168"/>
+        <source>&amp;Skriftligt</source>
+        <translation>&amp;Written</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="169"/>
+        <source>Munt&amp;ligt, med vittne</source>
+        <translation>&amp;Oral, with a witness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="175"/>
+        <source>vittnets för- och efternamn</source>
+        <translation>the witness's first and last name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <source>till exempel socialsekreterare</source>
+        <translation>for example social worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="180"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="276"/>
+        <source>Bifoga &amp;inskannad kopia …</source>
+        <translation>Attach a &amp;scanned copy …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="181"/>
+        <source>Spara ko&amp;pian …</source>
+        <translation>Save the cop&amp;y …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="201"/>
         <source>&amp;Mottagare:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="84"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="202"/>
         <source>&amp;Utförare:</source>
         <translation>&amp;Provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="203"/>
         <source>&amp;Namn på mottagaren:</source>
         <translation>Recipient &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="86"/>
-        <source>A&amp;nteckning:</source>
-        <translation>N&amp;ote:</translation>
+        <location filename="../../ui/case_view/consents_tab.py" line="205"/>
+        <source>Kontaktuppgifter:</source>
+        <translation>Contact details:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="206"/>
+        <source>Gäller:</source>
+        <translation>Valid:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="207"/>
+        <source>Samtycket gavs:</source>
+        <translation>Consent given:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="208"/>
+        <source>&amp;Vittnets namn:</source>
+        <translation>W&amp;itness's name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="209"/>
+        <source>Vittnets &amp;roll:</source>
+        <translation>Witness's ro&amp;le:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="210"/>
+        <source>Ant&amp;eckning:</source>
+        <translation>No&amp;te:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="211"/>
+        <source>Inskannad kopia:</source>
+        <translation>Scanned copy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="259"/>
+        <source>Tills vidare: tills samtycket återkallas.</source>
+        <translation>Until further notice: until the consent is withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="261"/>
+        <source>Samtycket gäller till och med den dagen.</source>
+        <translation>The consent holds until and including that day.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="266"/>
+        <source>Bifogas när du sparar: {name}</source>
+        <translation>Attached when you save: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="268"/>
+        <source>Bifogad: {what}</source>
+        <translation>Attached: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="270"/>
+        <source>Ingen kopia bifogad.</source>
+        <translation>No copy attached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="274"/>
+        <source>Byt &amp;inskannad kopia …</source>
+        <translation>Replace the &amp;scanned copy …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="291"/>
+        <source>Välj den inskannade kopian</source>
+        <translation>Choose the scanned copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="293"/>
+        <source>Inskannad kopia (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scanned copy (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="315"/>
+        <source>Kopian sparades som {name}.</source>
+        <translation>The copy was saved as {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="204"/>
         <source>Områden som får delas:</source>
         <translation>Areas that may be shared:</translation>
     </message>
@@ -899,47 +1015,107 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="414"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="415"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="416"/>
         <source>Givet</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="417"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="186"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="418"/>
+        <source>Gäller t.o.m.</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="419"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="420"/>
+        <source>Kopia</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="430"/>
         <source>&amp;Nytt samtycke …</source>
         <translation>&amp;New consent …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="187"/>
-        <source>Ändra &amp;omfattning …</source>
-        <translation>Change &amp;scope …</translation>
+        <location filename="../../ui/case_view/consents_tab.py" line="431"/>
+        <source>Än&amp;dra …</source>
+        <translation>Chan&amp;ge …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="188"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="432"/>
         <source>&amp;Återkalla</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="279"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="433"/>
+        <source>Spara ko&amp;pian …</source>
+        <translation>Save the cop&amp;y …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="486"/>
+        <source> + kontaktuppgifter</source>
+        <translation> + contact details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="491"/>
+        <source> (muntligt)</source>
+        <translation> (oral)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="493"/>
+        <source>tills vidare</source>
+        <translation>until withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="522"/>
+        <source>Ett samtycke upphör inom {days} dagar.</source>
+        <translation>One consent ends within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="526"/>
+        <source>{n} samtycken upphör inom {days} dagar.</source>
+        <translation>{n} consents end within {days} days.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="532"/>
+        <source>Ett samtycke har upphört: ett nytt behövs för att dela uppgifter.</source>
+        <translation>One consent has ended: a new one is needed to share information.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="536"/>
+        <source>{n} samtycken har upphört: nya behövs för att dela uppgifter.</source>
+        <translation>{n} consents have ended: new ones are needed to share information.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="589"/>
+        <source>Kopian sparades som {name}.</source>
+        <translation>The copy was saved as {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="607"/>
         <source>Återkalla samtycke</source>
         <translation>Withdraw consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="281"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="609"/>
         <source>Återkalla samtycket från och med i dag? Det går inte att ångra; ett nytt samtycke kan ges senare.</source>
         <translation>Withdraw the consent from today? This cannot be undone; a new consent can be given later.</translation>
     </message>
@@ -2461,7 +2637,7 @@ own / worker</translation>
     <message>
         <location filename="../../ui/plan/editor.py" line="131"/>
         <source>&amp;Anteckning:</source>
-        <translation>N&amp;ote:</translation>
+        <translation>No&amp;te:</translation>
     </message>
     <message>
         <location filename="../../ui/plan/editor.py" line="132"/>
@@ -3307,118 +3483,179 @@ own / worker</translation>
 <context>
     <name>ReviewQueuePage</name>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="77"/>
+        <location filename="../../ui/review/queue_page.py" line="79"/>
         <source>&lt;h2&gt;Granskning&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Review&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="82"/>
-        <location filename="../../ui/review/queue_page.py" line="87"/>
-        <location filename="../../ui/review/queue_page.py" line="96"/>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="84"/>
+        <location filename="../../ui/review/queue_page.py" line="89"/>
+        <location filename="../../ui/review/queue_page.py" line="98"/>
+        <location filename="../../ui/review/queue_page.py" line="107"/>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="82"/>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="84"/>
+        <location filename="../../ui/review/queue_page.py" line="107"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="82"/>
+        <location filename="../../ui/review/queue_page.py" line="84"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="82"/>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="84"/>
+        <location filename="../../ui/review/queue_page.py" line="107"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="88"/>
+        <location filename="../../ui/review/queue_page.py" line="90"/>
         <source>Skulle följas upp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="89"/>
+        <location filename="../../ui/review/queue_page.py" line="91"/>
         <source>Dagar sen</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="90"/>
-        <location filename="../../ui/review/queue_page.py" line="99"/>
+        <location filename="../../ui/review/queue_page.py" line="92"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="97"/>
-        <source>Kartläggning</source>
-        <translation>Assessment</translation>
+        <location filename="../../ui/review/queue_page.py" line="99"/>
+        <source>Sedan</source>
+        <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="98"/>
-        <source>Akuta områden</source>
-        <translation>Urgent areas</translation>
+        <location filename="../../ui/review/queue_page.py" line="100"/>
+        <source>Område</source>
+        <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="101"/>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="102"/>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="107"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="110"/>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <source>Mottagare</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <source>Sista dag</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="118"/>
         <source>&amp;Granska planen …</source>
         <translation>&amp;Review the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="119"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="112"/>
+        <location filename="../../ui/review/queue_page.py" line="120"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="140"/>
+        <location filename="../../ui/review/queue_page.py" line="149"/>
         <source>Samtycke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="232"/>
+        <location filename="../../ui/review/queue_page.py" line="215"/>
+        <source>ESKALERAD</source>
+        <translation>ESCALATED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="215"/>
+        <source>Öppen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="263"/>
+        <source>Upphörde för {n} dagar sedan</source>
+        <translation>Ended {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="265"/>
+        <source>Upphörde i går</source>
+        <translation>Ended yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="267"/>
+        <source>Sista dagen i dag</source>
+        <translation>Last day today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="269"/>
+        <source>Upphör i morgon</source>
+        <translation>Ends tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="270"/>
+        <source>Upphör om {n} dagar</source>
+        <translation>Ends in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="274"/>
         <source>Väntar på granskning ({n})</source>
         <translation>Waiting for review ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="233"/>
+        <location filename="../../ui/review/queue_page.py" line="275"/>
         <source>Försenade uppföljningar ({n})</source>
         <translation>Overdue follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="234"/>
+        <location filename="../../ui/review/queue_page.py" line="276"/>
         <source>Akuta flaggor ({n})</source>
         <translation>Urgent flags ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="236"/>
+        <location filename="../../ui/review/queue_page.py" line="278"/>
         <source>Godkända, att skriva ut ({n})</source>
         <translation>Approved, to print ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="238"/>
+        <location filename="../../ui/review/queue_page.py" line="280"/>
+        <source>Samtycken som upphör ({n})</source>
+        <translation>Consents ending ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="282"/>
         <source>Hämtar enhetens kö …</source>
         <translation>Loading the unit&apos;s queue …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="240"/>
+        <location filename="../../ui/review/queue_page.py" line="284"/>
         <source>Inget väntar på dig just nu.</source>
         <translation>Nothing is waiting for you right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="243"/>
+        <location filename="../../ui/review/queue_page.py" line="287"/>
         <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
         <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
     </message>
@@ -4113,6 +4350,59 @@ own / worker</translation>
         <location filename="../../ui/case_view/history_tab.py" line="118"/>
         <source>tog bort uppgifter</source>
         <translation>deleted data</translation>
+    </message>
+</context>
+<context>
+    <name>consents</name>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
+        <source>Återkallat</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
+        <source>Förnyat</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="73"/>
+        <source>Gäller från {day}</source>
+        <translation>Valid from {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="78"/>
+        <source>Har upphört {day}</source>
+        <translation>Ended {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
+        <source>Upphör i dag</source>
+        <translation>Ends today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
+        <source>Upphör i morgon</source>
+        <translation>Ends tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="88"/>
+        <source>Upphör om {n} dagar</source>
+        <translation>Ends in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="89"/>
+        <source>Gäller</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="114"/>
+        <source>Spara den inskannade kopian</source>
+        <translation>Save the scanned copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="116"/>
+        <source>Inskannad kopia (*{suffix})</source>
+        <translation>Scanned copy (*{suffix})</translation>
     </message>
 </context>
 <context>

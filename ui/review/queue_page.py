@@ -1,6 +1,6 @@
-"""The supervisor's review queue: plans waiting for review, overdue follow-ups and urgent flags
-in the unit. Case references only: a name is shown once a case or a plan is opened (the core
-audits that).
+"""The supervisor's review queue: plans waiting for review, overdue follow-ups, urgent flags and
+consents that end (within the unit's warning days, or in the last 14 days) in the unit. Case
+references only: a name is shown once a case or a plan is opened (the core audits that).
 
 Opened with ``ReviewQueuePage(services, parent)``; nothing is read until :meth:`refresh`, which
 reads the queue (``ws.review.queue``, audited) and the area titles in the background."""
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.server.review import ApprovedPlan, ReviewQueue, WaitingPlan
+from assessment_app.server.review import ApprovedPlan, EndingConsent, ReviewQueue, WaitingPlan
+from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
 from ui.tasks import run_task
@@ -104,10 +106,15 @@ class ReviewQueuePage(QWidget):
             self,
             [self.tr("Ärende"), self.tr("Version"), self.tr("Godkänd"), self.tr("Av")],
         )
+        self.ending = _table(
+            self,
+            [self.tr("Ärende"), self.tr("Mottagare"), self.tr("Sista dag"), self.tr("Status")],
+        )
         self.tabs.addTab(self.waiting, "")
         self.tabs.addTab(self.overdue, "")
         self.tabs.addTab(self.urgent, "")
         self.tabs.addTab(self.approved, "")
+        self.tabs.addTab(self.ending, "")
         self.review_button = QPushButton(self.tr("&Granska planen …"), self)
         self.open_case_button = QPushButton(self.tr("&Öppna ärendet"), self)
         self.refresh_button = QPushButton(self.tr("&Uppdatera"), self)
@@ -118,6 +125,7 @@ class ReviewQueuePage(QWidget):
         self.approved.doubleClicked.connect(self._review_selected)
         self.overdue.doubleClicked.connect(self._open_selected_case)
         self.urgent.doubleClicked.connect(self._open_selected_case)
+        self.ending.doubleClicked.connect(self._open_selected_case)
         self.tabs.currentChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
@@ -225,10 +233,41 @@ class ReviewQueuePage(QWidget):
                 for a in queue.approved
             ],
         )
+        _fill(
+            self.ending,
+            [
+                (
+                    e.case_id,
+                    [
+                        e.case_ref,
+                        labels.recipient_kind(e.recipient_kind),
+                        e.valid_until.isoformat(),
+                        self._ending_text(e),
+                    ],
+                )
+                for e in queue.ending_consents
+            ],
+        )
+        for row, e in enumerate(queue.ending_consents):
+            if not e.ended:
+                continue
+            for column in range(self.ending.columnCount()):
+                self.ending.item(row, column).setForeground(QBrush(QColor("#9b1c1c")))
         self._set_titles(queue)
         self._update_buttons()
         if data.template_error is not None:
             self.banner.show_message(error_message(data.template_error), "error")
+
+    def _ending_text(self, e: EndingConsent) -> str:
+        if e.days_left < -1:
+            return self.tr("Upphörde för {n} dagar sedan").format(n=-e.days_left)
+        if e.days_left == -1:
+            return self.tr("Upphörde i går")
+        if e.days_left == 0:
+            return self.tr("Sista dagen i dag")
+        if e.days_left == 1:
+            return self.tr("Upphör i morgon")
+        return self.tr("Upphör om {n} dagar").format(n=e.days_left)
 
     def _set_titles(self, queue: ReviewQueue | None) -> None:
         counts = (len(queue.waiting), len(queue.overdue), len(queue.urgent)) if queue else (0, 0, 0)
@@ -237,6 +276,8 @@ class ReviewQueuePage(QWidget):
         self.tabs.setTabText(2, self.tr("Akuta flaggor ({n})").format(n=counts[2]))
         approved = len(queue.approved) if queue else 0
         self.tabs.setTabText(3, self.tr("Godkända, att skriva ut ({n})").format(n=approved))
+        ending = len(queue.ending_consents) if queue else 0
+        self.tabs.setTabText(4, self.tr("Samtycken som upphör ({n})").format(n=ending))
         if queue is None:
             self.summary.setText(self.tr("Hämtar enhetens kö …"))
         elif queue.total == 0:
