@@ -41,6 +41,9 @@ USE_CASES: dict[str, str] = {
     "cases.share": WRITES,
     "cases.give_consent": WRITES,
     "cases.update_consent_scope": WRITES,
+    "cases.update_consent": WRITES,
+    "cases.attach_consent_document": WRITES,
+    "cases.save_consent_document": OTHER,  # a copy written out (audited), nothing changes
     "cases.withdraw_consent": WRITES,
     "cases.schedule_follow_up": WRITES,
     "cases.mark_follow_up_done": WRITES,
@@ -233,6 +236,18 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         c = v["consent"]
         v["consent"] = anna.cases.update_consent_scope(c.id, c.version, ["housing", "legal"])
 
+    def update_consent() -> None:
+        c = v["consent"]
+        v["consent"] = anna.cases.update_consent(
+            c.id, c.version, valid_until=date.today() + timedelta(days=200)
+        )
+
+    def attach_consent_document() -> None:
+        anna.cases.attach_consent_document(v["consent"].id, b"\x89PNG\r\n\x1a\n" + bytes(64))
+        v["consent"] = next(
+            c for c in anna.cases.consents(case_id).consents if c.withdrawn_on is None
+        )
+
     def withdraw_consent() -> None:
         c = v["consent"]
         anna.cases.withdraw_consent(c.id, c.version)
@@ -309,6 +324,8 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("cases.share", share, None),
         ("cases.give_consent", give_consent, None),
         ("cases.update_consent_scope", update_consent_scope, None),
+        ("cases.update_consent", update_consent, None),
+        ("cases.attach_consent_document", attach_consent_document, None),
         ("cases.withdraw_consent", withdraw_consent, None),
         ("interviews.start", start, None),
         ("interviews.save", save_assessment, None),
