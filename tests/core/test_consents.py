@@ -18,7 +18,7 @@ from assessment_app.records import consents
 from assessment_app.records.consents import provider_scope
 from assessment_app.settings import PrintSettings
 from assessment_app.workspace import Workspace
-from tests.conftest import World
+from tests.conftest import ADMIN_PW, World
 from tests.core.test_plan_export import make_case
 
 SETTINGS = PrintSettings(municipality_name="Upplands-Bro kommun")
@@ -28,7 +28,8 @@ LAST = date(2026, 6, 30)
 
 def _case(world: World) -> tuple[Workspace, str, str]:
     anna = world.workspace("anna")
-    provider = anna.admin.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
+    admin = world.workspace("admin", ADMIN_PW)
+    provider = admin.admin.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
     row = anna.cases.create(name="Åsa Öberg")
     return anna, row.id, provider.id
 
