@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
 from assessment_app import audit
+from assessment_app import damage as _damage
 from assessment_app import personnummer as pnr
 from assessment_app.context import Context
 from assessment_app.crypto import blind_index
@@ -33,7 +34,7 @@ REFERRAL_SOURCES = ("self", "police", "kriminalvarden", "provider", "other")
 CASE_STATUSES = ("open", "close_requested", "closed")
 CASE_REF_PATTERN = re.compile(r"^AV-(\d{4})-(\d{4,})$")
 MASK = "Skyddad identitet"
-DAMAGED = "[skadat värde]"
+DAMAGED = _damage.DAMAGED
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
 from assessment_app import audit
+from assessment_app import damage as _damage
 from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, Provider, User
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
@@ -34,7 +35,7 @@ RESPONSIBLE_KINDS = ("individual", "social_services", "provider", "police", "aut
 ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
 REVIEW_STATES = ("draft", "submitted", "approved", "returned", "superseded")
 EDITABLE_STATES = ("draft", "returned")
-DAMAGED = "[skadat värde]"
+DAMAGED = _damage.DAMAGED
 
 
 @dataclass

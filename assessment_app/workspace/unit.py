@@ -36,6 +36,7 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from assessment_app import audit
+from assessment_app import damage as _damage
 from assessment_app.context import Context
 from assessment_app.db.models import (
     ActionPlan,
@@ -70,7 +71,7 @@ warnings.filterwarnings(
 
 T = TypeVar("T")
 
-DAMAGED = "[skadat värde]"
+DAMAGED = _damage.DAMAGED
 
 # Tables whose rows are the content of a case (the journal). Drafts are not: they are one
 # worker's unsaved work, never an entry in the record.
@@ -106,11 +107,7 @@ def register_content(*models: type[Any]) -> None:
     CONTENT_TABLES = frozenset(m.__tablename__ for m in CASE_CONTENT)
 
 
-@dataclass
-class Damage:
-    table: str
-    column: str
-    row_id: str
+Damage = _damage.Damage
 
 
 @dataclass
