@@ -418,12 +418,12 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin/admin_page.py" line="18"/>
+        <location filename="../../ui/admin/admin_page.py" line="20"/>
         <source>&amp;Användare</source>
         <translation>&amp;Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_page.py" line="19"/>
+        <location filename="../../ui/admin/admin_page.py" line="21"/>
         <source>&amp;Gallring</source>
         <translation>&amp;Retention</translation>
     </message>
@@ -593,148 +593,185 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="79"/>
+        <location filename="../../ui/case_view/case_page.py" line="83"/>
         <source>Ä&amp;ndra personuppgifter …</source>
         <translation>Edit personal &amp;details …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="80"/>
+        <location filename="../../ui/case_view/case_page.py" line="84"/>
         <source>A&amp;vsluta ärendet …</source>
         <translation>Clo&amp;se the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="81"/>
+        <location filename="../../ui/case_view/case_page.py" line="85"/>
         <source>Öppna ärendet i&amp;gen</source>
         <translation>Re&amp;open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="104"/>
+        <location filename="../../ui/case_view/case_page.py" line="89"/>
+        <source>&amp;Godkänn avslut</source>
+        <translation>&amp;Approve closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="90"/>
+        <source>Av&amp;slå avslut …</source>
+        <translation>&amp;Refuse closing …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="118"/>
         <source>&amp;Personen</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="105"/>
+        <location filename="../../ui/case_view/case_page.py" line="119"/>
         <source>&amp;Samtycken</source>
         <translation>&amp;Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="106"/>
+        <location filename="../../ui/case_view/case_page.py" line="120"/>
         <source>&amp;Kartläggningar</source>
         <translation>&amp;Assessments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="107"/>
+        <location filename="../../ui/case_view/case_page.py" line="121"/>
         <source>&amp;Handlingsplaner</source>
         <translation>Action &amp;plans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="108"/>
+        <location filename="../../ui/case_view/case_page.py" line="122"/>
         <source>&amp;Uppföljningar</source>
         <translation>&amp;Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="109"/>
+        <location filename="../../ui/case_view/case_page.py" line="123"/>
         <source>H&amp;istorik</source>
         <translation>H&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="121"/>
+        <location filename="../../ui/case_view/case_page.py" line="136"/>
         <source>Hämtar ärendet …</source>
         <translation>Loading the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="177"/>
+        <location filename="../../ui/case_view/case_page.py" line="193"/>
         <source>personnummer saknas</source>
         <translation>no personal identity number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="180"/>
+        <location filename="../../ui/case_view/case_page.py" line="196"/>
         <source>{ref} · {number} · {status} · handläggare {who}</source>
         <translation>{ref} · {number} · {status} · caseworker {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="190"/>
+        <location filename="../../ui/case_view/case_page.py" line="206"/>
         <source>SKYDDADE PERSONUPPGIFTER ({level}). Lämna inte ut uppgifter om personen, skriv aldrig ut adressen och tala inte om var personen bor. Varje öppning av ärendet loggas.</source>
         <translation>PROTECTED PERSONAL DATA ({level}). Do not disclose information about the person, never print the address and never say where the person lives. Every opening of the case is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="215"/>
+        <location filename="../../ui/case_view/case_page.py" line="223"/>
+        <source>Avslut är begärt ({reason}) och väntar på arbetsledarens beslut.</source>
+        <translation>Closing has been requested ({reason}) and awaits the supervisor&apos;s decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="251"/>
+        <source>Avslå avslut</source>
+        <translation>Refuse closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="252"/>
+        <source>Varför ska ärendet inte avslutas?</source>
+        <translation>Why should the case not be closed?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="267"/>
+        <source>Ärendet är öppet igen.</source>
+        <translation>The case is open again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="280"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="217"/>
+        <location filename="../../ui/case_view/case_page.py" line="282"/>
         <source>Personnummer:</source>
         <translation>Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="221"/>
+        <location filename="../../ui/case_view/case_page.py" line="286"/>
         <source>Skyddsnivå:</source>
         <translation>Protection level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="228"/>
+        <location filename="../../ui/case_view/case_page.py" line="292"/>
+        <source>Dold under mötet</source>
+        <translation>Hidden during the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="295"/>
         <source>Dold (skyddade personuppgifter)</source>
         <translation>Hidden (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="229"/>
+        <location filename="../../ui/case_view/case_page.py" line="296"/>
         <source>&amp;Visa adressen</source>
         <translation>&amp;Show the address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="236"/>
-        <location filename="../../ui/case_view/case_page.py" line="238"/>
+        <location filename="../../ui/case_view/case_page.py" line="292"/>
+        <location filename="../../ui/case_view/case_page.py" line="303"/>
+        <location filename="../../ui/case_view/case_page.py" line="305"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="239"/>
+        <location filename="../../ui/case_view/case_page.py" line="306"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="240"/>
+        <location filename="../../ui/case_view/case_page.py" line="307"/>
         <source>E-post:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="241"/>
+        <location filename="../../ui/case_view/case_page.py" line="308"/>
         <source>Kontaktväg:</source>
         <translation>Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="242"/>
+        <location filename="../../ui/case_view/case_page.py" line="309"/>
         <source>Öppnat:</source>
         <translation>Opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="245"/>
+        <location filename="../../ui/case_view/case_page.py" line="312"/>
         <source>{date} – {reason}</source>
         <translation>{date} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="251"/>
+        <location filename="../../ui/case_view/case_page.py" line="318"/>
         <source>Avslutat:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="252"/>
+        <location filename="../../ui/case_view/case_page.py" line="319"/>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="301"/>
+        <location filename="../../ui/case_view/case_page.py" line="380"/>
         <source>Personuppgifterna är sparade.</source>
         <translation>The personal details are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="309"/>
+        <location filename="../../ui/case_view/case_page.py" line="267"/>
+        <location filename="../../ui/case_view/case_page.py" line="388"/>
         <source>Ärendet är avslutat.</source>
         <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="325"/>
+        <location filename="../../ui/case_view/case_page.py" line="405"/>
         <source>Ärendet är öppnat igen.</source>
         <translation>The case is open again.</translation>
     </message>
@@ -893,7 +930,7 @@
     <message>
         <location filename="../../ui/case_view/consents_tab.py" line="175"/>
         <source>vittnets för- och efternamn</source>
-        <translation>the witness's first and last name</translation>
+        <translation>the witness&apos;s first and last name</translation>
     </message>
     <message>
         <location filename="../../ui/case_view/consents_tab.py" line="177"/>
@@ -944,12 +981,12 @@
     <message>
         <location filename="../../ui/case_view/consents_tab.py" line="208"/>
         <source>&amp;Vittnets namn:</source>
-        <translation>W&amp;itness's name:</translation>
+        <translation>W&amp;itness&apos;s name:</translation>
     </message>
     <message>
         <location filename="../../ui/case_view/consents_tab.py" line="209"/>
         <source>Vittnets &amp;roll:</source>
-        <translation>Witness's ro&amp;le:</translation>
+        <translation>Witness&apos;s ro&amp;le:</translation>
     </message>
     <message>
         <location filename="../../ui/case_view/consents_tab.py" line="210"/>
@@ -1677,6 +1714,44 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>HandleUrgentDialog</name>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="71"/>
+        <source>Registrera åtgärd – akut</source>
+        <translation>Record action – urgent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="73"/>
+        <source>{area}: {message} (sedan {when})</source>
+        <translation>{area}: {message} (since {when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="90"/>
+        <source>Vad gjordes, av vem, vad händer nu?</source>
+        <translation>What was done, by whom, what happens next?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="97"/>
+        <source>Åtgärder:</source>
+        <translation>Actions:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="98"/>
+        <source>&amp;Anteckning:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="99"/>
+        <source>&amp;När:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="102"/>
+        <source>&amp;Spara åtgärden</source>
+        <translation>&amp;Save the action</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <location filename="../../ui/case_view/history_tab.py" line="131"/>
@@ -1979,133 +2054,139 @@ own / worker</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Inloggad som {user} ({role})</source>
         <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Ärende&amp;listan</source>
         <translation>Case &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Nytt ärende …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Mötesläge</source>
         <translation>&amp;Meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
         <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Lås skärmen</source>
         <translation>&amp;Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Logga &amp;ut</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
         <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Logg&amp;uppföljning</source>
         <translation>Access &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Säkerhetskopiera databasen …</source>
         <translation>&amp;Back up the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Inställningar …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>Mina &amp;kontaktuppgifter …</source>
         <translation>My &amp;contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Telefon och e-post som skrivs ut på handlingsplanerna</source>
         <translation>Phone and email printed on the action plans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Om Kartläggning …</source>
         <translation>&amp;About Kartläggning …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>&amp;Granskning ({n} akuta)</source>
+        <translation>&amp;Review ({n} urgent)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det du skriver finns kvar.</source>
         <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>U&amp;tförarregister</source>
         <translation>&amp;Provider register</translation>
     </message>
@@ -3407,37 +3488,37 @@ own / worker</translation>
         <translation>Rule: {years} years after the last entry (last entry before {cutoff}). Kept: people born on day {days} of a month.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="247"/>
-        <source>{due} gallras, {kept} bevaras, {held} väntar.</source>
-        <translation>{due} to delete, {kept} kept, {held} on hold.</translation>
+        <location filename="../../ui/admin/retention_page.py" line="248"/>
+        <source>{due} gallras, {kept} bevaras, {held} väntar, {review} öppna ärenden behöver ett beslut om att avslutas (gallras inte).</source>
+        <translation>{due} to be deleted, {kept} kept, {held} on hold, {review} open cases need a decision on closing (not deleted).</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="256"/>
+        <location filename="../../ui/admin/retention_page.py" line="262"/>
         <source>Inga ärenden är äldre än gallringsfristen per {as_of}.</source>
         <translation>No cases are past the retention period as of {as_of}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="285"/>
+        <location filename="../../ui/admin/retention_page.py" line="291"/>
         <source>Gallrar …</source>
         <translation>Deleting …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="302"/>
+        <location filename="../../ui/admin/retention_page.py" line="308"/>
         <source>Gallrade ärenden: {n}.</source>
         <translation>Cases deleted: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="305"/>
+        <location filename="../../ui/admin/retention_page.py" line="311"/>
         <source>{n} hoppades över eftersom de hade ändrats sedan listan togs fram.</source>
         <translation>{n} were skipped because they changed after the list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="308"/>
+        <location filename="../../ui/admin/retention_page.py" line="314"/>
         <source>Gallringen avbröts; resten är kvar.</source>
         <translation>The deletion was stopped; the rest is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/retention_page.py" line="309"/>
+        <location filename="../../ui/admin/retention_page.py" line="315"/>
         <source>Visa listan igen för att se vad som är kvar.</source>
         <translation>Show the list again to see what is left.</translation>
     </message>
@@ -3973,6 +4054,44 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>UrgentPanel</name>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="191"/>
+        <source>Akut – behöver hanteras:</source>
+        <translation>Urgent – needs handling:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="193"/>
+        <source>Akut – {n} saker behöver hanteras:</source>
+        <translation>Urgent – {n} things need handling:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="202"/>
+        <source>{area}: {message} – sedan {when}</source>
+        <translation>{area}: {message} – since {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="208"/>
+        <source>(ESKALERAD: har varit öppen för länge)</source>
+        <translation>(ESCALATED: has been open too long)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="214"/>
+        <source>Registrera åtgärd …</source>
+        <translation>Record action …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="221"/>
+        <source>{area}: {what} ({who}, {when})</source>
+        <translation>{area}: {what} ({who}, {when})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="229"/>
+        <source>Hanterat tidigare: </source>
+        <translation>Handled earlier: </translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
         <location filename="../../ui/admin/users_page.py" line="127"/>
@@ -4180,6 +4299,59 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>consents</name>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
+        <source>Återkallat</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
+        <source>Förnyat</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="73"/>
+        <source>Gäller från {day}</source>
+        <translation>Valid from {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="78"/>
+        <source>Har upphört {day}</source>
+        <translation>Ended {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
+        <source>Upphör i dag</source>
+        <translation>Ends today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
+        <source>Upphör i morgon</source>
+        <translation>Ends tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="88"/>
+        <source>Upphör om {n} dagar</source>
+        <translation>Ends in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="89"/>
+        <source>Gäller</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="114"/>
+        <source>Spara den inskannade kopian</source>
+        <translation>Save the scanned copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="116"/>
+        <source>Inskannad kopia (*{suffix})</source>
+        <translation>Scanned copy (*{suffix})</translation>
+    </message>
+</context>
+<context>
     <name>history</name>
     <message>
         <location filename="../../ui/case_view/history_tab.py" line="31"/>
@@ -4353,59 +4525,6 @@ own / worker</translation>
     </message>
 </context>
 <context>
-    <name>consents</name>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
-        <source>Återkallat</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
-        <source>Förnyat</source>
-        <translation>Renewed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="73"/>
-        <source>Gäller från {day}</source>
-        <translation>Valid from {day}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="78"/>
-        <source>Har upphört {day}</source>
-        <translation>Ended {day}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
-        <source>Upphör i dag</source>
-        <translation>Ends today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
-        <source>Upphör i morgon</source>
-        <translation>Ends tomorrow</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="88"/>
-        <source>Upphör om {n} dagar</source>
-        <translation>Ends in {n} days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="89"/>
-        <source>Gäller</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="114"/>
-        <source>Spara den inskannade kopian</source>
-        <translation>Save the scanned copy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="116"/>
-        <source>Inskannad kopia (*{suffix})</source>
-        <translation>Scanned copy (*{suffix})</translation>
-    </message>
-</context>
-<context>
     <name>labels</name>
     <message>
         <location filename="../../ui/cases/labels.py" line="10"/>
@@ -4414,172 +4533,177 @@ own / worker</translation>
     </message>
     <message>
         <location filename="../../ui/cases/labels.py" line="11"/>
+        <source>Avslut begärt</source>
+        <translation>Closing requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/labels.py" line="12"/>
         <source>Avslutat</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="17"/>
+        <location filename="../../ui/cases/labels.py" line="18"/>
         <source>Ingen</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="18"/>
+        <location filename="../../ui/cases/labels.py" line="19"/>
         <source>Sekretessmarkering</source>
         <translation>Confidentiality marking</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="19"/>
+        <location filename="../../ui/cases/labels.py" line="20"/>
         <source>Skyddad folkbokföring</source>
         <translation>Protected population registration</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="20"/>
+        <location filename="../../ui/cases/labels.py" line="21"/>
         <source>Fingerade personuppgifter</source>
         <translation>Fictitious personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="28"/>
+        <location filename="../../ui/cases/labels.py" line="29"/>
         <source>Ej angiven</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="29"/>
+        <location filename="../../ui/cases/labels.py" line="30"/>
         <source>Personen själv</source>
         <translation>The person</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="30"/>
-        <location filename="../../ui/cases/labels.py" line="39"/>
-        <location filename="../../ui/cases/labels.py" line="54"/>
+        <location filename="../../ui/cases/labels.py" line="31"/>
+        <location filename="../../ui/cases/labels.py" line="40"/>
+        <location filename="../../ui/cases/labels.py" line="55"/>
         <source>Polisen</source>
         <translation>The police</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="31"/>
-        <location filename="../../ui/cases/labels.py" line="40"/>
+        <location filename="../../ui/cases/labels.py" line="32"/>
+        <location filename="../../ui/cases/labels.py" line="41"/>
         <source>Kriminalvården</source>
         <translation>Prison and Probation Service</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="32"/>
-        <location filename="../../ui/cases/labels.py" line="44"/>
-        <location filename="../../ui/cases/labels.py" line="53"/>
+        <location filename="../../ui/cases/labels.py" line="33"/>
+        <location filename="../../ui/cases/labels.py" line="45"/>
+        <location filename="../../ui/cases/labels.py" line="54"/>
         <source>Extern aktör</source>
         <translation>External provider</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="33"/>
+        <location filename="../../ui/cases/labels.py" line="34"/>
         <source>Annan</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="41"/>
+        <location filename="../../ui/cases/labels.py" line="42"/>
         <source>Försäkringskassan</source>
         <translation>Social Insurance Agency</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="42"/>
+        <location filename="../../ui/cases/labels.py" line="43"/>
         <source>Hälso- och sjukvården</source>
         <translation>Healthcare</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="43"/>
+        <location filename="../../ui/cases/labels.py" line="44"/>
         <source>Arbetsförmedlingen</source>
         <translation>Public Employment Service</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="45"/>
+        <location filename="../../ui/cases/labels.py" line="46"/>
         <source>Annan mottagare</source>
         <translation>Other recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="51"/>
+        <location filename="../../ui/cases/labels.py" line="52"/>
         <source>Den enskilde</source>
         <translation>The individual</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="52"/>
+        <location filename="../../ui/cases/labels.py" line="53"/>
         <source>Socialtjänsten</source>
         <translation>Social services</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="55"/>
+        <location filename="../../ui/cases/labels.py" line="56"/>
         <source>Annan myndighet</source>
         <translation>Other authority</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="61"/>
+        <location filename="../../ui/cases/labels.py" line="62"/>
         <source>Planerad</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="62"/>
-        <location filename="../../ui/cases/labels.py" line="87"/>
+        <location filename="../../ui/cases/labels.py" line="63"/>
+        <location filename="../../ui/cases/labels.py" line="88"/>
         <source>Pågår</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="63"/>
+        <location filename="../../ui/cases/labels.py" line="64"/>
         <source>Klar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="64"/>
+        <location filename="../../ui/cases/labels.py" line="65"/>
         <source>Avbruten</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="70"/>
+        <location filename="../../ui/cases/labels.py" line="71"/>
         <source>Utkast</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="71"/>
+        <location filename="../../ui/cases/labels.py" line="72"/>
         <source>Inskickad för granskning</source>
         <translation>Submitted for review</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="72"/>
+        <location filename="../../ui/cases/labels.py" line="73"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="73"/>
+        <location filename="../../ui/cases/labels.py" line="74"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="74"/>
+        <location filename="../../ui/cases/labels.py" line="75"/>
         <source>Ersatt av ny version</source>
         <translation>Superseded by a new version</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="80"/>
+        <location filename="../../ui/cases/labels.py" line="81"/>
         <source>Kartläggning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="81"/>
+        <location filename="../../ui/cases/labels.py" line="82"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="88"/>
+        <location filename="../../ui/cases/labels.py" line="89"/>
         <source>Avslutad</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="94"/>
+        <location filename="../../ui/cases/labels.py" line="95"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="95"/>
+        <location filename="../../ui/cases/labels.py" line="96"/>
         <source>Arbetsledare</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/labels.py" line="96"/>
+        <location filename="../../ui/cases/labels.py" line="97"/>
         <source>Administratör</source>
         <translation>Administrator</translation>
     </message>
@@ -4648,6 +4772,44 @@ own / worker</translation>
         <location filename="../../ui/review/plan_review.py" line="47"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
+    </message>
+</context>
+<context>
+    <name>urgent</name>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="38"/>
+        <source>Kontakt med polisen</source>
+        <translation>Contacted the police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="39"/>
+        <source>Akut eller skyddat boende ordnat</source>
+        <translation>Emergency or protected housing arranged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="42"/>
+        <source>Kontakt med vården (psykiatri, akuten, 1177)</source>
+        <translation>Contacted healthcare (psychiatry, emergency, 1177)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="45"/>
+        <source>Orosanmälan / barnets socialsekreterare</source>
+        <translation>Report of concern / the child&apos;s social worker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="48"/>
+        <source>Skyddsplanering med personen</source>
+        <translation>Safety planning with the person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="49"/>
+        <source>Samtal med personen, risken bedömd</source>
+        <translation>Talked with the person, risk assessed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/urgent.py" line="52"/>
+        <source>Annat</source>
+        <translation>Other</translation>
     </message>
 </context>
 </TS>

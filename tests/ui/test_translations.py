@@ -32,6 +32,40 @@ def test_every_string_is_translated_with_the_same_placeholders():
         ), source
 
 
+def test_every_string_in_the_code_is_in_the_translation_file(tmp_path):
+    """lupdate over the code finds nothing the .ts file lacks: a new self.tr() string without
+    an English translation fails here, not in front of an English-speaking user."""
+    import shutil
+
+    from ui import build_translations
+
+    probe = tmp_path / "probe_en.ts"
+    shutil.copy(translation_file("en", ".ts"), probe)
+    subprocess.run(
+        [
+            build_translations._tool("pyside6-lupdate"),
+            *build_translations.sources(),
+            "-source-language",
+            "sv_SE",
+            "-target-language",
+            "en",
+            "-no-obsolete",
+            "-ts",
+            str(probe),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    tree = ET.parse(probe)  # noqa: S314 - our own file
+    missing = [
+        (context.findtext("name"), message.findtext("source"))
+        for context in tree.iter("context")
+        for message in context.iter("message")
+        if message.find("translation").get("type") == "unfinished"
+    ]
+    assert missing == [], "run `python -m ui.build_translations --update` and translate these"
+
+
 @pytest.fixture
 def english(qapp, tmp_path, monkeypatch):
     subprocess.run([sys.executable, "-m", "ui.build_translations"], check=True, capture_output=True)

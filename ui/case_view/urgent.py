@@ -34,15 +34,22 @@ from ui.widgets.banner import Banner
 def action_label(code: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
     return {
-        "police_contacted": tr("urgent", "Kontakt med polisen"),
-        "emergency_housing": tr("urgent", "Akut eller skyddat boende ordnat"),
-        "healthcare_contacted": tr("urgent", "Kontakt med vården (psykiatri, akuten, 1177)"),
-        "child_welfare_report": tr("urgent", "Orosanmälan / barnets socialsekreterare"),
-        "safety_planning": tr("urgent", "Skyddsplanering med personen"),
-        "talked_with_person": tr("urgent", "Samtal med personen, risken bedömd"),
-        "other": tr("urgent", "Annat"),
+        "police_contacted": QCoreApplication.translate("urgent", "Kontakt med polisen"),
+        "emergency_housing": QCoreApplication.translate(
+            "urgent", "Akut eller skyddat boende ordnat"
+        ),
+        "healthcare_contacted": QCoreApplication.translate(
+            "urgent", "Kontakt med vården (psykiatri, akuten, 1177)"
+        ),
+        "child_welfare_report": QCoreApplication.translate(
+            "urgent", "Orosanmälan / barnets socialsekreterare"
+        ),
+        "safety_planning": QCoreApplication.translate("urgent", "Skyddsplanering med personen"),
+        "talked_with_person": QCoreApplication.translate(
+            "urgent", "Samtal med personen, risken bedömd"
+        ),
+        "other": QCoreApplication.translate("urgent", "Annat"),
     }.get(code, code)
 
 
