@@ -171,3 +171,25 @@ def test_the_safety_plan_opens_first_when_the_threat_is_urgent(qtbot, services, 
     wait_tasks(qtbot)
     assert "Akut i hotområdet" in page.safety.urgent_banner.text()
     page.grab().save(str(SHOTS / "safety-urgent.png"))
+
+
+def test_the_police_consent_item_in_the_consent_dialog(qtbot, services, anna):
+    from ui.case_view.consents_tab import ConsentDialog
+
+    row = anna.cases.create(name="Samtycke Person")
+    dialog = ConsentDialog(services, row.id, {"housing": "Boende"}, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("healthcare"))
+    assert not dialog.safety_plan.isEnabled()
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData("police"))
+    assert dialog.safety_plan.isEnabled()
+    dialog.safety_plan.setChecked(True)
+    dialog.area_boxes["housing"].setChecked(True)
+    qtbot.keyClicks(dialog.recipient_name, "Inspektor Berg")
+    dialog.grab().save(str(SHOTS / "safety-consent-dialog.png"))
+    dialog.submit()
+    wait_tasks(qtbot)
+    (consent,) = anna.cases.consents(row.id).consents
+    assert consent.recipient_kind == "police" and consent.includes_safety_plan
+    assert anna.safety.open_editor(row.id).police_consent
