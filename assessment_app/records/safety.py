@@ -856,6 +856,12 @@ def review_dates(
     ]
 
 
+def waiting_for_review(uow: UnitOfWork) -> list[ReviewDate]:
+    """Safety plans submitted and waiting for a second person, in the cases this user reaches
+    (for a supervisor's list), by review date. A submitted plan always has a review date."""
+    return [d for d in review_dates(uow) if d.review_state == "submitted"]
+
+
 def threat_urgent(uow: UnitOfWork, case_id: str) -> bool:
     """An open urgent flag in the threat area: the case view opens the safety plan first."""
     from assessment_app.records import urgent

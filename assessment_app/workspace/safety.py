@@ -124,6 +124,11 @@ class SafetyUseCases:
         """The review due dates of the safety plans in the cases this user reaches."""
         return review_dates(self.ws, until=until, include_closed=include_closed)
 
+    def waiting_for_review(self) -> list[ReviewDate]:
+        """Submitted safety plans waiting for a second person (the supervisor's list)."""
+        with self.ws.read() as uow:
+            return safety.waiting_for_review(uow)
+
     # --- writing ------------------------------------------------------------------------------
     def create(self, case_id: str) -> SafetyPlanInfo:
         """The case's safety plan, a draft with 112 and the unit's phone filled in."""

@@ -144,8 +144,10 @@ def test_round_trip_versions_and_review_by_a_second_person(world: World) -> None
     with pytest.raises(NotFoundError):
         world.workspace("syd").safety.get(plan.id)
 
+    assert chef.safety.waiting_for_review() == []
     plan = anna.safety.submit(plan.id, plan.version)
     assert plan.review_state == "submitted" and plan.submitted_by == "anna"
+    assert [w.safety_plan_id for w in chef.safety.waiting_for_review()] == [plan.id]
     with pytest.raises(ValidationError):  # locked while submitted
         anna.safety.save(plan.id, plan.version, plan_content())
     with pytest.raises(AccessDeniedError):  # a caseworker does not approve

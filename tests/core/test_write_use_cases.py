@@ -117,6 +117,7 @@ USE_CASES: dict[str, str] = {
     "safety.threat_urgent": READS,
     "safety.unfinished": READS,
     "safety.review_dates": READS,
+    "safety.waiting_for_review": READS,
     "safety.prepare": READS,
     "safety.export": OTHER,  # a copy written out (audited), nothing changes
     "safety.audit_export": OTHER,

@@ -59,89 +59,85 @@ from ui.widgets.date_field import OptionalDateEdit
 from ui.widgets.loader import Loader
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("safety", text)
-
-
 def threat_kinds() -> dict[str, str]:
     return {
-        "violence": _tr("Våld"),
-        "threats": _tr("Hot"),
-        "extortion": _tr("Utpressning"),
-        "stalking": _tr("Förföljelse"),
-        "digital": _tr("Hot eller kontroll på nätet"),
-        "weapons": _tr("Vapen"),
-        "other": _tr("Annat"),
+        "violence": QCoreApplication.translate("safety", "Våld"),
+        "threats": QCoreApplication.translate("safety", "Hot"),
+        "extortion": QCoreApplication.translate("safety", "Utpressning"),
+        "stalking": QCoreApplication.translate("safety", "Förföljelse"),
+        "digital": QCoreApplication.translate("safety", "Hot eller kontroll på nätet"),
+        "weapons": QCoreApplication.translate("safety", "Vapen"),
+        "other": QCoreApplication.translate("safety", "Annat"),
     }
 
 
 def risk_levels() -> dict[str, str]:
     return {
-        "": _tr("– inte bedömd –"),
-        "low": _tr("Låg"),
-        "raised": _tr("Förhöjd"),
-        "high": _tr("Hög"),
+        "": QCoreApplication.translate("safety", "– inte bedömd –"),
+        "low": QCoreApplication.translate("safety", "Låg"),
+        "raised": QCoreApplication.translate("safety", "Förhöjd"),
+        "high": QCoreApplication.translate("safety", "Hög"),
     }
 
 
 def relations() -> dict[str, str]:
     return {
-        "child": _tr("Barn"),
-        "partner": _tr("Partner"),
-        "parent": _tr("Förälder"),
-        "sibling": _tr("Syskon"),
-        "other": _tr("Annan"),
+        "child": QCoreApplication.translate("safety", "Barn"),
+        "partner": QCoreApplication.translate("safety", "Partner"),
+        "parent": QCoreApplication.translate("safety", "Förälder"),
+        "sibling": QCoreApplication.translate("safety", "Syskon"),
+        "other": QCoreApplication.translate("safety", "Annan"),
     }
 
 
 def place_kinds() -> dict[str, str]:
     return {
-        "safe_place": _tr("Säker plats"),
-        "safe_town": _tr("Säker ort"),
-        "meeting_place": _tr("Säker mötesplats"),
-        "unsafe_place": _tr("Osäker plats"),
-        "unsafe_town": _tr("Osäker ort"),
+        "safe_place": QCoreApplication.translate("safety", "Säker plats"),
+        "safe_town": QCoreApplication.translate("safety", "Säker ort"),
+        "meeting_place": QCoreApplication.translate("safety", "Säker mötesplats"),
+        "unsafe_place": QCoreApplication.translate("safety", "Osäker plats"),
+        "unsafe_town": QCoreApplication.translate("safety", "Osäker ort"),
     }
 
 
 def step_kinds() -> dict[str, str]:
     return {
-        "protected_address": _tr("Skyddade personuppgifter"),
-        "school_transfer": _tr("Byte av skola"),
-        "moving": _tr("Flytt"),
-        "change_phone": _tr("Byte av telefon"),
-        "change_accounts": _tr("Byte av konton"),
-        "digital_footprint": _tr("Digitala spår"),
-        "other": _tr("Annat"),
+        "protected_address": QCoreApplication.translate("safety", "Skyddade personuppgifter"),
+        "school_transfer": QCoreApplication.translate("safety", "Byte av skola"),
+        "moving": QCoreApplication.translate("safety", "Flytt"),
+        "change_phone": QCoreApplication.translate("safety", "Byte av telefon"),
+        "change_accounts": QCoreApplication.translate("safety", "Byte av konton"),
+        "digital_footprint": QCoreApplication.translate("safety", "Digitala spår"),
+        "other": QCoreApplication.translate("safety", "Annat"),
     }
 
 
 def owners() -> dict[str, str]:
     return {
-        "social_services": _tr("Socialtjänsten"),
-        "individual": _tr("Den enskilde"),
-        "provider": _tr("Utförare"),
-        "police": _tr("Polisen"),
-        "authority": _tr("Annan myndighet"),
+        "social_services": QCoreApplication.translate("safety", "Socialtjänsten"),
+        "individual": QCoreApplication.translate("safety", "Den enskilde"),
+        "provider": QCoreApplication.translate("safety", "Utförare"),
+        "police": QCoreApplication.translate("safety", "Polisen"),
+        "authority": QCoreApplication.translate("safety", "Annan myndighet"),
     }
 
 
 def statuses() -> dict[str, str]:
     return {
-        "planned": _tr("Planerad"),
-        "in_progress": _tr("Pågår"),
-        "done": _tr("Klar"),
-        "cancelled": _tr("Avbruten"),
+        "planned": QCoreApplication.translate("safety", "Planerad"),
+        "in_progress": QCoreApplication.translate("safety", "Pågår"),
+        "done": QCoreApplication.translate("safety", "Klar"),
+        "cancelled": QCoreApplication.translate("safety", "Avbruten"),
     }
 
 
 def review_states() -> dict[str, str]:
     return {
-        "draft": _tr("utkast"),
-        "submitted": _tr("inskickad för granskning"),
-        "approved": _tr("godkänd"),
-        "returned": _tr("återlämnad"),
-        "superseded": _tr("ersatt av en nyare version"),
+        "draft": QCoreApplication.translate("safety", "utkast"),
+        "submitted": QCoreApplication.translate("safety", "inskickad för granskning"),
+        "approved": QCoreApplication.translate("safety", "godkänd"),
+        "returned": QCoreApplication.translate("safety", "återlämnad"),
+        "superseded": QCoreApplication.translate("safety", "ersatt av en nyare version"),
     }
 
 
@@ -173,7 +169,9 @@ class RowsTable(QWidget):
         for n, c in enumerate(columns):
             self.table.setColumnWidth(n, c.width)
         self.add_button = QPushButton(add_text, self)
-        self.remove_button = QPushButton(_tr("Ta bort raden"), self)
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("safety", "Ta bort raden"), self
+        )
         self.add_button.clicked.connect(lambda: self.add_row())
         self.remove_button.clicked.connect(self.remove_row)
         buttons = QHBoxLayout()
@@ -245,9 +243,9 @@ class RowsTable(QWidget):
                         row.append(date.fromisoformat(text) if text else None)
                     except ValueError:
                         raise BadInput(
-                            _tr(
-                                "Datumet ”{text}” i kolumnen {column} går inte att läsa; skriv "
-                                "det som ÅÅÅÅ-MM-DD."
+                            QCoreApplication.translate(
+                                "safety",
+                                "Datumet ”{text}” i {column} går inte att läsa (ÅÅÅÅ-MM-DD).",
                             ).format(text=text, column=col.title)
                         ) from None
                 else:
