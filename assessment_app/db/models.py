@@ -354,6 +354,46 @@ class UrgentFlag(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
+class SafetyPlan(Versioned, Base):
+    """A safety plan (skyddsplan) of a case: one row per version, like an action plan.
+
+    Everything the plan says (threat picture, risk level, signals, places, people at risk,
+    steps, numbers to call) is one sealed JSON value (``content_enc``). Plain: the case, the
+    version chain, the review state and the review due date (for the reminders' lists)."""
+
+    __tablename__ = "safety_plans"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    plan_version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+    supersedes_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    # draft | submitted | approved | returned | superseded
+    review_state: Mapped[str] = mapped_column(String(16), default="draft", nullable=False)
+    review_due_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    content_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
+
+
+class SafetyPlanReview(Base):
+    """Submitted, approved or returned: who and when (plain), the comment (sealed)."""
+
+    __tablename__ = "safety_plan_reviews"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    safety_plan_id: Mapped[str] = mapped_column(
+        ForeignKey("safety_plans.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    plan_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    decision: Mapped[str] = mapped_column(String(16), nullable=False)  # submitted|approved|returned
+    decided_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    comment_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+
+
 class Draft(Versioned, Base):
     """Autosaved, encrypted work in progress (interview answers, plan edits)."""
 

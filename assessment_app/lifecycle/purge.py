@@ -24,12 +24,16 @@ from assessment_app.db.models import (
     PlanAction,
     PlanGoal,
     PlanReview,
+    SafetyPlan,
+    SafetyPlanReview,
     UrgentFlag,
 )
 
 CASE_TABLES: tuple[str, ...] = (
     "drafts",
     "urgent_flags",
+    "safety_plan_reviews",
+    "safety_plans",
     "plan_actions",
     "plan_goals",
     "plan_reviews",
@@ -64,7 +68,8 @@ def purge_case(session: Session, case_id: str) -> bool:
     assessment_ids = _ids(session, Assessment.id, Assessment.case_id == case_id)
     consent_ids = _ids(session, Consent.id, Consent.case_id == case_id)
     follow_up_ids = _ids(session, FollowUp.id, FollowUp.case_id == case_id)
-    owned = [case_id, *plan_ids, *assessment_ids, *consent_ids, *follow_up_ids]
+    safety_ids = _ids(session, SafetyPlan.id, SafetyPlan.case_id == case_id)
+    owned = [case_id, *plan_ids, *assessment_ids, *consent_ids, *follow_up_ids, *safety_ids]
     # A draft names its case, or only the object it edits (an assessment, a plan).
     statements = [
         delete(Draft).where(or_(Draft.case_id == case_id, Draft.object_id.in_(owned))),
@@ -73,6 +78,8 @@ def purge_case(session: Session, case_id: str) -> bool:
         delete(PlanReview).where(PlanReview.plan_id.in_(plan_ids)),
         delete(FollowUp).where(FollowUp.case_id == case_id),
         delete(UrgentFlag).where(UrgentFlag.case_id == case_id),
+        delete(SafetyPlanReview).where(SafetyPlanReview.case_id == case_id),
+        delete(SafetyPlan).where(SafetyPlan.case_id == case_id),
         delete(ActionPlan).where(ActionPlan.case_id == case_id),
         delete(Assessment).where(Assessment.case_id == case_id),
         delete(ConsentDocument).where(ConsentDocument.case_id == case_id),

@@ -269,6 +269,7 @@ class SubjectAccessRenderer:
         out += self.consents(case.get("consents") or [])
         out += self.assessments(case.get("assessments") or [])
         out += self.plans(case.get("plans") or [])
+        out += self.safety_plans(case.get("safety_plans") or [])
         out.append(self.p("Uppföljningar", "h3"))
         follow_ups = case.get("follow_ups") or []
         if follow_ups:
@@ -386,6 +387,66 @@ class SubjectAccessRenderer:
                         [0.28, 0.22, 0.22, 0.28],
                     )
                 )
+        return out
+
+    def safety_plans(self, versions: list[dict[str, Any]]) -> list[Flowable]:
+        """Every version of the safety plan, as stored (the code word too: it is the person's)."""
+        if not versions:
+            return []
+        from assessment_app.safety_export import PLACE_SV, RELATION_SV, RISK_SV, STEP_SV
+
+        states = {**REVIEW_STATE_NAMES["sv"], "superseded": "Ersatt av en nyare version"}
+        out: list[Flowable] = []
+        for v in versions:
+            state = states.get(v.get("review_state") or "", v.get("review_state"))
+            out.append(self.p(f"Skyddsplan version {v.get('plan_version')} ({state})", "h3"))
+            c = v.get("content")
+            if not isinstance(c, dict):
+                out.append(self.p(_text(c)))
+                continue
+            t = c.get("threat") or {}
+            rows: list[tuple[str, object]] = [
+                ("Ses över senast", _date(v.get("review_due_on"))),
+                ("Hotet kommer från", t.get("who")),
+                (
+                    "Senaste händelsen",
+                    _date(t.get("last_incident_on"))
+                    if t.get("last_incident_on")
+                    else t.get("recency"),
+                ),
+                ("Beskrivning av hotet", t.get("description")),
+                ("Polisens hotbedömning", "Gjord" if t.get("police_assessment_done") else "Nej"),
+                ("Kontakt hos polisen", t.get("police_contact_name")),
+                ("Risknivå", RISK_SV.get(c.get("risk_level") or "", "Inte angiven")),
+                ("Skäl till risknivån", c.get("risk_reason")),
+                ("Säkra sätt att nå dig", c.get("reach_how")),
+                ("Kodord", c.get("code_word")),
+                ("Om kontakten bryts", c.get("if_contact_breaks")),
+                ("Socialtjänstens jourkontakt", c.get("unit_emergency_contact")),
+            ]
+            rows += [
+                (PLACE_SV.get(p.get("kind") or "", "Plats"), p.get("name"))
+                for p in c.get("places") or []
+            ]
+            rows += [
+                (
+                    RELATION_SV.get(o.get("relation") or "", "Annan"),
+                    f"{o.get('description') or ''} – skydd: {o.get('protection') or ''}",
+                )
+                for o in c.get("others_at_risk") or []
+            ]
+            rows += [
+                (
+                    STEP_SV.get(s.get("kind") or "", "Åtgärd"),
+                    f"{s.get('what') or ''} ({_date(s.get('due_on'))})",
+                )
+                for s in c.get("steps") or []
+            ]
+            rows += [
+                ("Nummer", f"{n.get('label') or ''} {n.get('number') or ''}".strip())
+                for n in [*(c.get("safe_numbers") or []), *(c.get("call_now") or [])]
+            ]
+            out.append(self.facts(rows))
         return out
 
     def plans(self, plans: list[dict[str, Any]]) -> list[Flowable]:

@@ -127,6 +127,9 @@ class ConsentInfo:
     witness_role: str = ""
     includes_contact: bool = False
     document: ConsentDocumentInfo | None = None
+    # The safety-plan item: the safety plan's police version may be given to this recipient
+    # (only a consent to the police counts; see records/safety.police_consent).
+    includes_safety_plan: bool = False
 
     def valid_on(self, day: date) -> bool:
         """Given on or before ``day``, not past its last day, and not withdrawn by then."""
@@ -214,6 +217,7 @@ def info_of(
         witness_role=str(d.get("witness_role", "")),
         includes_contact=d.get("includes_contact") is True and not damaged,
         document=document,
+        includes_safety_plan=d.get("includes_safety_plan") is True and not damaged,
     )
 
 
@@ -249,6 +253,14 @@ def _check_how(given_how: str, witness_name: str) -> None:
         )
 
 
+def _check_safety_plan(recipient_kind: str, includes_safety_plan: bool) -> None:
+    if includes_safety_plan and recipient_kind != "police":
+        raise ValidationError(
+            "Only the police contact may get the safety plan.",
+            "Bara polisens kontaktperson kan få skyddsplanen.",
+        )
+
+
 def _witness(given_how: str, name: str, role: str) -> dict[str, str]:
     """A written consent keeps no witness."""
     if given_how != "oral":
@@ -274,6 +286,7 @@ def give_consent(
     witness_name: str = "",
     witness_role: str = "",
     includes_contact: bool = False,
+    includes_safety_plan: bool = False,
 ) -> ConsentInfo:
     if recipient_kind not in RECIPIENT_KINDS:
         raise ValidationError(
@@ -284,6 +297,7 @@ def give_consent(
             "Choose which provider the consent is for.", "Välj vilken utförare samtycket gäller."
         )
     _check_scope(scope_areas)
+    _check_safety_plan(recipient_kind, includes_safety_plan)
     given_on = given_on or date.today()
     _check_period(given_on, valid_until)
     _check_how(given_how, witness_name)
@@ -323,6 +337,7 @@ def give_consent(
             "scope_areas": sorted(set(scope_areas)),
             "note": note,
             "includes_contact": bool(includes_contact),
+            "includes_safety_plan": bool(includes_safety_plan),
             **_witness(given_how, witness_name, witness_role),
         },
     )
@@ -353,6 +368,7 @@ def update_consent(
     witness_name: str | None = None,
     witness_role: str | None = None,
     note: str | None = None,
+    includes_safety_plan: bool | None = None,
 ) -> ConsentInfo:
     """Change a consent that still holds: its last day (None: until withdrawn), the areas, the
     contact-details item, how it was given (and the witness), the note. Only what is passed
@@ -383,6 +399,11 @@ def update_consent(
         new["includes_contact"] = bool(includes_contact)
         if new["includes_contact"] != (old.get("includes_contact") is True):
             changed.append("contact")
+    if includes_safety_plan is not None:
+        _check_safety_plan(consent.recipient_kind, includes_safety_plan)
+        new["includes_safety_plan"] = bool(includes_safety_plan)
+        if new["includes_safety_plan"] != (old.get("includes_safety_plan") is True):
+            changed.append("safety_plan")
     if given_how is not None or witness_name is not None or witness_role is not None:
         how = given_how if given_how is not None else consent.given_how
         name = witness_name if witness_name is not None else str(old.get("witness_name", ""))

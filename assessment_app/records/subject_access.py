@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from assessment_app.db.models import AuditEvent, Case, Draft, FollowUp, User
-from assessment_app.records import assessments, cases, consents, plans
+from assessment_app.records import assessments, cases, consents, plans, safety
 from assessment_app.records.access import case_filter
 
 if TYPE_CHECKING:
@@ -86,6 +86,9 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
                 for a in assessments.list_assessments(uow, case_id)
             ],
             "plans": [plans.as_json(p) for p in plans.list_plans(uow, case_id)],
+            # every version, oldest first (the code word and the threat picture included:
+            # the registerutdrag is everything stored about the person)
+            "safety_plans": [safety.as_json(s) for s in reversed(safety.versions(uow, case_id))],
         }
         entry["follow_ups"] = [
             {"due_on": f.due_on, "done_on": f.done_on}

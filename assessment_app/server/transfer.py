@@ -46,6 +46,8 @@ from assessment_app.db.models import (
     PlanGoal,
     PlanReview,
     Provider,
+    SafetyPlan,
+    SafetyPlanReview,
     User,
 )
 from assessment_app.db.types import new_id
@@ -275,6 +277,35 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
             select(FollowUp).where(FollowUp.case_id == case.id).order_by(FollowUp.due_on)
         ).scalars()
     ]
+    safety_plans = []
+    for sp in session.execute(
+        select(SafetyPlan).where(SafetyPlan.case_id == case.id).order_by(SafetyPlan.plan_version)
+    ).scalars():
+        safety_plans.append(
+            {
+                "id": sp.id,
+                "plan_version": sp.plan_version,
+                "supersedes_id": sp.supersedes_id,
+                "review_state": sp.review_state,
+                "review_due_on": _iso(sp.review_due_on),
+                "content": open_("safety_plans", "content_enc", sp.id, sp.content_enc),
+                "reviews": [
+                    {
+                        "plan_version": r.plan_version,
+                        "decision": r.decision,
+                        "decided_by": who,
+                        "decided_at": _iso(r.decided_at),
+                        "comment": open_("safety_plan_reviews", "comment_enc", r.id, r.comment_enc),
+                    }
+                    for r, who in session.execute(
+                        select(SafetyPlanReview, User.username)
+                        .outerjoin(User, User.id == SafetyPlanReview.decided_by)
+                        .where(SafetyPlanReview.safety_plan_id == sp.id)
+                        .order_by(SafetyPlanReview.decided_at)
+                    ).all()
+                ],
+            }
+        )
     providers = {
         p.id: {
             "name": p.name,
@@ -310,6 +341,7 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
         "assessments": assessments,
         "plans": plans,
         "follow_ups": follow_ups,
+        "safety_plans": safety_plans,
     }
 
 
@@ -615,6 +647,41 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
                 updated_by=ctx.user_id,
             )
         )
+    session.flush()
+    # An older bundle has no safety plans.
+    safety_map = {str(sp["id"]): new_id() for sp in content.get("safety_plans", [])}
+    for sp in content.get("safety_plans", []):
+        sp_row = SafetyPlan(
+            id=safety_map[str(sp["id"])],
+            case_id=case.id,
+            plan_version=int(sp["plan_version"]),
+            supersedes_id=safety_map.get(sp["supersedes_id"]) if sp.get("supersedes_id") else None,
+            review_state=str(sp["review_state"]),
+            review_due_on=_date(sp.get("review_due_on")),
+            created_by=ctx.user_id,
+            updated_by=ctx.user_id,
+            content_enc=b"",
+        )
+        sp_row.content_enc = ctx.seal("safety_plans", "content_enc", sp_row.id, sp["content"])
+        session.add(sp_row)
+        session.flush()
+        for r in sp["reviews"]:
+            decided_by = usernames.get(r["decided_by"]) if r.get("decided_by") else None
+            unknown_reviewers += decided_by is None
+            sp_review = SafetyPlanReview(
+                id=new_id(),
+                safety_plan_id=sp_row.id,
+                case_id=case.id,
+                plan_version=int(r["plan_version"]),
+                decision=str(r["decision"]),
+                decided_by=decided_by,
+                decided_at=_datetime(r["decided_at"]),
+            )
+            if r.get("comment"):
+                sp_review.comment_enc = ctx.seal(
+                    "safety_plan_reviews", "comment_enc", sp_review.id, r["comment"]
+                )
+            session.add(sp_review)
     session.flush()
     source_ref = str(src_case["case_ref"])
     ctx.audit(session, audit.CASE_CREATE, object_type="case", object_id=case.id)

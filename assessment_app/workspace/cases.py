@@ -228,6 +228,7 @@ class CaseUseCases:
         witness_role: str = "",
         includes_contact: bool = False,
         document: Path | bytes | None = None,
+        includes_safety_plan: bool = False,
     ) -> ConsentInfo:
         """Record a consent. ``valid_until`` is its last day (None: until withdrawn); an oral
         consent (``given_how="oral"``) needs ``witness_name``; ``includes_contact`` is the
@@ -249,6 +250,7 @@ class CaseUseCases:
                 witness_name=witness_name,
                 witness_role=witness_role,
                 includes_contact=includes_contact,
+                includes_safety_plan=includes_safety_plan,
             )
             if data is not None:
                 info = replace(info, document=consents.attach_document(uow, info.id, data))
@@ -282,6 +284,7 @@ class CaseUseCases:
         witness_role: str | None = None,
         note: str | None = None,
         document: Path | bytes | None = None,
+        includes_safety_plan: bool | None = None,
     ) -> ConsentInfo:
         """Change a consent that still holds; only what is passed changes (``valid_until=None``
         makes it last until withdrawn). A ``document`` attaches (or replaces) the scanned copy
@@ -299,6 +302,7 @@ class CaseUseCases:
                 witness_name=witness_name,
                 witness_role=witness_role,
                 note=note,
+                includes_safety_plan=includes_safety_plan,
             )
             if data is not None:
                 info = replace(info, document=consents.attach_document(uow, info.id, data))

@@ -52,6 +52,8 @@ from assessment_app.db.models import (
     PlanAction,
     PlanGoal,
     PlanReview,
+    SafetyPlan,
+    SafetyPlanReview,
     UrgentFlag,
     User,
     Versioned,
@@ -88,6 +90,8 @@ CASE_CONTENT: tuple[type[Any], ...] = (
     PlanReview,
     FollowUp,
     UrgentFlag,
+    SafetyPlan,
+    SafetyPlanReview,
 )
 CONTENT_TABLES = frozenset(m.__tablename__ for m in CASE_CONTENT)
 # Fields the rules or other records keep up to date; changing them is not an edit of the row.

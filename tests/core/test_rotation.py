@@ -54,7 +54,9 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("plan_actions", "body_enc") in covered and ("consents", "details_enc") in covered
     assert ("urgent_flags", "details_enc") in covered
     assert ("urgent_flags", "handling_enc") in covered
-    assert len(covered) == 19
+    assert ("safety_plans", "content_enc") in covered  # the safety plan
+    assert ("safety_plan_reviews", "comment_enc") in covered
+    assert len(covered) == 21
     assert ("providers", "contact_enc") in covered
     assert ("providers", "retired_reason_enc") in covered
     assert ("users", "contact_enc") in covered  # a worker's work phone and e-mail

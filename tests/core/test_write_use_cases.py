@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import update
 
 from assessment_app.db.models import Case
-from assessment_app.records import plans
+from assessment_app.records import plans, safety
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import conflicts
 from assessment_app.workspace import Workspace
@@ -24,7 +25,7 @@ from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import saved
 
-SECTIONS = ("cases", "interviews", "plans", "documents", "review", "admin", "offline")
+SECTIONS = ("cases", "interviews", "plans", "documents", "review", "safety", "admin", "offline")
 LONG_AGO = datetime(2020, 1, 1, 12, 0, tzinfo=UTC)
 
 # Every public use case, by what it does to a case's content.
@@ -102,6 +103,24 @@ USE_CASES: dict[str, str] = {
     "review.mark_seen": OTHER,
     "review.access_log": READS,
     "review.export_access_log": OTHER,
+    # safety plan
+    "safety.create": WRITES,
+    "safety.save": WRITES,
+    "safety.submit": WRITES,
+    "safety.decide": WRITES,
+    "safety.new_version": WRITES,
+    "safety.step_to_action": WRITES,  # writes the action plan
+    "safety.open_editor": READS,
+    "safety.current": READS,
+    "safety.get": READS,
+    "safety.versions": READS,
+    "safety.threat_urgent": READS,
+    "safety.unfinished": READS,
+    "safety.review_dates": READS,
+    "safety.waiting_for_review": READS,
+    "safety.prepare": READS,
+    "safety.export": OTHER,  # a copy written out (audited), nothing changes
+    "safety.audit_export": OTHER,
     # admin
     "admin.close_transferred": WRITES,
     "admin.list_users": READS,
@@ -156,6 +175,7 @@ def _public_use_cases() -> set[str]:
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
     from assessment_app.workspace.review import ReviewUseCases
+    from assessment_app.workspace.safety import SafetyUseCases
 
     classes = {
         "cases": CaseUseCases,
@@ -163,6 +183,7 @@ def _public_use_cases() -> set[str]:
         "plans": PlanUseCases,
         "documents": DocumentUseCases,
         "review": ReviewUseCases,
+        "safety": SafetyUseCases,
         "admin": AdminUseCases,
         "offline": OfflinePolicy,
     }
@@ -293,6 +314,33 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         plan = anna.plans.submit(v["plan"].id, v["plan"].version)
         v["plan"] = chef.review.decide(plan.id, plan.version, approve=False, comment="Mer")
 
+    def safety_create() -> None:
+        v["safety"] = anna.safety.create(case_id)
+
+    def safety_save() -> None:
+        s = v["safety"]
+        content = replace(
+            s.content,
+            risk_level="high",
+            risk_reason="Hot nyligen",
+            review_due_on=date.today() + timedelta(days=30),
+            steps=[safety.Step("moving", "Flytta till annan ort", "social_services")],
+        )
+        v["safety"] = anna.safety.save(s.id, s.version, content)
+
+    def safety_step_to_action() -> None:
+        s = v["safety"]
+        v["plan"] = anna.safety.step_to_action(s.id, s.content.steps[0].id)
+
+    def safety_submit() -> None:
+        v["safety"] = anna.safety.submit(v["safety"].id, v["safety"].version)
+
+    def safety_decide() -> None:
+        v["safety"] = chef.safety.decide(v["safety"].id, v["safety"].version, approve=True)
+
+    def safety_new_version() -> None:
+        v["safety"] = anna.safety.new_version(v["safety"].id, v["safety"].version)
+
     def schedule_follow_up() -> None:
         v["follow_up"] = anna.cases.schedule_follow_up(case_id, date.today() + timedelta(days=30))
 
@@ -333,6 +381,12 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("plans.create", create_plan, None),
         ("plans.save", save_plan, None),
         ("plans.save_merged", save_merged, None),
+        ("safety.create", safety_create, None),
+        ("safety.save", safety_save, None),
+        ("safety.step_to_action", safety_step_to_action, None),
+        ("safety.submit", safety_submit, None),
+        ("safety.decide", safety_decide, None),
+        ("safety.new_version", safety_new_version, None),
         ("plans.submit", submit, None),
         ("plans.decide", decide, None),
         ("plans.new_version", new_version, None),

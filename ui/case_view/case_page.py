@@ -41,6 +41,7 @@ from ui.case_view.case_actions import CloseCaseDialog, EditIndividualDialog
 from ui.case_view.consents_tab import ConsentsTab
 from ui.case_view.history_tab import HistoryTab
 from ui.case_view.records_tabs import AssessmentsTab, FollowUpsTab, PlansTab
+from ui.case_view.safety_tab import SafetyTab
 from ui.case_view.subject_access import SubjectAccessBox
 from ui.case_view.urgent import UrgentPanel
 from ui.cases import labels
@@ -70,6 +71,7 @@ class CasePage(QWidget):
         self.case: CaseInfo | None = case
         self.loading = False
         self.meeting_mode = False
+        self.threat_checked = False  # the safety plan opens first when the threat is urgent
         self.name = QLabel(self)
         self.name.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.summary = QLabel(self)
@@ -115,11 +117,13 @@ class CasePage(QWidget):
         self.plans = PlansTab(services, case_id, self)
         self.followups = FollowUpsTab(services, case_id, self)
         self.history = HistoryTab(services, case_id, self)
+        self.safety = SafetyTab(services, case_id, self)
         self.tabs.addTab(self.person_tab, self.tr("&Personen"))
         self.tabs.addTab(self.consents, self.tr("&Samtycken"))
         self.tabs.addTab(self.assessments, self.tr("&Kartläggningar"))
         self.tabs.addTab(self.plans, self.tr("&Handlingsplaner"))
         self.tabs.addTab(self.followups, self.tr("&Uppföljningar"))
+        self.tabs.addTab(self.safety, self.tr("Sk&yddsplan"))
         self.tabs.addTab(self.history, self.tr("H&istorik"))
         self.assessments.open_assessment.connect(self.open_assessment)
         self.plans.open_plan.connect(self.open_plan)
@@ -141,7 +145,14 @@ class CasePage(QWidget):
 
     @property
     def data_tabs(self) -> tuple[QWidget, ...]:
-        return (self.consents, self.assessments, self.plans, self.followups, self.history)
+        return (
+            self.consents,
+            self.assessments,
+            self.plans,
+            self.followups,
+            self.safety,
+            self.history,
+        )
 
     # --- reading the case ---------------------------------------------------------------
     def _read_case(self, message: str | None, *, first: bool = False) -> None:
@@ -185,6 +196,9 @@ class CasePage(QWidget):
         if case is None:
             return
         self.urgent.reload()
+        if not self.threat_checked:
+            self.threat_checked = True
+            self._open_safety_first()
         person = case.individual
         self.name.setText(person.name)
         number = (
@@ -347,6 +361,16 @@ class CasePage(QWidget):
         run_task(lambda: ws.cases.reveal_address(case_id), shown, failed, owner=self)
 
     # --- the tabs -----------------------------------------------------------------------
+    def _open_safety_first(self) -> None:
+        """An open urgent flag in the threat area: the safety plan is the tab shown first."""
+        ws, case_id = self.services.ws, self.case_id
+
+        def shown(urgent: bool) -> None:
+            if urgent and shiboken6.isValid(self.safety):
+                self.tabs.setCurrentWidget(self.safety)
+
+        run_task(lambda: ws.safety.threat_urgent(case_id), shown, lambda _e: None, owner=self)
+
     def reload_current(self) -> None:
         """Read the tab on screen again (in the background); nothing before the case is in."""
         if self.case is None:

@@ -160,6 +160,10 @@ class ConsentDialog(QDialog):
         self.contact = QCheckBox(
             self.tr("Även &kontaktuppgifter (adress, telefon, e-post) får lämnas ut"), self
         )
+        # The safety plan's police copy is a consent item of its own (police only).
+        self.safety_plan = QCheckBox(
+            self.tr("Sk&yddsplanen får lämnas till polisens kontaktperson"), self
+        )
         # How long it holds: unchecked means until withdrawn.
         self.valid_until = OptionalDateEdit(self, self.tr("&till och med"))
         self.until_hint = QLabel(self)
@@ -203,6 +207,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("&Namn på mottagaren:"), self.recipient_name)
         form.addRow(self.tr("Områden som får delas:"), grid)
         form.addRow(self.tr("Kontaktuppgifter:"), self.contact)
+        form.addRow(self.tr("Skyddsplan:"), self.safety_plan)
         form.addRow(self.tr("Gäller:"), until)
         form.addRow(self.tr("Samtycket gavs:"), how)
         form.addRow(self.tr("&Vittnets namn:"), self.witness_name)
@@ -235,6 +240,7 @@ class ConsentDialog(QDialog):
                 if area_id in self.area_boxes:
                     self.area_boxes[area_id].setChecked(True)
             self.contact.setChecked(existing.includes_contact)
+            self.safety_plan.setChecked(existing.includes_safety_plan)
             self.valid_until.set_value(existing.valid_until)
             (self.oral if existing.given_how == "oral" else self.written).setChecked(True)
             self.witness_name.setText(existing.witness_name)
@@ -248,6 +254,10 @@ class ConsentDialog(QDialog):
     def _recipient_changed(self) -> None:
         is_provider = self.recipient.currentData() == "provider"
         self.provider.setEnabled(is_provider and self.existing is None)
+        is_police = self.recipient.currentData() == "police"
+        self.safety_plan.setEnabled(is_police)
+        if not is_police:
+            self.safety_plan.setChecked(False)
 
     def _how_changed(self) -> None:
         oral = self.oral.isChecked()
@@ -332,6 +342,7 @@ class ConsentDialog(QDialog):
         existing, copy_path = self.existing, self.copy_path
         until, how = self.valid_until.value(), self.given_how()
         contact = self.contact.isChecked()
+        safety_plan = self.safety_plan.isChecked()
         witness, role = self.witness_name.text().strip(), self.witness_role.text().strip()
         note = self.note.text().strip()
         if existing is not None:
@@ -348,6 +359,7 @@ class ConsentDialog(QDialog):
                     witness_role=role,
                     note=note,
                     document=copy_path,
+                    includes_safety_plan=safety_plan,
                 )
 
         else:
@@ -369,6 +381,7 @@ class ConsentDialog(QDialog):
                     witness_role=role,
                     includes_contact=contact,
                     document=copy_path,
+                    includes_safety_plan=safety_plan,
                 )
 
         self.saving = True
@@ -484,6 +497,8 @@ class ConsentsTab(QWidget):
             areas = ", ".join(self.area_titles.get(a, a) for a in c.scope_areas)
             if c.includes_contact:
                 areas += self.tr(" + kontaktuppgifter")
+            if c.includes_safety_plan:
+                areas += self.tr(" + skyddsplanen")
             state = self.states[c.id]
             values = [
                 who,
