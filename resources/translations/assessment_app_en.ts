@@ -593,185 +593,190 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="83"/>
+        <location filename="../../ui/case_view/case_page.py" line="85"/>
         <source>Ä&amp;ndra personuppgifter …</source>
         <translation>Edit personal &amp;details …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="84"/>
+        <location filename="../../ui/case_view/case_page.py" line="86"/>
         <source>A&amp;vsluta ärendet …</source>
         <translation>Clo&amp;se the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="85"/>
+        <location filename="../../ui/case_view/case_page.py" line="87"/>
         <source>Öppna ärendet i&amp;gen</source>
         <translation>Re&amp;open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="89"/>
+        <location filename="../../ui/case_view/case_page.py" line="91"/>
         <source>&amp;Godkänn avslut</source>
         <translation>&amp;Approve closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="90"/>
+        <location filename="../../ui/case_view/case_page.py" line="92"/>
         <source>Av&amp;slå avslut …</source>
         <translation>&amp;Refuse closing …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="118"/>
+        <location filename="../../ui/case_view/case_page.py" line="121"/>
         <source>&amp;Personen</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="119"/>
+        <location filename="../../ui/case_view/case_page.py" line="122"/>
         <source>&amp;Samtycken</source>
         <translation>&amp;Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="120"/>
+        <location filename="../../ui/case_view/case_page.py" line="123"/>
         <source>&amp;Kartläggningar</source>
         <translation>&amp;Assessments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="121"/>
+        <location filename="../../ui/case_view/case_page.py" line="124"/>
         <source>&amp;Handlingsplaner</source>
         <translation>Action &amp;plans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="122"/>
+        <location filename="../../ui/case_view/case_page.py" line="125"/>
         <source>&amp;Uppföljningar</source>
         <translation>&amp;Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="123"/>
+        <location filename="../../ui/case_view/case_page.py" line="126"/>
+        <source>Sk&amp;yddsplan</source>
+        <translation>Safet&amp;y plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="127"/>
         <source>H&amp;istorik</source>
         <translation>H&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="136"/>
+        <location filename="../../ui/case_view/case_page.py" line="140"/>
         <source>Hämtar ärendet …</source>
         <translation>Loading the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="193"/>
+        <location filename="../../ui/case_view/case_page.py" line="207"/>
         <source>personnummer saknas</source>
         <translation>no personal identity number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="196"/>
+        <location filename="../../ui/case_view/case_page.py" line="210"/>
         <source>{ref} · {number} · {status} · handläggare {who}</source>
         <translation>{ref} · {number} · {status} · caseworker {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="206"/>
+        <location filename="../../ui/case_view/case_page.py" line="220"/>
         <source>SKYDDADE PERSONUPPGIFTER ({level}). Lämna inte ut uppgifter om personen, skriv aldrig ut adressen och tala inte om var personen bor. Varje öppning av ärendet loggas.</source>
         <translation>PROTECTED PERSONAL DATA ({level}). Do not disclose information about the person, never print the address and never say where the person lives. Every opening of the case is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="223"/>
+        <location filename="../../ui/case_view/case_page.py" line="237"/>
         <source>Avslut är begärt ({reason}) och väntar på arbetsledarens beslut.</source>
         <translation>Closing has been requested ({reason}) and awaits the supervisor&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="251"/>
+        <location filename="../../ui/case_view/case_page.py" line="265"/>
         <source>Avslå avslut</source>
         <translation>Refuse closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="252"/>
+        <location filename="../../ui/case_view/case_page.py" line="266"/>
         <source>Varför ska ärendet inte avslutas?</source>
         <translation>Why should the case not be closed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="267"/>
+        <location filename="../../ui/case_view/case_page.py" line="281"/>
         <source>Ärendet är öppet igen.</source>
         <translation>The case is open again.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="280"/>
+        <location filename="../../ui/case_view/case_page.py" line="294"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="282"/>
+        <location filename="../../ui/case_view/case_page.py" line="296"/>
         <source>Personnummer:</source>
         <translation>Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="286"/>
+        <location filename="../../ui/case_view/case_page.py" line="300"/>
         <source>Skyddsnivå:</source>
         <translation>Protection level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="292"/>
+        <location filename="../../ui/case_view/case_page.py" line="306"/>
         <source>Dold under mötet</source>
         <translation>Hidden during the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="295"/>
+        <location filename="../../ui/case_view/case_page.py" line="309"/>
         <source>Dold (skyddade personuppgifter)</source>
         <translation>Hidden (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="296"/>
+        <location filename="../../ui/case_view/case_page.py" line="310"/>
         <source>&amp;Visa adressen</source>
         <translation>&amp;Show the address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="292"/>
-        <location filename="../../ui/case_view/case_page.py" line="303"/>
-        <location filename="../../ui/case_view/case_page.py" line="305"/>
+        <location filename="../../ui/case_view/case_page.py" line="306"/>
+        <location filename="../../ui/case_view/case_page.py" line="317"/>
+        <location filename="../../ui/case_view/case_page.py" line="319"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="306"/>
+        <location filename="../../ui/case_view/case_page.py" line="320"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="307"/>
+        <location filename="../../ui/case_view/case_page.py" line="321"/>
         <source>E-post:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="308"/>
+        <location filename="../../ui/case_view/case_page.py" line="322"/>
         <source>Kontaktväg:</source>
         <translation>Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="309"/>
+        <location filename="../../ui/case_view/case_page.py" line="323"/>
         <source>Öppnat:</source>
         <translation>Opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="312"/>
+        <location filename="../../ui/case_view/case_page.py" line="326"/>
         <source>{date} – {reason}</source>
         <translation>{date} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="318"/>
+        <location filename="../../ui/case_view/case_page.py" line="332"/>
         <source>Avslutat:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="319"/>
+        <location filename="../../ui/case_view/case_page.py" line="333"/>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="380"/>
+        <location filename="../../ui/case_view/case_page.py" line="404"/>
         <source>Personuppgifterna är sparade.</source>
         <translation>The personal details are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="267"/>
-        <location filename="../../ui/case_view/case_page.py" line="388"/>
+        <location filename="../../ui/case_view/case_page.py" line="281"/>
+        <location filename="../../ui/case_view/case_page.py" line="412"/>
         <source>Ärendet är avslutat.</source>
         <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="405"/>
+        <location filename="../../ui/case_view/case_page.py" line="429"/>
         <source>Ärendet är öppnat igen.</source>
         <translation>The case is open again.</translation>
     </message>
@@ -913,138 +918,148 @@
         <translation>Contact &amp;details (address, phone, e-mail) may be shared too</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="164"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="165"/>
+        <source>Sk&amp;yddsplanen får lämnas till polisens kontaktperson</source>
+        <translation>The safet&amp;y plan may be given to the police contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="168"/>
         <source>&amp;till och med</source>
         <translation>&amp;until and including</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="168"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="172"/>
         <source>&amp;Skriftligt</source>
         <translation>&amp;Written</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="169"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="173"/>
         <source>Munt&amp;ligt, med vittne</source>
         <translation>&amp;Oral, with a witness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="175"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="179"/>
         <source>vittnets för- och efternamn</source>
         <translation>the witness&apos;s first and last name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="177"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="181"/>
         <source>till exempel socialsekreterare</source>
         <translation>for example social worker</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="180"/>
-        <location filename="../../ui/case_view/consents_tab.py" line="276"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="184"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="286"/>
         <source>Bifoga &amp;inskannad kopia …</source>
         <translation>Attach a &amp;scanned copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="181"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="185"/>
         <source>Spara ko&amp;pian …</source>
         <translation>Save the cop&amp;y …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="201"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="205"/>
         <source>&amp;Mottagare:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="202"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="206"/>
         <source>&amp;Utförare:</source>
         <translation>&amp;Provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="203"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="207"/>
         <source>&amp;Namn på mottagaren:</source>
         <translation>Recipient &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="205"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="209"/>
         <source>Kontaktuppgifter:</source>
         <translation>Contact details:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="206"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="210"/>
+        <source>Skyddsplan:</source>
+        <translation>Safety plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="211"/>
         <source>Gäller:</source>
         <translation>Valid:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="207"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="212"/>
         <source>Samtycket gavs:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="208"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="213"/>
         <source>&amp;Vittnets namn:</source>
         <translation>W&amp;itness&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="209"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="214"/>
         <source>Vittnets &amp;roll:</source>
         <translation>Witness&apos;s ro&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="210"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="215"/>
         <source>Ant&amp;eckning:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="211"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="216"/>
         <source>Inskannad kopia:</source>
         <translation>Scanned copy:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="259"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="269"/>
         <source>Tills vidare: tills samtycket återkallas.</source>
         <translation>Until further notice: until the consent is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="261"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="271"/>
         <source>Samtycket gäller till och med den dagen.</source>
         <translation>The consent holds until and including that day.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="266"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="276"/>
         <source>Bifogas när du sparar: {name}</source>
         <translation>Attached when you save: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="268"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="278"/>
         <source>Bifogad: {what}</source>
         <translation>Attached: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="270"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="280"/>
         <source>Ingen kopia bifogad.</source>
         <translation>No copy attached.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="274"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="284"/>
         <source>Byt &amp;inskannad kopia …</source>
         <translation>Replace the &amp;scanned copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="291"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="301"/>
         <source>Välj den inskannade kopian</source>
         <translation>Choose the scanned copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="293"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="303"/>
         <source>Inskannad kopia (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Scanned copy (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="315"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="325"/>
         <source>Kopian sparades som {name}.</source>
         <translation>The copy was saved as {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="204"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="208"/>
         <source>Områden som får delas:</source>
         <translation>Areas that may be shared:</translation>
     </message>
@@ -1052,107 +1067,112 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="414"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="427"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="415"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="428"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="416"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="429"/>
         <source>Givet</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="417"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="430"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="418"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="431"/>
         <source>Gäller t.o.m.</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="419"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="432"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="420"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="433"/>
         <source>Kopia</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="430"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="443"/>
         <source>&amp;Nytt samtycke …</source>
         <translation>&amp;New consent …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="431"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="444"/>
         <source>Än&amp;dra …</source>
         <translation>Chan&amp;ge …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="432"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="445"/>
         <source>&amp;Återkalla</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="433"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="446"/>
         <source>Spara ko&amp;pian …</source>
         <translation>Save the cop&amp;y …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="486"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="499"/>
         <source> + kontaktuppgifter</source>
         <translation> + contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="491"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="501"/>
+        <source> + skyddsplanen</source>
+        <translation> + the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/consents_tab.py" line="506"/>
         <source> (muntligt)</source>
         <translation> (oral)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="493"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="508"/>
         <source>tills vidare</source>
         <translation>until withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="522"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="537"/>
         <source>Ett samtycke upphör inom {days} dagar.</source>
         <translation>One consent ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="526"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="541"/>
         <source>{n} samtycken upphör inom {days} dagar.</source>
         <translation>{n} consents end within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="532"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="547"/>
         <source>Ett samtycke har upphört: ett nytt behövs för att dela uppgifter.</source>
         <translation>One consent has ended: a new one is needed to share information.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="536"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="551"/>
         <source>{n} samtycken har upphört: nya behövs för att dela uppgifter.</source>
         <translation>{n} consents have ended: new ones are needed to share information.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="589"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="604"/>
         <source>Kopian sparades som {name}.</source>
         <translation>The copy was saved as {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="607"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="622"/>
         <source>Återkalla samtycke</source>
         <translation>Withdraw consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="609"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="624"/>
         <source>Återkalla samtycket från och med i dag? Det går inte att ångra; ett nytt samtycke kan ges senare.</source>
         <translation>Withdraw the consent from today? This cannot be undone; a new consent can be given later.</translation>
     </message>
@@ -3742,6 +3762,474 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>SafetyTab</name>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="306"/>
+        <source>&amp;Skapa skyddsplan</source>
+        <translation>&amp;Create safety plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="307"/>
+        <source>S&amp;para</source>
+        <translation>S&amp;ave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="308"/>
+        <source>Skicka för &amp;granskning</source>
+        <translation>Submit for &amp;review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="309"/>
+        <source>&amp;Godkänn</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="310"/>
+        <source>&amp;Lämna tillbaka …</source>
+        <translation>&amp;Return …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="311"/>
+        <source>&amp;Ny version</source>
+        <translation>&amp;New version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="312"/>
+        <source>&amp;Utskrift för personen …</source>
+        <translation>Print for the &amp;person …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="313"/>
+        <source>Utskrift för p&amp;olisen …</source>
+        <translation>Print for the p&amp;olice …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="327"/>
+        <source>vem eller vilka hotet kommer från</source>
+        <translation>who the threat comes from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="328"/>
+        <source>senaste händelsen</source>
+        <translation>the latest incident</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="330"/>
+        <source>eller med ord, till exempel ”i somras”</source>
+        <translation>or in words, for example “last summer”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="337"/>
+        <source>vad har hänt, hur hotet ser ut</source>
+        <translation>what has happened, what the threat looks like</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="338"/>
+        <source>Polisen har gjort en hotbedömning</source>
+        <translation>The police have made a threat assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="339"/>
+        <source>den</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="341"/>
+        <source>vem som gjorde den</source>
+        <translation>who made it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="343"/>
+        <source>namn</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="345"/>
+        <source>telefon</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="346"/>
+        <source>Hotbild</source>
+        <translation>Threat picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="348"/>
+        <source>Från vem:</source>
+        <translation>From whom:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="352"/>
+        <source>Hur nyligen:</source>
+        <translation>How recent:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="353"/>
+        <source>Typ av hot:</source>
+        <translation>Kind of threat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="354"/>
+        <source>Beskrivning:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="359"/>
+        <source>Hotbedömning:</source>
+        <translation>Threat assessment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="363"/>
+        <source>Kontakt hos polisen:</source>
+        <translation>Police contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="368"/>
+        <source>varför du bedömer risken så</source>
+        <translation>why you assess the risk this way</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="369"/>
+        <source>Risknivå (din bedömning)</source>
+        <translation>Risk level (your assessment)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="371"/>
+        <source>&amp;Risknivå:</source>
+        <translation>&amp;Risk level:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="372"/>
+        <source>Skäl:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="375"/>
+        <source>hur ni når personen säkert (skrivs ut på personens kopia)</source>
+        <translation>how you reach the person safely (printed on the person&apos;s copy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="378"/>
+        <source>skrivs aldrig ut på personens kopia</source>
+        <translation>never printed on the person&apos;s copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="381"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="424"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="441"/>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="382"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="442"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="383"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="401"/>
+        <source>På personens kopia</source>
+        <translation>On the person&apos;s copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="385"/>
+        <source>Lägg till säkert nummer</source>
+        <translation>Add safe number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="388"/>
+        <source>vad som händer om kontakten bryts</source>
+        <translation>what happens if contact breaks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="389"/>
+        <source>Kontakt och signaler</source>
+        <translation>Contact and signals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="391"/>
+        <source>Säkra sätt att nå personen:</source>
+        <translation>Safe ways to reach the person:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="392"/>
+        <source>&amp;Kodord:</source>
+        <translation>&amp;Code word:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="393"/>
+        <source>Säkra nummer:</source>
+        <translation>Safe numbers:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="394"/>
+        <source>Om kontakten bryts:</source>
+        <translation>If contact breaks:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="398"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="423"/>
+        <source>Slag</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="399"/>
+        <source>Plats eller ort</source>
+        <translation>Place or town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="400"/>
+        <source>Anteckning</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="403"/>
+        <source>Lägg till plats</source>
+        <translation>Add place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="406"/>
+        <source>Säkra och osäkra platser, orter och mötesplatser</source>
+        <translation>Safe and unsafe places, towns and meeting places</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="411"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="412"/>
+        <source>Vem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="413"/>
+        <source>Vad skyddar dem</source>
+        <translation>What protects them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="415"/>
+        <source>Lägg till person</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="418"/>
+        <source>Andra som kan vara i fara</source>
+        <translation>Others who may be at risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="425"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="426"/>
+        <source>Namn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="427"/>
+        <source>Klart senast</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="428"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="430"/>
+        <source>Lägg till åtgärd</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="433"/>
+        <source>Lägg till i &amp;handlingsplanen</source>
+        <translation>Add to the action &amp;plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="436"/>
+        <source>Praktiska åtgärder</source>
+        <translation>Practical steps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="444"/>
+        <source>Lägg till nummer</source>
+        <translation>Add number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="448"/>
+        <source>enhetens jourkontakt</source>
+        <translation>the unit&apos;s emergency contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="449"/>
+        <source>Vid akut fara</source>
+        <translation>In immediate danger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="451"/>
+        <source>Nummer att ringa:</source>
+        <translation>Numbers to call:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="452"/>
+        <source>Enhetens jourkontakt:</source>
+        <translation>Unit&apos;s emergency contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="454"/>
+        <source>ses över senast</source>
+        <translation>review by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="455"/>
+        <source>övrigt</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="456"/>
+        <source>Översyn</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="458"/>
+        <source>Datum:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="459"/>
+        <source>Anteckning:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="477"/>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="521"/>
+        <source>Akut i hotområdet: gå igenom skyddsplanen med personen nu.</source>
+        <translation>Urgent in the threat area: go through the safety plan with the person now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="530"/>
+        <source>{n} ({state})</source>
+        <translation>{n} ({state})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="584"/>
+        <source>Ärendet har ingen skyddsplan än.</source>
+        <translation>The case has no safety plan yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="587"/>
+        <source>inte satt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="589"/>
+        <source>Skyddsplan version {n} · {state} · ses över senast {due}</source>
+        <translation>Safety plan version {n} · {state} · review by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="594"/>
+        <source>{at}: {decision} av {who}</source>
+        <translation>{at}: {decision} by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="597"/>
+        <source>inskickad</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="598"/>
+        <source>godkänd</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="599"/>
+        <source>återlämnad</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="631"/>
+        <source>En annan person granskar det du skickat in.</source>
+        <translation>Another person reviews what you submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="642"/>
+        <source>Kräver ett giltigt samtycke till polisen som omfattar skyddsplanen.</source>
+        <translation>Requires a valid consent to the police that covers the safety plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="717"/>
+        <source>Skyddsplanen skapades.</source>
+        <translation>The safety plan was created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="731"/>
+        <source>Skyddsplanen sparades.</source>
+        <translation>The safety plan was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="752"/>
+        <source>Skyddsplanen skickades för granskning.</source>
+        <translation>The safety plan was submitted for review.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="761"/>
+        <source>Lämna tillbaka</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="761"/>
+        <source>Varför lämnas skyddsplanen tillbaka?</source>
+        <translation>Why is the safety plan returned?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="768"/>
+        <source>Skyddsplanen godkändes.</source>
+        <translation>The safety plan was approved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="770"/>
+        <source>Skyddsplanen lämnades tillbaka.</source>
+        <translation>The safety plan was returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="780"/>
+        <source>En ny version skapades; ändra den och skicka in den.</source>
+        <translation>A new version was created; change it and submit it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="789"/>
+        <source>Välj en sparad åtgärd i listan först (spara planen om den är ny).</source>
+        <translation>Choose a saved step in the list first (save the plan if it is new).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="796"/>
+        <source>Åtgärden lades till som insats i handlingsplanen.</source>
+        <translation>The step was added as an action in the action plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="805"/>
+        <source>Spara som PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="805"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="827"/>
+        <source>Sparades som {name}.</source>
+        <translation>Saved as {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ServerWatch</name>
     <message>
         <location filename="../../ui/preferences/server_health.py" line="112"/>
@@ -4772,6 +5260,225 @@ own / worker</translation>
         <location filename="../../ui/review/plan_review.py" line="47"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
+    </message>
+</context>
+<context>
+    <name>safety</name>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="64"/>
+        <source>Våld</source>
+        <translation>Violence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="65"/>
+        <source>Hot</source>
+        <translation>Threats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="66"/>
+        <source>Utpressning</source>
+        <translation>Extortion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="67"/>
+        <source>Förföljelse</source>
+        <translation>Stalking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="68"/>
+        <source>Hot eller kontroll på nätet</source>
+        <translation>Threats or control online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="69"/>
+        <source>Vapen</source>
+        <translation>Weapons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="70"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="111"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="76"/>
+        <source>– inte bedömd –</source>
+        <translation>– not assessed –</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="77"/>
+        <source>Låg</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="78"/>
+        <source>Förhöjd</source>
+        <translation>Elevated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="79"/>
+        <source>Hög</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="85"/>
+        <source>Barn</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="86"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="87"/>
+        <source>Förälder</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="88"/>
+        <source>Syskon</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="89"/>
+        <source>Annan</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="95"/>
+        <source>Säker plats</source>
+        <translation>Safe place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="96"/>
+        <source>Säker ort</source>
+        <translation>Safe town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="97"/>
+        <source>Säker mötesplats</source>
+        <translation>Safe meeting place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="98"/>
+        <source>Osäker plats</source>
+        <translation>Unsafe place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="99"/>
+        <source>Osäker ort</source>
+        <translation>Unsafe town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="105"/>
+        <source>Skyddade personuppgifter</source>
+        <translation>Protected personal details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="106"/>
+        <source>Byte av skola</source>
+        <translation>School transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="107"/>
+        <source>Flytt</source>
+        <translation>Moving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="108"/>
+        <source>Byte av telefon</source>
+        <translation>Changing phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="109"/>
+        <source>Byte av konton</source>
+        <translation>Changing accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="110"/>
+        <source>Digitala spår</source>
+        <translation>Digital footprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="117"/>
+        <source>Socialtjänsten</source>
+        <translation>Social services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="118"/>
+        <source>Den enskilde</source>
+        <translation>The individual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="119"/>
+        <source>Utförare</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="120"/>
+        <source>Polisen</source>
+        <translation>The police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="121"/>
+        <source>Annan myndighet</source>
+        <translation>Other authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="127"/>
+        <source>Planerad</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="128"/>
+        <source>Pågår</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="129"/>
+        <source>Klar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="130"/>
+        <source>Avbruten</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="136"/>
+        <source>utkast</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="137"/>
+        <source>inskickad för granskning</source>
+        <translation>submitted for review</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="138"/>
+        <source>godkänd</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="139"/>
+        <source>återlämnad</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="140"/>
+        <source>ersatt av en nyare version</source>
+        <translation>replaced by a newer version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="173"/>
+        <source>Ta bort raden</source>
+        <translation>Remove the row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="246"/>
+        <source>Datumet ”{text}” i {column} går inte att läsa (ÅÅÅÅ-MM-DD).</source>
+        <translation>The date “{text}” in {column} cannot be read (YYYY-MM-DD).</translation>
     </message>
 </context>
 <context>
