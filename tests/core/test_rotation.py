@@ -54,8 +54,9 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("plan_actions", "body_enc") in covered and ("consents", "details_enc") in covered
     assert ("urgent_flags", "details_enc") in covered
     assert ("urgent_flags", "handling_enc") in covered
-    assert len(covered) == 19
+    assert len(covered) == 20
     assert ("providers", "contact_enc") in covered
     assert ("providers", "retired_reason_enc") in covered
     assert ("users", "contact_enc") in covered  # a worker's work phone and e-mail
     assert ("consent_documents", "content_enc") in covered
+    assert ("assessments", "instruments_enc") in covered  # AUDIT, DUDIT
