@@ -18,6 +18,7 @@ from assessment_app.records import assessments, drafts, followups
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft
+from assessment_app.templates.instrument_files import InstrumentRegistry
 from assessment_app.templates.instruments import Previous
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
@@ -108,6 +109,8 @@ class InterviewOpened:
     local: LocalDraft | None  # still only on this computer (the server was away)
     previous_instruments: dict[str, Previous] = field(default_factory=dict)
     """Each instrument's result in the latest earlier assessment of the case (follow-up)."""
+    instruments: InstrumentRegistry | None = None
+    """The installed instruments (loaded here, off the screen's thread)."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class InterviewUseCases:
                 )
                 for instrument_id, (on, entry) in earlier.items()
             },
+            self.ws.instruments,
         )
 
     def get(self, assessment_id: str) -> AssessmentInfo:
