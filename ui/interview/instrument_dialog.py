@@ -84,7 +84,7 @@ class InstrumentTexts:
 
 
 class InstrumentDialog(QDialog):
-    """Fill in one instrument. ``result()`` is what the assessment stores for it."""
+    """Fill in one instrument. ``instrument_result()`` is what the assessment stores for it."""
 
     def __init__(
         self,
@@ -155,7 +155,8 @@ class InstrumentDialog(QDialog):
         self.groups: dict[str, QButtonGroup] = {}
         self.buttons: dict[str, dict[str, QRadioButton]] = {}
         self.item_labels: dict[str, QLabel] = {}
-        answers = stored.get("answers") if isinstance(stored.get("answers"), dict) else {}
+        kept = stored.get("answers")
+        answers: dict[str, Any] = kept if isinstance(kept, dict) else {}
         for number, item in enumerate(instrument.items, start=1):
             official = wording.items.get(item.id) if wording is not None else None
             frame = QFrame(body)
@@ -189,14 +190,14 @@ class InstrumentDialog(QDialog):
                 button.setAccessibleName(f"{text}: {words}, {option.score}")
                 group.addButton(button, n)
                 self.buttons[item.id][option.value] = button
-                options.addWidget(button, n // per_row, n % per_row)
+                options.addWidget(button, n // per_row, n % per_row, Qt.AlignmentFlag.AlignLeft)
                 if answers.get(item.id) == option.value:
                     button.setChecked(True)
             box.addLayout(options)
             grid.addWidget(frame)
             group.buttonToggled.connect(self._update)
         grid.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -255,7 +256,7 @@ class InstrumentDialog(QDialog):
     def score(self) -> InstrumentScore:
         return score(self.instrument, self.answers(), self.chosen_sex())
 
-    def result(self) -> dict[str, Any]:
+    def instrument_result(self) -> dict[str, Any]:
         return result_of(self.instrument, self.answers(), self.chosen_sex())
 
     def clear(self) -> None:
@@ -303,9 +304,7 @@ class InstrumentPanel(QGroupBox):
             name = QLabel(inst.title.text(language), self)
             name.setStyleSheet("font-weight: bold;")
             summary = _plain(QLabel(self))
-            button = QPushButton(
-                self.tr("Öppna {name} …").format(name=inst.id.upper()), self
-            )
+            button = QPushButton(self.tr("Öppna {name} …").format(name=inst.id.upper()), self)
             button.setAccessibleName(
                 self.tr("Öppna formuläret {name}").format(name=inst.title.text(language))
             )
