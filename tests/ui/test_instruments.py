@@ -100,28 +100,28 @@ def test_audit_from_the_substance_use_area_shows_the_total_at_once(
     assert page.page_of["housing"].panel is None
 
     dialog = _open(qtbot, page, "audit")
-    assert dialog.total.text() == "0 poäng hittills – 0 av 10 frågor besvarade"
+    assert dialog.total.text() == "Summa hittills: 0 poäng – 0 av 10 frågor besvarade"
     qtbot.mouseClick(dialog.buttons["how_often"]["four_plus_week"], Qt.MouseButton.LeftButton)
-    assert dialog.total.text() == "4 poäng hittills – 1 av 10 frågor besvarade"
+    assert dialog.total.text() == "Summa hittills: 4 poäng – 1 av 10 frågor besvarade"
     assert "när alla frågor är besvarade" in dialog.band.text()
     _answer(qtbot, dialog, AUDIT_18)
-    assert dialog.total.text() == "18 av 40 poäng"
-    assert dialog.band.text().startswith("Skadligt bruk.")
+    assert dialog.total.text() == "Summa: 18 av 40 poäng"
+    assert dialog.band.text().startswith("Skadligt bruk\n")
 
     # The cut-offs: 6 points is hazardous for a woman, low risk for a man.
     _answer(qtbot, dialog, AUDIT_6)
-    assert dialog.total.text() == "6 av 40 poäng"
-    assert dialog.band.text().startswith("Över gränsvärdet för kvinnor.")
+    assert dialog.total.text() == "Summa: 6 av 40 poäng"
+    assert dialog.band.text().startswith("Över gränsvärdet för kvinnor\n")
     dialog.sex.setCurrentIndex(dialog.sex.findData("female"))
-    assert dialog.band.text().startswith("Riskbruk.")
+    assert dialog.band.text().startswith("Riskbruk\n")
     dialog.sex.setCurrentIndex(dialog.sex.findData("male"))
-    assert dialog.band.text().startswith("Låg risk.")
+    assert dialog.band.text().startswith("Låg risk\n")
     dialog.grab().save(str(tmp_path / "audit.png"))
     assert (tmp_path / "audit.png").stat().st_size > 10_000
 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert panel.summaries["audit"].text() == "6 av 40 poäng – Låg risk"
+    assert panel.summaries["audit"].text() == "Summa: 6 av 40 poäng – Låg risk"
     wait_tasks(qtbot)
     page.save()
     wait_tasks(qtbot)
@@ -131,9 +131,9 @@ def test_audit_from_the_substance_use_area_shows_the_total_at_once(
 
     # Cancelling leaves what was kept.
     again = _open(qtbot, page, "audit")
-    assert again.total.text() == "6 av 40 poäng"
+    assert again.total.text() == "Summa: 6 av 40 poäng"
     qtbot.mouseClick(again.clear_button, Qt.MouseButton.LeftButton)
-    assert again.total.text().startswith("0 poäng hittills")
+    assert again.total.text().startswith("Summa hittills: 0 poäng")
     qtbot.mouseClick(again.cancel_button, Qt.MouseButton.LeftButton)
     assert page.instrument_results["audit"]["total"] == 6
 

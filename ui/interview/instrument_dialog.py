@@ -61,10 +61,12 @@ class InstrumentTexts:
 
     def total(self, inst: Instrument, result: InstrumentScore) -> str:
         if result.complete:
-            return self.tr("{total} av {max} poäng").format(total=result.total, max=inst.total.max)
-        return self.tr("{total} poäng hittills – {answered} av {items} frågor besvarade").format(
-            total=result.total, answered=result.answered, items=result.items
-        )
+            return self.tr("Summa: {total} av {max} poäng").format(
+                total=result.total, max=inst.total.max
+            )
+        return self.tr(
+            "Summa hittills: {total} poäng – {answered} av {items} frågor besvarade"
+        ).format(total=result.total, answered=result.answered, items=result.items)
 
     def previous(self, previous: Previous | None, result: InstrumentScore) -> str:
         if previous is None:
@@ -273,7 +275,7 @@ class InstrumentDialog(QDialog):
         band = result.band
         if band is not None:
             self.band.setText(
-                f"{band.label.text(self.language)}. {band.interpretation.text(self.language)}"
+                f"{band.label.text(self.language)}\n{band.interpretation.text(self.language)}"
             )
             self.band.setStyleSheet(FLAG_STYLE if band.flag else CALM_STYLE)
         else:
