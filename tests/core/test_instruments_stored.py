@@ -142,3 +142,29 @@ def test_the_registerutdrag_holds_the_instrument(sqlite_world: World, tmp_path: 
     anna.documents.subject_access_pdf(row.case_ref, out, printed_on=date(2026, 12, 2))
     text = " ".join(" ".join((p.extract_text() or "") for p in PdfReader(out).pages).split())
     assert "AUDIT – alkoholvanor" in text and "18 av 40" in text and "Skadligt bruk" in text
+
+
+def test_a_case_transfer_carries_the_instruments(sqlite_world: World, tmp_path: Path) -> None:
+    from assessment_app.records.cases import CaseQuery
+    from tests.conftest import make_world
+
+    anna = sqlite_world.workspace("anna")
+    row = anna.cases.create(name="Flytt Person")
+    a = anna.interviews.start(row.id)
+    _save(anna, a, {"audit": {"version": 1, "answers": AUDIT_18, "sex": "female"}})
+    out = tmp_path / "arende.aatransfer"
+    anna.admin.export_case(row.case_ref, out, "korv-med-bröd-och-senap")
+    assert b"two_three_week" not in out.read_bytes()
+    (tmp_path / "other").mkdir()
+    other = make_world(f"sqlite:///{tmp_path / 'other' / 'records.sqlite3'}")
+    bo = other.workspace("bo")
+    bo.admin.import_case(out, "korv-med-bröd-och-senap")
+    [moved] = bo.cases.page(CaseQuery(text=row.case_ref)).rows
+    [assessment] = bo.cases.assessments(moved.id)
+    got = assessment.instruments["audit"]
+    assert (got["total"], got["band"], got["sex"], got["answers"]) == (
+        18,
+        "harmful",
+        "female",
+        AUDIT_18,
+    )
