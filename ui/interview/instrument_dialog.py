@@ -270,19 +270,29 @@ class InstrumentDialog(QDialog):
         self._update()
 
     def _update(self, *_args: object) -> None:
+        """Score the clicked answers and show the total at once; a label is touched only when
+        its text or style changes (restyling is what costs, not the adding up)."""
         result = self.score()
-        self.total.setText(self.texts.total(self.instrument, result))
         band = result.band
         if band is not None:
-            self.band.setText(
-                f"{band.label.text(self.language)}\n{band.interpretation.text(self.language)}"
-            )
-            self.band.setStyleSheet(FLAG_STYLE if band.flag else CALM_STYLE)
+            text = f"{band.label.text(self.language)}\n{band.interpretation.text(self.language)}"
+            style = FLAG_STYLE if band.flag else CALM_STYLE
         else:
-            self.band.setText(self.tr("Tolkningen visas när alla frågor är besvarade."))
-            self.band.setStyleSheet(OPEN_STYLE)
-        self.change.setText(self.texts.previous(self.previous, result))
-        self.change.setVisible(bool(self.change.text()))
+            text = self.tr("Tolkningen visas när alla frågor är besvarade.")
+            style = OPEN_STYLE
+        _set(self.total, self.texts.total(self.instrument, result))
+        _set(self.band, text, style)
+        change = self.texts.previous(self.previous, result)
+        _set(self.change, change)
+        if self.change.isHidden() == bool(change):
+            self.change.setVisible(bool(change))
+
+
+def _set(label: QLabel, text: str, style: str | None = None) -> None:
+    if label.text() != text:
+        label.setText(text)
+    if style is not None and label.styleSheet() != style:
+        label.setStyleSheet(style)
 
 
 class InstrumentPanel(QGroupBox):
