@@ -82,7 +82,7 @@ def _answer(qtbot, dialog, answers):  # type: ignore[no-untyped-def]
     """Click each answer as a person does, scrolling it into view first."""
     for item_id, value in answers.items():
         button = dialog.buttons[item_id][value]
-        dialog.scroll.ensureWidgetVisible(button)
+        dialog.items_area.ensureWidgetVisible(button)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert button.isChecked(), (item_id, value)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -51,37 +51,35 @@ def _plain(label: QLabel) -> QLabel:
 
 
 class InstrumentTexts:
-    """What a tr() call needs: the dialog and the panel word totals the same way."""
-
-    def __init__(self, owner: QWidget) -> None:
-        self.owner = owner
-
-    def tr(self, text: str) -> str:
-        return self.owner.tr(text)
+    """How the dialog and the panel word a total and the change since last time (translated
+    in the context ``InstrumentTexts``)."""
 
     def total(self, inst: Instrument, result: InstrumentScore) -> str:
         if result.complete:
-            return self.tr("Summa: {total} av {max} poäng").format(
-                total=result.total, max=inst.total.max
-            )
-        return self.tr(
-            "Summa hittills: {total} poäng – {answered} av {items} frågor besvarade"
+            return QCoreApplication.translate(
+                "InstrumentTexts", "Summa: {total} av {max} poäng"
+            ).format(total=result.total, max=inst.total.max)
+        return QCoreApplication.translate(
+            "InstrumentTexts",
+            "Summa hittills: {total} poäng – {answered} av {items} frågor besvarade",
         ).format(total=result.total, answered=result.answered, items=result.items)
 
     def previous(self, previous: Previous | None, result: InstrumentScore) -> str:
         if previous is None:
             return ""
         if not previous.complete:
-            return self.tr("Förra gången ({date}): inte helt ifyllt.").format(
-                date=previous.conducted_on
-            )
+            return QCoreApplication.translate(
+                "InstrumentTexts", "Förra gången ({date}): inte helt ifyllt."
+            ).format(date=previous.conducted_on)
         delta = change(previous, result)
-        text = self.tr("Förra gången ({date}): {total} poäng.").format(
-            date=previous.conducted_on, total=previous.total
-        )
+        text = QCoreApplication.translate(
+            "InstrumentTexts", "Förra gången ({date}): {total} poäng."
+        ).format(date=previous.conducted_on, total=previous.total)
         if delta is not None:
             sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
-            text += " " + self.tr("Förändring: {sign}{delta}").format(sign=sign, delta=abs(delta))
+            text += " " + QCoreApplication.translate(
+                "InstrumentTexts", "Förändring: {sign}{delta}"
+            ).format(sign=sign, delta=abs(delta))
         return text
 
 
@@ -104,7 +102,7 @@ class InstrumentDialog(QDialog):
         self.language = language
         self.previous = previous
         self.wording = wording
-        self.texts = InstrumentTexts(self)
+        self.texts = InstrumentTexts()
         stored = stored or {}
         self.setWindowTitle(instrument.title.text(language))
         self.resize(760, 720)
@@ -199,7 +197,7 @@ class InstrumentDialog(QDialog):
             grid.addWidget(frame)
             group.buttonToggled.connect(self._update)
         grid.addStretch(1)
-        self.scroll = scroll = QScrollArea(self)
+        self.items_area = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -307,7 +305,7 @@ class InstrumentPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Formulär med poäng (frivilliga)"))
         self.language = language
-        self.texts = InstrumentTexts(self)
+        self.texts = InstrumentTexts()
         self.instruments = {inst.id: inst for inst in instruments}
         self.summaries: dict[str, QLabel] = {}
         self.open_buttons: dict[str, QPushButton] = {}
