@@ -182,8 +182,10 @@ def save_assessment(
     ``instruments`` (instrument id -> answers and sex for the cut-offs) is scored again here
     and stored with its total and band; None leaves the stored instruments as they are."""
     clean_ratings = validate_ratings(ratings)
-    scored = validate_instruments(instruments) if instruments is not None else None
     a, _case = uow.record(Assessment, assessment_id, "assessment")
+    scored = None
+    if instruments is not None:
+        scored = validate_instruments(instruments, _open_instruments(uow, a) or {})
     uow.check_version(a, expected_version, "assessment", a.id, ["answers", "ratings"])
     if a.status == "complete" and not complete:
         raise ValidationError(
@@ -226,9 +228,11 @@ def save_assessment(
 
 def validate_instruments(
     instruments: Mapping[str, Mapping[str, Any]],
+    stored: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Score each instrument's answers again with the installed instrument: what is stored is
-    never a total the screen computed. An unknown instrument or answer is refused."""
+    never a total the screen computed. An unknown instrument or answer is refused, except a
+    stored result kept unchanged (its instrument file may since have been removed)."""
     from assessment_app.templates.instrument_files import default_instruments
     from assessment_app.templates.instruments import result_of
 
@@ -242,6 +246,10 @@ def validate_instruments(
             else None
         )
         answers = entry.get("answers")
+        before = (stored or {}).get(instrument_id)
+        if instrument is None and before is not None and _same_entry(before, entry):
+            clean[instrument_id] = dict(before)
+            continue
         if instrument is None or not isinstance(answers, Mapping):
             raise ValidationError(
                 f"The instrument {instrument_id!r} is not installed.",
@@ -257,6 +265,10 @@ def validate_instruments(
         sex = entry.get("sex")
         clean[instrument_id] = result_of(instrument, answers, sex if isinstance(sex, str) else None)
     return clean
+
+
+def _same_entry(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("version", "answers", "sex"))
 
 
 def previous_instruments(

@@ -168,3 +168,31 @@ def test_a_case_transfer_carries_the_instruments(sqlite_world: World, tmp_path: 
         "female",
         AUDIT_18,
     )
+
+
+def test_a_result_of_an_instrument_no_longer_installed_is_kept(
+    sqlite_world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An instrument file removed after results were stored: the assessment still saves, the
+    result is kept as it was, and a changed result for it is refused."""
+    from assessment_app.templates import instrument_files
+
+    anna = sqlite_world.workspace("anna")
+    a = anna.interviews.start(anna.cases.create(name="Borttaget Formular").id)
+    _save(anna, a, {"audit": {"version": 1, "answers": AUDIT_18}})
+    only_dudit = tmp_path / "instruments"
+    only_dudit.mkdir()
+    source = instrument_files.resource_path("instruments") / "dudit-v1.yaml"
+    (only_dudit / "dudit-v1.yaml").write_bytes(source.read_bytes())
+    monkeypatch.setattr(instrument_files, "instrument_dirs", lambda: [only_dudit])
+    instrument_files.default_instruments.cache_clear()
+    try:
+        assert instrument_files.default_instruments().get("audit", 1) is None
+        info = anna.interviews.get(a.id)
+        again = _save(anna, info, dict(info.instruments))
+        assert again.instruments["audit"]["total"] == 18
+        changed = {"audit": {"version": 1, "answers": {"how_often": "never"}}}
+        with pytest.raises(ValidationError):
+            anna.interviews.save(AssessmentEdit.of(again, {}, {}, instruments=changed))
+    finally:
+        instrument_files.default_instruments.cache_clear()
