@@ -211,3 +211,44 @@ def test_a_completed_assessment_shows_the_instrument_read_only(qtbot, bundled) -
     dialog = _open(qtbot, page, "dudit")
     assert not dialog.buttons["how_often"]["never"].isEnabled()
     assert not dialog.cancel_button.isVisible() and dialog.ok_button.text() == "S&täng"
+
+
+def test_the_follow_up_comparison_lists_the_instruments(qtbot, database, worker, settings):
+    from datetime import date
+
+    from assessment_app.records import assessments
+    from assessment_app.templates import default_registry
+    from assessment_app.workspace import Workspace
+    from assessment_app.workspace.interview import AssessmentEdit
+    from ui.case_view.case_page import CasePage
+    from ui.services import RegistryTemplates, Services
+
+    services = Services(database, worker, settings, RegistryTemplates())
+    ws = Workspace(worker, templates=services.templates)
+    row = ws.cases.create(name="Jamford Person")
+    version = default_registry().latest("kartlaggning-avhopp").version
+    for on, kind, answers in (
+        (date(2026, 1, 10), "initial", AUDIT_18),
+        (date(2026, 4, 10), "follow_up", AUDIT_6),
+    ):
+        with ws.write() as uow:
+            a = assessments.start_assessment(
+                uow, row.id, "kartlaggning-avhopp", version, kind=kind, conducted_on=on
+            )
+        edit = AssessmentEdit.of(
+            a, {}, {}, instruments={"audit": {"version": 1, "answers": answers, "sex": "female"}}
+        )
+        ws.interviews.save(edit)
+    page = CasePage(services, row.id)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.tabs.setCurrentWidget(page.followups)
+    wait_tasks(qtbot)
+    comparison = page.followups.comparison
+    assert comparison.instruments.isVisible()
+    # 6 points is hazardous by the women's cut-off; 18 - 6 = 12 fewer points.
+    assert comparison.instruments.text() == (
+        "AUDIT – alkoholvanor: 6 av 40 poäng (2026-04-10) – Riskbruk. "
+        "Förra gången 2026-01-10: 18, förändring −12"
+    )
