@@ -23,7 +23,11 @@ interview but never activated, so the interview's answer keeps the keyboard focu
   information; typing should not touch the database);
 - interview_autosave_ms, interview_autosave_sql: the autosave of the typed answer (it fires
   3 s after the last key and is kept out of the keystrokes: a keystroke during which it ran
-  would be dropped and counted), done once afterwards, CPU ms and statements.
+  would be dropped and counted), done once afterwards, CPU ms and statements;
+- interview_instrument_click_ms, _p95_ms, _ratio, _sql: clicking answers in the AUDIT dialog
+  opened from the substance-use area (the total and its reading are redrawn on each click),
+  CPU ms per click, against a bare QRadioButton, and the statements sent (target: p95 <= 16 ms,
+  no statements; the template is not evaluated).
 
 Run alone: ``python -m benchmarks.bench_interview``.
 """
@@ -38,6 +42,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 TEXT = (
     " Hon vill flytta till en egen lägenhet i höst, börja arbeta igen och träffa sin syster "
@@ -157,6 +162,7 @@ def child(folder: Path) -> dict[str, float]:
     autosave_sql.report("autosave")
     if autosaves[0] < 1:
         raise RuntimeError("the autosave did not save")
+    clicks = _instrument_clicks(app, page, world.db.engine)
     page.close()
     bare.close()
     world.db.dispose()
@@ -175,6 +181,61 @@ def child(folder: Path) -> dict[str, float]:
         "interview_keystroke_sql": float(typing_sql.count),
         "interview_autosave_ms": autosave_ms,
         "interview_autosave_sql": float(autosave_sql.count),
+        **clicks,
+    }
+
+
+def _instrument_clicks(app: Any, page: Any, engine: Any) -> dict[str, float]:
+    """Clicking answers in the AUDIT dialog of the substance-use area: CPU ms per click against
+    a bare radio button, and the statements sent (none: an instrument is scored on its own,
+    nothing of the template is evaluated)."""
+    from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
+
+    from benchmarks.sqlcount import StatementCounter
+
+    bare = QWidget()
+    group = QButtonGroup(bare)
+    radios = [QRadioButton(f"Svar {n}", bare) for n in range(5)]
+    layout = QVBoxLayout(bare)
+    for radio in radios:
+        group.addButton(radio)
+        layout.addWidget(radio)
+    bare.show()
+    dialog = page.open_instrument("audit")
+    if dialog is None:
+        raise RuntimeError("the substance-use area offers no AUDIT")
+    _wait(app, dialog.isVisible)
+    app.processEvents()
+    buttons = [list(options.values()) for options in dialog.buttons.values()]
+
+    def click(button: Any, out: list[float] | None) -> None:
+        start = time.process_time()
+        button.click()
+        app.processEvents()
+        if out is not None:
+            out.append((time.process_time() - start) * 1000)
+
+    for n in range(WARM_UP):
+        click(buttons[n % len(buttons)][n % 3], None)
+        click(radios[n % 5], None)
+    bare_ms: list[float] = []
+    dialog_ms: list[float] = []
+    with StatementCounter(engine) as sql:
+        for round_ in range(6):
+            for n, options in enumerate(buttons):
+                click(options[(n + round_) % len(options)], dialog_ms)
+                click(radios[(n + round_) % 5], bare_ms)
+    sql.report("instrument clicks")
+    if dialog.score().answered != len(buttons):
+        raise RuntimeError("the clicks did not all arrive")
+    dialog.reject()
+    bare.close()
+    median = statistics.median(dialog_ms)
+    return {
+        "interview_instrument_click_ms": median,
+        "interview_instrument_click_p95_ms": _p95(dialog_ms),
+        "interview_instrument_click_ratio": median / statistics.median(bare_ms),
+        "interview_instrument_click_sql": float(sql.count),
     }
 
 

@@ -46,6 +46,12 @@ TARGETS: dict[str, Target] = {
     "case_list_50k_rss_mb": Target("bench_ui", "<", 60, "memory growth of that case list"),
     "interview_keystroke_p95_ms": Target("bench_interview", "<=", 16, "CPU per keystroke, p95"),
     "interview_keystroke_ratio": Target("bench_interview", "<=", 3, "keystroke / bare QLineEdit"),
+    "interview_instrument_click_p95_ms": Target(
+        "bench_interview", "<=", 16, "CPU per click in the AUDIT dialog, p95"
+    ),
+    "interview_instrument_click_sql": Target(
+        "bench_interview", "<=", 0, "statements: clicking instrument answers"
+    ),
     "sql_open_case": Target("bench_sql", "<=", 5, "statements: open a case"),
     "sql_open_plan_editor": Target("bench_sql", "<=", 6, "statements: open the plan editor"),
     "sql_save_plan": Target("bench_sql", "<=", 6, "statements: save the plan"),

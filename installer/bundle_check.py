@@ -38,6 +38,7 @@ def check_resources() -> str:
 
     wanted = {
         "templates": "*.yaml",
+        "instruments": "*.yaml",
         "fonts": "DejaVuSans*.ttf",
         "translations": "assessment_app_*.qm",
         "icons": "assessment-app-*.png",

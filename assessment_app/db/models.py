@@ -248,6 +248,9 @@ class Assessment(Versioned, Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     answers_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
     ratings_enc: Mapped[bytes] = mapped_column(Blob, nullable=False)
+    # Scored instruments (AUDIT, DUDIT, ...) filled in during the interview: per instrument
+    # its answers, total and band. None: no instrument was opened (rows from before 0005e).
+    instruments_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
     created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 

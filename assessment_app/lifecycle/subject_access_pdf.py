@@ -387,6 +387,12 @@ class SubjectAccessRenderer:
                         [0.28, 0.22, 0.22, 0.28],
                     )
                 )
+            instrument_rows = self.instrument_rows(a.get("instruments"))
+            if instrument_rows:
+                out.append(Spacer(1, 4))
+                out.append(
+                    self.grid(["Formulär", "Poäng", "Tolkning"], instrument_rows, [0.3, 0.2, 0.5])
+                )
         return out
 
     def safety_plans(self, versions: list[dict[str, Any]]) -> list[Flowable]:
@@ -448,6 +454,27 @@ class SubjectAccessRenderer:
             ]
             out.append(self.facts(rows))
         return out
+
+    def instrument_rows(self, found: object) -> list[list[object]]:
+        """Scored instruments (AUDIT, DUDIT): name, total and what it was read as."""
+        from assessment_app.templates.instrument_files import default_instruments
+
+        if not isinstance(found, dict):
+            return []
+        registry = default_instruments()
+        rows: list[list[object]] = []
+        for instrument_id, entry in found.items():
+            if not isinstance(entry, dict):
+                continue
+            version = entry.get("version")
+            inst = registry.get(instrument_id, version) if isinstance(version, int) else None
+            title = inst.title.text("sv") if inst else str(instrument_id)
+            band = inst.band(entry.get("band"), entry.get("sex")) if inst else None
+            total = f"{_text(entry.get('total'))} av {inst.total.max}" if inst else ""
+            if entry.get("answered") != entry.get("items"):
+                total += f" ({_text(entry.get('answered'))} av {_text(entry.get('items'))} frågor)"
+            rows.append([title, total, band.label.text("sv") if band else ""])
+        return rows
 
     def plans(self, plans: list[dict[str, Any]]) -> list[Flowable]:
         out: list[Flowable] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,9 @@ class AssessmentInfo:
     ratings: dict[str, dict[str, Any]]
     version: int
     damaged: bool = False
+    instruments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Scored instruments filled in: instrument id -> answers, total, band (see
+    :func:`assessment_app.templates.instruments.result_of`)."""
 
 
 def validate_ratings(ratings: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -69,7 +72,8 @@ def validate_ratings(ratings: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
 def info_of(uow: UnitOfWork, a: Assessment) -> AssessmentInfo:
     answers = uow.open("assessments", "answers_enc", a.id, a.answers_enc, None)
     ratings = uow.open("assessments", "ratings_enc", a.id, a.ratings_enc, None)
-    damaged = not isinstance(answers, dict) or not isinstance(ratings, dict)
+    instruments = _open_instruments(uow, a)
+    damaged = not isinstance(answers, dict) or not isinstance(ratings, dict) or instruments is None
     return AssessmentInfo(
         a.id,
         a.case_id,
@@ -83,7 +87,18 @@ def info_of(uow: UnitOfWork, a: Assessment) -> AssessmentInfo:
         ratings if isinstance(ratings, dict) else {},
         a.version,
         damaged,
+        instruments or {},
     )
+
+
+def _open_instruments(uow: UnitOfWork, a: Assessment) -> dict[str, dict[str, Any]] | None:
+    """The stored instrument results; {} when there are none, None when damaged."""
+    from assessment_app.templates.instruments import clean_results
+
+    if a.instruments_enc is None:
+        return {}
+    value = uow.open("assessments", "instruments_enc", a.id, a.instruments_enc, None)
+    return clean_results(value) if isinstance(value, dict) else None
 
 
 def start_assessment(
@@ -160,10 +175,17 @@ def save_assessment(
     *,
     complete: bool = False,
     template: Template | None = None,
+    instruments: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> AssessmentInfo:
-    """Save answers and ratings; with ``complete`` the template's completion rules must hold."""
+    """Save answers and ratings; with ``complete`` the template's completion rules must hold.
+
+    ``instruments`` (instrument id -> answers and sex for the cut-offs) is scored again here
+    and stored with its total and band; None leaves the stored instruments as they are."""
     clean_ratings = validate_ratings(ratings)
     a, _case = uow.record(Assessment, assessment_id, "assessment")
+    scored = None
+    if instruments is not None:
+        scored = validate_instruments(instruments, _open_instruments(uow, a) or {})
     uow.check_version(a, expected_version, "assessment", a.id, ["answers", "ratings"])
     if a.status == "complete" and not complete:
         raise ValidationError(
@@ -178,6 +200,8 @@ def save_assessment(
     _raise_urgent(uow, a, template, answers, clean_ratings)
     a.answers_enc = uow.seal("assessments", "answers_enc", a.id, dict(answers))
     a.ratings_enc = uow.seal("assessments", "ratings_enc", a.id, clean_ratings)
+    if scored is not None:
+        a.instruments_enc = uow.seal("assessments", "instruments_enc", a.id, scored)
     a.updated_by = uow.ctx.user_id
     uow.audit(
         audit.RECORD_UPDATE,
@@ -198,7 +222,77 @@ def save_assessment(
         dict(answers),
         clean_ratings,
         a.version,
+        instruments=scored if scored is not None else (_open_instruments(uow, a) or {}),
     )
+
+
+def validate_instruments(
+    instruments: Mapping[str, Mapping[str, Any]],
+    stored: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Score each instrument's answers again with the installed instrument: what is stored is
+    never a total the screen computed. An unknown instrument or answer is refused, except a
+    stored result kept unchanged (its instrument file may since have been removed)."""
+    from assessment_app.templates.instrument_files import default_instruments
+    from assessment_app.templates.instruments import result_of
+
+    registry = default_instruments()
+    clean: dict[str, dict[str, Any]] = {}
+    for instrument_id, entry in instruments.items():
+        version = entry.get("version")
+        instrument = (
+            registry.get(instrument_id, version)
+            if isinstance(version, int) and not isinstance(version, bool)
+            else None
+        )
+        answers = entry.get("answers")
+        before = (stored or {}).get(instrument_id)
+        if instrument is None and before is not None and _same_entry(before, entry):
+            clean[instrument_id] = dict(before)
+            continue
+        if instrument is None or not isinstance(answers, Mapping):
+            raise ValidationError(
+                f"The instrument {instrument_id!r} is not installed.",
+                f"Instrumentet {instrument_id!r} finns inte installerat.",
+            )
+        for item_id, value in answers.items():
+            item = instrument.item(str(item_id))
+            if item is None or not isinstance(value, str) or item.option(value) is None:
+                raise ValidationError(
+                    f"An answer in {instrument.id} is not one of its options.",
+                    f"Ett svar i {instrument.id} är inte ett av svarsalternativen.",
+                )
+        sex = entry.get("sex")
+        clean[instrument_id] = result_of(instrument, answers, sex if isinstance(sex, str) else None)
+    return clean
+
+
+def _same_entry(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(a.get(k) == b.get(k) for k in ("version", "answers", "sex"))
+
+
+def previous_instruments(
+    uow: UnitOfWork, info: AssessmentInfo
+) -> dict[str, tuple[date, dict[str, Any]]]:
+    """For each instrument, its result in the latest earlier assessment of the same case
+    (conducted on or before this one, this one left out): what a follow-up compares with."""
+    this_created = select(Assessment.created_at).where(Assessment.id == info.id).scalar_subquery()
+    rows = uow.session.execute(
+        select(Assessment)
+        .where(
+            Assessment.case_id == info.case_id,
+            Assessment.id != info.id,
+            Assessment.instruments_enc.is_not(None),
+            Assessment.conducted_on <= info.conducted_on,
+            Assessment.created_at <= this_created,
+        )
+        .order_by(Assessment.conducted_on, Assessment.created_at)
+    ).scalars()
+    found: dict[str, tuple[date, dict[str, Any]]] = {}
+    for a in rows:
+        for instrument_id, entry in (_open_instruments(uow, a) or {}).items():
+            found[instrument_id] = (a.conducted_on, entry)
+    return found
 
 
 def _template_of(a: Assessment, template: Template | None) -> Template:

@@ -82,6 +82,7 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
                     "conducted_on": a.conducted_on,
                     "answers": a.answers,
                     "ratings": a.ratings,
+                    "instruments": a.instruments,
                 }
                 for a in assessments.list_assessments(uow, case_id)
             ],

@@ -8,7 +8,7 @@ area they share. The series feed the radar overlay; the change table compares th
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from assessment_app.errors import TemplateError
@@ -58,6 +58,61 @@ class FollowUpChanges:
     changes: list[RatingChange]  # latest two, shared areas; empty with fewer than two
     added_areas: list[str]  # only in the latest of the two
     removed_areas: list[str]  # only in the earlier of the two
+    instruments: list[InstrumentChange] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InstrumentChange:
+    """A scored instrument (AUDIT, DUDIT) in the latest assessment that has it filled in, and
+    in the one before that has it (None when there is none)."""
+
+    instrument_id: str
+    title: Label
+    maximum: int
+    now_on: date
+    now_total: int
+    now_band: Label | None
+    before_on: date | None
+    before_total: int | None
+
+    @property
+    def delta(self) -> int | None:
+        return None if self.before_total is None else self.now_total - self.before_total
+
+
+def instrument_changes(assessments: Sequence[AssessmentInfo]) -> list[InstrumentChange]:
+    """Per instrument, the latest two completely answered results (assessments oldest first)."""
+    from assessment_app.templates.instrument_files import default_instruments
+
+    registry = default_instruments()
+    found: dict[str, list[tuple[date, dict[str, object]]]] = {}
+    for a in assessments:
+        for instrument_id, entry in a.instruments.items():
+            if entry.get("answered") == entry.get("items") and isinstance(entry.get("total"), int):
+                found.setdefault(instrument_id, []).append((a.conducted_on, entry))
+    changes = []
+    for instrument_id, results in sorted(found.items()):
+        now_on, now = results[-1]
+        version = now.get("version")
+        inst = registry.get(instrument_id, version) if isinstance(version, int) else None
+        if inst is None:
+            continue
+        sex = now.get("sex")
+        band = inst.band(str(now.get("band")), sex if isinstance(sex, str) else None)
+        before = results[-2] if len(results) >= 2 else None
+        changes.append(
+            InstrumentChange(
+                instrument_id,
+                inst.title,
+                inst.total.max,
+                now_on,
+                int(str(now["total"])),
+                band.label if band is not None else None,
+                before[0] if before else None,
+                int(str(before[1]["total"])) if before else None,
+            )
+        )
+    return changes
 
 
 def _ratings(info: AssessmentInfo) -> dict[str, AreaRating]:
@@ -118,4 +173,4 @@ def follow_up_changes(
     points_ = [
         AssessmentPoint(a.id, a.kind, a.status, a.conducted_on, a.template_version) for a in usable
     ]
-    return FollowUpChanges(points_, series, changes, added, removed)
+    return FollowUpChanges(points_, series, changes, added, removed, instrument_changes(usable))

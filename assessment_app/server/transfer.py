@@ -203,6 +203,11 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
             "completed_at": _iso(a.completed_at),
             "answers": open_("assessments", "answers_enc", a.id, a.answers_enc),
             "ratings": open_("assessments", "ratings_enc", a.id, a.ratings_enc),
+            "instruments": (
+                open_("assessments", "instruments_enc", a.id, a.instruments_enc)
+                if a.instruments_enc is not None
+                else {}
+            ),
         }
         for a in session.execute(
             select(Assessment)
@@ -564,6 +569,10 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
         )
         row.answers_enc = ctx.seal("assessments", "answers_enc", row.id, a["answers"])
         row.ratings_enc = ctx.seal("assessments", "ratings_enc", row.id, a["ratings"])
+        if a.get("instruments"):  # bundles from before instruments have none
+            row.instruments_enc = ctx.seal(
+                "assessments", "instruments_enc", row.id, a["instruments"]
+            )
         session.add(row)
         assessment_map[str(a["id"])] = row.id
     session.flush()

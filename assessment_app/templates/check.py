@@ -6,9 +6,11 @@ Prints ``OK: <id> v<version>: <N> areas, <M> questions`` for each good file, or 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from assessment_app.templates.loader import TemplateProblem, read_template
+from assessment_app.templates.yaml_source import read_source
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -22,6 +24,15 @@ def check_main(paths: list[str], out: TextIO, err: TextIO) -> int:
     seen: dict[tuple[str, int], str] = {}
     failed = 0
     for path in paths:
+        other = _check_block(path)
+        if other is not None:
+            ok, lines = other
+            if ok:
+                out.write(lines[0] + "\n")
+            else:
+                failed += 1
+                err.write("".join(f"{line}\n" for line in lines))
+            continue
         report = read_template(path, strict=True)
         problems = list(report.problems)
         template = report.template
@@ -52,3 +63,30 @@ def check_main(paths: list[str], out: TextIO, err: TextIO) -> int:
         err.write(f"{failed} of {len(paths)} file(s) have problems\n")
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _check_block(path: str) -> tuple[bool, list[str]] | None:
+    """An instrument or a wording file (see docs/templates.md): (ok, lines); None otherwise."""
+    from assessment_app.templates.instrument_files import block_kind, read_instrument, read_wording
+
+    source = read_source(Path(path))
+    kind = block_kind(source) if not source.problems else None
+    if kind == "instrument":
+        report = read_instrument(path, source)
+        inst = report.instrument
+        if inst is not None:
+            return True, [
+                f"OK: instrument {inst.id} v{inst.version}: {len(inst.items)} items, "
+                f"total {inst.total.min}-{inst.total.max}"
+            ]
+        return False, [str(p) for p in report.problems]
+    if kind == "wording":
+        wording = read_wording(path, source=source)
+        found = wording.wording
+        if found is not None:
+            return True, [
+                f"OK: wording of {found.instrument} v{found.version} ({found.language}): "
+                f"{len(found.items)} items"
+            ]
+        return False, [str(p) for p in wording.problems]
+    return None

@@ -18,6 +18,8 @@ from assessment_app.records import assessments, drafts, followups
 from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft
+from assessment_app.templates.instrument_files import InstrumentRegistry
+from assessment_app.templates.instruments import Previous
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
 from assessment_app.workspace.workspace import may_retry, use_cases
@@ -42,6 +44,8 @@ class AssessmentEdit:
     answers: dict[str, Any]
     ratings: dict[str, dict[str, Any]]
     area: str | None = None
+    instruments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Scored instruments: id -> ``version``, ``answers`` (item -> option) and ``sex``."""
 
     @classmethod
     def of(
@@ -50,7 +54,9 @@ class AssessmentEdit:
         answers: dict[str, Any],
         ratings: dict[str, dict[str, Any]],
         area: str | None = None,
+        instruments: dict[str, dict[str, Any]] | None = None,
     ) -> AssessmentEdit:
+        """``instruments`` None keeps what the assessment holds."""
         return cls(
             info.id,
             info.case_id,
@@ -60,13 +66,26 @@ class AssessmentEdit:
             answers,
             ratings,
             area,
+            dict(info.instruments) if instruments is None else instruments,
         )
 
     def payload(self) -> DraftPayload:
-        return DraftPayload(
-            self.base_version,
-            {"answers": self.answers, "ratings": self.ratings, "area": self.area},
-        )
+        content: dict[str, Any] = {
+            "answers": self.answers,
+            "ratings": self.ratings,
+            "area": self.area,
+        }
+        if self.instruments:
+            content["instruments"] = self.instruments
+        return DraftPayload(self.base_version, content)
+
+    @staticmethod
+    def instruments_of(payload: DraftPayload) -> dict[str, dict[str, Any]]:
+        """The instruments in a draft ({} in drafts from before instruments)."""
+        found = payload.content.get("instruments")
+        if not isinstance(found, dict):
+            return {}
+        return {k: dict(v) for k, v in found.items() if isinstance(k, str) and isinstance(v, dict)}
 
     @staticmethod
     def content_of(payload: DraftPayload) -> tuple[dict[str, Any], dict[str, Any], str | None]:
@@ -88,6 +107,10 @@ class InterviewOpened:
     draft: DraftInfo | None  # autosaved on the server and not yet saved into the assessment
     copy: DraftInfo | None  # kept on this computer earlier; it met a newer draft on the server
     local: LocalDraft | None  # still only on this computer (the server was away)
+    previous_instruments: dict[str, Previous] = field(default_factory=dict)
+    """Each instrument's result in the latest earlier assessment of the case (follow-up)."""
+    instruments: InstrumentRegistry | None = None
+    """The installed instruments (loaded here, off the screen's thread)."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +140,15 @@ class InterviewUseCases:
             found = drafts.drafts_for(
                 uow, assessment_id, [DRAFT_KIND, DRAFT_KIND + CONFLICT_SUFFIX]
             )
+            earlier = assessments.previous_instruments(uow, info)
         template = self.ws.template(info.template_id, info.template_version)
         draft = found.get(DRAFT_KIND)
         if draft is not None:
             answers, ratings, _area = AssessmentEdit.content_of(draft.payload)
-            if answers == info.answers and ratings == info.ratings:
+            same_instruments = _same_instruments(
+                AssessmentEdit.instruments_of(draft.payload), info.instruments
+            )
+            if answers == info.answers and ratings == info.ratings and same_instruments:
                 draft = None  # nothing in it that is not saved already
         return InterviewOpened(
             info,
@@ -129,6 +156,17 @@ class InterviewUseCases:
             draft,
             found.get(DRAFT_KIND + CONFLICT_SUFFIX),
             self.ws.offline.pending(DRAFT_KIND, assessment_id),
+            {
+                instrument_id: Previous(
+                    instrument_id,
+                    on.isoformat(),
+                    int(entry["total"]),
+                    entry.get("answered") == entry.get("items"),
+                    entry.get("band") if isinstance(entry.get("band"), str) else None,
+                )
+                for instrument_id, (on, entry) in earlier.items()
+            },
+            self.ws.instruments,
         )
 
     def get(self, assessment_id: str) -> AssessmentInfo:
@@ -163,6 +201,7 @@ class InterviewUseCases:
                     edit.ratings,
                     complete=complete,
                     template=template,
+                    instruments=edit.instruments,
                 )
                 follow_up_id = None
                 if complete and info.kind == "follow_up":
@@ -194,6 +233,15 @@ class InterviewUseCases:
 
     def discard_copy(self, assessment_id: str) -> None:
         self.ws.offline.discard([DRAFT_KIND + CONFLICT_SUFFIX], assessment_id)
+
+
+def _same_instruments(draft: dict[str, dict[str, Any]], stored: dict[str, dict[str, Any]]) -> bool:
+    """The draft's instruments hold the same answers and cut-offs as the stored ones."""
+
+    def key(found: dict[str, dict[str, Any]]) -> dict[str, tuple[Any, Any]]:
+        return {k: (v.get("answers") or {}, v.get("sex")) for k, v in found.items()}
+
+    return key(draft) == key(stored)
 
 
 def _unavailable(ws: Workspace) -> ServerUnavailableError:

@@ -40,6 +40,7 @@ from assessment_app.workspace.unit import Damage, RecordSession, UnitOfWork
 if TYPE_CHECKING:
     from assessment_app.server.local_drafts import LocalDraftStore
     from assessment_app.settings import CaseRules
+    from assessment_app.templates.instrument_files import InstrumentRegistry
     from assessment_app.templates.model import Template
     from assessment_app.templates.source import TemplateSource
     from assessment_app.workspace.admin import AdminUseCases
@@ -227,6 +228,14 @@ class Workspace:
         if template_id is None or version is None:
             return self.templates.latest()
         return self.templates.get(template_id, version)
+
+    @property
+    def instruments(self) -> InstrumentRegistry:
+        """The scored instruments (AUDIT, DUDIT, ...) and their official wording, loaded on
+        first use from ``resources/instruments/`` and the install folder's ``instruments/``."""
+        from assessment_app.templates.instrument_files import default_instruments
+
+        return default_instruments()
 
     def area_titles(self, template: Template | None = None) -> dict[str, str]:
         from assessment_app.templates.source import area_titles

@@ -56,8 +56,10 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("urgent_flags", "handling_enc") in covered
     assert ("safety_plans", "content_enc") in covered  # the safety plan
     assert ("safety_plan_reviews", "comment_enc") in covered
-    assert len(covered) == 21
+    assert ("assessments", "instruments_enc") in covered  # scored instruments
+    assert len(covered) == 22
     assert ("providers", "contact_enc") in covered
     assert ("providers", "retired_reason_enc") in covered
     assert ("users", "contact_enc") in covered  # a worker's work phone and e-mail
     assert ("consent_documents", "content_enc") in covered
+    assert ("assessments", "instruments_enc") in covered  # AUDIT, DUDIT

@@ -56,6 +56,10 @@ class FollowUpComparison(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
+        self.instruments = QLabel(self)
+        self.instruments.setWordWrap(True)
+        self.instruments.setTextFormat(Qt.TextFormat.PlainText)
+        self.instruments.setAccessibleName(self.tr("Formulär med poäng"))
         self.radar = RadarChart(self)
         self.radar.setAccessibleName(self.tr("Skattningar över tid"))
         self.table = QTableWidget(0, 4, self)
@@ -80,6 +84,7 @@ class FollowUpComparison(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.instruments)
         right_layout.addWidget(self.note)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.radar)
@@ -99,6 +104,8 @@ class FollowUpComparison(QWidget):
         self.note.setText("")
         self.radar.set_data([], [])
         self.table.setRowCount(0)
+        self.instruments.setText("")
+        self.instruments.hide()
 
     def show_changes(self, data: FollowUpChanges) -> None:
         self.data = data
@@ -113,6 +120,7 @@ class FollowUpComparison(QWidget):
             series.append(Series(label, values))
         self.radar.set_data(axes, series)
         self.table.setRowCount(0)
+        self.show_instruments(data)
         if len(data.assessments) < 2:
             self.heading.setText(
                 self.tr("Jämförelsen visas när det finns minst två kartläggningar.")
@@ -146,6 +154,27 @@ class FollowUpComparison(QWidget):
                 ).format(added=len(data.added_areas), removed=len(data.removed_areas))
             )
         self.note.setText(" ".join(notes))
+
+    def show_instruments(self, data: FollowUpChanges) -> None:
+        """AUDIT, DUDIT, ...: the latest total, its reading, and the change since the one before."""
+        lines = []
+        for c in data.instruments:
+            line = self.tr("{title}: {total} av {max} poäng ({date})").format(
+                title=c.title.text(self.language),
+                total=c.now_total,
+                max=c.maximum,
+                date=c.now_on.isoformat(),
+            )
+            if c.now_band is not None:
+                line += " – " + c.now_band.text(self.language)
+            if c.delta is not None and c.before_on is not None:
+                sign = "+" if c.delta > 0 else ("−" if c.delta < 0 else "±")
+                line += ". " + self.tr("Förra gången {date}: {total}, förändring {sign}{n}").format(
+                    date=c.before_on.isoformat(), total=c.before_total, sign=sign, n=abs(c.delta)
+                )
+            lines.append(line)
+        self.instruments.setText("\n".join(lines))
+        self.instruments.setVisible(bool(lines))
 
     def _row(self, change: RatingChange) -> None:
         row = self.table.rowCount()

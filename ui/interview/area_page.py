@@ -115,6 +115,8 @@ class AreaPage(QScrollArea):
             block.editor.committed.connect(self.committed)
             self.blocks[qid] = block
             layout.addWidget(block)
+        self._layout = layout
+        self.panel: QWidget | None = None
         self.rating: RatingPanel | None = None
         if isinstance(section, Area):
             self.rating = RatingPanel(section, language, body)
@@ -123,6 +125,12 @@ class AreaPage(QScrollArea):
             layout.addWidget(self.rating)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def add_panel(self, panel: QWidget) -> None:
+        """A panel after the questions and before the rating (the area's instruments)."""
+        index = self._layout.indexOf(self.rating) if self.rating is not None else -1
+        self._layout.insertWidget(index if index >= 0 else self._layout.count() - 1, panel)
+        self.panel = panel
 
     def answer(self, question_id: str) -> Any:
         return self.blocks[question_id].editor.value()

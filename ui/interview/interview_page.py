@@ -32,6 +32,8 @@ from assessment_app.records.drafts import DraftPayload
 from assessment_app.templates.conditions import is_answered
 from assessment_app.templates.engine import AreaStatus
 from assessment_app.templates.incremental import InterviewState
+from assessment_app.templates.instrument_files import InstrumentRegistry, default_instruments
+from assessment_app.templates.instruments import Instrument
 from assessment_app.templates.model import Area, ConsentSection, Template
 from assessment_app.templates.ratings import AreaRating
 from assessment_app.workspace import Conflict, KeptLocally, NotKept, Saved
@@ -39,6 +41,7 @@ from assessment_app.workspace.interview import AssessmentEdit, Completed, Interv
 from ui.cases import labels
 from ui.editing import EditSession
 from ui.interview.area_page import AreaPage
+from ui.interview.instrument_dialog import InstrumentDialog, InstrumentPanel
 from ui.messages import error_message
 from ui.services import Services
 from ui.tasks import run_task
@@ -87,6 +90,15 @@ class InterviewPage(QWidget):
             k: dict(v) for k, v in self.info.ratings.items()
         }
         self.state = self._new_state(self.info.answers, self.ratings_by_area)
+        self.registry: InstrumentRegistry = (
+            opened.instruments if opened.instruments is not None else default_instruments()
+        )
+        self.instrument_results: dict[str, dict[str, Any]] = {
+            k: dict(v) for k, v in self.info.instruments.items()
+        }
+        self.previous_instruments = dict(opened.previous_instruments)
+        self.instrument_panels: dict[str, InstrumentPanel] = {}  # by instrument id
+        self.instrument_dialog: InstrumentDialog | None = None
         self.session = EditSession(
             self.ws,
             self.edit,
@@ -131,6 +143,13 @@ class InterviewPage(QWidget):
             self.row_of[section.id] = row
             for q in section.questions:
                 self.section_of_question[q.id] = section.id
+            offered = self._instruments_of(section) if isinstance(section, Area) else []
+            if offered:
+                panel = InstrumentPanel(offered, self.language, page)
+                panel.open_requested.connect(self.open_instrument)
+                page.add_panel(panel)
+                for inst in offered:
+                    self.instrument_panels.setdefault(inst.id, panel)
             QListWidgetItem(section.title.text(self.language), self.areas)
         self.areas.currentRowChanged.connect(self._show_section)
 
@@ -188,7 +207,12 @@ class InterviewPage(QWidget):
         if self.read_only:
             for page in self.section_pages:
                 body = page.widget()
-                if body is not None:
+                if page.panel is not None:  # its instruments can still be opened and read
+                    for block in page.blocks.values():
+                        block.setEnabled(False)
+                    if page.rating is not None:
+                        page.rating.setEnabled(False)
+                elif body is not None:
                     body.setEnabled(False)
             for button in (self.save_button, self.complete_button):
                 button.hide()
@@ -207,6 +231,61 @@ class InterviewPage(QWidget):
         parsed = {k: r for k, v in ratings.items() if (r := _rating(v)) is not None}
         return InterviewState(self.template, answers, parsed, language=self.language)
 
+    # --- instruments ----------------------------------------------------------------------
+    def _instruments_of(self, area: Area) -> list[Instrument]:
+        """The area's instruments: the version a stored result was made with, else the newest."""
+        found = []
+        for inst in self.registry.for_area(area.id):
+            stored = self.instrument_results.get(inst.id, {}).get("version")
+            kept = self.registry.get(inst.id, stored) if isinstance(stored, int) else None
+            found.append(kept or inst)
+        return found
+
+    def instrument(self, instrument_id: str) -> Instrument | None:
+        panel = self.instrument_panels.get(instrument_id)
+        return panel.instruments.get(instrument_id) if panel is not None else None
+
+    def _show_instruments(self) -> None:
+        for instrument_id, panel in self.instrument_panels.items():
+            panel.show_result(
+                panel.instruments[instrument_id],
+                self.instrument_results.get(instrument_id),
+                self.previous_instruments.get(instrument_id),
+            )
+
+    def open_instrument(self, instrument_id: str) -> InstrumentDialog | None:
+        """Open the instrument's dialog (window-modal); its answers are kept on "Klar"."""
+        inst = self.instrument(instrument_id)
+        if inst is None:
+            return None
+        dialog = InstrumentDialog(
+            inst,
+            self.instrument_results.get(instrument_id),
+            self.language,
+            wording=self.registry.wording(inst, self.language),
+            previous=self.previous_instruments.get(instrument_id),
+            read_only=self.read_only,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._instrument_done(instrument_id, dialog))
+        self.instrument_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _instrument_done(self, instrument_id: str, dialog: InstrumentDialog) -> None:
+        if self.read_only:
+            return
+        result = dialog.instrument_result()
+        before = self.instrument_results.get(instrument_id)
+        if result["answers"]:
+            self.instrument_results[instrument_id] = result
+        else:
+            self.instrument_results.pop(instrument_id, None)
+        self._show_instruments()
+        if self.instrument_results.get(instrument_id) != before:
+            self._touched()
+            self.session.flush()
+
     def answers(self) -> dict[str, Any]:
         """Every answer, including answers to questions hidden by a condition (never
         dropped) and answers the template does not know."""
@@ -220,7 +299,13 @@ class InterviewPage(QWidget):
 
     def edit(self) -> AssessmentEdit:
         """A snapshot of what is on the screen, for an autosave or a save."""
-        return AssessmentEdit.of(self.info, self.answers(), self.ratings(), self.current_area())
+        return AssessmentEdit.of(
+            self.info,
+            self.answers(),
+            self.ratings(),
+            self.current_area(),
+            instruments={k: dict(v) for k, v in self.instrument_results.items()},
+        )
 
     def _show_values(self) -> None:
         """Put the state into every widget (after loading or restoring a draft)."""
@@ -233,6 +318,7 @@ class InterviewPage(QWidget):
             page.apply(self.state, show_missing=page.section.id in self.visited)
             self._update_side_item(page.section.id)
         self._update_urgent()
+        self._show_instruments()
 
     def _update_side_item(self, section_id: str) -> None:
         row = self.row_of[section_id]
@@ -422,6 +508,7 @@ class InterviewPage(QWidget):
         self.draft_banner.clear()
         answers, ratings, area = AssessmentEdit.content_of(payload)
         self.ratings_by_area = {k: dict(v) for k, v in ratings.items() if isinstance(v, dict)}
+        self.instrument_results = AssessmentEdit.instruments_of(payload)
         self.state = self._new_state(answers, self.ratings_by_area)
         self._show_values()
         if area in self.row_of:
