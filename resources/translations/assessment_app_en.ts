@@ -1533,101 +1533,116 @@ Keep locked away. Confidential under OSL chapter 26 section 1.</translation>
 <context>
     <name>FollowUpComparison</name>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="60"/>
+        <location filename="../../ui/followup/comparison.py" line="62"/>
+        <source>Formulär med poäng</source>
+        <translation>Scored forms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="64"/>
         <source>Skattningar över tid</source>
         <translation>Ratings over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="64"/>
+        <location filename="../../ui/followup/comparison.py" line="68"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="65"/>
+        <location filename="../../ui/followup/comparison.py" line="69"/>
         <source>Tidigare
 egen / handläggare</source>
         <translation>Earlier
 own / worker</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="66"/>
+        <location filename="../../ui/followup/comparison.py" line="70"/>
         <source>Nu
 egen / handläggare</source>
         <translation>Now
 own / worker</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="67"/>
+        <location filename="../../ui/followup/comparison.py" line="71"/>
         <source>Förändring</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="73"/>
+        <location filename="../../ui/followup/comparison.py" line="77"/>
         <source>Förändring per område</source>
         <translation>Change per area</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="118"/>
+        <location filename="../../ui/followup/comparison.py" line="126"/>
         <source>Jämförelsen visas när det finns minst två kartläggningar.</source>
         <translation>The comparison is shown when there are at least two assessments.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="124"/>
+        <location filename="../../ui/followup/comparison.py" line="132"/>
         <source>Förändring från {old} ({old_kind}) till {new} ({new_kind})</source>
         <translation>Change from {old} ({old_kind}) to {new} ({new_kind})</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="135"/>
+        <location filename="../../ui/followup/comparison.py" line="143"/>
         <source>Skattningarna är 0–4: högre betyder större behov av stöd. ▼ betyder mindre behov, ▲ större behov (handläggarens skattning).</source>
         <translation>Ratings are 0–4: higher means a greater need for support. ▼ means less need, ▲ more need (the worker&apos;s rating).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="140"/>
+        <location filename="../../ui/followup/comparison.py" line="148"/>
         <source>Den senaste kartläggningen är inte avslutad än.</source>
         <translation>The latest assessment is not completed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="144"/>
+        <location filename="../../ui/followup/comparison.py" line="152"/>
         <source>{added} områden är nya och {removed} finns inte längre i den nyare frågemallen; de jämförs inte.</source>
         <translation>{added} areas are new and {removed} are no longer in the newer template; they are not compared.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="173"/>
+        <location filename="../../ui/followup/comparison.py" line="162"/>
+        <source>{title}: {total} av {max} poäng ({date})</source>
+        <translation>{title}: {total} of {max} points ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="172"/>
+        <source>Förra gången {date}: {total}, förändring {sign}{n}</source>
+        <translation>Last time {date}: {total}, change {sign}{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="202"/>
         <source>akut</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="174"/>
+        <location filename="../../ui/followup/comparison.py" line="203"/>
         <source>ej aktuellt</source>
         <translation>not relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="175"/>
+        <location filename="../../ui/followup/comparison.py" line="204"/>
         <source>ej besvarat</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="185"/>
+        <location filename="../../ui/followup/comparison.py" line="214"/>
         <source>– kan inte jämföras</source>
         <translation>– cannot be compared</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="187"/>
+        <location filename="../../ui/followup/comparison.py" line="216"/>
         <source>▼ {n} mindre behov</source>
         <translation>▼ {n} less need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="189"/>
+        <location filename="../../ui/followup/comparison.py" line="218"/>
         <source>▲ {n} större behov</source>
         <translation>▲ {n} more need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="191"/>
+        <location filename="../../ui/followup/comparison.py" line="220"/>
         <source>● oförändrat</source>
         <translation>● unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="195"/>
+        <location filename="../../ui/followup/comparison.py" line="224"/>
         <source>(egen skattning {arrow} {n:+d})</source>
         <translation>(own rating {arrow} {n:+d})</translation>
     </message>
@@ -1795,149 +1810,263 @@ own / worker</translation>
     </message>
 </context>
 <context>
-    <name>InterviewPage</name>
+    <name>InstrumentDialog</name>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="343"/>
-        <source>Utkast autosparat {time}</source>
-        <translation>Draft autosaved {time}</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="123"/>
+        <source>Frågorna visas med den officiella lydelsen ({source}).</source>
+        <translation>The questions are shown in the official wording ({source}).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="358"/>
-        <source>Autosparningen misslyckades: {reason}</source>
-        <translation>Autosave failed: {reason}</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="130"/>
+        <source>Frågorna visas som korta etiketter. Läs frågorna ur formulärets officiella lydelse för personen.</source>
+        <translation>The questions are shown as short labels. Read the questions to the person from the form&apos;s official wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="116"/>
-        <source>Områden</source>
-        <translation>Areas</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="137"/>
+        <source>Inte valt (visar båda gränsvärdena)</source>
+        <translation>Not chosen (shows both cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="137"/>
-        <source>◀ &amp;Föregående område</source>
-        <translation>◀ &amp;Previous area</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="139"/>
+        <source>Kvinna</source>
+        <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="138"/>
-        <source>&amp;Nästa område ▶</source>
-        <translation>&amp;Next area ▶</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="141"/>
+        <source>Man</source>
+        <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="139"/>
-        <source>&amp;Spara</source>
-        <translation>&amp;Save</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="145"/>
+        <source>&amp;Gränsvärden för:</source>
+        <translation>&amp;Cut-offs for:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="140"/>
-        <source>Spara och s&amp;täng</source>
-        <translation>Save and c&amp;lose</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="219"/>
+        <source>&amp;Klar</source>
+        <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="141"/>
-        <source>Slutför &amp;kartläggningen</source>
-        <translation>&amp;Complete the assessment</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="220"/>
+        <source>&amp;Töm alla svar</source>
+        <translation>&amp;Clear all answers</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="182"/>
-        <source>{kind} {date} – {title}</source>
-        <translation>{kind} {date} – {title}</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="223"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="195"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="233"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="197"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="279"/>
+        <source>Tolkningen visas när alla frågor är besvarade.</source>
+        <translation>The reading shows when every question is answered.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentPanel</name>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="306"/>
+        <source>Formulär med poäng (frivilliga)</source>
+        <translation>Scored forms (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="317"/>
+        <source>Öppna {name} …</source>
+        <translation>Open {name} …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="319"/>
+        <source>Öppna formuläret {name}</source>
+        <translation>Open the form {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="337"/>
+        <source>Inte ifyllt.</source>
+        <translation>Not filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="339"/>
+        <source>Förra gången ({date}): {total} poäng.</source>
+        <translation>Last time ({date}): {total} points.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentTexts</name>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="59"/>
+        <source>Summa: {total} av {max} poäng</source>
+        <translation>Total: {total} of {max} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="62"/>
+        <source>Summa hittills: {total} poäng – {answered} av {items} frågor besvarade</source>
+        <translation>Total so far: {total} points – {answered} of {items} questions answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="71"/>
+        <source>Förra gången ({date}): inte helt ifyllt.</source>
+        <translation>Last time ({date}): not completely filled in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="75"/>
+        <source>Förra gången ({date}): {total} poäng.</source>
+        <translation>Last time ({date}): {total} points.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="80"/>
+        <source>Förändring: {sign}{delta}</source>
+        <translation>Change: {sign}{delta}</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="429"/>
+        <source>Utkast autosparat {time}</source>
+        <translation>Draft autosaved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="444"/>
+        <source>Autosparningen misslyckades: {reason}</source>
+        <translation>Autosave failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="128"/>
+        <source>Områden</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="156"/>
+        <source>◀ &amp;Föregående område</source>
+        <translation>◀ &amp;Previous area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="157"/>
+        <source>&amp;Nästa område ▶</source>
+        <translation>&amp;Next area ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="158"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="159"/>
+        <source>Spara och s&amp;täng</source>
+        <translation>Save and c&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="160"/>
+        <source>Slutför &amp;kartläggningen</source>
+        <translation>&amp;Complete the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="201"/>
+        <source>{kind} {date} – {title}</source>
+        <translation>{kind} {date} – {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="219"/>
+        <source>S&amp;täng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="221"/>
         <source>Kartläggningen är avslutad och kan bara läsas.</source>
         <translation>The assessment is completed and can only be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="250"/>
+        <location filename="../../ui/interview/interview_page.py" line="336"/>
         <source>⚠ akut</source>
         <translation>⚠ urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="264"/>
+        <location filename="../../ui/interview/interview_page.py" line="350"/>
         <source>Akut – behöver hanteras nu:</source>
         <translation>Urgent – needs handling now:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="308"/>
+        <location filename="../../ui/interview/interview_page.py" line="394"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="368"/>
+        <location filename="../../ui/interview/interview_page.py" line="454"/>
         <source>Det finns svar som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med dem?</source>
         <translation>There are answers saved on this computer {when} while the server could not be reached, not yet saved in the assessment. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="377"/>
+        <location filename="../../ui/interview/interview_page.py" line="463"/>
         <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="399"/>
+        <location filename="../../ui/interview/interview_page.py" line="485"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="400"/>
+        <location filename="../../ui/interview/interview_page.py" line="486"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="386"/>
+        <location filename="../../ui/interview/interview_page.py" line="472"/>
         <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
         <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="392"/>
+        <location filename="../../ui/interview/interview_page.py" line="478"/>
         <source>Använd &amp;kopian</source>
         <translation>Use the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="393"/>
+        <location filename="../../ui/interview/interview_page.py" line="479"/>
         <source>Kasta k&amp;opian</source>
         <translation>Discard the c&amp;opy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="430"/>
+        <location filename="../../ui/interview/interview_page.py" line="517"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="438"/>
+        <location filename="../../ui/interview/interview_page.py" line="525"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="456"/>
+        <location filename="../../ui/interview/interview_page.py" line="543"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="479"/>
+        <location filename="../../ui/interview/interview_page.py" line="566"/>
         <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
         <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="466"/>
+        <location filename="../../ui/interview/interview_page.py" line="553"/>
         <source>Sparat {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="471"/>
+        <location filename="../../ui/interview/interview_page.py" line="558"/>
         <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
         <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="349"/>
+        <location filename="../../ui/interview/interview_page.py" line="435"/>
         <source>Sparat på den här datorn {time} – väntar på servern</source>
         <translation>Saved on this computer {time} – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="517"/>
+        <location filename="../../ui/interview/interview_page.py" line="604"/>
         <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
         <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
     </message>
