@@ -310,6 +310,8 @@ class PlanReview(Base):
     decided_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
     comment_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    # self_approval | unfinished_assessment (the reason is the comment) | None
+    mark: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
 
 class FollowUp(Versioned, Base):

@@ -80,6 +80,9 @@ ACTIONS = {
     "record.delete": "En uppgift togs bort",
     "export": "Uppgifter togs ut (utskrift eller utdrag)",
     "review": "Planen granskades",
+    "review.self_approval": "Planen godkändes av den som skrev eller ändrade den",
+    "review.unfinished_assessment": "Planen skickades in innan kartläggningen var klar",
+    "export.unapproved": "En plan som inte var beslutad lämnades till en utförare",
     "integrity.failure": "En lagrad uppgift gick inte att läsa",
 }
 CONTACT_FIELDS = (

@@ -81,6 +81,7 @@ USE_CASES: dict[str, str] = {
     "plans.conflict": READS,
     "plans.conflict_with_copy": READS,
     "plans.unfinished": READS,
+    "plans.needs_unfinished_reason": READS,
     "plans.autosave": OTHER,
     "plans.discard_draft": OTHER,
     "plans.discard_copy": OTHER,
@@ -281,7 +282,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         v["plan"] = saved(anna.plans.save_merged(plan.id, conflicts.choose(conflict, "mine")))
 
     def submit() -> None:
-        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version)
+        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version, unfinished_reason="Akut")
 
     def decide() -> None:
         v["plan"] = chef.plans.decide(v["plan"].id, v["plan"].version, approve=True)
@@ -290,7 +291,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         v["plan"] = anna.plans.new_version(v["plan"].id, v["plan"].version)
 
     def review_decide() -> None:
-        plan = anna.plans.submit(v["plan"].id, v["plan"].version)
+        plan = anna.plans.submit(v["plan"].id, v["plan"].version, unfinished_reason="Akut")
         v["plan"] = chef.review.decide(plan.id, plan.version, approve=False, comment="Mer")
 
     def schedule_follow_up() -> None:

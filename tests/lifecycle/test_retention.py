@@ -161,7 +161,7 @@ def _full_case(anna, chef, bo_name: str = "bo"):  # type: ignore[no-untyped-def]
     goal = plans.Goal(template.areas[0].id, "Ett mål")
     action = plans.Action("Ringa", "individual", goal_id=goal.id)
     plan = save_content(anna, plan, PlanContent([goal], [action]))
-    plan = anna.plans.submit(plan.id, plan.version)
+    plan = anna.plans.submit(plan.id, plan.version, unfinished_reason="Akut")
     chef.plans.decide(plan.id, plan.version, approve=False, comment="Mer om boendet")
     anna.cases.schedule_follow_up(row.id, date(2020, 5, 1), plan_id=plan.id)
     draft = AssessmentEdit.of(a, {"motivation_why_now": "utkast"}, {})
