@@ -889,6 +889,30 @@ def submit_for_review(
     return infos(uow, [plan])[0]
 
 
+RELEASED = "released"  # a review entry: a provider's copy made before a decision
+UNAPPROVED_EXPORT = "unapproved_export"
+
+
+def record_unapproved_release(
+    uow: UnitOfWork, plan_id: str, reason: str, provider_id: str | None
+) -> None:
+    """A provider's document was made from a plan that is not approved: the stated reason is
+    sealed on the plan's history (shown with the reviews) and the override is audited."""
+    plan, _case = uow.plan(plan_id)
+    if plan.review_state == "approved" or not reason.strip():
+        raise ValidationError(
+            "Only a plan that is not approved needs a reason to be shared.",
+            "Bara en plan som inte är beslutad behöver ett skäl för att lämnas ut.",
+        )
+    _review(uow, plan, RELEASED, reason.strip(), UNAPPROVED_EXPORT)
+    uow.audit(
+        audit.UNAPPROVED_EXPORT,
+        object_type="plan",
+        object_id=plan.id,
+        detail=f"v{plan.plan_version} {plan.review_state} provider={provider_id}",
+    )
+
+
 def last_content_editor(uow: UnitOfWork, plan: ActionPlan) -> str | None:
     """Who last wrote the plan's content (goals, actions, meeting, note): the user of its
     newest create or update entry in the audit trail. A submission or a decision changes

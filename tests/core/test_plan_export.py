@@ -26,7 +26,9 @@ def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, str, str]:
+def make_case(
+    world: World, protection: str = "none", *, approve: bool = True
+) -> tuple[Workspace, str, str, str]:
     anna, register = world.workspace("anna"), world.workspace("admin", ADMIN_PW).admin
     vagen = register.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
     other = register.add_provider("Annan Utförare", contact_person="Per", phone="08-2")
@@ -66,7 +68,15 @@ def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, s
     anna.cases.give_consent(
         row.id, "provider", ["housing"], provider_id=vagen.id, given_on=date(2026, 1, 1)
     )
+    if approve:  # a provider's copy is made from an approved plan
+        approve_plan(world, anna, row.id)
     return anna, row.case_ref, vagen.name, other.name
+
+
+def approve_plan(world: World, worker: Workspace, case_id: str) -> plans.PlanInfo:
+    plan = worker.cases.plans(case_id)[-1]
+    plan = worker.plans.submit(plan.id, plan.version)
+    return world.workspace("chef").plans.decide(plan.id, plan.version, approve=True)
 
 
 def test_individual_pdf_has_the_whole_plan(sqlite_world: World, tmp_path: Path) -> None:
