@@ -20,6 +20,7 @@ from assessment_app.workspace import Saved, Workspace
 from tests.conftest import ADMIN_PW, World
 
 SETTINGS = PrintSettings(municipality_name="Upplands-Bro kommun")
+URGENT = "Boendestödet börjar i morgon"  # why a provider copy of a draft is needed now
 
 
 def text_of(path: Path) -> str:
@@ -105,7 +106,9 @@ def test_provider_pdf_holds_only_consented_areas_and_own_actions(
     built = anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
     text = text_of(out)
     assert "Boendestöd varje vecka" in text and "Få ett eget och tryggt boende" in text
-    assert "Hemliga vägen 7" in text  # not protected: the provider gets the address
+    # not protected, but the consent has no item for contact details: no address, and a
+    # line says why (see test_provider_contact_details_only_under_their_consent_item)
+    assert "Hemliga vägen 7" not in text and "Kontaktuppgifter lämnas inte ut" in text
     for secret in (
         "narkotika",
         "Motivationssamtal",
@@ -244,10 +247,12 @@ def test_without_contact_details_nothing_dangles(sqlite_world: World, tmp_path: 
 def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(
     sqlite_world: World, tmp_path: Path
 ) -> None:
-    anna, ref, vagen, _ = make_case(sqlite_world)
+    anna, ref, vagen, _ = make_case(sqlite_world, approve=False)
     _contacts(sqlite_world)
     out = tmp_path / "vagen.pdf"
-    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    anna.documents.export(
+        ref, "provider", out, provider_name=vagen, settings=SETTINGS, unapproved_reason=URGENT
+    )
     text = _flat(out)
     assert "januari 2027" not in text and "Kungsgatan 5" not in text  # not in the meeting
     assert "Kontaktperson: Eva Ek Telefon: 08-1" in text  # the provider's, from the register
@@ -256,14 +261,16 @@ def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(
     plan = anna.cases.plans(case.id)[-1]
     with_them = dataclasses.replace(plan.content, meeting_with_providers=True)
     assert isinstance(anna.plans.save(PlanEdit(plan, with_them)), Saved)
-    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    anna.documents.export(
+        ref, "provider", out, provider_name=vagen, settings=SETTINGS, unapproved_reason=URGENT
+    )
     text = _flat(out)
     assert "Nästa möte: tisdag 12 januari 2027 kl. 10.00" in text
     assert "Plats: Socialkontoret, Kungsgatan 5, rum 12" in text
 
 
 def test_goal_text_prints_once_without_an_old_prefix(sqlite_world: World, tmp_path: Path) -> None:
-    anna, ref, vagen, _ = make_case(sqlite_world)
+    anna, ref, vagen, _ = make_case(sqlite_world, approve=False)
     case = anna.cases.open(case_ref=ref)
     plan = anna.cases.plans(case.id)[-1]
     housing, drugs = plan.goals
@@ -281,6 +288,7 @@ def test_goal_text_prints_once_without_an_old_prefix(sqlite_world: World, tmp_pa
             out,
             provider_name=provider,
             settings=SETTINGS,
+            unapproved_reason=URGENT,
         )
         text = _flat(out)
         assert "Mål för boende" not in text, audience
