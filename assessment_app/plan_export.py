@@ -311,7 +311,9 @@ def build_document(
         review_state=plan.review_state,
         individual_name=info.individual.name,
         individual_address=_address(info.individual) if with_contact else None,
-        individual_phone=_phone(info.individual) if audience == "provider" and with_contact else None,
+        individual_phone=_phone(info.individual)
+        if audience == "provider" and with_contact
+        else None,
         contact_withheld=audience == "provider"
         and not with_contact
         and not info.individual.protected

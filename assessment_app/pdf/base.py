@@ -96,7 +96,7 @@ class PlanRenderer:
         canvas.restoreState()
 
     def draw_watermark(self, canvas: Any) -> None:
-        """"UTKAST – inte beslutad" across the page, behind the content, on every page of a
+        """ "UTKAST – inte beslutad" across the page, behind the content, on every page of a
         plan that is not approved (drawn by the page template, so no page can miss it)."""
         text = labels.text(self.lang, "draft_watermark")
         size = 46.0

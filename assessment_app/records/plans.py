@@ -294,7 +294,9 @@ class PlanInfo:
     def self_approved(self) -> bool:
         """This version was approved by its author or last editor (a one-person unit)."""
         return any(
-            r.decision == "approved" and r.mark == SELF_APPROVAL and r.plan_version == self.plan_version
+            r.decision == "approved"
+            and r.mark == SELF_APPROVAL
+            and r.plan_version == self.plan_version
             for r in self.reviews
         )
 
@@ -303,7 +305,9 @@ class PlanInfo:
         """Why this version was submitted although its assessment was not finished (the
         latest submission's stated reason), or None."""
         submitted = [
-            r for r in self.reviews if r.decision == "submitted" and r.plan_version == self.plan_version
+            r
+            for r in self.reviews
+            if r.decision == "submitted" and r.plan_version == self.plan_version
         ]
         if submitted and submitted[-1].mark == UNFINISHED_ASSESSMENT:
             return submitted[-1].comment

@@ -51,8 +51,9 @@ def _long_plan(world: World) -> tuple[object, str, str, str]:
     plan = anna.cases.plans(case.id)[-1]
     housing = plan.goals[0]
     more = [
-        plans.Action(f"Steg {n}: ett samtal om vad som ska hända härnäst", "individual",
-                     goal_id=housing.id)
+        plans.Action(
+            f"Steg {n}: ett samtal om vad som ska hända härnäst", "individual", goal_id=housing.id
+        )
         for n in range(60)
     ]
     saved = anna.plans.save(
@@ -97,7 +98,11 @@ def test_a_provider_document_needs_an_approved_plan_or_a_stated_reason(
     for reason in (None, "", "   "):
         with pytest.raises(PlanNotApprovedError) as refused:
             anna.documents.export(  # type: ignore[attr-defined]
-                ref, "provider", out, provider_name=vagen, settings=SETTINGS,
+                ref,
+                "provider",
+                out,
+                provider_name=vagen,
+                settings=SETTINGS,
                 unapproved_reason=reason,
             )
         assert "inte beslutad" in refused.value.user_message

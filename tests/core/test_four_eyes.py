@@ -170,7 +170,7 @@ def test_an_unfinished_assessment_needs_a_stated_reason(world: World) -> None:
     finally:
         db.dispose()
     assert not any(reason in (d or "") for d in details)
-    assert not any(b and "Akut".encode() in b for b in blobs)  # sealed at rest
+    assert not any(b and b"Akut" in b for b in blobs)  # sealed at rest
 
 
 def test_a_finished_assessment_needs_no_reason_and_keeps_none(world: World) -> None:
