@@ -38,6 +38,7 @@ def test_history_lists_who_did_what_newest_first(qtbot, services, ws):
     assert [event for _time, _user, event in rows] == [
         "öppnade ärendet",
         "registrerade ett samtycke",
+        "skickade in planen version 1 innan kartläggningen var klar (med skäl)",
         "skickade handlingsplanen version 1 för granskning",
         "sparade handlingsplanen version 1",
         "skapade en handlingsplan",
