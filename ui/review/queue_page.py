@@ -1,7 +1,8 @@
 """The supervisor's review queue: plans waiting for review, overdue follow-ups, urgent flags,
 requests to close a case (where the unit makes closing a supervisor's decision; opened to
-decide in the case view) and consents that end (within the unit's warning days, or in the last 14 days) in the unit. Case
-references only: a name is shown once a case or a plan is opened (the core audits that).
+decide in the case view) and consents that end (within the unit's warning days, or in the
+last 14 days) in the unit. Case references only: a name is shown once a case or a plan is
+opened (the core audits that).
 
 Opened with ``ReviewQueuePage(services, parent)``; nothing is read until :meth:`refresh`, which
 reads the queue (``ws.review.queue``, audited) and the area titles in the background."""
