@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import update
 
 from assessment_app.db.models import Case
-from assessment_app.records import plans
+from assessment_app.records import assessments, plans
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import conflicts
 from assessment_app.workspace import Workspace
@@ -65,6 +65,8 @@ USE_CASES: dict[str, str] = {
     "interviews.start": WRITES,
     "interviews.save": WRITES,
     "interviews.open": READS,
+    "interviews.template_move": READS,
+    "interviews.move_to_newest": WRITES,
     "interviews.get": READS,
     "interviews.autosave": OTHER,  # a draft is one worker's unsaved work, not an entry
     "interviews.discard_draft": OTHER,
@@ -262,6 +264,14 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         edit = AssessmentEdit.of(v["assessment"], answers, ratings)
         v["assessment"] = saved(anna.interviews.save(edit)).info
 
+    def move_to_newest() -> None:
+        with anna.write() as uow:  # a follow-up begun on version 1, before version 2 came
+            old = assessments.start_assessment(
+                uow, case_id, "kartlaggning-avhopp", 1, kind="follow_up"
+            )
+        _set_last_entry(world, case_id, LONG_AGO)
+        anna.interviews.move_to_newest(old.id, old.version)
+
     def handle_urgent() -> None:
         flag = next(f for f in anna.cases.urgent_flags(case_id) if f.open)
         anna.cases.handle_urgent(flag.id, flag.version, ["talked_with_person"])
@@ -330,6 +340,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("cases.withdraw_consent", withdraw_consent, None),
         ("interviews.start", start, None),
         ("interviews.save", save_assessment, None),
+        ("interviews.move_to_newest", move_to_newest, None),
         ("cases.handle_urgent", handle_urgent, None),
         ("plans.create", create_plan, None),
         ("plans.save", save_plan, None),
