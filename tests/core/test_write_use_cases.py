@@ -340,7 +340,6 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("cases.withdraw_consent", withdraw_consent, None),
         ("interviews.start", start, None),
         ("interviews.save", save_assessment, None),
-        ("interviews.move_to_newest", move_to_newest, None),
         ("cases.handle_urgent", handle_urgent, None),
         ("plans.create", create_plan, None),
         ("plans.save", save_plan, None),
@@ -349,6 +348,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("plans.decide", decide, None),
         ("plans.new_version", new_version, None),
         ("review.decide", review_decide, None),
+        ("interviews.move_to_newest", move_to_newest, None),  # after the plans: its follow-up
         ("cases.schedule_follow_up", schedule_follow_up, None),
         ("cases.mark_follow_up_done", mark_follow_up_done, None),
         ("cases.close", close, None),
