@@ -438,11 +438,19 @@ class SubjectAccessRenderer:
                 [
                     _datetime(r.get("at")),
                     r.get("by") or "–",
-                    {
-                        "submitted": "Skickad för granskning",
-                        "approved": "Godkänd",
-                        "returned": "Återlämnad",
-                    }.get(r.get("decision") or "", r.get("decision")),
+                    str(
+                        {
+                            "submitted": "Skickad för granskning",
+                            "approved": "Godkänd",
+                            "returned": "Återlämnad",
+                            "released": "Lämnad till utförare före beslut",
+                        }.get(r.get("decision") or "", r.get("decision") or "–")
+                    )
+                    + (
+                        " (av den som skrev eller ändrade planen)"
+                        if r.get("mark") == "self_approval"
+                        else ""
+                    ),
                     r.get("comment"),
                 ]
                 for r in plan.get("reviews") or []
