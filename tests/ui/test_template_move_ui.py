@@ -21,9 +21,7 @@ def test_a_follow_up_on_version_1_is_moved_with_the_mapping_shown(
     ws = Workspace(worker, templates=services.templates)
     row = ws.cases.create(name="Gammal Uppföljning")
     with ws.write() as uow:
-        old = assessments.start_assessment(
-            uow, row.id, "kartlaggning-avhopp", 1, kind="follow_up"
-        )
+        old = assessments.start_assessment(uow, row.id, "kartlaggning-avhopp", 1, kind="follow_up")
     answers = {"contact_source": "self", "network_pull_back": "Gamla kompisar"}
     info = ws.interviews.save(AssessmentEdit.of(old, answers, {})).value.info
     page = InterviewPage(services, ws.interviews.open(info.id))
