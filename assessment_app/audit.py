@@ -39,6 +39,12 @@ RECORD_UPDATE = "record.update"
 RECORD_DELETE = "record.delete"
 EXPORT = "export"
 REVIEW = "review"
+# Four eyes: an approval by the plan's author or last editor, where the installation allows it.
+SELF_APPROVAL = "review.self_approval"
+# A plan submitted on an assessment that was not finished (the reason is sealed on the review).
+SUBMIT_UNFINISHED = "review.unfinished_assessment"
+# A provider's document made from a plan that was not approved (the reason is sealed on the case).
+UNAPPROVED_EXPORT = "export.unapproved"
 USER_CHANGE = "user.change"
 KEY_OPERATION = "key"
 INTEGRITY_FAILURE = "integrity.failure"

@@ -226,3 +226,8 @@ class ExportError(AppError):
 
 class ConsentMissingError(ExportError):
     pass
+
+
+class PlanNotApprovedError(ExportError):
+    """A provider's document asked for from a plan that is not approved, without the stated
+    reason that an explicit override needs."""

@@ -4,6 +4,12 @@
 - A provider's document shows only the areas the individual consented to share with that
   provider (valid today) and only the actions assigned to it. Without a valid consent the
   export is refused. A protected identity's address is never put into any document.
+- A provider's document is made only from an approved plan; an explicit override needs a
+  stated reason (``unapproved_reason``), which the use case seals on the plan and audits.
+  Every page of a plan that is not approved carries the "UTKAST – inte beslutad" watermark.
+- The individual's contact details (address, phone) go to a provider only when the valid
+  consent for that provider has its own item for them (``includes_contact``), and never for
+  a protected identity.
 - Every export is audited (case id, audience, provider id; never names).
 - Contacts: the case's worker (name, work phone, e-mail) and the case's unit (phone, e-mail,
   visiting address; the installation's phone when the unit has none); for a provider also its
@@ -26,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 from sqlalchemy import func, select
 
 from assessment_app.db.models import Case, Unit, User
-from assessment_app.errors import ConsentMissingError, NotFoundError
+from assessment_app.errors import ConsentMissingError, NotFoundError, PlanNotApprovedError
 from assessment_app.pdf import (
     ActionItem,
     ContactItem,
@@ -61,6 +67,8 @@ class BuiltDocument:
     case_id: str
     provider_id: str | None
     omitted_actions: int  # the provider's actions outside the consented areas, left out
+    plan_id: str = ""
+    unapproved_reason: str | None = None  # a provider's copy of a plan not approved: why
 
 
 def current_plan(uow: UnitOfWork, case_id: str) -> plans.PlanInfo:
@@ -149,6 +157,12 @@ def _provider_contact(provider: providers.ProviderInfo, language: Language) -> C
     )
 
 
+def _phone(info: cases.IndividualInfo) -> str | None:
+    if info.protected:
+        return None
+    return info.contact.phone.strip() or None
+
+
 def _address(info: cases.IndividualInfo) -> str | None:
     if info.protected:
         return None
@@ -167,8 +181,11 @@ def build_document(
     language: Language = "sv",
     settings: PrintSettings | None = None,
     today: date | None = None,
+    unapproved_reason: str | None = None,
 ) -> BuiltDocument:
-    """The view model for one PDF, filtered to consent for a provider."""
+    """The view model for one PDF, filtered to consent for a provider. A provider's copy of
+    a plan that is not approved is refused (:class:`PlanNotApprovedError`) unless
+    ``unapproved_reason`` says why it is needed now."""
     settings = settings or load_print_settings()
     today = today or date.today()
     info = cases.open_case(uow, case_ref)
@@ -178,6 +195,10 @@ def build_document(
     provider_id: str | None = None
     provider = None
     scope: set[str] | None = None
+    with_contact = audience == "individual"
+    reason = (unapproved_reason or "").strip() or None
+    if audience != "provider" or plan.review_state == "approved":
+        reason = None  # nothing to override
     if audience == "provider":
         if not provider_name:
             raise NotFoundError(
@@ -194,6 +215,14 @@ def build_document(
                 "inget dokument skapades.",
             )
         scope = set(consent.scope_areas)
+        with_contact = consent.includes_contact
+        if plan.review_state != "approved" and reason is None:
+            raise PlanNotApprovedError(
+                "The plan is not approved: a provider's document is made only from an approved "
+                "plan, or with a stated reason for making it now.",
+                "Planen är inte beslutad: ett dokument till en utförare görs bara av en godkänd "
+                "plan, eller med ett angivet skäl till att det behövs nu.",
+            )
     provider_names = {p.id: p.name for p in providers.list_providers(uow, include_inactive=True)}
     goal_items: list[GoalItem] = []
     omitted = 0
@@ -281,7 +310,14 @@ def build_document(
         plan_version=plan.plan_version,
         review_state=plan.review_state,
         individual_name=info.individual.name,
-        individual_address=_address(info.individual),
+        individual_address=_address(info.individual) if with_contact else None,
+        individual_phone=_phone(info.individual)
+        if audience == "provider" and with_contact
+        else None,
+        contact_withheld=audience == "provider"
+        and not with_contact
+        and not info.individual.protected
+        and bool(_address(info.individual) or _phone(info.individual)),
         protected_identity=info.individual.protected,
         goals=tuple(goal_items),
         contacts=_contacts(uow, info.id, settings, language),
@@ -296,7 +332,7 @@ def build_document(
         provider_contact=_provider_contact(provider, language) if provider else None,
         note=(plan.note or None) if audience == "individual" else None,
     )
-    return BuiltDocument(document, info.id, provider_id, omitted)
+    return BuiltDocument(document, info.id, provider_id, omitted, plan.id, reason)
 
 
 def audit_detail(built: BuiltDocument, channel: str = "save") -> str:
@@ -306,4 +342,6 @@ def audit_detail(built: BuiltDocument, channel: str = "save") -> str:
         detail += f" {channel}"
     if built.provider_id:
         detail += f" provider={built.provider_id}"
+    if built.unapproved_reason:
+        detail += f" unapproved={built.document.review_state}"
     return detail

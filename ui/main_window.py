@@ -328,12 +328,25 @@ class MainWindow(QMainWindow):
             owner=self,
         )
 
-    def _interview_opened(self, opened: InterviewOpened) -> None:
+    def _interview_opened(self, opened: InterviewOpened, moved: object = None) -> None:
         page = InterviewPage(self.services, opened, self)
         page.closed.connect(self._work_closed)
         page.server_unavailable.connect(self.server_unavailable)
+        page.moved.connect(self._interview_moved)
         self._replace_work_page(page)
         self._show(page)
+        if moved is not None:
+            page.show_moved(moved)  # type: ignore[arg-type]
+
+    def _interview_moved(self, assessment_id: str, mapping: object) -> None:
+        """A follow-up moved to the newest version of the questions: open it again on it."""
+        ws = self.ws
+        run_task(
+            lambda: ws.interviews.open(assessment_id),
+            lambda opened: self._interview_opened(opened, mapping),
+            self._failed,
+            owner=self,
+        )
 
     def open_plan(self, plan_id: str) -> None:
         ws = self.ws

@@ -139,7 +139,7 @@ def _supervisor_and_admin(
         case_id = anna.cases.page(CaseQuery(text=ref)).rows[0].id
         for plan in anna.cases.plans(case_id):
             if plan.review_state in ("draft", "returned") and plan.goals:
-                anna.plans.submit(plan.id, plan.version)
+                anna.plans.submit(plan.id, plan.version, unfinished_reason="Akut läge")
     chef = accounts.sign_in(db, "chef", PASSWORD)  # type: ignore[arg-type]
     window = MainWindow(Services(db, chef, settings, RegistryTemplates(), "sv"))  # type: ignore[arg-type]
     window.resize(1280, 820)

@@ -309,10 +309,13 @@ class PlanReview(Base):
         ForeignKey("action_plans.id", ondelete="CASCADE"), nullable=False, index=True
     )
     plan_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    decision: Mapped[str] = mapped_column(String(16), nullable=False)  # submitted|approved|returned
+    # submitted | approved | returned | released (a provider copy made before a decision)
+    decision: Mapped[str] = mapped_column(String(16), nullable=False)
     decided_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
     comment_enc: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    # self_approval | unfinished_assessment (the reason is the comment) | None
+    mark: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
 
 class FollowUp(Versioned, Base):

@@ -80,6 +80,9 @@ ACTIONS = {
     "record.delete": "En uppgift togs bort",
     "export": "Uppgifter togs ut (utskrift eller utdrag)",
     "review": "Planen granskades",
+    "review.self_approval": "Planen godkändes av den som skrev eller ändrade den",
+    "review.unfinished_assessment": "Planen skickades in innan kartläggningen var klar",
+    "export.unapproved": "En plan som inte var beslutad lämnades till en utförare",
     "integrity.failure": "En lagrad uppgift gick inte att läsa",
 }
 CONTACT_FIELDS = (
@@ -523,11 +526,19 @@ class SubjectAccessRenderer:
                 [
                     _datetime(r.get("at")),
                     r.get("by") or "–",
-                    {
-                        "submitted": "Skickad för granskning",
-                        "approved": "Godkänd",
-                        "returned": "Återlämnad",
-                    }.get(r.get("decision") or "", r.get("decision")),
+                    str(
+                        {
+                            "submitted": "Skickad för granskning",
+                            "approved": "Godkänd",
+                            "returned": "Återlämnad",
+                            "released": "Lämnad till utförare före beslut",
+                        }.get(r.get("decision") or "", r.get("decision") or "–")
+                    )
+                    + (
+                        " (av den som skrev eller ändrade planen)"
+                        if r.get("mark") == "self_approval"
+                        else ""
+                    ),
                     r.get("comment"),
                 ]
                 for r in plan.get("reviews") or []

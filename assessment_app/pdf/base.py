@@ -28,7 +28,15 @@ from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
 from assessment_app.pdf.document import PlanDocument
 from assessment_app.pdf.fonts import FontSet, register_fonts
 from assessment_app.pdf.markup import one_line
-from assessment_app.pdf.styles import INK, MUTED, RULE, Styles, build_styles
+from assessment_app.pdf.styles import (
+    DRAFT_INK,
+    INK,
+    MUTED,
+    RULE,
+    WATERMARK,
+    Styles,
+    build_styles,
+)
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +89,31 @@ class PlanRenderer:
 
     def decorate_page(self, canvas: Any, template: Any) -> None:
         canvas.saveState()
+        if self.doc.is_draft:
+            self.draw_watermark(canvas)
         self.draw_header(canvas)
         self.draw_footer(canvas)
         canvas.restoreState()
+
+    def draw_watermark(self, canvas: Any) -> None:
+        """ "UTKAST – inte beslutad" across the page, behind the content, on every page of a
+        plan that is not approved (drawn by the page template, so no page can miss it)."""
+        text = labels.text(self.lang, "draft_watermark")
+        size = 46.0
+        diagonal = (self.page_width**2 + self.page_height**2) ** 0.5
+        while size > 20 and stringWidth(text, self.fonts.bold, size) > diagonal * 0.75:
+            size -= 2
+        canvas.saveState()
+        canvas.translate(self.page_width / 2, self.page_height / 2)
+        canvas.rotate(54)
+        canvas.setFillColor(WATERMARK)
+        canvas.setFont(self.fonts.bold, size)
+        canvas.drawCentredString(0, -size / 3, text)
+        canvas.restoreState()
+        # The same words in plain print at the top, where a copy cut to size still shows them.
+        canvas.setFillColor(DRAFT_INK)
+        canvas.setFont(self.fonts.bold, self.header_font_size + 1)
+        canvas.drawCentredString(self.page_width / 2, self.page_height - 6 * mm, text)
 
     def metadata(self) -> dict[str, Any]:
         """PDF document info: never a name, address or case reference."""

@@ -105,8 +105,13 @@ class Blocks:
         out: list[Flowable] = [self.labelled(self.t("name"), doc.individual_name)]
         if doc.protected_identity:
             out.append(self.protected_notice())
-        elif with_address and doc.printable_address is not None:
-            out.append(self.labelled(self.t("address"), doc.printable_address))
+        elif with_address:
+            if doc.printable_address is not None:
+                out.append(self.labelled(self.t("address"), doc.printable_address))
+            if doc.printable_phone is not None:
+                out.append(self.labelled(self.t("phone"), doc.printable_phone))
+            if doc.contact_withheld:
+                out.append(self.paragraph(self.t("contact_not_shared")))
         return out
 
     def contact(self, contact: ContactItem) -> Flowable:

@@ -115,6 +115,11 @@ class PlanDocument:
     individual_name: str
     individual_address: str | None
     protected_identity: bool
+    # The individual's phone; printed (with the address) only on a provider's copy whose
+    # consent includes contact details, never for a protected identity.
+    individual_phone: str | None = None
+    # Contact details withheld from a provider for want of a consent item: a line says so.
+    contact_withheld: bool = False
     logo_path: Path | None = None
     confidentiality_text: str = DEFAULT_CONFIDENTIALITY_TEXT
     goals: tuple[GoalItem, ...] = ()
@@ -145,6 +150,19 @@ class PlanDocument:
             return None
         address = (self.individual_address or "").strip()
         return address or None
+
+    @property
+    def printable_phone(self) -> str | None:
+        """The phone if it may be printed at all; never for a protected identity."""
+        if self.protected_identity:
+            return None
+        phone = (self.individual_phone or "").strip()
+        return phone or None
+
+    @property
+    def is_draft(self) -> bool:
+        """Not (yet) a decided plan: every page carries the draft watermark."""
+        return self.review_state != "approved"
 
     @property
     def marking(self) -> str:

@@ -95,6 +95,8 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
             "att socialtjänsten delar med er, och de uppdrag som ni har fått."
         ),
         "about_individual": "Den enskilde",
+        "draft_watermark": "UTKAST – inte beslutad",
+        "contact_not_shared": "Kontaktuppgifter lämnas inte ut (inget samtycke till det).",
         "provider_contact": "Kontaktperson hos utföraren",
         "social_services_contacts": "Kontakt hos socialtjänsten",
         "areas_and_tasks": "Områden och uppdrag",
@@ -195,6 +197,8 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
             "social services sharing with you, and the tasks you have been given."
         ),
         "about_individual": "The individual",
+        "draft_watermark": "DRAFT – not decided",
+        "contact_not_shared": "Contact details are not shared (no consent to that).",
         "provider_contact": "Contact person at the provider",
         "social_services_contacts": "Contacts at the social services",
         "areas_and_tasks": "Areas and tasks",

@@ -20,6 +20,9 @@ MUTED = colors.HexColor(MUTED_HEX)
 RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#1f4e79")
+# The draft watermark: light enough to read the text through, dark enough to copy.
+WATERMARK = colors.Color(0.78, 0.16, 0.16, alpha=0.16)
+DRAFT_INK = colors.HexColor("#9b1c1c")
 
 
 @dataclass(frozen=True, slots=True)

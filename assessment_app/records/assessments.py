@@ -16,6 +16,7 @@ from assessment_app.errors import ValidationError
 
 if TYPE_CHECKING:
     from assessment_app.templates import Template
+    from assessment_app.templates.mapping import AnswerMapping
     from assessment_app.workspace.unit import UnitOfWork
 
 KINDS = ("initial", "follow_up")
@@ -345,3 +346,49 @@ def _check_complete(
             f"{unrated} områden saknar handläggarens skattning (eller markering), "
             f"{reasons} skattningar saknar motivering.",
         )
+
+
+def move_to_template(
+    uow: UnitOfWork,
+    assessment_id: str,
+    expected_version: int,
+    source: Template,
+    target: Template,
+) -> tuple[AssessmentInfo, AnswerMapping]:
+    """Move a follow-up that is not finished to a newer version of its template, carrying
+    over the answers that mean the same there (:func:`templates.mapping.map_answers`)."""
+    from assessment_app.templates.mapping import map_answers
+
+    a, _case = uow.record(Assessment, assessment_id, "assessment")
+    uow.check_version(a, expected_version, "assessment", a.id, ["template_version"])
+    if a.kind != "follow_up" or a.status == "complete":
+        raise ValidationError(
+            "Only a follow-up that is not finished can move to a newer version of the questions.",
+            "Bara en uppföljning som inte är avslutad kan flyttas till en nyare version av "
+            "frågorna.",
+        )
+    if (a.template_id, a.template_version) != source.key or target.version <= source.version:
+        raise ValidationError(
+            "The follow-up can only move to a newer version of its own questions.",
+            "Uppföljningen kan bara flyttas till en nyare version av sina egna frågor.",
+        )
+    info = info_of(uow, a)
+    if info.damaged:
+        raise ValidationError(
+            "The answers cannot be read, so they cannot be moved.",
+            "Svaren går inte att läsa och kan därför inte flyttas.",
+        )
+    mapping = map_answers(source, target, info.answers, info.ratings)
+    a.template_version = target.version
+    a.answers_enc = uow.seal("assessments", "answers_enc", a.id, mapping.answers)
+    a.ratings_enc = uow.seal("assessments", "ratings_enc", a.id, mapping.ratings)
+    a.updated_by = uow.ctx.user_id
+    uow.audit(
+        audit.RECORD_UPDATE,
+        object_type="assessment",
+        object_id=a.id,
+        detail=f"moved {target.id} v{source.version}->v{target.version} "
+        f"carried={len(mapping.carried)} dropped={len(mapping.dropped)}",
+    )
+    uow.session.flush()
+    return info_of(uow, a), mapping

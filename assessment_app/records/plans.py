@@ -24,7 +24,16 @@ from sqlalchemy.orm.util import identity_key
 
 from assessment_app import audit
 from assessment_app import damage as _damage
-from assessment_app.db.models import ActionPlan, PlanAction, PlanGoal, PlanReview, Provider, User
+from assessment_app.db.models import (
+    ActionPlan,
+    Assessment,
+    AuditEvent,
+    PlanAction,
+    PlanGoal,
+    PlanReview,
+    Provider,
+    User,
+)
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
 
@@ -35,6 +44,9 @@ RESPONSIBLE_KINDS = ("individual", "social_services", "provider", "police", "aut
 ACTION_STATUSES = ("planned", "in_progress", "done", "cancelled")
 REVIEW_STATES = ("draft", "submitted", "approved", "returned", "superseded")
 EDITABLE_STATES = ("draft", "returned")
+# Marks a review entry may carry (``plan_reviews.mark``).
+SELF_APPROVAL = "self_approval"
+UNFINISHED_ASSESSMENT = "unfinished_assessment"
 DAMAGED = _damage.DAMAGED
 
 
@@ -66,6 +78,7 @@ class ReviewEntry:
     decided_by: str | None
     decided_at: datetime
     comment: str
+    mark: str | None = None  # SELF_APPROVAL or UNFINISHED_ASSESSMENT (see decide, submit)
 
 
 @dataclass
@@ -277,6 +290,29 @@ class PlanInfo:
     def editable(self) -> bool:
         return self.review_state in EDITABLE_STATES
 
+    @property
+    def self_approved(self) -> bool:
+        """This version was approved by its author or last editor (a one-person unit)."""
+        return any(
+            r.decision == "approved"
+            and r.mark == SELF_APPROVAL
+            and r.plan_version == self.plan_version
+            for r in self.reviews
+        )
+
+    @property
+    def unfinished_reason(self) -> str | None:
+        """Why this version was submitted although its assessment was not finished (the
+        latest submission's stated reason), or None."""
+        submitted = [
+            r
+            for r in self.reviews
+            if r.decision == "submitted" and r.plan_version == self.plan_version
+        ]
+        if submitted and submitted[-1].mark == UNFINISHED_ASSESSMENT:
+            return submitted[-1].comment
+        return None
+
 
 @dataclass
 class PlanEdit:
@@ -454,7 +490,9 @@ def _children(
     ).all():
         comment = uow.open("plan_reviews", "comment_enc", r.id, r.comment_enc, "")
         reviews[r.plan_id].append(
-            ReviewEntry(r.plan_version, r.decision, username, r.decided_at, str(comment or ""))
+            ReviewEntry(
+                r.plan_version, r.decision, username, r.decided_at, str(comment or ""), r.mark
+            )
         )
     return goals, actions, reviews
 
@@ -778,7 +816,9 @@ def saved_info(base: PlanInfo, plan: ActionPlan, content: PlanContent) -> PlanIn
     )
 
 
-def _review(uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str) -> None:
+def _review(
+    uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str, mark: str | None = None
+) -> None:
     review = PlanReview(
         id=new_id(),
         plan_id=plan.id,
@@ -786,6 +826,7 @@ def _review(uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str) -> N
         decision=decision,
         decided_by=uow.ctx.user_id,
         decided_at=uow.now,
+        mark=mark,
     )
     if comment:
         review.comment_enc = uow.seal("plan_reviews", "comment_enc", review.id, comment)
@@ -798,7 +839,22 @@ def _review(uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str) -> N
     )
 
 
-def submit_for_review(uow: UnitOfWork, plan_id: str, expected_version: int) -> PlanInfo:
+def assessment_unfinished(uow: UnitOfWork, plan: ActionPlan) -> bool:
+    """The plan is built on an assessment that is not finished (still in progress)."""
+    if plan.assessment_id is None:
+        return False
+    status = uow.session.execute(
+        select(Assessment.status).where(Assessment.id == plan.assessment_id)
+    ).scalar()
+    return status is not None and status != "complete"
+
+
+def submit_for_review(
+    uow: UnitOfWork, plan_id: str, expected_version: int, *, unfinished_reason: str = ""
+) -> PlanInfo:
+    """Submit a draft for review. A plan built on an assessment that is not finished needs a
+    stated reason (``unfinished_reason``): it is sealed on the review entry, shown to the
+    reviewer and audited with an action of its own."""
     plan, _case = uow.plan(plan_id)
     uow.check_version(plan, expected_version, "plan", plan.id, ["review_state"])
     if plan.review_state not in EDITABLE_STATES:
@@ -812,16 +868,83 @@ def submit_for_review(uow: UnitOfWork, plan_id: str, expected_version: int) -> P
             "The plan cannot be submitted yet: " + " ".join(p.message_en for p in problems),
             "Planen kan inte skickas in än: " + " ".join(p.message_sv for p in problems),
         )
+    reason = unfinished_reason.strip()
+    mark = None
+    if assessment_unfinished(uow, plan):
+        if not reason:
+            raise ValidationError(
+                "The assessment is not finished: say why the plan is submitted now.",
+                "Kartläggningen är inte klar: skriv varför planen skickas in nu.",
+            )
+        mark = UNFINISHED_ASSESSMENT
+    else:
+        reason = ""  # nothing to explain; a stray text is not kept
     plan.review_state = "submitted"
     plan.updated_by = uow.ctx.user_id
-    _review(uow, plan, "submitted", "")
+    _review(uow, plan, "submitted", reason, mark)
+    if mark is not None:
+        uow.audit(
+            audit.SUBMIT_UNFINISHED,
+            object_type="plan",
+            object_id=plan.id,
+            detail=f"v{plan.plan_version} assessment={plan.assessment_id}",
+        )
     uow.session.flush()
     return infos(uow, [plan])[0]
 
 
+RELEASED = "released"  # a review entry: a provider's copy made before a decision
+UNAPPROVED_EXPORT = "unapproved_export"
+
+
+def record_unapproved_release(
+    uow: UnitOfWork, plan_id: str, reason: str, provider_id: str | None
+) -> None:
+    """A provider's document was made from a plan that is not approved: the stated reason is
+    sealed on the plan's history (shown with the reviews) and the override is audited."""
+    plan, _case = uow.plan(plan_id)
+    if plan.review_state == "approved" or not reason.strip():
+        raise ValidationError(
+            "Only a plan that is not approved needs a reason to be shared.",
+            "Bara en plan som inte är beslutad behöver ett skäl för att lämnas ut.",
+        )
+    _review(uow, plan, RELEASED, reason.strip(), UNAPPROVED_EXPORT)
+    uow.audit(
+        audit.UNAPPROVED_EXPORT,
+        object_type="plan",
+        object_id=plan.id,
+        detail=f"v{plan.plan_version} {plan.review_state} provider={provider_id}",
+    )
+
+
+def last_content_editor(uow: UnitOfWork, plan: ActionPlan) -> str | None:
+    """Who last wrote the plan's content (goals, actions, meeting, note): the user of its
+    newest create or update entry in the audit trail. A submission or a decision changes
+    ``updated_by`` but is not an edit of the content."""
+    return uow.session.execute(
+        select(AuditEvent.user_id)
+        .where(
+            AuditEvent.object_type == "plan",
+            AuditEvent.object_id == plan.id,
+            AuditEvent.action.in_((audit.RECORD_CREATE, audit.RECORD_UPDATE)),
+        )
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    ).scalar()
+
+
 def decide(
-    uow: UnitOfWork, plan_id: str, expected_version: int, *, approve: bool, comment: str = ""
+    uow: UnitOfWork,
+    plan_id: str,
+    expected_version: int,
+    *,
+    approve: bool,
+    comment: str = "",
+    allow_self_approval: bool = False,
 ) -> PlanInfo:
+    """Approve or return a submitted plan. Four eyes: the approver is neither the plan's
+    author nor its last content editor, unless the installation allows self-approval (a
+    one-person unit); then the approval is marked on the plan and audited on its own."""
     uow.ctx.require_role("supervisor")
     if not approve and not comment.strip():
         raise ValidationError(
@@ -834,9 +957,27 @@ def decide(
             "Only a submitted plan can be approved or returned.",
             "Bara en inskickad plan kan godkännas eller lämnas tillbaka.",
         )
+    mark = None
+    if approve:
+        me = uow.ctx.user_id
+        own = me is not None and me in (plan.created_by, last_content_editor(uow, plan))
+        if own and not allow_self_approval:
+            raise ValidationError(
+                "You wrote or last changed this plan: another supervisor must approve it.",
+                "Du har skrivit eller senast ändrat planen: en annan arbetsledare måste "
+                "godkänna den.",
+            )
+        mark = SELF_APPROVAL if own else None
     plan.review_state = "approved" if approve else "returned"
     plan.updated_by = uow.ctx.user_id
-    _review(uow, plan, "approved" if approve else "returned", comment)
+    _review(uow, plan, "approved" if approve else "returned", comment, mark)
+    if mark is not None:
+        uow.audit(
+            audit.SELF_APPROVAL,
+            object_type="plan",
+            object_id=plan.id,
+            detail=f"v{plan.plan_version}",
+        )
     uow.session.flush()
     return infos(uow, [plan])[0]
 
@@ -938,6 +1079,7 @@ def as_json(info: PlanInfo) -> dict[str, Any]:
                 "by": r.decided_by,
                 "at": r.decided_at.isoformat(),
                 "comment": r.comment,
+                "mark": r.mark,
             }
             for r in info.reviews
         ],

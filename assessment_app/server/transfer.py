@@ -249,6 +249,7 @@ def _gather(session: Session, ctx: Context, case: Case, transfer_id: str) -> dic
                 "decided_by": who,
                 "decided_at": _iso(r.decided_at),
                 "comment": open_("plan_reviews", "comment_enc", r.id, r.comment_enc),
+                "mark": r.mark,
             }
             for r, who in session.execute(
                 select(PlanReview, User.username)
@@ -634,6 +635,8 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
                 decision=str(r["decision"]),
                 decided_by=decided_by,
                 decided_at=_datetime(r["decided_at"]),
+                # four eyes: a self-approval or an early submission stays marked
+                mark=str(r["mark"])[:24] if r.get("mark") else None,
             )
             if r.get("comment"):
                 review.comment_enc = ctx.seal(

@@ -18,7 +18,7 @@ from assessment_app.lifecycle.codes import SUBJECT_ACCESS_PDF
 from assessment_app.pdf import render_plan_pdf, write_pdf_atomic
 from assessment_app.plan_export import Audience, BuiltDocument, Language, audit_detail
 from assessment_app.plan_export import build_document as _build
-from assessment_app.records import subject_access
+from assessment_app.records import plans, subject_access
 from assessment_app.settings import PrintSettings, load_print_settings
 from assessment_app.workspace.workspace import use_cases
 
@@ -53,6 +53,7 @@ class DocumentUseCases:
         language: Language = "sv",
         settings: PrintSettings | None = None,
         today: date | None = None,
+        unapproved_reason: str | None = None,
     ) -> BuiltDocument:
         """What the document for ``audience`` may hold (consent and protection applied)."""
         settings = settings or load_print_settings()
@@ -65,6 +66,7 @@ class DocumentUseCases:
                 language=language,
                 settings=settings,
                 today=today,
+                unapproved_reason=unapproved_reason,
             )
 
     def prepare(
@@ -76,6 +78,7 @@ class DocumentUseCases:
         language: Language = "sv",
         settings: PrintSettings | None = None,
         today: date | None = None,
+        unapproved_reason: str | None = None,
     ) -> Prepared:
         built = self.build(
             case_ref,
@@ -84,6 +87,7 @@ class DocumentUseCases:
             language=language,
             settings=settings,
             today=today,
+            unapproved_reason=unapproved_reason,
         )
         return Prepared(built, render_plan_pdf(built.document))
 
@@ -97,6 +101,7 @@ class DocumentUseCases:
         language: Language = "sv",
         settings: PrintSettings | None = None,
         today: date | None = None,
+        unapproved_reason: str | None = None,
     ) -> BuiltDocument:
         """Render and write atomically (nothing is left behind on failure), then audit."""
         prepared = self.prepare(
@@ -106,12 +111,16 @@ class DocumentUseCases:
             language=language,
             settings=settings,
             today=today,
+            unapproved_reason=unapproved_reason,
         )
         write_pdf_atomic(prepared.data, out)
         self.audit_export(prepared.built)
         return prepared.built
 
     def audit_export(self, built: BuiltDocument, channel: str = "save") -> None:
+        """Audit the export. A provider's copy of a plan that is not approved also keeps its
+        stated reason, sealed on the plan (a review entry ``released``), with an audit entry
+        of its own: the override is an entry in the case."""
         with self.ws.write() as uow:
             case = uow.case(case_id=built.case_id)
             uow.audit(
@@ -120,6 +129,10 @@ class DocumentUseCases:
                 object_id=case.id,
                 detail=audit_detail(built, channel),
             )
+            if built.unapproved_reason:
+                plans.record_unapproved_release(
+                    uow, built.plan_id, built.unapproved_reason, built.provider_id
+                )
 
     # --- registerutdrag -----------------------------------------------------------------------
     def _gather(self, case_ref: str) -> tuple[str, dict[str, Any]]:

@@ -20,6 +20,7 @@ from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPaylo
 from assessment_app.server.local_drafts import LocalDraft
 from assessment_app.templates.instrument_files import InstrumentRegistry
 from assessment_app.templates.instruments import Previous
+from assessment_app.templates.mapping import AnswerMapping, map_answers
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
 from assessment_app.workspace.workspace import may_retry, use_cases
@@ -168,6 +169,38 @@ class InterviewUseCases:
             },
             self.ws.instruments,
         )
+
+    def template_move(self, assessment_id: str) -> AnswerMapping | None:
+        """What moving this follow-up to the newest version of its questions would do (which
+        answers are carried to which question, which are new), or None when it cannot move
+        (not a follow-up in progress, or already on the newest version). Nothing is written."""
+        with self.ws.read() as uow:
+            info = assessments.get_assessment(uow, assessment_id)
+        newest = self.ws.templates.latest()
+        if (
+            info.kind != "follow_up"
+            or info.status == "complete"
+            or info.damaged
+            or info.template_id != newest.id
+            or info.template_version >= newest.version
+        ):
+            return None
+        source = self.ws.template(info.template_id, info.template_version)
+        return map_answers(source, newest, info.answers, info.ratings)
+
+    def move_to_newest(
+        self, assessment_id: str, expected_version: int
+    ) -> tuple[AssessmentInfo, AnswerMapping]:
+        """Move a follow-up in progress to the newest version of its questions, carrying over
+        the answers that mean the same there; returns the mapping to show."""
+        with self.ws.read() as uow:
+            info = assessments.get_assessment(uow, assessment_id)
+        source = self.ws.template(info.template_id, info.template_version)
+        newest = self.ws.templates.latest()
+        with self.ws.write() as uow:
+            return assessments.move_to_template(
+                uow, assessment_id, expected_version, source, newest
+            )
 
     def get(self, assessment_id: str) -> AssessmentInfo:
         with self.ws.read() as uow:

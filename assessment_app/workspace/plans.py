@@ -263,15 +263,37 @@ class PlanUseCases:
         return Saved(info)
 
     # --- review and versions ------------------------------------------------------------------
-    def submit(self, plan_id: str, expected_version: int) -> PlanInfo:
+    def submit(
+        self, plan_id: str, expected_version: int, *, unfinished_reason: str = ""
+    ) -> PlanInfo:
+        """Submit for review; on an assessment that is not finished ``unfinished_reason``
+        is required (see :meth:`needs_unfinished_reason`)."""
         with self.ws.write() as uow:
-            return plans.submit_for_review(uow, plan_id, expected_version)
+            return plans.submit_for_review(
+                uow, plan_id, expected_version, unfinished_reason=unfinished_reason
+            )
+
+    def needs_unfinished_reason(self, plan_id: str) -> bool:
+        """Whether submitting this plan needs a stated reason (its assessment is not done)."""
+        with self.ws.read() as uow:
+            plan, _case = uow.plan(plan_id)
+            return plans.assessment_unfinished(uow, plan)
 
     def decide(
         self, plan_id: str, expected_version: int, *, approve: bool, comment: str = ""
     ) -> PlanInfo:
+        """Approve or return; four eyes unless the installation allows self-approval
+        (``allow_self_approval``, read from the installation's settings only)."""
+        allow = self.ws.rules().allow_self_approval
         with self.ws.write() as uow:
-            return plans.decide(uow, plan_id, expected_version, approve=approve, comment=comment)
+            return plans.decide(
+                uow,
+                plan_id,
+                expected_version,
+                approve=approve,
+                comment=comment,
+                allow_self_approval=allow,
+            )
 
     def new_version(self, plan_id: str, expected_version: int | None = None) -> PlanInfo:
         with self.ws.write() as uow:

@@ -234,25 +234,26 @@ def test_export_pdf_command(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert ref in PdfReader(out).pages[0].extract_text()
     prov = tmp_path / "utforare.pdf"
-    done = run(
-        [
-            "--database",
-            db,
-            "--user",
-            "chef",
-            "export-pdf",
-            ref,
-            "--audience",
-            "provider",
-            "--provider",
-            provider,
-            "--language",
-            "en",
-            "--out",
-            str(prov),
-        ],
-        pw,
-    )
+    to_provider = [
+        "--database",
+        db,
+        "--user",
+        "chef",
+        "export-pdf",
+        ref,
+        "--audience",
+        "provider",
+        "--provider",
+        provider,
+        "--language",
+        "en",
+        "--out",
+        str(prov),
+    ]
+    refused = run(to_provider, pw)  # the demo plan is a draft: not without a reason
+    assert refused.returncode == 2 and "inte beslutad" in refused.stderr
+    assert not prov.exists()
+    done = run([*to_provider, "--unapproved-reason", "Start i morgon"], pw)
     assert done.returncode == 0, done.stderr
     assert provider in "".join(p.extract_text() for p in PdfReader(prov).pages)
     missing = run(

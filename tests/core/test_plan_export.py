@@ -20,13 +20,16 @@ from assessment_app.workspace import Saved, Workspace
 from tests.conftest import ADMIN_PW, World
 
 SETTINGS = PrintSettings(municipality_name="Upplands-Bro kommun")
+URGENT = "Boendestödet börjar i morgon"  # why a provider copy of a draft is needed now
 
 
 def text_of(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, str, str]:
+def make_case(
+    world: World, protection: str = "none", *, approve: bool = True
+) -> tuple[Workspace, str, str, str]:
     anna, register = world.workspace("anna"), world.workspace("admin", ADMIN_PW).admin
     vagen = register.add_provider("Vägen Ut AB", contact_person="Eva Ek", phone="08-1")
     other = register.add_provider("Annan Utförare", contact_person="Per", phone="08-2")
@@ -66,7 +69,15 @@ def make_case(world: World, protection: str = "none") -> tuple[Workspace, str, s
     anna.cases.give_consent(
         row.id, "provider", ["housing"], provider_id=vagen.id, given_on=date(2026, 1, 1)
     )
+    if approve:  # a provider's copy is made from an approved plan
+        approve_plan(world, anna, row.id)
     return anna, row.case_ref, vagen.name, other.name
+
+
+def approve_plan(world: World, worker: Workspace, case_id: str) -> plans.PlanInfo:
+    plan = worker.cases.plans(case_id)[-1]
+    plan = worker.plans.submit(plan.id, plan.version)
+    return world.workspace("chef").plans.decide(plan.id, plan.version, approve=True)
 
 
 def test_individual_pdf_has_the_whole_plan(sqlite_world: World, tmp_path: Path) -> None:
@@ -95,7 +106,9 @@ def test_provider_pdf_holds_only_consented_areas_and_own_actions(
     built = anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
     text = text_of(out)
     assert "Boendestöd varje vecka" in text and "Få ett eget och tryggt boende" in text
-    assert "Hemliga vägen 7" in text  # not protected: the provider gets the address
+    # not protected, but the consent has no item for contact details: no address, and a
+    # line says why (see test_provider_contact_details_only_under_their_consent_item)
+    assert "Hemliga vägen 7" not in text and "Kontaktuppgifter lämnas inte ut" in text
     for secret in (
         "narkotika",
         "Motivationssamtal",
@@ -234,10 +247,12 @@ def test_without_contact_details_nothing_dangles(sqlite_world: World, tmp_path: 
 def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(
     sqlite_world: World, tmp_path: Path
 ) -> None:
-    anna, ref, vagen, _ = make_case(sqlite_world)
+    anna, ref, vagen, _ = make_case(sqlite_world, approve=False)
     _contacts(sqlite_world)
     out = tmp_path / "vagen.pdf"
-    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    anna.documents.export(
+        ref, "provider", out, provider_name=vagen, settings=SETTINGS, unapproved_reason=URGENT
+    )
     text = _flat(out)
     assert "januari 2027" not in text and "Kungsgatan 5" not in text  # not in the meeting
     assert "Kontaktperson: Eva Ek Telefon: 08-1" in text  # the provider's, from the register
@@ -246,14 +261,16 @@ def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(
     plan = anna.cases.plans(case.id)[-1]
     with_them = dataclasses.replace(plan.content, meeting_with_providers=True)
     assert isinstance(anna.plans.save(PlanEdit(plan, with_them)), Saved)
-    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    anna.documents.export(
+        ref, "provider", out, provider_name=vagen, settings=SETTINGS, unapproved_reason=URGENT
+    )
     text = _flat(out)
     assert "Nästa möte: tisdag 12 januari 2027 kl. 10.00" in text
     assert "Plats: Socialkontoret, Kungsgatan 5, rum 12" in text
 
 
 def test_goal_text_prints_once_without_an_old_prefix(sqlite_world: World, tmp_path: Path) -> None:
-    anna, ref, vagen, _ = make_case(sqlite_world)
+    anna, ref, vagen, _ = make_case(sqlite_world, approve=False)
     case = anna.cases.open(case_ref=ref)
     plan = anna.cases.plans(case.id)[-1]
     housing, drugs = plan.goals
@@ -271,6 +288,7 @@ def test_goal_text_prints_once_without_an_old_prefix(sqlite_world: World, tmp_pa
             out,
             provider_name=provider,
             settings=SETTINGS,
+            unapproved_reason=URGENT,
         )
         text = _flat(out)
         assert "Mål för boende" not in text, audience

@@ -217,7 +217,9 @@ def test_retired_provider_stays_where_it_is_and_gets_nothing_new(world: World) -
     editor = anna.plans.open_editor(plan.id)
     assert editor.provider_names[vagen.id] == "Vägen Ut AB"
     assert vagen.id in editor.consented
-    built = anna.documents.build(row.case_ref, "provider", provider_name="Vägen Ut AB")
+    built = anna.documents.build(
+        row.case_ref, "provider", provider_name="Vägen Ut AB", unapproved_reason="Start i dag"
+    )
     assert built.provider_id == vagen.id and built.document.provider_name == "Vägen Ut AB"
     # Reactivated: offered again.
     back = register.reactivate_provider(retired.id, retired.version)

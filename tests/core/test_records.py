@@ -377,7 +377,12 @@ def test_a_new_plan_has_an_empty_goal_for_each_area_with_a_need(world: World) ->
     goal = plans.Goal("housing", "Ett eget boende", plan.goals[0].id)
     worded = anna.plans.save(PlanEdit(plan, PlanContent([goal], [])))
     assert isinstance(worded, Saved)
-    assert anna.plans.submit(plan.id, worded.value.version).review_state == "submitted"
+    assert (
+        anna.plans.submit(
+            plan.id, worded.value.version, unfinished_reason="Akut läge, kartläggningen fortsätter"
+        ).review_state
+        == "submitted"
+    )
 
 
 # --- the next meeting: a time and a place; the free text of older plans is kept ----------------

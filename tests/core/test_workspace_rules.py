@@ -322,7 +322,7 @@ def test_every_content_write_moves_the_retention_clock_and_reads_do_not(world: W
         v["plan"] = save_content(anna, plan, PlanContent([goal], [action]))
 
     def submit() -> None:
-        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version)
+        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version, unfinished_reason="Akut")
 
     def decide() -> None:
         v["plan"] = chef.plans.decide(v["plan"].id, v["plan"].version, approve=True)

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import update
 
 from assessment_app.db.models import Case
-from assessment_app.records import plans, safety
+from assessment_app.records import assessments, plans, safety
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.server import conflicts
 from assessment_app.workspace import Workspace
@@ -66,6 +66,8 @@ USE_CASES: dict[str, str] = {
     "interviews.start": WRITES,
     "interviews.save": WRITES,
     "interviews.open": READS,
+    "interviews.template_move": READS,
+    "interviews.move_to_newest": WRITES,
     "interviews.get": READS,
     "interviews.autosave": OTHER,  # a draft is one worker's unsaved work, not an entry
     "interviews.discard_draft": OTHER,
@@ -82,6 +84,7 @@ USE_CASES: dict[str, str] = {
     "plans.conflict": READS,
     "plans.conflict_with_copy": READS,
     "plans.unfinished": READS,
+    "plans.needs_unfinished_reason": READS,
     "plans.autosave": OTHER,
     "plans.discard_draft": OTHER,
     "plans.discard_copy": OTHER,
@@ -282,6 +285,14 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         edit = AssessmentEdit.of(v["assessment"], answers, ratings)
         v["assessment"] = saved(anna.interviews.save(edit)).info
 
+    def move_to_newest() -> None:
+        with anna.write() as uow:  # a follow-up begun on version 1, before version 2 came
+            old = assessments.start_assessment(
+                uow, case_id, "kartlaggning-avhopp", 1, kind="follow_up"
+            )
+        _set_last_entry(world, case_id, LONG_AGO)
+        anna.interviews.move_to_newest(old.id, old.version)
+
     def handle_urgent() -> None:
         flag = next(f for f in anna.cases.urgent_flags(case_id) if f.open)
         anna.cases.handle_urgent(flag.id, flag.version, ["talked_with_person"])
@@ -302,7 +313,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         v["plan"] = saved(anna.plans.save_merged(plan.id, conflicts.choose(conflict, "mine")))
 
     def submit() -> None:
-        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version)
+        v["plan"] = anna.plans.submit(v["plan"].id, v["plan"].version, unfinished_reason="Akut")
 
     def decide() -> None:
         v["plan"] = chef.plans.decide(v["plan"].id, v["plan"].version, approve=True)
@@ -311,7 +322,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         v["plan"] = anna.plans.new_version(v["plan"].id, v["plan"].version)
 
     def review_decide() -> None:
-        plan = anna.plans.submit(v["plan"].id, v["plan"].version)
+        plan = anna.plans.submit(v["plan"].id, v["plan"].version, unfinished_reason="Akut")
         v["plan"] = chef.review.decide(plan.id, plan.version, approve=False, comment="Mer")
 
     def safety_create() -> None:
@@ -391,6 +402,7 @@ def test_every_case_write_moves_the_retention_clock(world: World, tmp_path, monk
         ("plans.decide", decide, None),
         ("plans.new_version", new_version, None),
         ("review.decide", review_decide, None),
+        ("interviews.move_to_newest", move_to_newest, None),  # after the plans: its follow-up
         ("cases.schedule_follow_up", schedule_follow_up, None),
         ("cases.mark_follow_up_done", mark_follow_up_done, None),
         ("cases.close", close, None),

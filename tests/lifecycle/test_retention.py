@@ -161,7 +161,7 @@ def _full_case(anna, chef, bo_name: str = "bo"):  # type: ignore[no-untyped-def]
     goal = plans.Goal(template.areas[0].id, "Ett mål")
     action = plans.Action("Ringa", "individual", goal_id=goal.id)
     plan = save_content(anna, plan, PlanContent([goal], [action]))
-    plan = anna.plans.submit(plan.id, plan.version)
+    plan = anna.plans.submit(plan.id, plan.version, unfinished_reason="Akut")
     chef.plans.decide(plan.id, plan.version, approve=False, comment="Mer om boendet")
     anna.cases.schedule_follow_up(row.id, date(2020, 5, 1), plan_id=plan.id)
     draft = AssessmentEdit.of(a, {"motivation_why_now": "utkast"}, {})
@@ -328,3 +328,28 @@ def test_an_open_case_is_never_deleted_by_retention(world) -> None:  # type: ign
     result = admin.apply_retention(due_plan, today=AS_OF)
     assert result.deleted == [] and result.skipped == [(row.case_ref, "decision_changed")]
     assert count(anna, Case) == 1
+
+
+def test_a_personnummer_that_cannot_be_read_puts_the_case_on_hold(world) -> None:  # type: ignore[no-untyped-def]
+    """docs/lifecycle.md: a personnummer that fails its integrity check is listed as ``hold``
+    and never deleted until the value is repaired."""
+    from sqlalchemy import update
+
+    anna = world.workspace("anna")
+    row = new_case(anna, "Ivar Ek", pnr_with_day(6, serial="891"))
+    close(anna, row.id)
+    set_last_entry(anna, row.id, OLD)
+    with anna.db.session() as session:  # one flipped bit in the stored ciphertext
+        case = session.get(Case, row.id)
+        ind = session.get(Individual, case.individual_id)
+        blob = bytearray(ind.pnr_enc)
+        blob[-1] ^= 0x01
+        session.execute(
+            update(Individual).where(Individual.id == ind.id).values(pnr_enc=bytes(blob))
+        )
+    admin = world.sign_in("admin", ADMIN_PW)
+    plan = plan_retention(admin, AS_OF, RetentionSettings())
+    (item,) = [i for i in plan.items if i.case_ref == row.case_ref]
+    assert (item.decision, item.reason) == ("hold", "pnr_unreadable")
+    apply_retention(admin, plan, today=AS_OF)
+    assert count(admin, Case, Case.id == row.id) == 1  # never deleted while on hold

@@ -61,7 +61,7 @@ def test_transfer_sqlite_to_server(
     ref = next(demo.generate(laptop, 1, seed=7))
     source = laptop.cases.page(CaseQuery(text=ref)).rows[0]
     plan = laptop.cases.plans(source.id)[0]
-    plan = laptop.plans.submit(plan.id, plan.version)
+    plan = laptop.plans.submit(plan.id, plan.version, unfinished_reason="Akut")
     sqlite_world.workspace("chef").plans.decide(plan.id, plan.version, approve=False, comment="Mer")
     expected = _content(laptop, source.id)
 

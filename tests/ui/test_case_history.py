@@ -24,7 +24,7 @@ def test_history_lists_who_did_what_newest_first(qtbot, services, ws):
     ws.interviews.save(AssessmentEdit.of(a, {"agrees": True}, {}))
     plan = ws.plans.create(row.id)
     plan = ws.plans.save(PlanEdit(plan, PlanContent([Goal("housing", "Eget boende")], []))).value
-    ws.plans.submit(plan.id, plan.version)
+    ws.plans.submit(plan.id, plan.version, unfinished_reason="Akut")
     ws.cases.give_consent(row.id, "police", ["housing"])
     other = ws.cases.create(name="Annan Person")
     ws.cases.open(other.id)  # another case's events stay out
@@ -38,6 +38,7 @@ def test_history_lists_who_did_what_newest_first(qtbot, services, ws):
     assert [event for _time, _user, event in rows] == [
         "öppnade ärendet",
         "registrerade ett samtycke",
+        "skickade in planen version 1 innan kartläggningen var klar (med skäl)",
         "skickade handlingsplanen version 1 för granskning",
         "sparade handlingsplanen version 1",
         "skapade en handlingsplan",

@@ -135,7 +135,18 @@ def test_submitted_plan_is_locked(qtbot, services, worker, template):
     qtbot.keyClicks(editor.boxes[0].text, "Ett eget boende")
     _click(qtbot, editor.submit_button)
     wait_tasks(qtbot)
-    assert _stored(services, plan_id).review_state == "submitted"
+    # the assessment is not finished: the reason is asked for, and nothing is sent without it
+    dialog = editor.reason_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    assert _stored(services, plan_id).review_state == "draft"
+    qtbot.keyClicks(dialog.text, "Akut bostadsloshet")
+    dialog.grab().save("/tmp/uicheck/submit-reason.png")
+    _click(qtbot, dialog.ok_button)
+    wait_tasks(qtbot)
+    stored = _stored(services, plan_id)
+    assert stored.review_state == "submitted"
+    assert stored.unfinished_reason == "Akut bostadsloshet"
     assert not editor.save_button.isEnabled()
     assert not editor.boxes[0].text.isEnabled()
 

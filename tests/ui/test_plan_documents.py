@@ -133,12 +133,25 @@ def test_preview_shows_the_exact_pdf_in_memory(qtbot, services, plan_case, monke
 
 
 def test_provider_preview_holds_only_what_was_consented(qtbot, services, plan_case):
-    _row, plan_id = plan_case
+    row, plan_id = plan_case
     editor = _editor(qtbot, services, plan_id)
     _choose(editor, "Vagen Ut AB")
-    text = _text(_preview(qtbot, editor).pdf.data)
-    assert "Boendestod varje vecka" in text
+    # the plan is not approved: a provider's copy needs a stated reason first
+    qtbot.mouseClick(editor.documents.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.documents.reason_dialog is not None)
+    wait_tasks(qtbot)
+    dialog = editor.documents.reason_dialog
+    assert dialog.isVisible() and "inte godkänd" in dialog.question.text()
+    assert editor.documents.preview_dialog is None
+    qtbot.keyClicks(dialog.text, "Boendestodet borjar i morgon")
+    dialog.grab().save("/tmp/uicheck/provider-draft-reason.png")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.documents.preview_dialog is not None)
+    wait_tasks(qtbot)
+    text = _text(editor.documents.preview_dialog.pdf.data)
+    assert "Boendestod varje vecka" in text and "UTKAST – inte beslutad" in text
     assert "Samtalsgrupp" not in text and "Steg 1 mot eget boende" not in text
+    assert _exports(services, row.id) == []  # a preview hands nothing out (and keeps no reason)
 
 
 def test_save_as_pdf_writes_the_file_and_audits(qtbot, services, plan_case, tmp_path, monkeypatch):

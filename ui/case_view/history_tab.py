@@ -76,6 +76,18 @@ def describe(entry: HistoryEntry) -> str:
                 "history", "lämnade tillbaka handlingsplanen version {v}"
             ).format(v=v)
         return QCoreApplication.translate("history", "granskade handlingsplanen")
+    if action == "review.unfinished_assessment":
+        return QCoreApplication.translate(
+            "history", "skickade in planen version {v} innan kartläggningen var klar (med skäl)"
+        ).format(v=_version(detail))
+    if action == "review.self_approval":
+        return QCoreApplication.translate(
+            "history", "godkände sin egen plan, version {v} (enhetens regel tillåter det)"
+        ).format(v=_version(detail))
+    if action == "export.unapproved":
+        return QCoreApplication.translate(
+            "history", "lämnade planen version {v} till en utförare före beslut (med skäl)"
+        ).format(v=_version(detail))
     if action == "integrity.failure":
         return QCoreApplication.translate(
             "history", "upptäckte ett skadat värde som inte kunde läsas"

@@ -34,6 +34,7 @@ from assessment_app.templates.engine import AreaStatus
 from assessment_app.templates.incremental import InterviewState
 from assessment_app.templates.instrument_files import InstrumentRegistry, default_instruments
 from assessment_app.templates.instruments import Instrument
+from assessment_app.templates.mapping import AnswerMapping
 from assessment_app.templates.model import Area, ConsentSection, Template
 from assessment_app.templates.ratings import AreaRating
 from assessment_app.workspace import Conflict, KeptLocally, NotKept, Saved
@@ -42,6 +43,7 @@ from ui.cases import labels
 from ui.editing import EditSession
 from ui.interview.area_page import AreaPage
 from ui.interview.instrument_dialog import InstrumentDialog, InstrumentPanel
+from ui.interview.template_move import TemplateMoveDialog
 from ui.messages import error_message
 from ui.services import Services
 from ui.tasks import run_task
@@ -74,6 +76,7 @@ class InterviewPage(QWidget):
     closed = Signal(str)  # case id
     server_unavailable = Signal()  # work goes to this computer: the window shows its banner
     server_available = Signal()  # the server is back and the kept answers are saved
+    moved = Signal(str, object)  # assessment id, AnswerMapping: moved to the newest version
 
     def __init__(
         self, services: Services, opened: InterviewOpened, parent: QWidget | None = None
@@ -120,6 +123,8 @@ class InterviewPage(QWidget):
         self.draft_banner = Banner(self, "warning")
         self.copy_banner = Banner(self, "warning")
         self.urgent_banner = Banner(self, "error")
+        self.version_banner = Banner(self, "info")  # a follow-up on an older version
+        self.move_dialog: TemplateMoveDialog | None = None
 
         self.areas = QListWidget(self)
         self.areas.setMinimumWidth(300)
@@ -193,6 +198,7 @@ class InterviewPage(QWidget):
         layout.addWidget(self.draft_banner)
         layout.addWidget(self.copy_banner)
         layout.addWidget(self.urgent_banner)
+        layout.addWidget(self.version_banner)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.areas, self.pages)
 
@@ -222,6 +228,7 @@ class InterviewPage(QWidget):
             )
         else:
             self._offer(opened)
+            self._offer_newest_version()
         self.areas.setCurrentRow(0)
 
     # --- state --------------------------------------------------------------------------
@@ -479,6 +486,90 @@ class InterviewPage(QWidget):
             throw = self.copy_banner.add_button(self.tr("Kasta k&opian"))
             use.clicked.connect(lambda: self._use_copy(copy.payload))
             throw.clicked.connect(self._discard_copy)
+
+    # --- a newer version of the questions ------------------------------------------------
+    def _offer_newest_version(self) -> None:
+        """A follow-up begun on an older version may move to the newest (answers carried)."""
+        try:
+            newest = self.ws.templates.latest()
+        except Exception:  # no template to move to: nothing to offer
+            return
+        if (
+            self.info.kind != "follow_up"
+            or newest.id != self.template.id
+            or newest.version <= self.template.version
+        ):
+            return
+        self.version_banner.show_message(
+            self.tr(
+                "Uppföljningen görs på version {old} av frågorna. Version {new} har nya frågor; "
+                "du kan flytta uppföljningen dit och behålla svaren."
+            ).format(old=self.template.version, new=newest.version),
+            "info",
+        )
+        button = self.version_banner.add_button(
+            self.tr("&Visa och flytta till version {v} …").format(v=newest.version)
+        )
+        button.clicked.connect(self.offer_move)
+        self.move_button = button
+
+    def offer_move(self) -> None:
+        """Save what is on screen first (the move starts from the stored answers)."""
+        ws, assessment_id = self.ws, self.info.id
+
+        def saved(ok: bool) -> None:
+            if not ok:
+                return
+            run_task(
+                lambda: ws.interviews.template_move(assessment_id),
+                self._show_move,
+                lambda e: self.banner.show_message(error_message(e), "error"),
+                owner=self,
+            )
+
+        if not self.save(then=saved):
+            saved(True)
+
+    def _show_move(self, mapping: AnswerMapping | None) -> None:
+        if mapping is None:
+            self.version_banner.clear()
+            return
+        target = self.ws.template(*mapping.target)
+        dialog = TemplateMoveDialog(mapping, self.template, target, self.language, self)
+        dialog.accepted.connect(self._move)
+        self.move_dialog = dialog
+        dialog.open()
+
+    def _move(self) -> None:
+        ws, assessment_id, version = self.ws, self.info.id, self.info.version
+
+        def done(result: tuple[object, AnswerMapping]) -> None:
+            self.version_banner.clear()
+            self.moved.emit(assessment_id, result[1])
+
+        run_task(
+            lambda: ws.interviews.move_to_newest(assessment_id, version),
+            done,
+            lambda e: self.banner.show_message(error_message(e), "error"),
+            owner=self,
+        )
+
+    def show_moved(self, mapping: AnswerMapping) -> None:
+        """After the move (the page is opened again on the newest version): what happened."""
+        self.version_banner.show_message(
+            self.tr(
+                "Uppföljningen är flyttad till version {v}: {carried} svar fördes över "
+                "({moved} till ett annat område), {new} frågor är nya och {dropped} svar "
+                "kunde inte föras över."
+            ).format(
+                v=mapping.target[1],
+                carried=len(mapping.carried),
+                moved=sum(1 for c in mapping.carried if c.moved),
+                new=len(mapping.new_questions),
+                dropped=len(mapping.dropped),
+            ),
+            "success",
+        )
 
     def _offer_draft(self, text: str, payload: DraftPayload) -> None:
         self.draft_banner.show_message(text, "warning")

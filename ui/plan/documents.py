@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment_app.errors import PlanNotApprovedError
 from assessment_app.plan_export import BuiltDocument
 from assessment_app.records.plans import PlanInfo
 from assessment_app.workspace.documents import Prepared
@@ -37,6 +38,7 @@ from ui.plan.pdf_view import LoadedPdf, PdfPreviewDialog, print_pdf
 from ui.services import Services
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.reason_dialog import ReasonDialog
 
 Language = Literal["sv", "en"]
 
@@ -81,6 +83,11 @@ class PlanDocumentsBar(QGroupBox):
         self.is_current = False
         self.preview_dialog: PdfPreviewDialog | None = None
         self.last_printed_pages = 0
+        # A provider's copy of a plan that is not approved: the stated reason, per provider
+        # (asked once the core refuses; the core keeps it and audits the override).
+        self.reasons: dict[str, str] = {}
+        self.retry: Callable[[], None] | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self.recipient = QComboBox(self)
         self.recipient.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.recipient.setAccessibleName(self.tr("Dokument för"))
@@ -118,6 +125,8 @@ class PlanDocumentsBar(QGroupBox):
         """List the individual and every provider with actions in the plan; only the plan in
         force can be printed (the core always prints that one)."""
         chosen = self.recipient.currentData()
+        if plan.review_state == "approved":
+            self.reasons.clear()
         self.recipient.clear()
         self.recipient.addItem(self.tr("Den enskilde (hela planen)"), None)
         seen: list[str] = []
@@ -169,13 +178,44 @@ class PlanDocumentsBar(QGroupBox):
         if not shiboken6.isValid(self):
             return
         self._done()
+        if isinstance(error, PlanNotApprovedError) and self.retry is not None:
+            self._ask_reason(self.retry)
+            return
         self.banner.show_message(error_message(error), "error")
+
+    def _reason(self) -> str | None:
+        name = self.target().provider_name
+        return self.reasons.get(name) if name else None
+
+    def _ask_reason(self, retry: Callable[[], None]) -> None:
+        """The plan is not approved: a provider's copy needs a stated reason (kept, audited)."""
+        name = self.target().provider_name or ""
+        dialog = ReasonDialog(
+            self.tr("Planen är inte beslutad"),
+            self.tr(
+                "Planen är inte godkänd av arbetsledaren. Ett dokument till {name} görs "
+                "bara av en godkänd plan, om det inte finns ett skäl att lämna det nu. Skriv "
+                "skälet: det sparas i planens historik och loggas. Dokumentet märks "
+                "”UTKAST – inte beslutad” på varje sida."
+            ).format(name=name),
+            self.tr("&Fortsätt"),
+            self,
+        )
+
+        def given(reason: str) -> None:
+            self.reasons[name] = reason
+            retry()
+
+        dialog.reason_given.connect(given)
+        self.reason_dialog = dialog
+        dialog.open()
 
     def _case_ref(self) -> str:
         return self.case_ref or ""
 
     def _prepare(self, then: Callable[[Prepared], None]) -> None:
         ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
+        reason = self._reason()
 
         def delivered(prepared: Prepared) -> None:
             self._done()
@@ -183,7 +223,11 @@ class PlanDocumentsBar(QGroupBox):
 
         run_task(
             lambda: ws.documents.prepare(
-                ref, target.audience, provider_name=target.provider_name, language=language
+                ref,
+                target.audience,
+                provider_name=target.provider_name,
+                language=language,
+                unapproved_reason=reason,
             ),
             delivered,
             self._failed,
@@ -192,6 +236,7 @@ class PlanDocumentsBar(QGroupBox):
 
     # --- preview --------------------------------------------------------------------------
     def preview(self) -> None:
+        self.retry = self.preview
         self._start(lambda: self._prepare(self._show_preview))
 
     def _show_preview(self, prepared: Prepared) -> None:
@@ -217,6 +262,7 @@ class PlanDocumentsBar(QGroupBox):
 
     # --- print ----------------------------------------------------------------------------
     def print_document(self) -> None:
+        self.retry = self.print_document
         self._start(lambda: self._prepare(self._print_prepared))
 
     def _print_prepared(self, prepared: Prepared) -> None:
@@ -267,10 +313,12 @@ class PlanDocumentsBar(QGroupBox):
     # --- save -----------------------------------------------------------------------------
     def save_as(self) -> None:
         """Check first that the document may be made (consent), then ask where to save it."""
+        self.retry = self.save_as
         self._start(self._check_then_choose)
 
     def _check_then_choose(self) -> None:
         ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
+        reason = self._reason()
 
         def allowed(_built: BuiltDocument) -> None:
             self._done()
@@ -280,7 +328,11 @@ class PlanDocumentsBar(QGroupBox):
 
         run_task(
             lambda: ws.documents.build(
-                ref, target.audience, provider_name=target.provider_name, language=language
+                ref,
+                target.audience,
+                provider_name=target.provider_name,
+                language=language,
+                unapproved_reason=reason,
             ),
             allowed,
             self._failed,
@@ -306,6 +358,7 @@ class PlanDocumentsBar(QGroupBox):
 
     def _export(self, path: Path) -> None:
         ws, ref, target, language = self.ws, self._case_ref(), self.target(), self.language
+        reason = self._reason()
 
         def saved(_built: BuiltDocument) -> None:
             self._done()
@@ -315,7 +368,12 @@ class PlanDocumentsBar(QGroupBox):
 
         run_task(
             lambda: ws.documents.export(
-                ref, target.audience, path, provider_name=target.provider_name, language=language
+                ref,
+                target.audience,
+                path,
+                provider_name=target.provider_name,
+                language=language,
+                unapproved_reason=reason,
             ),
             saved,
             self._failed,

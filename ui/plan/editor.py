@@ -50,6 +50,7 @@ from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
+from ui.widgets.reason_dialog import ReasonDialog
 
 
 @dataclass
@@ -240,6 +241,14 @@ class PlanEditorPage(QWidget):
         if plan.review_state == "returned" and returned:
             self.banner.show_message(
                 self.tr("Planen lämnades tillbaka: {comment}").format(comment=returned[-1].comment),
+                "warning",
+            )
+        elif plan.self_approved:
+            self.banner.show_message(
+                self.tr(
+                    "Godkänd av den som skrev eller senast ändrade planen (enhetens regel "
+                    "tillåter det). Den här versionen är låst."
+                ),
                 "warning",
             )
         elif not editable:
@@ -686,15 +695,43 @@ class PlanEditorPage(QWidget):
         def after_save(ok: bool) -> None:
             if not ok:
                 return
-            ws, plan_id, version = self.ws, self.plan.id, self.plan.version
+            ws, plan_id = self.ws, self.plan.id
             run_task(
-                lambda: ws.plans.submit(plan_id, version),
-                self._submitted,
+                lambda: ws.plans.needs_unfinished_reason(plan_id),
+                self._ask_reason_or_submit,
                 self._failed,
                 owner=self,
             )
 
         self._save_if_needed(after_save)
+
+    def _ask_reason_or_submit(self, needs_reason: bool) -> None:
+        """A plan on an assessment that is not finished is submitted only with a reason,
+        which the reviewer sees (and the core audits)."""
+        if not needs_reason:
+            self._submit("")
+            return
+        dialog = ReasonDialog(
+            self.tr("Kartläggningen är inte klar"),
+            self.tr(
+                "Kartläggningen som planen bygger på är inte avslutad. Skriv varför planen "
+                "ska skickas in nu. Arbetsledaren ser skälet när planen granskas."
+            ),
+            self.tr("&Skicka in"),
+            self,
+        )
+        dialog.reason_given.connect(self._submit)
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def _submit(self, reason: str) -> None:
+        ws, plan_id, version = self.ws, self.plan.id, self.plan.version
+        run_task(
+            lambda: ws.plans.submit(plan_id, version, unfinished_reason=reason),
+            self._submitted,
+            self._failed,
+            owner=self,
+        )
 
     def _submitted(self, plan: PlanInfo) -> None:
         self.show_plan(plan)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,7 +45,19 @@ def decision_label(code: str) -> str:
         "submitted": QCoreApplication.translate("review", "Inskickad"),
         "approved": QCoreApplication.translate("review", "Godkänd"),
         "returned": QCoreApplication.translate("review", "Återlämnad"),
+        "released": QCoreApplication.translate("review", "Lämnad till utförare före beslut"),
     }.get(code, code)
+
+
+def mark_label(code: str | None) -> str:
+    return {
+        "self_approval": QCoreApplication.translate(
+            "review", "Godkänd av den som skrev eller ändrade planen"
+        ),
+        "unfinished_assessment": QCoreApplication.translate(
+            "review", "Kartläggningen var inte klar; skäl:"
+        ),
+    }.get(code or "", "")
 
 
 class PlanReviewPage(QWidget):
@@ -79,6 +91,8 @@ class PlanReviewPage(QWidget):
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #555;")
         self.banner = Banner(self, "info")
+        self.marks = Banner(self, "warning")  # four eyes: what the reviewer must know
+        self.marks.label.setTextFormat(Qt.TextFormat.PlainText)  # the reason is user text
         self.content = QTextBrowser(self)
         self.content.setOpenLinks(False)
         self.history = QTextBrowser(self)
@@ -126,6 +140,7 @@ class PlanReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.marks)
         layout.addWidget(splitter, 1)
         self.documents_slot = QVBoxLayout()
         self.documents_slot.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +185,21 @@ class PlanReviewPage(QWidget):
         )
         self.content.setHtml(self._plan_html(plan))
         self.history.setHtml(self._history_html(plan))
+        marks = []
+        if plan.unfinished_reason is not None:
+            marks.append(
+                self.tr(
+                    "Kartläggningen var inte klar när planen skickades in. Skäl: {reason}"
+                ).format(reason=plan.unfinished_reason)
+            )
+        if plan.self_approved:
+            marks.append(
+                self.tr(
+                    "Godkänd av den som skrev eller senast ändrade planen (enhetens regel "
+                    "tillåter det; beslutet är loggat)."
+                )
+            )
+        self.marks.show_message("\n".join(marks), "warning")
         open_for_decision = plan.review_state == "submitted"
         for widget in (self.approve_button, self.return_button, self.comment):
             widget.setEnabled(open_for_decision)
@@ -257,6 +287,9 @@ class PlanReviewPage(QWidget):
                 f"<b>{e(decision_label(r.decision))}</b> · {e(self.tr('version'))} "
                 f"{r.plan_version}<br/>{e(local_time(r.decided_at))} · {e(r.decided_by or '')}"
             )
+            mark = mark_label(r.mark)
+            if mark:
+                line += f"<br/><b>{e(mark)}</b>"
             if r.comment:
                 line += f"<br/><i>{e(r.comment)}</i>"
             items.append(f"<p>{line}</p>")

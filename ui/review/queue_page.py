@@ -1,6 +1,8 @@
-"""The supervisor's review queue: plans waiting for review, overdue follow-ups, urgent flags and
-consents that end (within the unit's warning days, or in the last 14 days) in the unit. Case
-references only: a name is shown once a case or a plan is opened (the core audits that).
+"""The supervisor's review queue: plans waiting for review, overdue follow-ups, urgent flags,
+requests to close a case (where the unit makes closing a supervisor's decision; opened to
+decide in the case view) and consents that end (within the unit's warning days, or in the
+last 14 days) in the unit. Case references only: a name is shown once a case or a plan is
+opened (the core audits that).
 
 Opened with ``ReviewQueuePage(services, parent)``; nothing is read until :meth:`refresh`, which
 reads the queue (``ws.review.queue``, audited) and the area titles in the background."""
@@ -110,11 +112,13 @@ class ReviewQueuePage(QWidget):
             self,
             [self.tr("Ärende"), self.tr("Mottagare"), self.tr("Sista dag"), self.tr("Status")],
         )
+        self.close_requests = _table(self, [self.tr("Ärende"), self.tr("Begärt"), self.tr("Av")])
         self.tabs.addTab(self.waiting, "")
         self.tabs.addTab(self.overdue, "")
         self.tabs.addTab(self.urgent, "")
         self.tabs.addTab(self.approved, "")
         self.tabs.addTab(self.ending, "")
+        self.tabs.addTab(self.close_requests, "")
         self.review_button = QPushButton(self.tr("&Granska planen …"), self)
         self.open_case_button = QPushButton(self.tr("&Öppna ärendet"), self)
         self.refresh_button = QPushButton(self.tr("&Uppdatera"), self)
@@ -126,6 +130,7 @@ class ReviewQueuePage(QWidget):
         self.overdue.doubleClicked.connect(self._open_selected_case)
         self.urgent.doubleClicked.connect(self._open_selected_case)
         self.ending.doubleClicked.connect(self._open_selected_case)
+        self.close_requests.doubleClicked.connect(self._open_selected_case)
         self.tabs.currentChanged.connect(self._update_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
@@ -248,6 +253,13 @@ class ReviewQueuePage(QWidget):
                 for e in queue.ending_consents
             ],
         )
+        _fill(
+            self.close_requests,
+            [
+                (c.case_id, [c.case_ref, local_time(c.requested_at), c.requested_by or ""])
+                for c in queue.close_requests
+            ],
+        )
         for row, e in enumerate(queue.ending_consents):
             if not e.ended:
                 continue
@@ -278,6 +290,8 @@ class ReviewQueuePage(QWidget):
         self.tabs.setTabText(3, self.tr("Godkända, att skriva ut ({n})").format(n=approved))
         ending = len(queue.ending_consents) if queue else 0
         self.tabs.setTabText(4, self.tr("Samtycken som upphör ({n})").format(n=ending))
+        closing = len(queue.close_requests) if queue else 0
+        self.tabs.setTabText(5, self.tr("Begärda avslut ({n})").format(n=closing))
         if queue is None:
             self.summary.setText(self.tr("Hämtar enhetens kö …"))
         elif queue.total == 0:

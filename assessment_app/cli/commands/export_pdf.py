@@ -19,6 +19,11 @@ def register(sub: Any) -> None:
     p.add_argument("--provider", metavar="NAME", help="the provider (with --audience provider)")
     p.add_argument("--language", choices=("sv", "en"), default="sv")
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument(
+        "--unapproved-reason",
+        metavar="TEXT",
+        help="why a provider's copy is made before the plan is approved (kept and audited)",
+    )
     p.set_defaults(handler=cmd_export_pdf)
 
 
@@ -34,6 +39,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         args.out,
         provider_name=args.provider,
         language=args.language,
+        unapproved_reason=args.unapproved_reason,
     )
     print(f"Handlingsplanen är sparad i {args.out}")
     if built.omitted_actions:

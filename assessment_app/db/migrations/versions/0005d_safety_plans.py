@@ -1,7 +1,7 @@
 """Safety plans (skyddsplan): a versioned, reviewed, sealed document of a case.
 
 Revision ID: 0005d
-Revises: 0004e
+Revises: 0005b
 Create Date: 2026-12-02
 """
 
@@ -14,7 +14,7 @@ TS = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 BLOB = sa.LargeBinary().with_variant(mysql.LONGBLOB(), "mysql", "mariadb")
 
 revision = "0005d"
-down_revision = "0004e"
+down_revision = "0005b"
 branch_labels = None
 depends_on = None
 
