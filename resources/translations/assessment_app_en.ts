@@ -1789,22 +1789,22 @@ own / worker</translation>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="131"/>
+        <location filename="../../ui/case_view/history_tab.py" line="143"/>
         <source>Händelse</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="131"/>
+        <location filename="../../ui/case_view/history_tab.py" line="143"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="131"/>
+        <location filename="../../ui/case_view/history_tab.py" line="143"/>
         <source>Användare</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="162"/>
+        <location filename="../../ui/case_view/history_tab.py" line="174"/>
         <source>(okänd)</source>
         <translation>(unknown)</translation>
     </message>
@@ -1926,147 +1926,162 @@ own / worker</translation>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="429"/>
+        <location filename="../../ui/interview/interview_page.py" line="436"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="444"/>
+        <location filename="../../ui/interview/interview_page.py" line="451"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="128"/>
+        <location filename="../../ui/interview/interview_page.py" line="133"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="156"/>
+        <location filename="../../ui/interview/interview_page.py" line="161"/>
         <source>◀ &amp;Föregående område</source>
         <translation>◀ &amp;Previous area</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="157"/>
+        <location filename="../../ui/interview/interview_page.py" line="162"/>
         <source>&amp;Nästa område ▶</source>
         <translation>&amp;Next area ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="158"/>
+        <location filename="../../ui/interview/interview_page.py" line="163"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="159"/>
+        <location filename="../../ui/interview/interview_page.py" line="164"/>
         <source>Spara och s&amp;täng</source>
         <translation>Save and c&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="160"/>
+        <location filename="../../ui/interview/interview_page.py" line="165"/>
         <source>Slutför &amp;kartläggningen</source>
         <translation>&amp;Complete the assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="201"/>
+        <location filename="../../ui/interview/interview_page.py" line="207"/>
         <source>{kind} {date} – {title}</source>
         <translation>{kind} {date} – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="219"/>
+        <location filename="../../ui/interview/interview_page.py" line="225"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="221"/>
+        <location filename="../../ui/interview/interview_page.py" line="227"/>
         <source>Kartläggningen är avslutad och kan bara läsas.</source>
         <translation>The assessment is completed and can only be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="336"/>
+        <location filename="../../ui/interview/interview_page.py" line="343"/>
         <source>⚠ akut</source>
         <translation>⚠ urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="350"/>
+        <location filename="../../ui/interview/interview_page.py" line="357"/>
         <source>Akut – behöver hanteras nu:</source>
         <translation>Urgent – needs handling now:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="394"/>
+        <location filename="../../ui/interview/interview_page.py" line="401"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="454"/>
+        <location filename="../../ui/interview/interview_page.py" line="461"/>
         <source>Det finns svar som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med dem?</source>
         <translation>There are answers saved on this computer {when} while the server could not be reached, not yet saved in the assessment. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="463"/>
+        <location filename="../../ui/interview/interview_page.py" line="470"/>
         <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="485"/>
+        <location filename="../../ui/interview/interview_page.py" line="505"/>
+        <source>Uppföljningen görs på version {old} av frågorna. Version {new} har nya frågor; du kan flytta uppföljningen dit och behålla svaren.</source>
+        <translation>The follow-up uses version {old} of the questions. Version {new} has new questions; you can move the follow-up there and keep the answers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="511"/>
+        <source>&amp;Visa och flytta till version {v} …</source>
+        <translation>&amp;Show and move to version {v} …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="561"/>
+        <source>Uppföljningen är flyttad till version {v}: {carried} svar fördes över ({moved} till ett annat område), {new} frågor är nya och {dropped} svar kunde inte föras över.</source>
+        <translation>The follow-up has moved to version {v}: {carried} answers were carried over ({moved} to another area), {new} questions are new and {dropped} answers could not be carried over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/interview_page.py" line="576"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="486"/>
+        <location filename="../../ui/interview/interview_page.py" line="577"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="472"/>
+        <location filename="../../ui/interview/interview_page.py" line="479"/>
         <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
         <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="478"/>
+        <location filename="../../ui/interview/interview_page.py" line="485"/>
         <source>Använd &amp;kopian</source>
         <translation>Use the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="479"/>
+        <location filename="../../ui/interview/interview_page.py" line="486"/>
         <source>Kasta k&amp;opian</source>
         <translation>Discard the c&amp;opy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="517"/>
+        <location filename="../../ui/interview/interview_page.py" line="608"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="525"/>
+        <location filename="../../ui/interview/interview_page.py" line="616"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="543"/>
+        <location filename="../../ui/interview/interview_page.py" line="634"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="566"/>
+        <location filename="../../ui/interview/interview_page.py" line="657"/>
         <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
         <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="553"/>
+        <location filename="../../ui/interview/interview_page.py" line="644"/>
         <source>Sparat {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="558"/>
+        <location filename="../../ui/interview/interview_page.py" line="649"/>
         <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
         <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="435"/>
+        <location filename="../../ui/interview/interview_page.py" line="442"/>
         <source>Sparat på den här datorn {time} – väntar på servern</source>
         <translation>Saved on this computer {time} – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="604"/>
+        <location filename="../../ui/interview/interview_page.py" line="695"/>
         <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
         <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
     </message>
@@ -2204,7 +2219,7 @@ own / worker</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
@@ -2325,12 +2340,12 @@ own / worker</translation>
         <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
@@ -2742,97 +2757,112 @@ own / worker</translation>
 <context>
     <name>PlanDocumentsBar</name>
     <message>
-        <location filename="../../ui/plan/documents.py" line="73"/>
+        <location filename="../../ui/plan/documents.py" line="75"/>
         <source>Utskrift av planen</source>
         <translation>Printing the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="86"/>
+        <location filename="../../ui/plan/documents.py" line="93"/>
         <source>Dokument för</source>
         <translation>Document for</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="87"/>
+        <location filename="../../ui/plan/documents.py" line="94"/>
         <source>&amp;Dokument för:</source>
         <translation>&amp;Document for:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="89"/>
+        <location filename="../../ui/plan/documents.py" line="96"/>
         <source>&amp;Förhandsgranska</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="90"/>
+        <location filename="../../ui/plan/documents.py" line="97"/>
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="91"/>
+        <location filename="../../ui/plan/documents.py" line="98"/>
         <source>Spara som &amp;PDF …</source>
         <translation>Save as &amp;PDF …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="122"/>
+        <location filename="../../ui/plan/documents.py" line="131"/>
         <source>Den enskilde (hela planen)</source>
         <translation>The individual (the whole plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="131"/>
+        <location filename="../../ui/plan/documents.py" line="140"/>
         <source>Utförare: {name}</source>
         <translation>Provider: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="133"/>
+        <location filename="../../ui/plan/documents.py" line="142"/>
         <source>(samtycke saknas)</source>
         <translation>(no consent)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="139"/>
+        <location filename="../../ui/plan/documents.py" line="148"/>
         <source>Bara den gällande versionen av planen kan skrivas ut.</source>
         <translation>Only the current version of the plan can be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="215"/>
+        <location filename="../../ui/plan/documents.py" line="194"/>
+        <source>Planen är inte beslutad</source>
+        <translation>The plan is not decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="196"/>
+        <source>Planen är inte godkänd av arbetsledaren. Ett dokument till {name} görs bara av en godkänd plan, om det inte finns ett skäl att lämna det nu. Skriv skälet: det sparas i planens historik och loggas. Dokumentet märks ”UTKAST – inte beslutad” på varje sida.</source>
+        <translation>The plan has not been approved by the supervisor. A document for {name} is made only from an approved plan, unless there is a reason to hand it over now. Write the reason: it is kept in the plan&apos;s history and logged. The document is marked “UTKAST – inte beslutad” (draft – not decided) on every page.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="201"/>
+        <source>&amp;Fortsätt</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/documents.py" line="260"/>
         <source>Förhandsgranskning – handlingsplan för {name}</source>
         <translation>Preview – action plan for {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="216"/>
+        <location filename="../../ui/plan/documents.py" line="261"/>
         <source>Förhandsgranskning – handlingsplan för den enskilde</source>
         <translation>Preview – action plan for the individual</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="239"/>
+        <location filename="../../ui/plan/documents.py" line="285"/>
         <source>Handlingsplan {ref}</source>
         <translation>Action plan {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="242"/>
+        <location filename="../../ui/plan/documents.py" line="288"/>
         <source>Skriv ut handlingsplanen</source>
         <translation>Print the action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="252"/>
+        <location filename="../../ui/plan/documents.py" line="298"/>
         <source>Utskriften kunde inte startas. Kontrollera skrivaren och försök igen.</source>
         <translation>Printing could not be started. Check the printer and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="261"/>
+        <location filename="../../ui/plan/documents.py" line="307"/>
         <source>Planen skickades till skrivaren ({n} sidor).</source>
         <translation>The plan was sent to the printer ({n} pages).</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="294"/>
+        <location filename="../../ui/plan/documents.py" line="346"/>
         <source>Spara handlingsplanen som PDF</source>
         <translation>Save the action plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="296"/>
+        <location filename="../../ui/plan/documents.py" line="348"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/documents.py" line="313"/>
+        <location filename="../../ui/plan/documents.py" line="366"/>
         <source>Planen sparades som {name}.</source>
         <translation>The plan was saved as {name}.</translation>
     </message>
@@ -2840,237 +2870,257 @@ own / worker</translation>
 <context>
     <name>PlanEditorPage</name>
     <message>
-        <location filename="../../ui/plan/editor.py" line="116"/>
+        <location filename="../../ui/plan/editor.py" line="117"/>
         <source>Lägg till &amp;mål</source>
         <translation>Add &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="118"/>
+        <location filename="../../ui/plan/editor.py" line="119"/>
         <source>Följs upp den</source>
         <translation>Followed up on</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="124"/>
+        <location filename="../../ui/plan/editor.py" line="125"/>
         <source>Nytt mål för området:</source>
         <translation>New goal for the area:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="129"/>
+        <location filename="../../ui/plan/editor.py" line="130"/>
         <source>&amp;Uppföljning:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="130"/>
+        <location filename="../../ui/plan/editor.py" line="131"/>
         <source>Nästa &amp;möte:</source>
         <translation>Next &amp;meeting:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="131"/>
+        <location filename="../../ui/plan/editor.py" line="132"/>
         <source>&amp;Anteckning:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="132"/>
+        <location filename="../../ui/plan/editor.py" line="133"/>
         <source>&amp;Spara planen</source>
         <translation>&amp;Save the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="133"/>
+        <location filename="../../ui/plan/editor.py" line="134"/>
         <source>Skicka för &amp;granskning</source>
         <translation>Submit for &amp;review</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="134"/>
+        <location filename="../../ui/plan/editor.py" line="135"/>
         <source>Gör en ny &amp;version</source>
         <translation>Make a new &amp;version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="135"/>
+        <location filename="../../ui/plan/editor.py" line="136"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="235"/>
+        <location filename="../../ui/plan/editor.py" line="236"/>
         <source>Handlingsplan version {v} – {state}</source>
         <translation>Action plan version {v} – {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="242"/>
+        <location filename="../../ui/plan/editor.py" line="243"/>
         <source>Planen lämnades tillbaka: {comment}</source>
         <translation>The plan was returned: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="248"/>
+        <location filename="../../ui/plan/editor.py" line="249"/>
+        <source>Godkänd av den som skrev eller senast ändrade planen (enhetens regel tillåter det). Den här versionen är låst.</source>
+        <translation>Approved by the person who wrote or last changed the plan (the unit&apos;s rule allows it). This version is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="257"/>
         <source>Den här versionen är låst ({state}). Gör en ny version för att ändra den.</source>
         <translation>This version is locked ({state}). Make a new version to change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="309"/>
+        <location filename="../../ui/plan/editor.py" line="318"/>
         <source>Målet togs bort.</source>
         <translation>The goal was removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="311"/>
+        <location filename="../../ui/plan/editor.py" line="320"/>
         <source>Målet och dess insats togs bort.</source>
         <translation>The goal and its action were removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="313"/>
+        <location filename="../../ui/plan/editor.py" line="322"/>
         <source>Målet och dess {n} insatser togs bort.</source>
         <translation>The goal and its {n} actions were removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="329"/>
+        <location filename="../../ui/plan/editor.py" line="338"/>
         <source>Insatsen togs bort.</source>
         <translation>The action was removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="387"/>
+        <location filename="../../ui/plan/editor.py" line="396"/>
         <source>Målet är tillbaka.</source>
         <translation>The goal is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="389"/>
+        <location filename="../../ui/plan/editor.py" line="398"/>
         <source>Insatsen är tillbaka.</source>
         <translation>The action is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="404"/>
+        <location filename="../../ui/plan/editor.py" line="413"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="445"/>
+        <location filename="../../ui/plan/editor.py" line="454"/>
         <source>Utkast sparat på den här datorn {time} (servern går inte att nå)</source>
         <translation>Draft saved on this computer {time} (the server cannot be reached)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="737"/>
+        <location filename="../../ui/plan/editor.py" line="715"/>
+        <source>Kartläggningen är inte klar</source>
+        <translation>The assessment is not finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="717"/>
+        <source>Kartläggningen som planen bygger på är inte avslutad. Skriv varför planen ska skickas in nu. Arbetsledaren ser skälet när planen granskas.</source>
+        <translation>The assessment the plan builds on is not finished. Write why the plan should be submitted now. The supervisor sees the reason when reviewing the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="720"/>
+        <source>&amp;Skicka in</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="774"/>
         <source>Planen är sparad, men den är inte klar att skicka in: {what}</source>
         <translation>The plan is saved, but it is not ready to be submitted: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="748"/>
+        <location filename="../../ui/plan/editor.py" line="785"/>
         <source>Planen kunde inte sparas just nu. Dina ändringar finns kvar som utkast och erbjuds nästa gång du öppnar planen.</source>
         <translation>The plan could not be saved just now. Your changes are kept as a draft and offered the next time you open the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="439"/>
+        <location filename="../../ui/plan/editor.py" line="448"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="454"/>
+        <location filename="../../ui/plan/editor.py" line="463"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="473"/>
+        <location filename="../../ui/plan/editor.py" line="482"/>
         <source>Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som inte är sparade. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft of the plan from {when} with changes that are not saved. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="483"/>
+        <location filename="../../ui/plan/editor.py" line="492"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="484"/>
+        <location filename="../../ui/plan/editor.py" line="493"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="494"/>
+        <location filename="../../ui/plan/editor.py" line="503"/>
         <source>Det finns en kopia av planen som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från det som finns på servern. Jämför och välj vad som ska gälla.</source>
         <translation>There is a copy of the plan that was saved on this computer {when} when the server could not be reached, and that differs from what is on the server. Compare and choose what applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="500"/>
+        <location filename="../../ui/plan/editor.py" line="509"/>
         <source>&amp;Jämför med kopian …</source>
         <translation>&amp;Compare with the copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="501"/>
+        <location filename="../../ui/plan/editor.py" line="510"/>
         <source>Kasta &amp;kopian</source>
         <translation>Discard the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="532"/>
+        <location filename="../../ui/plan/editor.py" line="541"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="539"/>
+        <location filename="../../ui/plan/editor.py" line="548"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="550"/>
+        <location filename="../../ui/plan/editor.py" line="559"/>
         <source>Planen är inte sparad än. Dina ändringar finns kvar som utkast och erbjuds när du öppnar planen igen.</source>
         <translation>The plan is not saved yet. Your changes are kept as a draft and offered when you open the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="555"/>
+        <location filename="../../ui/plan/editor.py" line="564"/>
         <source>Innan planen kan skickas in: {what}</source>
         <translation>Before the plan can be submitted: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="578"/>
+        <location filename="../../ui/plan/editor.py" line="587"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="601"/>
+        <location filename="../../ui/plan/editor.py" line="610"/>
         <source>Planen sparades inte: någon annan har ändrat den sedan du öppnade den. Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad som ska gälla. ({detail})</source>
         <translation>The plan was not saved: someone else changed it after you opened it. Your changes are still here on the screen. Compare the versions and choose what applies. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="607"/>
+        <location filename="../../ui/plan/editor.py" line="616"/>
         <source>&amp;Jämför och välj …</source>
         <translation>&amp;Compare and choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="609"/>
+        <location filename="../../ui/plan/editor.py" line="618"/>
         <source>&amp;Ladda om planen</source>
         <translation>&amp;Reload the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="591"/>
+        <location filename="../../ui/plan/editor.py" line="600"/>
         <source>Servern går inte att nå. Planen är sparad krypterat på den här datorn och sparas på servern så snart den går att nå igen. Du kan fortsätta arbeta.</source>
         <translation>The server cannot be reached. The plan is saved encrypted on this computer and is saved on the server as soon as it can be reached again. You can carry on working.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="103"/>
+        <location filename="../../ui/plan/editor.py" line="104"/>
         <source>Ång&amp;ra</source>
         <translation>U&amp;ndo</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="466"/>
+        <location filename="../../ui/plan/editor.py" line="475"/>
         <source>Det finns ändringar av planen som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i planen än. Vill du fortsätta med dem?</source>
         <translation>There are changes to the plan saved on this computer {when} while the server could not be reached, not yet saved in the plan. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="479"/>
+        <location filename="../../ui/plan/editor.py" line="488"/>
         <source>Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet jämförs det med de nya ändringarna innan något sparas.</source>
         <translation>The plan has been saved again since the draft was made; if you restore the draft, it is compared with the newer changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="596"/>
+        <location filename="../../ui/plan/editor.py" line="605"/>
         <source>Sparat på den här datorn – väntar på servern</source>
         <translation>Saved on this computer – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="624"/>
+        <location filename="../../ui/plan/editor.py" line="633"/>
         <source>Planen är sparad.</source>
         <translation>The plan is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="679"/>
+        <location filename="../../ui/plan/editor.py" line="688"/>
         <source>Planen kan inte skickas in än:</source>
         <translation>The plan cannot be submitted yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="702"/>
+        <location filename="../../ui/plan/editor.py" line="739"/>
         <source>Planen är skickad till arbetsledaren för granskning.</source>
         <translation>The plan is sent to the supervisor for review.</translation>
     </message>
@@ -3078,122 +3128,132 @@ own / worker</translation>
 <context>
     <name>PlanReviewPage</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="146"/>
+        <location filename="../../ui/review/plan_review.py" line="161"/>
         <source>Granska handlingsplan – {ref} {name}</source>
         <translation>Review action plan – {ref} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="89"/>
+        <location filename="../../ui/review/plan_review.py" line="103"/>
         <source>Kommentar till handläggaren (krävs när planen lämnas tillbaka)</source>
         <translation>Comment to the caseworker (required when the plan is returned)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="78"/>
+        <location filename="../../ui/review/plan_review.py" line="90"/>
         <source>Hämtar planen …</source>
         <translation>Loading the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="92"/>
+        <location filename="../../ui/review/plan_review.py" line="106"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="93"/>
+        <location filename="../../ui/review/plan_review.py" line="107"/>
         <source>&amp;Godkänn planen</source>
         <translation>&amp;Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="94"/>
+        <location filename="../../ui/review/plan_review.py" line="108"/>
         <source>&amp;Lämna tillbaka …</source>
         <translation>&amp;Return …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="95"/>
+        <location filename="../../ui/review/plan_review.py" line="109"/>
         <source>&amp;Tillbaka till kön</source>
         <translation>&amp;Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="105"/>
+        <location filename="../../ui/review/plan_review.py" line="119"/>
         <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
         <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="107"/>
+        <location filename="../../ui/review/plan_review.py" line="121"/>
         <source>&amp;Kommentar:</source>
         <translation>&amp;Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="167"/>
+        <location filename="../../ui/review/plan_review.py" line="182"/>
         <source>Version {v} · {state}</source>
         <translation>Version {v} · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="203"/>
+        <location filename="../../ui/review/plan_review.py" line="192"/>
+        <source>Kartläggningen var inte klar när planen skickades in. Skäl: {reason}</source>
+        <translation>The assessment was not finished when the plan was submitted. Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="198"/>
+        <source>Godkänd av den som skrev eller senast ändrade planen (enhetens regel tillåter det; beslutet är loggat).</source>
+        <translation>Approved by the person who wrote or last changed the plan (the unit&apos;s rule allows it; the decision is logged).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="233"/>
         <source>(utförarna är med)</source>
         <translation>(the providers take part)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="205"/>
+        <location filename="../../ui/review/plan_review.py" line="235"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="206"/>
+        <location filename="../../ui/review/plan_review.py" line="236"/>
         <source>Nästa möte</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="206"/>
+        <location filename="../../ui/review/plan_review.py" line="236"/>
         <source>inget möte bokat</source>
         <translation>no meeting booked</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="207"/>
+        <location filename="../../ui/review/plan_review.py" line="237"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="237"/>
+        <location filename="../../ui/review/plan_review.py" line="267"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="238"/>
+        <location filename="../../ui/review/plan_review.py" line="268"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="239"/>
+        <location filename="../../ui/review/plan_review.py" line="269"/>
         <source>Senast</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="240"/>
+        <location filename="../../ui/review/plan_review.py" line="270"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="241"/>
+        <location filename="../../ui/review/plan_review.py" line="271"/>
         <source>Så följer vi upp</source>
         <translation>How we follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="242"/>
+        <location filename="../../ui/review/plan_review.py" line="272"/>
         <source>Resultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="272"/>
+        <location filename="../../ui/review/plan_review.py" line="305"/>
         <source>Skriv i kommentaren varför planen lämnas tillbaka.</source>
         <translation>Write in the comment why the plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="295"/>
+        <location filename="../../ui/review/plan_review.py" line="328"/>
         <source>Planen är godkänd och låst. Du kan skriva ut den nedan.</source>
         <translation>The plan is approved and locked. You can print it below.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="299"/>
+        <location filename="../../ui/review/plan_review.py" line="332"/>
         <source>Planen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The plan was returned to the caseworker with your comment.</translation>
     </message>
@@ -3557,6 +3617,14 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/widgets/reason_dialog.py" line="38"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RetentionModel</name>
     <message>
         <location filename="../../ui/admin/retention_page.py" line="68"/>
@@ -3713,179 +3781,191 @@ own / worker</translation>
 <context>
     <name>ReviewQueuePage</name>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="79"/>
+        <location filename="../../ui/review/queue_page.py" line="81"/>
         <source>&lt;h2&gt;Granskning&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Review&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="84"/>
-        <location filename="../../ui/review/queue_page.py" line="89"/>
-        <location filename="../../ui/review/queue_page.py" line="98"/>
-        <location filename="../../ui/review/queue_page.py" line="107"/>
-        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="86"/>
+        <location filename="../../ui/review/queue_page.py" line="91"/>
+        <location filename="../../ui/review/queue_page.py" line="100"/>
+        <location filename="../../ui/review/queue_page.py" line="109"/>
+        <location filename="../../ui/review/queue_page.py" line="113"/>
+        <location filename="../../ui/review/queue_page.py" line="115"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="84"/>
-        <location filename="../../ui/review/queue_page.py" line="107"/>
+        <location filename="../../ui/review/queue_page.py" line="86"/>
+        <location filename="../../ui/review/queue_page.py" line="109"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="84"/>
+        <location filename="../../ui/review/queue_page.py" line="86"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="84"/>
-        <location filename="../../ui/review/queue_page.py" line="107"/>
+        <location filename="../../ui/review/queue_page.py" line="86"/>
+        <location filename="../../ui/review/queue_page.py" line="109"/>
+        <location filename="../../ui/review/queue_page.py" line="115"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="90"/>
+        <location filename="../../ui/review/queue_page.py" line="92"/>
         <source>Skulle följas upp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="91"/>
+        <location filename="../../ui/review/queue_page.py" line="93"/>
         <source>Dagar sen</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="92"/>
+        <location filename="../../ui/review/queue_page.py" line="94"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="99"/>
+        <location filename="../../ui/review/queue_page.py" line="101"/>
         <source>Sedan</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="100"/>
+        <location filename="../../ui/review/queue_page.py" line="102"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="101"/>
+        <location filename="../../ui/review/queue_page.py" line="103"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="102"/>
-        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="104"/>
+        <location filename="../../ui/review/queue_page.py" line="113"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="107"/>
+        <location filename="../../ui/review/queue_page.py" line="109"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="113"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="113"/>
         <source>Sista dag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="118"/>
+        <location filename="../../ui/review/queue_page.py" line="115"/>
+        <source>Begärt</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="122"/>
         <source>&amp;Granska planen …</source>
         <translation>&amp;Review the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="119"/>
+        <location filename="../../ui/review/queue_page.py" line="123"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="120"/>
+        <location filename="../../ui/review/queue_page.py" line="124"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="149"/>
+        <location filename="../../ui/review/queue_page.py" line="154"/>
         <source>Samtycke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="215"/>
+        <location filename="../../ui/review/queue_page.py" line="220"/>
         <source>ESKALERAD</source>
         <translation>ESCALATED</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="215"/>
+        <location filename="../../ui/review/queue_page.py" line="220"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="263"/>
+        <location filename="../../ui/review/queue_page.py" line="275"/>
         <source>Upphörde för {n} dagar sedan</source>
         <translation>Ended {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="265"/>
+        <location filename="../../ui/review/queue_page.py" line="277"/>
         <source>Upphörde i går</source>
         <translation>Ended yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="267"/>
+        <location filename="../../ui/review/queue_page.py" line="279"/>
         <source>Sista dagen i dag</source>
         <translation>Last day today</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="269"/>
+        <location filename="../../ui/review/queue_page.py" line="281"/>
         <source>Upphör i morgon</source>
         <translation>Ends tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="270"/>
+        <location filename="../../ui/review/queue_page.py" line="282"/>
         <source>Upphör om {n} dagar</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="274"/>
+        <location filename="../../ui/review/queue_page.py" line="286"/>
         <source>Väntar på granskning ({n})</source>
         <translation>Waiting for review ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="275"/>
+        <location filename="../../ui/review/queue_page.py" line="287"/>
         <source>Försenade uppföljningar ({n})</source>
         <translation>Overdue follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="276"/>
+        <location filename="../../ui/review/queue_page.py" line="288"/>
         <source>Akuta flaggor ({n})</source>
         <translation>Urgent flags ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="278"/>
+        <location filename="../../ui/review/queue_page.py" line="290"/>
         <source>Godkända, att skriva ut ({n})</source>
         <translation>Approved, to print ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="280"/>
+        <location filename="../../ui/review/queue_page.py" line="292"/>
         <source>Samtycken som upphör ({n})</source>
         <translation>Consents ending ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="282"/>
+        <location filename="../../ui/review/queue_page.py" line="294"/>
+        <source>Begärda avslut ({n})</source>
+        <translation>Requested closings ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="296"/>
         <source>Hämtar enhetens kö …</source>
         <translation>Loading the unit&apos;s queue …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="284"/>
+        <location filename="../../ui/review/queue_page.py" line="298"/>
         <source>Inget väntar på dig just nu.</source>
         <translation>Nothing is waiting for you right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="287"/>
+        <location filename="../../ui/review/queue_page.py" line="301"/>
         <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
         <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
     </message>
@@ -4671,6 +4751,69 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>TemplateMoveDialog</name>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="37"/>
+        <source>flyttad</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="38"/>
+        <source>Förs över ({n} svar)</source>
+        <translation>Carried over ({n} answers)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="39"/>
+        <source>Fråga</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="40"/>
+        <source>Område i version {v}</source>
+        <translation>Area in version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="41"/>
+        <source>Inga svar att föra över.</source>
+        <translation>No answers to carry over.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="42"/>
+        <source>Nya frågor i version {v} ({n})</source>
+        <translation>New questions in version {v} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="43"/>
+        <source>nytt område</source>
+        <translation>new area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="44"/>
+        <source>Förs inte över ({n})</source>
+        <translation>Not carried over ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="103"/>
+        <source>Flytta till version {v} av frågorna</source>
+        <translation>Move to version {v} of the questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="107"/>
+        <source>Uppföljningen påbörjades på version {old}. Svaren på frågor som finns kvar oförändrade i version {new} förs över; de nya frågorna ställs i samtalet. Ingenting gissas.</source>
+        <translation>The follow-up was started on version {old}. Answers to questions that remain unchanged in version {new} are carried over; the new questions are asked in the conversation. Nothing is guessed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="121"/>
+        <source>&amp;Flytta till version {v}</source>
+        <translation>&amp;Move to version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/template_move.py" line="122"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>UrgentPanel</name>
     <message>
         <location filename="../../ui/case_view/urgent.py" line="191"/>
@@ -5057,86 +5200,101 @@ own / worker</translation>
     </message>
     <message>
         <location filename="../../ui/case_view/history_tab.py" line="80"/>
+        <source>skickade in planen version {v} innan kartläggningen var klar (med skäl)</source>
+        <translation>submitted plan version {v} before the assessment was finished (with a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="84"/>
+        <source>godkände sin egen plan, version {v} (enhetens regel tillåter det)</source>
+        <translation>approved their own plan, version {v} (the unit&apos;s rule allows it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="88"/>
+        <source>lämnade planen version {v} till en utförare före beslut (med skäl)</source>
+        <translation>gave plan version {v} to a provider before the decision (with a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/history_tab.py" line="92"/>
         <source>upptäckte ett skadat värde som inte kunde läsas</source>
         <translation>found a damaged value that could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="86"/>
+        <location filename="../../ui/case_view/history_tab.py" line="98"/>
         <source>påbörjade en uppföljande skattning</source>
         <translation>started a follow-up rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="87"/>
+        <location filename="../../ui/case_view/history_tab.py" line="99"/>
         <source>påbörjade en kartläggning</source>
         <translation>started a needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="90"/>
+        <location filename="../../ui/case_view/history_tab.py" line="102"/>
         <source>gjorde version {v} av handlingsplanen</source>
         <translation>made version {v} of the action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="93"/>
+        <location filename="../../ui/case_view/history_tab.py" line="105"/>
         <source>skapade en handlingsplan</source>
         <translation>created an action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="95"/>
+        <location filename="../../ui/case_view/history_tab.py" line="107"/>
         <source>registrerade ett samtycke</source>
         <translation>registered a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="97"/>
+        <location filename="../../ui/case_view/history_tab.py" line="109"/>
         <source>planerade en uppföljning</source>
         <translation>scheduled a follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="98"/>
+        <location filename="../../ui/case_view/history_tab.py" line="110"/>
         <source>lade till uppgifter</source>
         <translation>added data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="102"/>
+        <location filename="../../ui/case_view/history_tab.py" line="114"/>
         <source>slutförde kartläggningen</source>
         <translation>completed the needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="103"/>
+        <location filename="../../ui/case_view/history_tab.py" line="115"/>
         <source>sparade kartläggningen</source>
         <translation>saved the needs assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="105"/>
+        <location filename="../../ui/case_view/history_tab.py" line="117"/>
         <source>sparade handlingsplanen version {v}</source>
         <translation>saved action plan version {v}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="110"/>
+        <location filename="../../ui/case_view/history_tab.py" line="122"/>
         <source>återkallade ett samtycke</source>
         <translation>withdrew a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="111"/>
+        <location filename="../../ui/case_view/history_tab.py" line="123"/>
         <source>ändrade samtyckets omfattning</source>
         <translation>changed the scope of a consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="113"/>
+        <location filename="../../ui/case_view/history_tab.py" line="125"/>
         <source>markerade en uppföljning som genomförd</source>
         <translation>marked a follow-up as done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="115"/>
+        <location filename="../../ui/case_view/history_tab.py" line="127"/>
         <source>ändrade personuppgifterna</source>
         <translation>changed the personal details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="116"/>
+        <location filename="../../ui/case_view/history_tab.py" line="128"/>
         <source>ändrade uppgifter</source>
         <translation>changed data</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/history_tab.py" line="118"/>
+        <location filename="../../ui/case_view/history_tab.py" line="130"/>
         <source>tog bort uppgifter</source>
         <translation>deleted data</translation>
     </message>
@@ -5389,6 +5547,21 @@ own / worker</translation>
         <location filename="../../ui/review/plan_review.py" line="47"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="48"/>
+        <source>Lämnad till utförare före beslut</source>
+        <translation>Given to a provider before the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="54"/>
+        <source>Godkänd av den som skrev eller ändrade planen</source>
+        <translation>Approved by the person who wrote or changed the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="57"/>
+        <source>Kartläggningen var inte klar; skäl:</source>
+        <translation>The assessment was not finished; reason:</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,8 @@ moved), which questions are new and which answers cannot be carried. The core do
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,9 +32,17 @@ def mapping_html(
     source: Template,
     target: Template,
     language: str,
-    tr: Callable[[str], str],
 ) -> str:
     """The mapping as a list a person can read: carried, new, not carried."""
+    moved_word = QCoreApplication.translate("TemplateMoveDialog", "flyttad")
+    carried_heading = QCoreApplication.translate("TemplateMoveDialog", "Förs över ({n} svar)")
+    question_heading = QCoreApplication.translate("TemplateMoveDialog", "Fråga")
+    area_heading = QCoreApplication.translate("TemplateMoveDialog", "Område i version {v}")
+    nothing_carried = QCoreApplication.translate("TemplateMoveDialog", "Inga svar att föra över.")
+    new_heading = QCoreApplication.translate("TemplateMoveDialog", "Nya frågor i version {v} ({n})")
+    new_area_word = QCoreApplication.translate("TemplateMoveDialog", "nytt område")
+    dropped_heading = QCoreApplication.translate("TemplateMoveDialog", "Förs inte över ({n})")
+
     e = html.escape
     parts: list[str] = []
     rows = []
@@ -42,31 +50,26 @@ def mapping_html(
         question = target.question(c.question_id).label.text(language)
         where = e(_title(target, c.to_area, language))
         if c.moved:
-            where = (
-                f"{e(_title(source, c.from_area, language))} → <b>{where}</b> ({e(tr('flyttad'))})"
-            )
+            where = f"{e(_title(source, c.from_area, language))} → <b>{where}</b> ({e(moved_word)})"
         rows.append(f"<tr><td>{e(question)}</td><td>{where}</td></tr>")
-    parts.append(
-        f"<h3>{e(tr('Förs över ({n} svar)').format(n=len(mapping.carried)))}</h3>"
-        + (
+    parts.append(f"<h3>{e(carried_heading.format(n=len(mapping.carried)))}</h3>")
+    if rows:
+        parts.append(
             "<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
-            f"<tr><th align='left'>{e(tr('Fråga'))}</th>"
-            f"<th align='left'>{e(tr('Område i version {v}').format(v=target.version))}</th></tr>"
+            f"<tr><th align='left'>{e(question_heading)}</th>"
+            f"<th align='left'>{e(area_heading.format(v=target.version))}</th></tr>"
             + "".join(rows)
             + "</table>"
-            if rows
-            else f"<p><i>{e(tr('Inga svar att föra över.'))}</i></p>"
         )
-    )
+    else:
+        parts.append(f"<p><i>{e(nothing_carried)}</i></p>")
     by_area: dict[str, list[str]] = {}
     for area_id, question_id in mapping.new_questions:
         by_area.setdefault(area_id, []).append(target.question(question_id).label.text(language))
-    heading = tr("Nya frågor i version {v} ({n})").format(
-        v=target.version, n=len(mapping.new_questions)
-    )
+    heading = new_heading.format(v=target.version, n=len(mapping.new_questions))
     parts.append(f"<h3>{e(heading)}</h3>")
     for area_id, labels in by_area.items():
-        new_area = f" ({e(tr('nytt område'))})" if area_id in mapping.new_areas else ""
+        new_area = f" ({e(new_area_word)})" if area_id in mapping.new_areas else ""
         items = "".join(f"<li>{e(label)}</li>" for label in labels)
         parts.append(
             f"<p><b>{e(_title(target, area_id, language))}</b>{new_area}</p><ul>{items}</ul>"
@@ -77,7 +80,7 @@ def mapping_html(
             for q in mapping.dropped
         ]
         parts.append(
-            f"<h3>{e(tr('Förs inte över ({n})').format(n=len(names)))}</h3><ul>"
+            f"<h3>{e(dropped_heading.format(n=len(names)))}</h3><ul>"
             + "".join(f"<li>{e(n)}</li>" for n in names)
             + "</ul>"
         )
@@ -110,7 +113,7 @@ class TemplateMoveDialog(QDialog):
         intro.setWordWrap(True)
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
-        self.view.setHtml(mapping_html(mapping, source, target, language, self.tr))
+        self.view.setHtml(mapping_html(mapping, source, target, language))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
