@@ -135,13 +135,17 @@ def bar_chart(table: Table, width: float, fonts: FontSet, suppressed_text: str) 
 
 def _table(table: Table, width: float, fonts: FontSet) -> PdfTable:
     head = ParagraphStyle("h", fontName=fonts.bold, fontSize=7.5, leading=9)
+    small = 7.5 if len(table.columns) <= 5 else 6.5
+    number_head = ParagraphStyle(
+        "hn", fontName=fonts.bold, fontSize=small, leading=small + 1.5, alignment=2
+    )
     body = ParagraphStyle("b", fontName=fonts.regular, fontSize=7.5, leading=9)
     data: list[list[Any]] = [[Paragraph(escape(table.row_header), head)]]
-    data[0].extend(Paragraph(escape(c), head) for c in table.columns)
+    data[0].extend(Paragraph(escape(c), number_head) for c in table.columns)
     for row in table.rows:
         style = head if row.is_total else body
         data.append([Paragraph(escape(row.label), style), *(c.text for c in row.cells)])
-    first = min(width * 0.36, 60 * mm)
+    first = min(width * (0.36 if len(table.columns) <= 5 else 0.3), 60 * mm)
     rest = (width - first) / max(1, len(table.columns))
     out = PdfTable(data, colWidths=[first, *([rest] * len(table.columns))], repeatRows=1)
     commands: list[tuple[Any, ...]] = [

@@ -7,8 +7,8 @@ session events hold the rules of every write (access, version check, retention c
 Saving use cases return plain results (:mod:`assessment_app.workspace.results`).
 
 The use cases are grouped by what a person works on: ``ws.cases``, ``ws.interviews``,
-``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.admin``, ``ws.stats``; ``ws.offline`` owns the one policy
-for working while the server is away.
+``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.admin``, ``ws.stats``; ``ws.offline`` owns
+the one policy for working while the server is away.
 
 Nothing here may run on a screen's UI thread: the desktop front end installs a guard
 (:meth:`Workspace.forbid_thread`) and reaches the workspace only through its background helper.

@@ -24,7 +24,7 @@ from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import saved
 
-SECTIONS = ("cases", "interviews", "plans", "documents", "review", "admin", "offline")
+SECTIONS = ("cases", "interviews", "plans", "documents", "review", "admin", "stats", "offline")
 LONG_AGO = datetime(2020, 1, 1, 12, 0, tzinfo=UTC)
 
 # Every public use case, by what it does to a case's content.
@@ -135,6 +135,11 @@ USE_CASES: dict[str, str] = {
     "admin.accept_rollback": OTHER,
     "admin.export_case": OTHER,
     "admin.import_case": OTHER,  # re-creates a case with its own history and dates
+    # stats: anonymised counts; making one and exporting it are audited, nothing changes
+    "stats.min_cell": READS,
+    "stats.units": READS,
+    "stats.report": OTHER,
+    "stats.export": OTHER,
     # offline
     "offline.prepare": READS,
     "offline.pending": READS,
@@ -156,6 +161,7 @@ def _public_use_cases() -> set[str]:
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
     from assessment_app.workspace.review import ReviewUseCases
+    from assessment_app.workspace.stats import StatsUseCases
 
     classes = {
         "cases": CaseUseCases,
@@ -164,6 +170,7 @@ def _public_use_cases() -> set[str]:
         "documents": DocumentUseCases,
         "review": ReviewUseCases,
         "admin": AdminUseCases,
+        "stats": StatsUseCases,
         "offline": OfflinePolicy,
     }
     for section in SECTIONS:
