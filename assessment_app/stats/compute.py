@@ -370,7 +370,7 @@ def _caseload(
         still = b.count(
             f.individual for f in plain if f.opened <= m1 and (f.closed is None or f.closed > m1)
         )
-        cells.equation({still: 1, open_prev: -1, new: -1, closed: 1})
+        cells.equation({still: 1, open_prev: -1, new: -1, closed: 1}, flow=True)
         news.append(new)
         closes.append(closed)
         open_prev = still
@@ -379,8 +379,8 @@ def _caseload(
     closed_total = b.count((f.individual for f in closed_all), total=True)
     hidden_new = cells.add_hidden(sum(1 for f in new_all if f.protected))
     hidden_closed = cells.add_hidden(sum(1 for f in closed_all if f.protected))
-    cells.sum_of(new_total, [*news, hidden_new])
-    cells.sum_of(closed_total, [*closes, hidden_closed])
+    cells.sum_of(new_total, [*news, hidden_new], flow=True)
+    cells.sum_of(closed_total, [*closes, hidden_closed], flow=True)
     rows.append(
         (t("Totalt", "Total"), [("cell", new_total), ("cell", closed_total), ("text", "–")], True)
     )

@@ -11,7 +11,11 @@ those at the month before plus the new minus the closed, ...). The rules:
 - **Hidden cells.** What must count in a total but never be shown on its own (people with a
   protected identity) is a cell that is always suppressed.
 - **Secondary suppression.** A suppressed cell must not be computable from the cells that
-  are shown through the sums. With the sums written as linear equations, a suppressed cell
+  are shown through the sums, nor be known to be 0 because one shown part of a sum already
+  makes its total (counts are never negative; a zero there would tell, e.g., that everyone
+  rated an area the same). Sums of events over time (new cases per month, open = open before
+  + new − closed) are exempt from that zero rule: that no case was opened in a month says
+  nothing about a person. With the sums written as linear equations, a suppressed cell
   is computable exactly when every solution of the equations (the shown cells fixed) gives
   it the same value. :func:`determined` tests that with exact rational elimination; while a
   suppressed cell is determined, the smallest shown cell that shares a sum with it is
@@ -41,7 +45,11 @@ class CellSet:
     hidden: list[bool] = field(default_factory=list)
     is_total: list[bool] = field(default_factory=list)
     equations: list[dict[int, int]] = field(default_factory=list)  # sum(coef * cell) == 0
+    # Equations between counts of *events over time* (new per month, stock and flow): a zero
+    # there tells nothing about a person, so only the rank rule applies to them.
+    flows: set[int] = field(default_factory=set)  # indexes into ``equations``
     suppressed: set[int] = field(default_factory=set)
+    _attributes: list[dict[int, int]] = field(default_factory=list, repr=False)
 
     def add(self, value: int, people: int | None = None, *, total: bool = False) -> int:
         """A count; ``people`` is how many distinct individuals it is built from."""
@@ -57,19 +65,21 @@ class CellSet:
         self.hidden[index] = True
         return index
 
-    def equation(self, terms: dict[int, int]) -> None:
+    def equation(self, terms: dict[int, int], *, flow: bool = False) -> None:
         """``sum(coefficient * cell) == 0`` holds for the true values."""
         if sum(c * self.values[i] for i, c in terms.items()) != 0:
             raise ValueError("an equation of the statistics does not hold for its cells")
+        if flow:
+            self.flows.add(len(self.equations))
         self.equations.append({i: c for i, c in terms.items() if c})
 
-    def sum_of(self, total: int, parts: Iterable[int]) -> None:
+    def sum_of(self, total: int, parts: Iterable[int], *, flow: bool = False) -> None:
         """``total`` is the sum of ``parts``."""
         terms: dict[int, int] = {}
         for p in parts:
             terms[p] = terms.get(p, 0) + 1
         terms[total] = terms.get(total, 0) - 1
-        self.equation(terms)
+        self.equation(terms, flow=flow)
 
     def shown(self, index: int) -> bool:
         return index not in self.suppressed
@@ -80,13 +90,14 @@ class CellSet:
         self.suppressed = {
             i for i in range(len(self.values)) if self.hidden[i] or self.people[i] < self.min_cell
         }
-        for component in _components(len(self.values), self.equations):
-            self._secondary(component)
+        for cells, indexes in _components(len(self.values), self.equations):
+            self._secondary(cells, indexes)
 
-    def _secondary(self, component: tuple[list[int], list[dict[int, int]]]) -> None:
-        cells, equations = component
+    def _secondary(self, cells: list[int], indexes: list[int]) -> None:
+        equations = [self.equations[n] for n in indexes]
+        self._attributes = [self.equations[n] for n in indexes if n not in self.flows]
         while True:
-            exposed = determined(equations, self.suppressed)
+            exposed = self.exposed(equations)
             if not exposed:
                 return
             target = min(exposed)
@@ -94,6 +105,15 @@ class CellSet:
             if choice is None:
                 return  # everything in reach is suppressed already
             self.suppressed.add(choice)
+
+    def exposed(
+        self, equations: Sequence[dict[int, int]], unknown: set[int] | None = None
+    ) -> set[int]:
+        """Suppressed cells a reader can work out: by the equations alone (:func:`determined`),
+        or because counts are never negative (:func:`forced_to_zero`)."""
+        unknown = self.suppressed if unknown is None else unknown
+        zeros = forced_to_zero(self._attributes, unknown, self.values)
+        return determined(equations, unknown) | zeros
 
     def _partner(
         self, target: int, equations: list[dict[int, int]], cells: list[int]
@@ -108,7 +128,7 @@ class CellSet:
                 key=lambda i: (self.is_total[i], self.values[i], i),
             )
             for i in shown[:12]:
-                if target not in determined(equations, self.suppressed | {i}):
+                if target not in self.exposed(equations, self.suppressed | {i}):
                     return i
             if shown:
                 return shown[0]
@@ -117,7 +137,7 @@ class CellSet:
 
 def _components(
     count: int, equations: Sequence[dict[int, int]]
-) -> list[tuple[list[int], list[dict[int, int]]]]:
+) -> list[tuple[list[int], list[int]]]:
     """Cells and equations split into groups that share no cell (each solved on its own)."""
     parent = list(range(count))
 
@@ -133,15 +153,41 @@ def _components(
             a, b = find(keys[0]), find(k)
             if a != b:
                 parent[a] = b
-    groups: dict[int, tuple[list[int], list[dict[int, int]]]] = {}
-    for eq in equations:
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for n, eq in enumerate(equations):
         root = find(next(iter(eq)))
-        groups.setdefault(root, ([], []))[1].append(eq)
+        groups.setdefault(root, ([], []))[1].append(n)
     for i in range(count):
         root = find(i)
         if root in groups:
             groups[root][0].append(i)
     return list(groups.values())
+
+
+def forced_to_zero(
+    equations: Sequence[dict[int, int]], unknown: set[int], values: Sequence[int]
+) -> set[int]:
+    """Suppressed cells a reader knows to be 0 where that tells about people: a sum whose
+    one shown non-zero part already makes its total, so every suppressed part is nothing
+    (counts are never negative) and everyone in the total is in that one part (all rated an
+    area 2, all improved). Several shown parts that together make the total tell only that
+    the remaining categories are empty, which says nothing about a person."""
+    found: set[int] = set()
+    for eq in equations:
+        hidden = {i: c for i, c in eq.items() if i in unknown}
+        if not hidden:
+            continue
+        signs = {c > 0 for c in hidden.values()}
+        if len(signs) != 1:
+            continue
+        rest = sum(c * values[i] for i, c in eq.items() if i not in unknown)
+        sign = next(iter(signs))
+        carrying = [
+            i for i, c in eq.items() if i not in unknown and (c > 0) == sign and values[i] != 0
+        ]
+        if rest == 0 and len(carrying) == 1:
+            found.update(hidden)
+    return found
 
 
 def determined(equations: Sequence[dict[int, int]], unknown: set[int]) -> set[int]:
