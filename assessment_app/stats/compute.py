@@ -119,6 +119,7 @@ class _Draft:
     note: str = ""
     chart: str = ""
     chart_columns: tuple[int, ...] = ()
+    chart_total: int | None = None
 
 
 class _Builder:
@@ -162,7 +163,15 @@ class _Builder:
             for label, entries, is_total in d.rows
         )
         return Table(
-            d.key, d.title, d.row_header, d.columns, rows, d.note, d.chart, d.chart_columns
+            d.key,
+            d.title,
+            d.row_header,
+            d.columns,
+            rows,
+            d.note,
+            d.chart,
+            d.chart_columns,
+            d.chart_total,
         )
 
 
@@ -394,8 +403,8 @@ def _caseload(
             t("Öppna vid månadens slut", "Open at month end"),
         ),
         rows,
-        chart="stacked",
-        chart_columns=(0, 1),
+        chart="bars",
+        chart_columns=(2,),  # open at month end (a stock: new and closed do not stack)
     )
 
     # referral sources of the new cases
@@ -669,6 +678,7 @@ def _assessments(
                 ),
                 chart="stacked",
                 chart_columns=tuple(range(len(RATINGS))),
+                chart_total=len(RATINGS),
             )
         )
     n_intakes = b.count(intakes_in_period, total=True)
@@ -745,6 +755,7 @@ def _assessments(
                 ),
                 chart="stacked",
                 chart_columns=(4, 5, 6),
+                chart_total=0,
             )
         )
     return (
@@ -917,6 +928,7 @@ def _action_table(
         ),
         chart="stacked",
         chart_columns=tuple(range(len(ACTION_STATUSES))),
+        chart_total=len(ACTION_STATUSES),
     )
 
 

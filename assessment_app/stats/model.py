@@ -38,6 +38,9 @@ class Table:
     # split by the columns that are not totals), or "" (no chart).
     chart: str = ""
     chart_columns: tuple[int, ...] = ()  # the columns a chart uses
+    # For "stacked": the column each bar's whole length comes from (its row total), so a bar
+    # with a suppressed part keeps its true length and the hidden part shows as an outline.
+    chart_total: int | None = None
 
     def chart_rows(self) -> list[tuple[str, list[float | None]]]:
         """For a chart: each row that is not a total, with its charted columns' values (None
@@ -48,6 +51,17 @@ class Table:
             for row in self.rows
             if not row.is_total
             and any(row.cells[c].value is not None or row.cells[c].suppressed for c in cols)
+        ]
+
+    def chart_totals(self) -> list[float | None]:
+        """The row total of each charted row (None: no total column, or it is suppressed)."""
+        if self.chart_total is None:
+            return [None for _ in self.chart_rows()]
+        labels = {label for label, _values in self.chart_rows()}
+        return [
+            row.cells[self.chart_total].value
+            for row in self.rows
+            if not row.is_total and row.label in labels
         ]
 
     @property

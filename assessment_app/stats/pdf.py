@@ -59,7 +59,11 @@ def bar_chart(table: Table, width: float, fonts: FontSet, suppressed_text: str) 
     drawing = Drawing(width, height)
     drawing.initialFontName = fonts.regular
     drawing.initialFontSize = size
-    longest = max((sum(v or 0 for v in values) for _l, values in rows), default=0) or 1
+    lengths = [
+        total if total is not None else sum(v or 0 for v in values)
+        for (_l, values), total in zip(rows, table.chart_totals(), strict=False)
+    ]
+    longest = max(lengths, default=0) or 1
     room = width - label_room - 40
     top = height - 4
     for n, (label, values) in enumerate(rows):
@@ -91,6 +95,21 @@ def bar_chart(table: Table, width: float, fonts: FontSet, suppressed_text: str) 
                 )
             )
             x += w
+        end = label_room + room * lengths[n] / longest
+        if end - x > 0.5:  # the suppressed parts of a known total: an outline, no split
+            drawing.add(
+                Rect(
+                    x,
+                    y,
+                    end - x,
+                    bar_h,
+                    fillColor=None,
+                    strokeColor=MUTED,
+                    strokeWidth=0.5,
+                    strokeDashArray=[2, 2],
+                )
+            )
+            x = end
         if any(v is None for v in values):
             drawing.add(
                 String(

@@ -215,7 +215,7 @@ class StatsPage(QWidget):
             if table.chart and rows:
                 chart = BarChart(inner)
                 chart.setAccessibleName(table.title)
-                chart.set_data(rows, table.chart_labels, suppressed)
+                chart.set_data(rows, table.chart_labels, suppressed, table.chart_totals())
                 column.addWidget(chart)
             line = QFrame(inner)
             line.setFrameShape(QFrame.Shape.HLine)

@@ -1,5 +1,6 @@
 """Horizontal bar charts of counts: one bar per row, several series stacked in one bar. A
-suppressed value (disclosure control) draws no bar; the row says "<N" instead."""
+suppressed value (disclosure control) draws no bar; the row says "<N" instead. Given the row
+totals, a stacked bar keeps its true length and its hidden parts show as an empty outline."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class BarChart(QWidget):
         self.rows: list[tuple[str, list[float | None]]] = []
         self.series: list[str] = []
         self.suppressed_text = "<5"
+        self.totals: list[float | None] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_data(
@@ -26,8 +28,10 @@ class BarChart(QWidget):
         rows: list[tuple[str, list[float | None]]],
         series: list[str],
         suppressed_text: str,
+        totals: list[float | None] | None = None,
     ) -> None:
         self.rows, self.series, self.suppressed_text = rows, series, suppressed_text
+        self.totals = list(totals) if totals is not None else [None for _ in rows]
         legend = 24 if len(series) > 1 else 0
         self.setFixedHeight(len(rows) * (BAR + GAP) + legend + 12)
         self.setAccessibleDescription(self._describe())
@@ -54,7 +58,11 @@ class BarChart(QWidget):
         label_room = min(
             self.width() * 0.4, max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 12
         )
-        longest = max((sum(v or 0 for v in values) for _l, values in self.rows), default=0) or 1
+        lengths = [
+            total if total is not None else sum(v or 0 for v in values)
+            for (_l, values), total in zip(self.rows, self.totals, strict=False)
+        ]
+        longest = max(lengths, default=0) or 1
         room = self.width() - label_room - 60
         for n, (label, values) in enumerate(self.rows):
             y = 6 + n * (BAR + GAP)
@@ -72,6 +80,12 @@ class BarChart(QWidget):
                 w = room * value / longest
                 painter.fillRect(QRectF(x, y, w, BAR), QColor(PALETTE[k % len(PALETTE)]))
                 x += w
+            end = label_room + room * lengths[n] / longest
+            if end - x > 1:  # the suppressed parts of a known total: an outline, no split
+                painter.setPen(QPen(QColor("#8a8a8a"), 1, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(QRectF(x, y + 0.5, end - x, BAR - 1))
+                x = end
             note = ""
             if any(v is None for v in values):
                 note = self.suppressed_text
