@@ -17,7 +17,7 @@ those at the month before plus the new minus the closed, ...). The rules:
   + new − closed) are exempt from that zero rule: that no case was opened in a month says
   nothing about a person. With the sums written as linear equations, a suppressed cell
   is computable exactly when every solution of the equations (the shown cells fixed) gives
-  it the same value. :func:`determined` tests that with exact rational elimination; while a
+  it the same value. :func:`determined` tests that with exact (integer) elimination; while a
   suppressed cell is determined, the smallest shown cell that shares a sum with it is
   suppressed as well.
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
+from math import gcd
 
 MIN_CELL_DEFAULT = 5
 MIN_CELL_FLOOR = 3
@@ -198,13 +198,16 @@ def determined(equations: Sequence[dict[int, int]], unknown: set[int]) -> set[in
     if not columns:
         return set()
     position = {c: n for n, c in enumerate(columns)}
-    rows: list[list[Fraction]] = []
+    # Exact and fraction-free: integer rows, a row minus a multiple of another scaled so the
+    # pivot column cancels, each row kept small by dividing by the gcd of its entries (whether
+    # an entry is 0 does not change with scaling, which is all the test below looks at).
+    rows: list[list[int]] = []
     for eq in equations:
-        row = [Fraction(0)] * len(columns)
+        row = [0] * len(columns)
         touched = False
         for i, c in eq.items():
             if i in position:
-                row[position[i]] = Fraction(c)
+                row[position[i]] = c
                 touched = True
         if touched:
             rows.append(row)
@@ -215,12 +218,17 @@ def determined(equations: Sequence[dict[int, int]], unknown: set[int]) -> set[in
         if pivot is None:
             continue
         rows[r], rows[pivot] = rows[pivot], rows[r]
-        lead = rows[r][col]
-        rows[r] = [v / lead for v in rows[r]]
+        top = rows[r]
+        lead = top[col]
         for k in range(len(rows)):
-            if k != r and rows[k][col] != 0:
-                factor = rows[k][col]
-                rows[k] = [a - factor * b for a, b in zip(rows[k], rows[r], strict=True)]
+            factor = rows[k][col]
+            if k != r and factor != 0:
+                row = [lead * a - factor * b for a, b in zip(rows[k], top, strict=True)]
+                g = 0
+                for v in row:
+                    if v:
+                        g = gcd(g, v)
+                rows[k] = [v // g for v in row] if g > 1 else row
         pivots.append(col)
         r += 1
         if r == len(rows):
