@@ -4,6 +4,7 @@ cells are suppressed, bar charts and the radar, and saving through the core (aud
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,11 @@ def test_statistics_screen(qtbot, chef_services, tmp_path: Path) -> None:
         for c in range(view.columnCount())
     ]
     assert "<5" in texts and "26" in texts  # the new cases, protected identities included
-    assert all("AV-" not in t for t in texts)
+    assert all("AV-" not in t for t in texts)  # no case reference
+    shown = " ".join([*texts, page.heading.text(), page.rule.text()])
+    for personal in ("Person ", "Anteckning om", "Skäl i fritext", "Insats beskriven"):
+        assert personal not in shown  # no name, no free text
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", shown)  # months only, no exact date
     charts = page.findChildren(BarChart)
     assert len(charts) >= 8 and all(c.height() > 20 for c in charts)
     # stacked bars know their row totals, so a suppressed part keeps the bar's true length
