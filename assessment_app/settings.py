@@ -9,10 +9,11 @@ Three JSON files are merged, later ones winning key by key:
 
 Missing keys take neutral defaults; a broken file is reported, never silently ignored.
 Keys: municipality_name, logo_path, confidentiality_text, contact_phone, server_url, language,
-idle_lock_minutes, provider_managers.
+idle_lock_minutes, provider_managers, stats_min_cell.
 
 ``provider_managers`` says who may manage the provider register; a right, so it is read only
-from IT's file and ``ASSESSMENT_SETTINGS``, never from a user's own settings file.
+from IT's file and ``ASSESSMENT_SETTINGS``, never from a user's own settings file. So is
+``stats_min_cell`` (the statistics' disclosure threshold).
 """
 
 from __future__ import annotations
@@ -182,3 +183,15 @@ def load_provider_managers(paths: list[Path] | None = None) -> tuple[str, ...]:
         return DEFAULT_PROVIDER_MANAGERS
     roles = [r for r in ROLES if r in value or r in DEFAULT_PROVIDER_MANAGERS]
     return tuple(roles)
+
+
+def load_stats_min_cell(paths: list[Path] | None = None) -> int:
+    """The smallest number of people a statistics cell may show (``stats_min_cell``; default
+    5, never below 3). A disclosure rule, so read from the installation's files only."""
+    from assessment_app.stats.disclosure import MIN_CELL_DEFAULT, MIN_CELL_FLOOR
+
+    data = load_settings(paths if paths is not None else settings_files(own=False))
+    value = data.get("stats_min_cell")
+    if isinstance(value, bool) or not isinstance(value, int):
+        return MIN_CELL_DEFAULT
+    return max(MIN_CELL_FLOOR, value)

@@ -59,6 +59,8 @@ TARGETS: dict[str, Target] = {
     "sql_case_list_page": Target("bench_sql", "<=", 2, "statements: one case list page"),
     "plan_editor_open_wan_ms": Target("bench_wan", "<", 250, "plan editor open, 15 ms each way"),
     "pg_lost_updates": Target("bench_server", "<=", 0, "lost saves, 20 clients x 20 s"),
+    "stats_50k_ratio": Target("bench_stats", "<=", 2, "statistics report / bare decrypt loop"),
+    "stats_50k_rss_mb": Target("bench_stats", "<", 200, "memory growth of the report, 50k"),
     "cli_version_ratio": Target("bench_cli", "<=", 4, "assessment-app --version / python -c pass"),
     "cli_user_list_over_libs_ratio": Target(
         "bench_cli", "<=", 2.5, "user list / a process importing only its libraries"

@@ -33,6 +33,7 @@ from ui.review.badges import DecisionBadgeAction
 from ui.review.plan_review import PlanReviewPage
 from ui.review.queue_page import ReviewQueuePage
 from ui.services import Services
+from ui.stats.page import StatsPage
 from ui.tasks import monitor, run_task
 from ui.widgets.banner import Banner
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.plan_review: PlanReviewPage | None = None
         self.log_page: AccessLogPage | None = None
         self.providers_page: ProvidersPage | None = None
+        self.stats_page: StatsPage | None = None
         if self.can_see_cases:
             self.case_list = CaseListPage(services, self)
             self.case_list.open_case.connect(self.show_case)
@@ -177,6 +179,9 @@ class MainWindow(QMainWindow):
         self.review_action.triggered.connect(self.show_review_queue)
         self.log_action = QAction(self.tr("Logg&uppföljning"), self)
         self.log_action.triggered.connect(self.show_access_log)
+        self.stats_action = QAction(self.tr("S&tatistik"), self)
+        self.stats_action.setToolTip(self.tr("Avidentifierad statistik för enheten"))
+        self.stats_action.triggered.connect(self.show_stats)
         self.providers_action = QAction(self.tr("U&tförarregister"), self)
         self.providers_action.triggered.connect(self.show_providers)
         self.decisions_action = QAction(self.tr("&Beslut"), self)
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
             self.list_action,
             self.review_action,
             self.log_action,
+            self.stats_action,
             self.providers_action,
             self.meeting_action,
         ):
@@ -231,6 +237,7 @@ class MainWindow(QMainWindow):
             action.setVisible(self.can_see_cases)
         self.review_action.setVisible(self.is_supervisor)
         self.log_action.setVisible(self.is_supervisor)
+        self.stats_action.setVisible(self.is_supervisor)  # administrators: a tab of theirs
         self.decisions_action.setVisible(self.ctx.role == "caseworker")
         self.backup_action.setVisible(
             self.ctx.role == "administrator" and self.services.db.is_sqlite
@@ -457,6 +464,18 @@ class MainWindow(QMainWindow):
                 self.log_page = AccessLogPage(self.services, self)
                 self.log_page.search()  # the first page; the core audits the opened review
             self._show(self.log_page)
+
+        self._leave_work_page(go)
+
+    def show_stats(self) -> None:
+        """The unit's anonymised statistics (computed only when asked for)."""
+        if self.meeting_mode or not self.is_supervisor:
+            return
+
+        def go() -> None:
+            if self.stats_page is None:
+                self.stats_page = StatsPage(self.services, self)
+            self._show(self.stats_page)
 
         self._leave_work_page(go)
 

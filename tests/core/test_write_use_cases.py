@@ -25,7 +25,17 @@ from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import saved
 
-SECTIONS = ("cases", "interviews", "plans", "documents", "review", "safety", "admin", "offline")
+SECTIONS = (
+    "cases",
+    "interviews",
+    "plans",
+    "documents",
+    "review",
+    "safety",
+    "admin",
+    "stats",
+    "offline",
+)
 LONG_AGO = datetime(2020, 1, 1, 12, 0, tzinfo=UTC)
 
 # Every public use case, by what it does to a case's content.
@@ -157,6 +167,11 @@ USE_CASES: dict[str, str] = {
     "admin.accept_rollback": OTHER,
     "admin.export_case": OTHER,
     "admin.import_case": OTHER,  # re-creates a case with its own history and dates
+    # stats: anonymised counts; making one and exporting it are audited, nothing changes
+    "stats.min_cell": READS,
+    "stats.units": READS,
+    "stats.report": OTHER,
+    "stats.export": OTHER,
     # offline
     "offline.prepare": READS,
     "offline.pending": READS,
@@ -179,6 +194,7 @@ def _public_use_cases() -> set[str]:
     from assessment_app.workspace.plans import PlanUseCases
     from assessment_app.workspace.review import ReviewUseCases
     from assessment_app.workspace.safety import SafetyUseCases
+    from assessment_app.workspace.stats import StatsUseCases
 
     classes = {
         "cases": CaseUseCases,
@@ -188,6 +204,7 @@ def _public_use_cases() -> set[str]:
         "review": ReviewUseCases,
         "safety": SafetyUseCases,
         "admin": AdminUseCases,
+        "stats": StatsUseCases,
         "offline": OfflinePolicy,
     }
     for section in SECTIONS:

@@ -8,6 +8,7 @@ from ui.admin.providers_page import ProvidersPage
 from ui.admin.retention_page import RetentionPage
 from ui.admin.users_page import UsersPage
 from ui.services import Services
+from ui.stats.page import StatsPage
 
 
 class AdminPage(QWidget):
@@ -20,6 +21,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(self.users, self.tr("&Användare"))
         self.tabs.addTab(self.retention, self.tr("&Gallring"))
         self.tabs.addTab(self.providers, self.tr("U&tförare"))
+        self.stats = StatsPage(services, self)
+        self.tabs.addTab(self.stats, self.tr("&Statistik"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

@@ -34,6 +34,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("rollback", ("rollback",)),  # rollback status|accept
     ("review", ("review",)),  # review list
     ("log", ("log",)),  # log review
+    ("stats", ("stats",)),  # stats --from --to [--unit] [--out]
     ("transfer", ("transfer",)),  # transfer export|import|close
     ("server", ("server",)),  # server set-password|check
 )

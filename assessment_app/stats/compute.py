@@ -1,0 +1,996 @@
+"""Computing the statistics of a unit over whole months, in one read transaction.
+
+Only the values a figure needs are read: plain columns (dates, statuses, ids) for most of
+them, and of the encrypted ones only a case's referral source (from its details), an
+assessment's ratings and an action's responsible party. Each is decrypted once, reduced to
+the numbers the tables count, and dropped; rows are streamed and ratings are read in
+batches, so memory stays flat with the number of cases. No name, free text, case reference
+or exact date leaves this module: the counts go through :mod:`.disclosure` and come out as a
+:class:`~assessment_app.stats.model.Report`.
+
+Definitions (also in docs/statistics.md):
+
+- a case *in the period* was opened on or before its last day and not closed before its
+  first; *new* cases were opened in it; *open* is counted at each month's end;
+- *time to an approved plan*: from the day the case was opened (the first contact) to the
+  first approval of any of its plans, for the cases opened in the period;
+- *follow-ups* due in the period: done on or before the due day (on time), done after it
+  (late), not done and the day has passed (overdue), or not due yet;
+- *needs at intake*: the first completed initial assessment, when it was made in the period;
+- *change*: the first completed initial assessment against the latest completed follow-up
+  assessment made in the period (cases with both), per area and per rater; a lower rating is
+  less need, so *improved*;
+- *actions*: those of each case's newest approved plan; the core keeps no completion date,
+  so a done action counts as done on time when it has no due day or its plan was last saved
+  on or before the due day (the latest day it can have been recorded as done);
+- *urgent flags* raised in the period, by the time until they were handled.
+"""
+
+from __future__ import annotations
+
+import calendar
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+
+from assessment_app.db.models import (
+    ActionPlan,
+    Assessment,
+    Case,
+    FollowUp,
+    Individual,
+    PlanAction,
+    PlanReview,
+    Provider,
+    UrgentFlag,
+)
+from assessment_app.records.cases import REFERRAL_SOURCES
+from assessment_app.records.plans import ACTION_STATUSES, RESPONSIBLE_KINDS
+from assessment_app.stats.disclosure import CellSet
+from assessment_app.stats.model import Radar, Report, Row, Section, Shown, Table
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
+
+Progress = Callable[[int, int], None]
+BATCH = 500
+STREAM = 2000
+RATINGS = (0, 1, 2, 3, 4)
+
+PLAN_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
+URGENT_BUCKETS_H = ((0, 24), (24, 72), (72, None))
+
+
+@dataclass(frozen=True)
+class Scope:
+    unit_id: str | None  # None: every unit (administrators)
+    unit_name: str
+    first_day: date  # the first day of the first month
+    last_day: date  # the last day of the last month
+
+    @staticmethod
+    def months(date_from: date, date_to: date) -> tuple[date, date]:
+        """Whole months: from the first of ``date_from``'s month to the last of ``date_to``'s."""
+        first = date_from.replace(day=1)
+        last = date_to.replace(day=calendar.monthrange(date_to.year, date_to.month)[1])
+        return first, last
+
+
+def _months(first: date, last: date) -> list[tuple[date, date]]:
+    out = []
+    d = first
+    while d <= last:
+        end = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        out.append((d, end))
+        d = end + timedelta(days=1)
+    return out
+
+
+class _Words:
+    def __init__(self, language: str) -> None:
+        self.en = language == "en"
+
+    def __call__(self, sv: str, en: str) -> str:
+        return en if self.en else sv
+
+    def number(self, value: float, digits: int = 1) -> str:
+        text = f"{value:.{digits}f}"
+        return text if self.en else text.replace(".", ",").replace("-", "−")
+
+
+# --- drafts of tables, filled in after suppression -------------------------------------------
+# An entry is ("cell", index), ("share", index, of_index), ("stat", value, n, digits),
+# or ("text", text).
+Entry = tuple[Any, ...]
+
+
+@dataclass
+class _Draft:
+    key: str
+    title: str
+    row_header: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, list[Entry], bool]]
+    note: str = ""
+    chart: str = ""
+    chart_columns: tuple[int, ...] = ()
+    chart_total: int | None = None
+
+
+class _Builder:
+    def __init__(self, min_cell: int, words: _Words) -> None:
+        self.cells = CellSet(min_cell)
+        self.t = words
+        self.min_cell = min_cell
+
+    def count(self, people: Iterable[str], *, n: int | None = None, total: bool = False) -> int:
+        """A cell counting ``n`` rows (default: the people) of these distinct people."""
+        distinct = set(people)
+        return self.cells.add(len(distinct) if n is None else n, len(distinct), total=total)
+
+    def shown(self, entry: Entry) -> Shown:
+        kind = entry[0]
+        below = Shown(f"<{self.min_cell}", None, True)
+        if kind == "cell":
+            i = entry[1]
+            if not self.cells.shown(i):
+                return below
+            return Shown(str(self.cells.values[i]), float(self.cells.values[i]))
+        if kind == "share":
+            i, of = entry[1], entry[2]
+            if not self.cells.shown(i):
+                return below
+            value = self.cells.values[i]
+            whole = self.cells.values[of]
+            if not self.cells.shown(of) or whole == 0:
+                return Shown(str(value), float(value))
+            return Shown(f"{value} ({round(100 * value / whole)} %)", float(value))
+        if kind == "stat":
+            value, n, digits = entry[1], entry[2], entry[3]
+            if value is None or n < self.min_cell:
+                return below if n else Shown("–")
+            return Shown(self.t.number(value, digits), float(value))
+        return Shown(str(entry[1]))
+
+    def table(self, d: _Draft) -> Table:
+        rows = tuple(
+            Row(label, tuple(self.shown(e) for e in entries), is_total)
+            for label, entries, is_total in d.rows
+        )
+        return Table(
+            d.key,
+            d.title,
+            d.row_header,
+            d.columns,
+            rows,
+            d.note,
+            d.chart,
+            d.chart_columns,
+            d.chart_total,
+        )
+
+
+def _scope_filter(scope: Scope) -> ColumnElement[bool]:
+    return Case.unit_id == scope.unit_id if scope.unit_id is not None else true()
+
+
+def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
+    """Area id -> (own, worker) from a stored ratings value; the reason text is not kept."""
+    out: dict[str, tuple[int | None, int | None]] = {}
+    if not isinstance(value, dict):
+        return out
+    for area, r in value.items():
+        if not isinstance(r, dict):
+            continue
+        own, worker = r.get("own"), r.get("worker")
+        out[str(area)] = (
+            own if isinstance(own, int) and own in RATINGS else None,
+            worker if isinstance(worker, int) and worker in RATINGS else None,
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class _CaseFacts:
+    individual: str
+    opened: date
+    closed: date | None
+    protected: bool
+
+
+def compute(
+    uow: UnitOfWork,
+    scope: Scope,
+    *,
+    min_cell: int,
+    area_titles: dict[str, str],
+    language: str = "sv",
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The report for ``scope`` (see the module docstring for what each figure counts)."""
+    t = _Words(language)
+    b = _Builder(min_cell, t)
+    today = today or date.today()
+    step = _Steps(progress)
+    session = uow.session
+    in_scope = _scope_filter(scope)
+    first, last = scope.first_day, scope.last_day
+    months = _months(first, last)
+
+    # --- cases ----------------------------------------------------------------------------
+    active = and_(
+        in_scope, Case.opened_on <= last, or_(Case.closed_on.is_(None), Case.closed_on >= first)
+    )
+    n_cases = session.execute(select(func.count()).select_from(Case).where(active)).scalar() or 0
+    step.phase(25, n_cases)
+    facts: dict[str, _CaseFacts] = {}
+    referral: dict[str, list[str]] = defaultdict(list)
+    stmt = (
+        select(
+            Case.id,
+            Case.individual_id,
+            Case.opened_on,
+            Case.closed_on,
+            Individual.protection_level,
+            Case.details_enc,
+        )
+        .join(Individual, Individual.id == Case.individual_id)
+        .where(active)
+        .execution_options(yield_per=STREAM)
+    )
+    for n, (cid, ind, opened, closed, level, details) in enumerate(session.execute(stmt), 1):
+        if closed is not None and closed < opened:
+            closed = opened
+        protected = level != "none"
+        facts[cid] = _CaseFacts(ind, opened, closed, protected)
+        if not protected and first <= opened <= last:
+            source = None
+            if details is not None:
+                d = uow.open("cases", "details_enc", cid, details, {})
+                source = d.get("referral_source") if isinstance(d, dict) else None
+            referral[source if source in REFERRAL_SOURCES else "unknown"].append(ind)
+        if n % STREAM == 0:
+            step.at(n)
+    step.at(n_cases)
+
+    sections: list[SectionDraft] = []
+    sections.append(_caseload(uow, b, scope, months, facts, referral, today, step))
+    needs, change, radar = _assessments(uow, b, scope, facts, area_titles, step)
+    sections.append(needs)
+    sections.append(change)
+    sections.append(_actions(uow, b, scope, facts, step))
+    sections.append(_urgent(uow, b, scope, facts))
+    step.phase(0, 1)
+
+    b.cells.suppress()
+    built = tuple(
+        Section(key, title, tuple(b.table(d) for d in drafts)) for key, title, drafts in sections
+    )
+    radar_out = None
+    if radar is not None:
+        titles, intake, follow, counts = radar
+        keep = [i for i, n in enumerate(counts) if n >= min_cell]
+        radar_out = Radar(
+            tuple(titles[i] for i in keep),
+            tuple(intake[i] for i in keep),
+            tuple(follow[i] for i in keep),
+            t("Inskrivning", "Intake"),
+            t("Senaste uppföljning", "Latest follow-up"),
+            t("Handläggarens skattning, medelvärde", "Worker's rating, mean"),
+        )
+    step.done()
+    return Report(
+        title=t("Statistik", "Statistics"),
+        unit=scope.unit_name,
+        period=f"{first:%Y-%m} – {last:%Y-%m}",
+        month_from=f"{first:%Y-%m}",
+        month_to=f"{last:%Y-%m}",
+        created=f"{today:%Y-%m}",
+        min_cell=min_cell,
+        rule=rule_text(min_cell, language),
+        language=language,
+        sections=built,
+        radar=radar_out,
+    )
+
+
+def rule_text(min_cell: int, language: str) -> str:
+    t = _Words(language)
+    return t(
+        f"Celler som bygger på färre än {min_cell} personer visas som ”<{min_cell}”. Fler "
+        "celler har dolts där en dold cell annars kunde räknas fram ur summorna (sekundär "
+        "röjandekontroll). Personer med skyddade personuppgifter ingår bara i totalerna. "
+        "Inga namn, ärendenummer, fritexter eller datum finare än månad redovisas.",
+        f"Cells built from fewer than {min_cell} people are shown as “<{min_cell}”. Further "
+        "cells are hidden where a hidden cell could otherwise be worked out from the totals "
+        "(secondary suppression). People with protected identities count in the totals only. "
+        "No names, case references, free text or dates finer than a month are reported.",
+    )
+
+
+class _Steps:
+    """Progress over phases of known weight: ``progress(done, 100)``."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.base = 0.0
+        self.weight = 0.0
+        self.total = 1
+        self.last = -1
+
+    def phase(self, weight: float, total: int) -> None:
+        self.base += self.weight
+        self.weight = weight
+        self.total = max(total, 1)
+        self.at(0)
+
+    def at(self, n: int) -> None:
+        if self.progress is None:
+            return
+        done = int(self.base + self.weight * min(n, self.total) / self.total)
+        if done != self.last:
+            self.last = done
+            self.progress(min(done, 99), 100)
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(100, 100)
+
+
+SectionDraft = tuple[str, str, list[_Draft]]
+
+
+def _caseload(
+    uow: UnitOfWork,
+    b: _Builder,
+    scope: Scope,
+    months: list[tuple[date, date]],
+    facts: dict[str, _CaseFacts],
+    referral: dict[str, list[str]],
+    today: date,
+    step: _Steps,
+) -> SectionDraft:
+    t, cells, session = b.t, b.cells, uow.session
+    first, last = scope.first_day, scope.last_day
+    plain = [f for f in facts.values() if not f.protected]
+    new_all = [f for f in facts.values() if first <= f.opened <= last]
+    closed_all = [f for f in facts.values() if f.closed is not None and first <= f.closed <= last]
+
+    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m)
+    start = [f.individual for f in plain if f.opened < first]
+    open_prev = b.count(start)
+    rows: list[tuple[str, list[Entry], bool]] = [
+        (
+            t("Vid periodens början", "At the start"),
+            [("text", "–"), ("text", "–"), ("cell", open_prev)],
+            False,
+        )
+    ]
+    news, closes = [], []
+    for m0, m1 in months:
+        new = b.count(f.individual for f in plain if m0 <= f.opened <= m1)
+        closed = b.count(f.individual for f in plain if f.closed and m0 <= f.closed <= m1)
+        still = b.count(
+            f.individual for f in plain if f.opened <= m1 and (f.closed is None or f.closed > m1)
+        )
+        cells.equation({still: 1, open_prev: -1, new: -1, closed: 1}, flow=True)
+        news.append(new)
+        closes.append(closed)
+        open_prev = still
+        rows.append((f"{m0:%Y-%m}", [("cell", new), ("cell", closed), ("cell", still)], False))
+    new_total = b.count((f.individual for f in new_all), total=True)
+    closed_total = b.count((f.individual for f in closed_all), total=True)
+    hidden_new = cells.add_hidden(sum(1 for f in new_all if f.protected))
+    hidden_closed = cells.add_hidden(sum(1 for f in closed_all if f.protected))
+    cells.sum_of(new_total, [*news, hidden_new], flow=True)
+    cells.sum_of(closed_total, [*closes, hidden_closed], flow=True)
+    rows.append(
+        (t("Totalt", "Total"), [("cell", new_total), ("cell", closed_total), ("text", "–")], True)
+    )
+    flow = _Draft(
+        "caseload.flow",
+        t("Nya, avslutade och öppna ärenden per månad", "New, closed and open cases by month"),
+        t("Månad", "Month"),
+        (
+            t("Nya", "New"),
+            t("Avslutade", "Closed"),
+            t("Öppna vid månadens slut", "Open at month end"),
+        ),
+        rows,
+        chart="bars",
+        chart_columns=(2,),  # open at month end (a stock: new and closed do not stack)
+    )
+
+    # referral sources of the new cases
+    names = {
+        "self": t("Egen ansökan", "Self-referral"),
+        "police": t("Polisen", "Police"),
+        "kriminalvarden": t("Kriminalvården", "Prison and Probation Service"),
+        "provider": t("Utförare", "Provider"),
+        "other": t("Annan", "Other"),
+        "unknown": t("Inte angiven", "Not given"),
+    }
+    ref_rows: list[tuple[str, list[Entry], bool]] = []
+    parts = []
+    for source in (*REFERRAL_SOURCES, "unknown"):
+        cell = b.count(referral.get(source, []))
+        parts.append(cell)
+        ref_rows.append((names[source], [("share", cell, new_total)], False))
+    cells.sum_of(new_total, [*parts, hidden_new])
+    ref_rows.append((t("Totalt", "Total"), [("cell", new_total)], True))
+    sources = _Draft(
+        "caseload.referral",
+        t("Kontaktväg för nya ärenden", "Referral source of new cases"),
+        t("Kontaktväg", "Source"),
+        (t("Antal", "Count"),),
+        ref_rows,
+        chart="bars",
+        chart_columns=(0,),
+    )
+
+    # first contact (the case opened) to the first approved plan
+    step.phase(5, 1)
+    approved: dict[str, datetime] = dict(
+        session.execute(
+            select(ActionPlan.case_id, func.min(PlanReview.decided_at))
+            .join(PlanReview, PlanReview.plan_id == ActionPlan.id)
+            .join(Case, Case.id == ActionPlan.case_id)
+            .where(PlanReview.decision == "approved", _scope_filter(scope))
+            .group_by(ActionPlan.case_id)
+        ).all()
+    )
+    days: dict[int, list[str]] = defaultdict(list)
+    waits: list[int] = []
+    none_yet: list[str] = []
+    for cid, f in facts.items():
+        if f.protected or not first <= f.opened <= last:
+            continue
+        at = approved.get(cid)
+        if at is None:
+            none_yet.append(f.individual)
+            continue
+        wait = max(0, (_as_utc(at).date() - f.opened).days)
+        waits.append(wait)
+        bucket = next(i for i, (lo, hi) in enumerate(PLAN_BUCKETS) if hi is None or wait <= hi)
+        days[bucket].append(f.individual)
+    plan_rows: list[tuple[str, list[Entry], bool]] = []
+    parts = []
+    for i, (lo, hi) in enumerate(PLAN_BUCKETS):
+        cell = b.count(days.get(i, []))
+        parts.append(cell)
+        label = (
+            t(f"{lo}–{hi} dagar", f"{lo}–{hi} days")
+            if hi
+            else t(f"mer än {lo - 1} dagar", f"more than {lo - 1} days")
+        )
+        plan_rows.append((label, [("share", cell, new_total)], False))
+    cell = b.count(none_yet)
+    parts.append(cell)
+    plan_rows.append(
+        (t("Ingen godkänd plan ännu", "No approved plan yet"), [("share", cell, new_total)], False)
+    )
+    cells.sum_of(new_total, [*parts, hidden_new])
+    plan_rows.append((t("Totalt", "Total"), [("cell", new_total)], True))
+    plan_rows.append(
+        (
+            t("Median, dagar", "Median, days"),
+            [("stat", statistics.median(waits) if waits else None, len(waits), 0)],
+            False,
+        )
+    )
+    to_plan = _Draft(
+        "caseload.time_to_plan",
+        t(
+            "Tid från första kontakt till godkänd plan (nya ärenden)",
+            "Time from first contact to an approved plan (new cases)",
+        ),
+        t("Tid", "Time"),
+        (t("Antal", "Count"),),
+        plan_rows,
+        chart="bars",
+        chart_columns=(0,),
+    )
+
+    # follow-ups due in the period
+    fu_rows = session.execute(
+        select(FollowUp.case_id, FollowUp.due_on, FollowUp.done_on)
+        .join(Case, Case.id == FollowUp.case_id)
+        .where(_scope_filter(scope), FollowUp.due_on >= first, FollowUp.due_on <= last)
+    ).all()
+    kinds: dict[str, list[str]] = defaultdict(list)
+    protected_fu = 0
+    everyone: list[str] = []
+    for cid, due, done in fu_rows:
+        fact = facts.get(cid)
+        if fact is None:
+            continue
+        f = fact
+        everyone.append(f.individual)
+        if f.protected:
+            protected_fu += 1
+            continue
+        if done is not None:
+            kind = "on_time" if done <= due else "late"
+        else:
+            kind = "overdue" if due < today else "not_due"
+        kinds[kind].append(f.individual)
+    fu_names = {
+        "on_time": t("Gjorda i tid", "Done on time"),
+        "late": t("Gjorda försenade", "Done late"),
+        "overdue": t("Försenade, inte gjorda", "Overdue, not done"),
+        "not_due": t("Inte aktuella ännu", "Not due yet"),
+    }
+    fu_total = b.count(everyone, n=len(everyone), total=True)
+    hidden_fu = cells.add_hidden(protected_fu)
+    parts = []
+    follow_rows: list[tuple[str, list[Entry], bool]] = []
+    for kind, label in fu_names.items():
+        cell = b.count(kinds.get(kind, []), n=len(kinds.get(kind, [])))
+        parts.append(cell)
+        follow_rows.append((label, [("share", cell, fu_total)], False))
+    cells.sum_of(fu_total, [*parts, hidden_fu])
+    follow_rows.append((t("Totalt", "Total"), [("cell", fu_total)], True))
+    follow = _Draft(
+        "caseload.follow_ups",
+        t("Uppföljningar som skulle göras under perioden", "Follow-ups due in the period"),
+        t("Uppföljning", "Follow-up"),
+        (t("Antal", "Count"),),
+        follow_rows,
+        chart="bars",
+        chart_columns=(0,),
+    )
+    return (
+        "caseload",
+        t("Ärenden", "Caseload"),
+        [flow, sources, to_plan, follow],
+    )
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _assessments(
+    uow: UnitOfWork,
+    b: _Builder,
+    scope: Scope,
+    facts: dict[str, _CaseFacts],
+    area_titles: dict[str, str],
+    step: _Steps,
+) -> tuple[
+    SectionDraft,
+    SectionDraft,
+    tuple[list[str], list[float | None], list[float | None], list[int]] | None,
+]:
+    t, cells, session = b.t, b.cells, uow.session
+    first, last = scope.first_day, scope.last_day
+    intake: dict[str, tuple[date, str]] = {}
+    latest: dict[str, tuple[date, str]] = {}
+    for aid, cid, kind, on in session.execute(
+        select(Assessment.id, Assessment.case_id, Assessment.kind, Assessment.conducted_on)
+        .join(Case, Case.id == Assessment.case_id)
+        .where(
+            _scope_filter(scope),
+            Assessment.status == "complete",
+            Assessment.conducted_on <= last,
+        )
+        .execution_options(yield_per=STREAM)
+    ):
+        f = facts.get(cid)
+        if f is None or f.protected:
+            continue
+        key = (on, aid)
+        if kind == "initial":
+            if cid not in intake or key < intake[cid]:
+                intake[cid] = key
+        elif kind == "follow_up" and on >= first and (cid not in latest or key > latest[cid]):
+            latest[cid] = key
+    # what to read for each case: its intake (needs, when in the period) and the pair (change)
+    work: list[tuple[str, str | None, bool]] = []
+    for cid, (on, _aid) in intake.items():
+        fu = latest.get(cid)
+        pair = fu[1] if fu is not None and fu[0] > on else None
+        in_period = first <= on <= last
+        if in_period or pair is not None:
+            work.append((cid, pair, in_period))
+    step.phase(45, len(work))
+
+    need: dict[str, dict[str, dict[int, list[str]]]] = {
+        "own": defaultdict(lambda: defaultdict(list)),
+        "worker": defaultdict(lambda: defaultdict(list)),
+    }
+    # rater -> area -> [(intake, follow-up, individual)]
+    pairs: dict[str, dict[str, list[tuple[int, int, str]]]] = {
+        "own": defaultdict(list),
+        "worker": defaultdict(list),
+    }
+    intakes_in_period: list[str] = []
+    for start in range(0, len(work), BATCH):
+        chunk = work[start : start + BATCH]
+        ids = [intake[cid][1] for cid, _p, _i in chunk] + [p for _c, p, _i in chunk if p]
+        blobs = dict(
+            session.execute(
+                select(Assessment.id, Assessment.ratings_enc).where(Assessment.id.in_(ids))
+            ).all()
+        )
+        for cid, pair, in_period in chunk:
+            who = facts[cid].individual
+            aid = intake[cid][1]
+            before = _ratings_of(uow.open("assessments", "ratings_enc", aid, blobs.get(aid), None))
+            if in_period:
+                intakes_in_period.append(who)
+                for area, (own, worker) in before.items():
+                    if own is not None:
+                        need["own"][area][own].append(who)
+                    if worker is not None:
+                        need["worker"][area][worker].append(who)
+            if pair is not None:
+                after = _ratings_of(
+                    uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
+                )
+                for area, (own, worker) in after.items():
+                    own0, worker0 = before.get(area, (None, None))
+                    if own is not None and own0 is not None:
+                        pairs["own"][area].append((own0, own, who))
+                    if worker is not None and worker0 is not None:
+                        pairs["worker"][area].append((worker0, worker, who))
+        step.at(start + len(chunk))
+
+    def order(areas: Iterable[str]) -> list[str]:
+        known = [a for a in area_titles if a in areas]
+        return known + sorted(a for a in areas if a not in area_titles)
+
+    raters = {
+        "own": t("den enskildes skattning", "the individual's rating"),
+        "worker": t("handläggarens skattning", "the worker's rating"),
+    }
+    need_tables = []
+    for rater, label in raters.items():
+        rows: list[tuple[str, list[Entry], bool]] = []
+        for area in order(need[rater]):
+            by = need[rater][area]
+            parts = [b.count(by.get(r, [])) for r in RATINGS]
+            total = b.count([w for r in RATINGS for w in by.get(r, [])], total=True)
+            cells.sum_of(total, parts)
+            rows.append(
+                (
+                    area_titles.get(area, area),
+                    [*(("cell", p) for p in parts), ("cell", total)],
+                    False,
+                )
+            )
+        need_tables.append(
+            _Draft(
+                f"needs.{rater}",
+                t(f"Behov vid inskrivning, {label}", f"Needs at intake, {label}"),
+                t("Område", "Area"),
+                (*(str(r) for r in RATINGS), t("Skattade", "Rated")),
+                rows,
+                note=t(
+                    "0 = inget behov av stöd … 4 = mycket stort behov.",
+                    "0 = no need of support … 4 = very great need.",
+                ),
+                chart="stacked",
+                chart_columns=tuple(range(len(RATINGS))),
+                chart_total=len(RATINGS),
+            )
+        )
+    n_intakes = b.count(intakes_in_period, total=True)
+    base = _Draft(
+        "needs.base",
+        t("Kartläggningar vid inskrivning under perioden", "Intake assessments in the period"),
+        t("Underlag", "Basis"),
+        (t("Antal", "Count"),),
+        [(t("Kartläggningar", "Assessments"), [("cell", n_intakes)], True)],
+    )
+    need_tables.insert(0, base)
+
+    change_tables = []
+    radar = None
+    for rater, label in raters.items():
+        rows = []
+        radar_titles, radar_in, radar_out, radar_n = [], [], [], []
+        for area in order(pairs[rater]):
+            items = pairs[rater][area]
+            n = len(items)
+            better = b.count(w for a0, a1, w in items if a1 < a0)
+            same = b.count(w for a0, a1, w in items if a1 == a0)
+            worse = b.count(w for a0, a1, w in items if a1 > a0)
+            total = b.count((w for _a, _b, w in items), total=True)
+            cells.sum_of(total, [better, same, worse])
+            mean_in = sum(a0 for a0, _a1, _w in items) / n if n else None
+            mean_out = sum(a1 for _a0, a1, _w in items) / n if n else None
+            mean_diff = mean_out - mean_in if mean_in is not None and mean_out is not None else None
+            people = len({w for _a, _b, w in items})
+            rows.append(
+                (
+                    area_titles.get(area, area),
+                    [
+                        ("cell", total),
+                        ("stat", mean_in, people, 1),
+                        ("stat", mean_out, people, 1),
+                        ("stat", mean_diff, people, 1),
+                        ("share", better, total),
+                        ("share", same, total),
+                        ("share", worse, total),
+                    ],
+                    False,
+                )
+            )
+            radar_titles.append(area_titles.get(area, area))
+            radar_in.append(mean_in)
+            radar_out.append(mean_out)
+            radar_n.append(people)
+        if rater == "worker":
+            radar = (radar_titles, radar_in, radar_out, radar_n)
+        change_tables.append(
+            _Draft(
+                f"change.{rater}",
+                t(
+                    f"Förändring från inskrivning till senaste uppföljning, {label}",
+                    f"Change from intake to the latest follow-up, {label}",
+                ),
+                t("Område", "Area"),
+                (
+                    t("Ärenden", "Cases"),
+                    t("Inskrivning", "Intake"),
+                    t("Uppföljning", "Follow-up"),
+                    t("Förändring", "Change"),
+                    t("Förbättrad", "Improved"),
+                    t("Oförändrad", "Unchanged"),
+                    t("Försämrad", "Worse"),
+                ),
+                rows,
+                note=t(
+                    "Medelvärden 0–4; en lägre skattning är mindre behov (förbättrad). Bara "
+                    "ärenden med både inskrivning och uppföljning.",
+                    "Means 0–4; a lower rating is less need (improved). Only cases with both "
+                    "an intake and a follow-up.",
+                ),
+                chart="stacked",
+                chart_columns=(4, 5, 6),
+                chart_total=0,
+            )
+        )
+    return (
+        ("needs", t("Behov vid inskrivning", "Needs at intake"), need_tables),
+        ("change", t("Förändring", "Change"), change_tables),
+        radar,
+    )
+
+
+def _actions(
+    uow: UnitOfWork, b: _Builder, scope: Scope, facts: dict[str, _CaseFacts], step: _Steps
+) -> SectionDraft:
+    t, session = b.t, uow.session
+    newest: dict[str, tuple[int, str, date]] = {}
+    for pid, cid, version, saved in session.execute(
+        select(ActionPlan.id, ActionPlan.case_id, ActionPlan.plan_version, ActionPlan.updated_at)
+        .join(Case, Case.id == ActionPlan.case_id)
+        .where(_scope_filter(scope), ActionPlan.review_state == "approved")
+    ):
+        if cid in facts and (cid not in newest or version > newest[cid][0]):
+            newest[cid] = (version, pid, _as_utc(saved).date())
+    plans = {pid: (cid, saved) for cid, (_v, pid, saved) in newest.items()}
+    plan_ids = list(plans)
+    step.phase(20, len(plan_ids))
+    # (responsible, provider id, status, on time) per action, with its individual
+    counted: list[tuple[str, str | None, str, bool | None, str, bool]] = []
+    for start in range(0, len(plan_ids), BATCH):
+        chunk = plan_ids[start : start + BATCH]
+        for aid, pid, provider_id, due, status, body in session.execute(
+            select(
+                PlanAction.id,
+                PlanAction.plan_id,
+                PlanAction.provider_id,
+                PlanAction.due_on,
+                PlanAction.status,
+                PlanAction.body_enc,
+            ).where(PlanAction.plan_id.in_(chunk))
+        ):
+            cid, saved_on = plans[pid]
+            f = facts[cid]
+            if f.protected:
+                counted.append(("", provider_id, status, None, f.individual, True))
+                continue
+            opened = uow.open("plan_actions", "body_enc", aid, body, {})
+            kind = opened.get("responsible_kind") if isinstance(opened, dict) else None
+            on_time = None
+            if status == "done":
+                on_time = due is None or saved_on <= due
+            responsible = kind if kind in RESPONSIBLE_KINDS else "unknown"
+            counted.append((responsible, provider_id, status, on_time, f.individual, False))
+        step.at(start + len(chunk))
+    provider_names = dict(session.execute(select(Provider.id, Provider.name)).all())
+
+    kinds = {
+        "individual": t("Den enskilde", "The individual"),
+        "social_services": t("Socialtjänsten", "Social services"),
+        "provider": t("Utförare", "Provider"),
+        "police": t("Polisen", "Police"),
+        "authority": t("Annan myndighet", "Other authority"),
+        "unknown": t("Inte angiven", "Not given"),
+    }
+    by_kind = _action_table(
+        b,
+        "actions.responsible",
+        t("Insatser per ansvarig", "Actions by responsible party"),
+        t("Ansvarig", "Responsible"),
+        [
+            (kinds[k], [c for c in counted if not c[5] and c[0] == k])
+            for k in kinds
+            if k != "unknown" or any(c[0] == k for c in counted if not c[5])
+        ],
+        sum(1 for c in counted if c[5]),
+    )
+    provider_ids = sorted(
+        {c[1] for c in counted if c[1] and not c[5]},
+        key=lambda p: str(provider_names.get(p, p)).lower(),
+    )
+    by_provider = _action_table(
+        b,
+        "actions.provider",
+        t("Insatser per utförare", "Actions by provider"),
+        t("Utförare", "Provider"),
+        [
+            (provider_names.get(p, p), [c for c in counted if not c[5] and c[1] == p])
+            for p in provider_ids
+        ],
+        sum(1 for c in counted if c[5] and c[1]),
+    )
+    return ("actions", t("Insatser", "Actions"), [by_kind, by_provider])
+
+
+def _action_table(
+    b: _Builder,
+    key: str,
+    title: str,
+    header: str,
+    groups: Sequence[tuple[str, list[tuple[str, str | None, str, bool | None, str, bool]]]],
+    protected: int,
+) -> _Draft:
+    t, cells = b.t, b.cells
+    status_names = {
+        "planned": t("Planerad", "Planned"),
+        "in_progress": t("Pågår", "Ongoing"),
+        "done": t("Klar", "Done"),
+        "cancelled": t("Avbruten", "Cancelled"),
+    }
+    columns = (
+        *status_names.values(),
+        t("Totalt", "Total"),
+        t("Klar i tid", "Done on time"),
+        t("Klar sent", "Done late"),
+    )
+    rows: list[tuple[str, list[Entry], bool]] = []
+    # column -> cells of that column in every row
+    by_column: list[list[int]] = [[] for _ in columns]
+    row_totals = []
+
+    def count(items: list[tuple[Any, ...]], total: bool = False) -> int:
+        return b.count((c[4] for c in items), n=len(items), total=total)
+
+    everyone: list[tuple[Any, ...]] = []
+    for label, items in groups:
+        everyone.extend(items)
+        parts = [count([c for c in items if c[2] == s]) for s in ACTION_STATUSES]
+        total = count(items, total=True)
+        done = parts[ACTION_STATUSES.index("done")]
+        on_time = count([c for c in items if c[3] is True])
+        late = count([c for c in items if c[3] is False])
+        cells.sum_of(total, parts)
+        cells.sum_of(done, [on_time, late])
+        row = [*parts, total, on_time, late]
+        for n, cell in enumerate(row):
+            by_column[n].append(cell)
+        row_totals.append(total)
+        rows.append((label, [("cell", c) for c in row], False))
+    # the total row: the columns exclude protected identities, the grand total includes them
+    column_totals = []
+    for n, _name in enumerate(columns):
+        if n == len(ACTION_STATUSES):
+            column_totals.append(-1)
+            continue
+        if n < len(ACTION_STATUSES):
+            items = [c for c in everyone if c[2] == ACTION_STATUSES[n]]
+        elif n == len(ACTION_STATUSES) + 1:
+            items = [c for c in everyone if c[3] is True]
+        else:
+            items = [c for c in everyone if c[3] is False]
+        cell = count(items, total=True)
+        cells.sum_of(cell, by_column[n])
+        column_totals.append(cell)
+    grand = b.count((c[4] for c in everyone), n=len(everyone) + protected, total=True)
+    hidden = cells.add_hidden(protected)
+    cells.sum_of(grand, [*column_totals[: len(ACTION_STATUSES)], hidden])
+    cells.sum_of(grand, [*row_totals, hidden])
+    done_total = column_totals[ACTION_STATUSES.index("done")]
+    cells.sum_of(done_total, column_totals[len(ACTION_STATUSES) + 1 :])
+    column_totals[len(ACTION_STATUSES)] = grand
+    rows.append((t("Totalt", "Total"), [("cell", c) for c in column_totals], True))
+    return _Draft(
+        key,
+        title,
+        header,
+        columns,
+        rows,
+        note=t(
+            "Insatser i ärendenas senast godkända plan. Klar i tid: utan slutdag, eller planen "
+            "sparades senast på slutdagen.",
+            "Actions in each case's newest approved plan. Done on time: no due day, or the plan "
+            "was last saved by the due day.",
+        ),
+        chart="stacked",
+        chart_columns=tuple(range(len(ACTION_STATUSES))),
+        chart_total=len(ACTION_STATUSES),
+    )
+
+
+def _urgent(
+    uow: UnitOfWork, b: _Builder, scope: Scope, facts: dict[str, _CaseFacts]
+) -> SectionDraft:
+    t, cells, session = b.t, b.cells, uow.session
+    start = datetime.combine(scope.first_day, time.min, tzinfo=UTC)
+    end = datetime.combine(scope.last_day + timedelta(days=1), time.min, tzinfo=UTC)
+    buckets: dict[int, list[str]] = defaultdict(list)
+    waits: list[float] = []
+    everyone: list[str] = []
+    protected = 0
+    for cid, raised, handled in session.execute(
+        select(UrgentFlag.case_id, UrgentFlag.raised_at, UrgentFlag.handled_at)
+        .join(Case, Case.id == UrgentFlag.case_id)
+        .where(_scope_filter(scope), UrgentFlag.raised_at >= start, UrgentFlag.raised_at < end)
+    ):
+        f = facts.get(cid)
+        if f is None:
+            continue
+        everyone.append(f.individual)
+        if f.protected:
+            protected += 1
+            continue
+        if handled is None:
+            buckets[len(URGENT_BUCKETS_H)].append(f.individual)
+            continue
+        hours = max(0.0, (_as_utc(handled) - _as_utc(raised)).total_seconds() / 3600)
+        waits.append(hours)
+        i = next(n for n, (_lo, hi) in enumerate(URGENT_BUCKETS_H) if hi is None or hours < hi)
+        buckets[i].append(f.individual)
+    labels = [
+        t("Inom ett dygn", "Within a day"),
+        t("1–3 dygn", "1–3 days"),
+        t("Mer än 3 dygn", "More than 3 days"),
+        t("Inte hanterade", "Not handled"),
+    ]
+    total = b.count(everyone, n=len(everyone), total=True)
+    hidden = cells.add_hidden(protected)
+    parts = []
+    rows: list[tuple[str, list[Entry], bool]] = []
+    for i, label in enumerate(labels):
+        cell = b.count(buckets.get(i, []), n=len(buckets.get(i, [])))
+        parts.append(cell)
+        rows.append((label, [("share", cell, total)], False))
+    cells.sum_of(total, [*parts, hidden])
+    rows.append((t("Totalt", "Total"), [("cell", total)], True))
+    rows.append(
+        (
+            t("Median, timmar till hantering", "Median, hours to handling"),
+            [("stat", statistics.median(waits) if waits else None, len(waits), 0)],
+            False,
+        )
+    )
+    table = _Draft(
+        "urgent.handling",
+        t("Akuta flaggor och tid till hantering", "Urgent flags and time to handling"),
+        t("Hanterade", "Handled"),
+        (t("Antal", "Count"),),
+        rows,
+        chart="bars",
+        chart_columns=(0,),
+    )
+    return ("urgent", t("Akuta flaggor", "Urgent flags"), [table])
