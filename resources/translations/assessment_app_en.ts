@@ -418,19 +418,24 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/admin/admin_page.py" line="20"/>
+        <location filename="../../ui/admin/admin_page.py" line="21"/>
         <source>&amp;Användare</source>
         <translation>&amp;Users</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_page.py" line="21"/>
+        <location filename="../../ui/admin/admin_page.py" line="22"/>
         <source>&amp;Gallring</source>
         <translation>&amp;Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/admin_page.py" line="22"/>
+        <location filename="../../ui/admin/admin_page.py" line="23"/>
         <source>U&amp;tförare</source>
         <translation>Pro&amp;viders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/admin_page.py" line="25"/>
+        <source>&amp;Statistik</source>
+        <translation>&amp;Statistics</translation>
     </message>
 </context>
 <context>
@@ -2218,139 +2223,149 @@ own / worker</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Inloggad som {user} ({role})</source>
         <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Ärende&amp;listan</source>
         <translation>Case &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Nytt ärende …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Mötesläge</source>
         <translation>&amp;Meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
         <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Lås skärmen</source>
         <translation>&amp;Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Logga &amp;ut</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
         <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Logg&amp;uppföljning</source>
         <translation>Access &amp;log</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="182"/>
+        <source>S&amp;tatistik</source>
+        <translation>S&amp;tatistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <source>Avidentifierad statistik för enheten</source>
+        <translation>Anonymised statistics for the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Säkerhetskopiera databasen …</source>
         <translation>&amp;Back up the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Inställningar …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Mina &amp;kontaktuppgifter …</source>
         <translation>My &amp;contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Telefon och e-post som skrivs ut på handlingsplanerna</source>
         <translation>Phone and email printed on the action plans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Om Kartläggning …</source>
         <translation>&amp;About Kartläggning …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>&amp;Granskning ({n} akuta)</source>
         <translation>&amp;Review ({n} urgent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det du skriver finns kvar.</source>
         <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>U&amp;tförarregister</source>
         <translation>&amp;Provider register</translation>
     </message>
@@ -4693,6 +4708,79 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../ui/stats/page.py" line="95"/>
+        <source>Från och med månad</source>
+        <translation>From month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="96"/>
+        <source>Till och med månad</source>
+        <translation>To month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="98"/>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="99"/>
+        <source>&amp;Ta fram statistik</source>
+        <translation>&amp;Compute statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="101"/>
+        <source>&amp;Spara som …</source>
+        <translation>&amp;Save as …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="105"/>
+        <source>Beräkning av statistiken</source>
+        <translation>Computing the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="118"/>
+        <source>Från:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="120"/>
+        <source>Till:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="122"/>
+        <source>Enhet:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="127"/>
+        <source>&lt;h2&gt;Statistik&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Statistics&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="145"/>
+        <source>Alla enheter</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="251"/>
+        <source>Spara statistiken</source>
+        <translation>Save the statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="253"/>
+        <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/page.py" line="267"/>
+        <source>Statistiken är sparad i {path}</source>
+        <translation>The statistics are saved in {path}</translation>
+    </message>
+</context>
+<context>
     <name>SubjectAccessBox</name>
     <message>
         <location filename="../../ui/case_view/subject_access.py" line="38"/>
@@ -4748,6 +4836,14 @@ own / worker</translation>
         <location filename="../../ui/case_view/subject_access.py" line="120"/>
         <source>Registerutdraget sparades som {name}.</source>
         <translation>The subject access export was saved as {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>TableView</name>
+    <message>
+        <location filename="../../ui/stats/page.py" line="79"/>
+        <source>Dolt: bygger på för få personer</source>
+        <translation>Hidden: based on too few people</translation>
     </message>
 </context>
 <context>
