@@ -66,6 +66,7 @@ class ReviewEntry:
     decided_by: str | None
     decided_at: datetime
     comment: str
+    id: str = ""
 
 
 @dataclass
@@ -454,7 +455,9 @@ def _children(
     ).all():
         comment = uow.open("plan_reviews", "comment_enc", r.id, r.comment_enc, "")
         reviews[r.plan_id].append(
-            ReviewEntry(r.plan_version, r.decision, username, r.decided_at, str(comment or ""))
+            ReviewEntry(
+                r.plan_version, r.decision, username, r.decided_at, str(comment or ""), r.id
+            )
         )
     return goals, actions, reviews
 
