@@ -35,7 +35,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("review", ("review",)),  # review list
     ("log", ("log",)),  # log review
     ("transfer", ("transfer",)),  # transfer export|import|close
-    ("server", ("server",)),  # server set-password|check
+    ("server", ("server",)),  # server set-password|check|setup-roles
 )
 
 _MODULE_OF_COMMAND = {command: module for module, commands in GROUPS for command in commands}
