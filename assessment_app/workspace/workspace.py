@@ -7,8 +7,8 @@ session events hold the rules of every write (access, version check, retention c
 Saving use cases return plain results (:mod:`assessment_app.workspace.results`).
 
 The use cases are grouped by what a person works on: ``ws.cases``, ``ws.interviews``,
-``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.admin``; ``ws.offline`` owns the one policy
-for working while the server is away.
+``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.reminders``, ``ws.admin``; ``ws.offline``
+owns the one policy for working while the server is away.
 
 Nothing here may run on a screen's UI thread: the desktop front end installs a guard
 (:meth:`Workspace.forbid_thread`) and reaches the workspace only through its background helper.
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from assessment_app.workspace.interview import InterviewUseCases
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
+    from assessment_app.workspace.reminders import ReminderUseCases
     from assessment_app.workspace.review import ReviewUseCases
 
 log = logging.getLogger(__name__)
@@ -173,6 +174,12 @@ class Workspace:
         from assessment_app.workspace.review import ReviewUseCases
 
         return self._section("review", lambda: ReviewUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def reminders(self) -> ReminderUseCases:
+        from assessment_app.workspace.reminders import ReminderUseCases
+
+        return self._section("reminders", lambda: ReminderUseCases(self))  # type: ignore[return-value]
 
     @property
     def admin(self) -> AdminUseCases:

@@ -24,7 +24,16 @@ from assessment_app.workspace.interview import AssessmentEdit
 from tests.conftest import ADMIN_PW, World
 from tests.server.helpers import saved
 
-SECTIONS = ("cases", "interviews", "plans", "documents", "review", "admin", "offline")
+SECTIONS = (
+    "cases",
+    "interviews",
+    "plans",
+    "documents",
+    "review",
+    "reminders",
+    "admin",
+    "offline",
+)
 LONG_AGO = datetime(2020, 1, 1, 12, 0, tzinfo=UTC)
 
 # Every public use case, by what it does to a case's content.
@@ -112,6 +121,11 @@ USE_CASES: dict[str, str] = {
     "admin.reset_user": OTHER,
     "admin.verify_password": OTHER,
     "admin.change_password": OTHER,
+    # reminders
+    "reminders.may_see_unit": READS,
+    "reminders.due": READS,
+    "reminders.ics": READS,
+    "reminders.export_ics": OTHER,  # a calendar file written out (audited), nothing changes
     "admin.sign_out": OTHER,
     "admin.providers": READS,
     "admin.provider": READS,
@@ -155,6 +169,7 @@ def _public_use_cases() -> set[str]:
     from assessment_app.workspace.interview import InterviewUseCases
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
+    from assessment_app.workspace.reminders import ReminderUseCases
     from assessment_app.workspace.review import ReviewUseCases
 
     classes = {
@@ -163,6 +178,7 @@ def _public_use_cases() -> set[str]:
         "plans": PlanUseCases,
         "documents": DocumentUseCases,
         "review": ReviewUseCases,
+        "reminders": ReminderUseCases,
         "admin": AdminUseCases,
         "offline": OfflinePolicy,
     }

@@ -33,6 +33,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("backup", ("backup", "restore")),
     ("rollback", ("rollback",)),  # rollback status|accept
     ("review", ("review",)),  # review list
+    ("reminders", ("reminders",)),  # reminders [--unit] [--ics FILE]
     ("log", ("log",)),  # log review
     ("transfer", ("transfer",)),  # transfer export|import|close
     ("server", ("server",)),  # server set-password|check
