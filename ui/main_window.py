@@ -579,7 +579,20 @@ class MainWindow(QMainWindow):
 
     def _case_created(self, dialog: NewCaseDialog) -> None:
         if dialog.created is not None and not self.meeting_mode:
-            self.show_case(dialog.created.id)
+            case_id = dialog.created.id
+            if not dialog.created.attached:
+                self.show_case(case_id)
+                return
+            # One person, one record: the case joined the person already known by the
+            # personnummer, whose name and contact details were kept.
+            note = self.tr(
+                "Personen fanns redan i registret (samma personnummer). Det nya ärendet är "
+                "kopplat till personens befintliga uppgifter; kontrollera namn och "
+                "kontaktuppgifter."
+            )
+            self._leave_work_page(
+                lambda: self._open_case(case_id, lambda: self.banner.show_message(note, "info"))
+            )
 
     # --- meeting mode -------------------------------------------------------------------
     def _meeting_toggled(self, checked: bool) -> None:

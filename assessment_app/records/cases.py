@@ -70,6 +70,9 @@ class CaseRow:
     next_follow_up_on: date | None
     protection_level: str
     last_entry_at: datetime
+    # True when the personnummer was already known: the case belongs to that person's record
+    # (one person across cases), whose name and contact details were kept.
+    attached: bool = False
 
     @property
     def protected(self) -> bool:
@@ -142,6 +145,21 @@ def pnr_index(ctx: Context, pnr12: str) -> str:
     return blind_index.token(ctx.keys.index_key, "pnr", pnr12).hex()
 
 
+def known_individual(session: Session, ctx: Context, pnr12: str) -> Individual | None:
+    """The one record of the person with this personnummer, found by the blind index (not
+    through the access rule: a person is one record across every unit's cases)."""
+    return session.execute(
+        select(Individual)
+        .where(Individual.pnr_index == pnr_index(ctx, pnr12))
+        .order_by(Individual.created_at, Individual.id)
+        .limit(1)
+    ).scalar()
+
+
+def _stricter(a: str, b: str) -> str:
+    return a if PROTECTION_LEVELS.index(a) >= PROTECTION_LEVELS.index(b) else b
+
+
 def create_case(
     uow: UnitOfWork,
     *,
@@ -172,17 +190,20 @@ def create_case(
     assignee = ctx.user_id
     if assigned_to:
         assignee = _user_id(session, assigned_to)
-    individual = Individual(
-        id=new_id(), protection_level=protection_level, updated_by=ctx.user_id, name_enc=b""
-    )
-    individual.name_enc = uow.seal("individuals", "name_enc", individual.id, name)
-    if pnr12:
-        individual.pnr_enc = uow.seal("individuals", "pnr_enc", individual.id, pnr12)
-        individual.pnr_index = pnr_index(ctx, pnr12)
-    if contact is not None:
-        individual.contact_enc = uow.seal(
-            "individuals", "contact_enc", individual.id, contact.to_json()
+    individual = known_individual(session, ctx, pnr12) if pnr12 else None
+    attached = individual is not None
+    if individual is None:
+        individual = Individual(
+            id=new_id(), protection_level=protection_level, updated_by=ctx.user_id, name_enc=b""
         )
+        individual.name_enc = uow.seal("individuals", "name_enc", individual.id, name)
+        if pnr12:
+            individual.pnr_enc = uow.seal("individuals", "pnr_enc", individual.id, pnr12)
+            individual.pnr_index = pnr_index(ctx, pnr12)
+        if contact is not None:
+            individual.contact_enc = uow.seal(
+                "individuals", "contact_enc", individual.id, contact.to_json()
+            )
     case = Case(
         id=new_id(),
         case_ref=next_case_ref(session, opened_on.year),
@@ -198,12 +219,28 @@ def create_case(
         "cases", "details_enc", case.id, {"referral_source": referral_source, "notes": notes}
     )
     uow.created(case)
-    session.add(individual)
-    session.flush()  # the person first: the case refers to it
+    if not attached:
+        session.add(individual)
+        session.flush()  # the person first: the case refers to it
     session.add(case)
     session.flush()
-    set_name_tokens(session, ctx, individual.id, name)
-    uow.audit(audit.CASE_CREATE, object_type="case", object_id=case.id)
+    if attached:
+        # The person's record is kept as it is (their name and contact details come from it);
+        # a stricter protection asked for now is raised on the record, never lowered.
+        stricter = _stricter(individual.protection_level, protection_level)
+        if stricter != individual.protection_level:
+            uow.check_version(individual, individual.version, "individual", case.case_ref, [])
+            individual.protection_level = stricter
+            individual.updated_by = ctx.user_id
+            session.flush()
+    else:
+        set_name_tokens(session, ctx, individual.id, name)
+    uow.audit(
+        audit.CASE_CREATE,
+        object_type="case",
+        object_id=case.id,
+        detail="known individual" if attached else None,
+    )
     username = None
     if assignee:
         username = session.execute(select(User.username).where(User.id == assignee)).scalar()
@@ -219,6 +256,7 @@ def create_case(
         case.next_follow_up_on,
         individual.protection_level,
         case.last_entry_at,
+        attached,
     )
 
 
@@ -492,6 +530,14 @@ def update_individual(
         set_name_tokens(session, ctx, ind.id, name)
     if personnummer is not None and personnummer.strip():
         pnr12 = pnr.normalise(personnummer)
+        other = known_individual(session, ctx, pnr12)
+        if other is not None and other.id != ind.id:
+            raise ValidationError(
+                "Another person's record already has this personnummer: one person has one "
+                "record. Open the new case with the personnummer, and it joins that record.",
+                "Det finns redan en person med det här personnumret: en person har en "
+                "uppgiftspost. Lägg upp ärendet med personnumret så hamnar det hos personen.",
+            )
         ind.pnr_enc = uow.seal("individuals", "pnr_enc", ind.id, pnr12)
         ind.pnr_index = pnr_index(ctx, pnr12)
     elif clear_personnummer:

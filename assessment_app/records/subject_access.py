@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from assessment_app.db.models import AuditEvent, Case, Draft, FollowUp, User
+from assessment_app import personnummer as pnr
+from assessment_app.db.models import AuditEvent, Case, Draft, FollowUp, Individual, User
 from assessment_app.records import assessments, cases, consents, plans, safety
-from assessment_app.records.access import case_filter
+from assessment_app.records.access import case_filter, not_found
 
 if TYPE_CHECKING:
     from assessment_app.workspace.unit import UnitOfWork
@@ -31,11 +32,25 @@ def _plain(value: Any) -> Any:
 
 
 def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
-    """The registerutdrag for the individual of ``case_ref``: every case of theirs you reach.
+    """The registerutdrag for a person, named by their personnummer or by one of their cases'
+    references: every case of theirs you reach (one person is one record across cases).
 
     Returns the anchor case's id (for the audit entry) and the export.
     """
     session = uow.session
+    if pnr.looks_like_number(case_ref):
+        # Start from the person: the first of their cases this user reaches is the anchor.
+        number = pnr.normalise(case_ref)
+        first = session.execute(
+            select(Case.case_ref)
+            .join(Individual, Individual.id == Case.individual_id)
+            .where(Individual.pnr_index == cases.pnr_index(uow.ctx, number), case_filter(uow.ctx))
+            .order_by(Case.opened_on, Case.case_ref)
+            .limit(1)
+        ).scalar()
+        if first is None:
+            raise not_found()
+        case_ref = first
     anchor = uow.case(case_ref=case_ref)
     case_ids = list(
         session.execute(

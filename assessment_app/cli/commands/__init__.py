@@ -23,6 +23,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("user", ("user",)),  # user add|list|disable|enable|reset-password|remove|reset
     ("demo", ("demo",)),
     ("provider", ("provider",)),  # provider add|list|edit|retire|reactivate
+    ("case", ("case",)),  # case create
     ("subject_access", ("subject-access",)),
     ("export_pdf", ("export-pdf",)),
     ("audit", ("audit",)),  # audit verify

@@ -11,8 +11,10 @@ from assessment_app.cli.common import say, workspace
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("subject-access", help="export everything stored about a case's individual")
-    p.add_argument("case_ref")
+    p = sub.add_parser(
+        "subject-access", help="export everything stored about a person, across their cases"
+    )
+    p.add_argument("case_ref", metavar="CASE_REF|PERSONNUMMER")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument(
         "--format", choices=("pdf", "json"), help="default: from the file name (.pdf gives PDF)"
