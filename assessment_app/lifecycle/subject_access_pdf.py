@@ -30,6 +30,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from assessment_app import APP_NAME, __version__
 from assessment_app import personnummer as pnr
+from assessment_app.damage import DAMAGED, is_json_marker
 from assessment_app.errors import ExportError
 from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
 from assessment_app.pdf.fonts import register_fonts
@@ -102,7 +103,13 @@ INTRO = (
 NOTHING = "Inget sparat."
 
 
+def _damaged(value: object) -> bool:
+    return is_json_marker(value)
+
+
 def _text(value: object) -> str:
+    if _damaged(value):
+        return DAMAGED
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -112,6 +119,13 @@ def _text(value: object) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_text(v)}" for k, v in value.items()) or "–"
     return str(value)
+
+
+def _word(words: dict[str, str], value: object) -> object:
+    """The word for a code; a damaged value stays marked."""
+    if _damaged(value):
+        return value
+    return words.get(value, value) if isinstance(value, str) else value
 
 
 def _pnr(value: object) -> str:
@@ -138,8 +152,10 @@ def _datetime(value: object) -> str:
 def _consent_how(c: dict[str, Any]) -> str:
     if c.get("given_how") != "oral":
         return "Skriftligt"
-    role = f" ({c['witness_role']})" if c.get("witness_role") else ""
-    return f"Muntligt, vittne: {c.get('witness_name') or ''}{role}"
+    role = f" ({_text(c['witness_role'])})" if c.get("witness_role") else ""
+    return (
+        f"Muntligt, vittne: {_text(c.get('witness_name')) if c.get('witness_name') else ''}{role}"
+    )
 
 
 class SubjectAccessRenderer:
@@ -202,6 +218,8 @@ class SubjectAccessRenderer:
         return self._templates[key]
 
     def area_title(self, area_id: object, template: Template | None = None) -> str:
+        if _damaged(area_id):
+            return DAMAGED
         templates = [template] if template else []
         templates += [t for t in self._templates.values() if t is not None]
         if not templates:
@@ -221,6 +239,15 @@ class SubjectAccessRenderer:
             self.p(f"Utskrivet {format_date('sv', self.printed_on)}", "subtitle"),
             self.p(INTRO),
         ]
+        damaged = int(self.data.get("damaged_values") or 0)
+        if damaged:
+            out.append(
+                self.p(
+                    f"{damaged} lagrade uppgifter gick inte att läsa. De är markerade "
+                    f"{DAMAGED} där de hör hemma; hör av dig till socialtjänsten om dem.",
+                    "notice",
+                )
+            )
         person = self.data.get("individual") or {}
         if person.get("protection_level", "none") != "none":
             out.append(
@@ -236,7 +263,10 @@ class SubjectAccessRenderer:
             ("Namn", person.get("name")),
             ("Personnummer", _pnr(person.get("personnummer"))),
         ]
-        rows += [(label, contact.get(key)) for key, label in CONTACT_FIELDS if contact.get(key)]
+        if _damaged(contact):
+            rows.append(("Kontaktuppgifter", DAMAGED))
+        else:
+            rows += [(label, contact.get(key)) for key, label in CONTACT_FIELDS if contact.get(key)]
         rows.append(
             ("Skydd av personuppgifter", PROTECTION.get(str(person.get("protection_level"))))
         )
@@ -264,7 +294,7 @@ class SubjectAccessRenderer:
                     ("Skäl till att ärendet avslutades", case.get("close_reason")),
                     ("Handläggare", case.get("caseworker")),
                     ("Enhet", case.get("unit")),
-                    ("Kontakten kom från", REFERRAL.get(case.get("referral_source") or "")),
+                    ("Kontakten kom från", _word(REFERRAL, case.get("referral_source"))),
                     ("Anteckningar", case.get("notes")),
                 ]
             )
@@ -285,6 +315,7 @@ class SubjectAccessRenderer:
             )
         else:
             out.append(self.p(NOTHING))
+        out += self.urgent(case.get("urgent_flags") or [])
         out += self.drafts(case.get("drafts") or [])
         out.append(self.p("Vem har öppnat eller ändrat ärendet", "h3"))
         log_rows = [
@@ -308,12 +339,16 @@ class SubjectAccessRenderer:
             return [*out, self.p(NOTHING)]
         for c in consents:
             kind = RECIPIENT.get(c.get("recipient_kind") or "", c.get("recipient_kind"))
-            name = c.get("provider_name") or c.get("recipient_name")
-            areas = [self.area_title(a) for a in c.get("scope_areas") or []]
+            name = _text(c.get("provider_name") or c.get("recipient_name"))
+            scope = c.get("scope_areas")
+            areas: object = (
+                DAMAGED if _damaged(scope) else [self.area_title(a) for a in scope or []]
+            )
+            contact_allowed = c.get("includes_contact")
             out.append(
                 self.facts(
                     [
-                        ("Mottagare", f"{kind}: {name}" if name else kind),
+                        ("Mottagare", f"{kind}: {name}" if name != "–" else kind),
                         ("Gäller områdena", areas),
                         ("Givet", _date(c.get("given_on"))),
                         (
@@ -323,7 +358,11 @@ class SubjectAccessRenderer:
                         ("Hur det gavs", _consent_how(c)),
                         (
                             "Kontaktuppgifter",
-                            "Får lämnas ut" if c.get("includes_contact") else "Lämnas inte ut",
+                            DAMAGED
+                            if _damaged(contact_allowed)
+                            else "Får lämnas ut"
+                            if contact_allowed
+                            else "Lämnas inte ut",
                         ),
                         ("Återkallat", _date(c.get("withdrawn_on"))),
                         ("Inskannad kopia", "Finns" if c.get("document") else "Ingen"),
@@ -358,15 +397,20 @@ class SubjectAccessRenderer:
             status = ASSESSMENT_STATUS.get(a.get("status") or "", a.get("status"))
             out.append(self.p(f"{title} {_date(a.get('conducted_on'))} ({status})", "h3"))
             answers = a.get("answers") or {}
+            if _damaged(answers):
+                out.append(self.facts([("Svar", DAMAGED)]))
+                answers = {}
             order = {q.id: n for n, q in enumerate(template.all_questions())} if template else {}
             ids = sorted(answers, key=lambda qid: (order.get(qid, len(order)), qid))
             rows = [self.answer_text(template, qid, answers[qid]) for qid in ids]
-            out.append(
-                self.grid(["Fråga", "Svar"], [list(r) for r in rows], [0.45, 0.55])
-                if rows
-                else self.p("Inga svar sparade.")
-            )
+            if rows:
+                out.append(self.grid(["Fråga", "Svar"], [list(r) for r in rows], [0.45, 0.55]))
+            elif not _damaged(a.get("answers")):
+                out.append(self.p("Inga svar sparade."))
             ratings = a.get("ratings") or {}
+            if _damaged(ratings):
+                out.append(self.facts([("Skattningar", DAMAGED)]))
+                ratings = {}
             if ratings:
                 out.append(Spacer(1, 4))
                 rating_rows: list[list[object]] = []
@@ -506,10 +550,10 @@ class SubjectAccessRenderer:
                 [
                     a.get("what"),
                     a.get("responsible_name")
-                    or RESPONSIBLE_NAMES["sv"].get(a.get("responsible_kind") or "", "–"),
+                    or _word(RESPONSIBLE_NAMES["sv"], a.get("responsible_kind") or "–"),
                     _date(a.get("due_on")),
                     STATUS_NAMES["sv"].get(a.get("status") or "", a.get("status")),
-                    "; ".join(x for x in (a.get("follow_up"), a.get("outcome")) if x),
+                    "; ".join(_text(x) for x in (a.get("follow_up"), a.get("outcome")) if x),
                 ]
                 for a in plan.get("actions") or []
             ]
@@ -552,6 +596,25 @@ class SubjectAccessRenderer:
                 )
         return out
 
+    def urgent(self, flags: list[dict[str, Any]]) -> list[Flowable]:
+        """Answers that needed quick action, and what was done."""
+        if not flags:
+            return []
+        out: list[Flowable] = [self.p("Svar som krävde snabb åtgärd", "h3")]
+        rows = [
+            [
+                _datetime(f.get("raised_at")),
+                f.get("message") or self.area_title(f.get("area_id")),
+                "Hanterad" if f.get("status") == "handled" else "Öppen",
+                "; ".join(_text(x) for x in (f.get("actions"), f.get("note")) if x),
+            ]
+            for f in flags
+        ]
+        out.append(
+            self.grid(["När", "Vad", "Läge", "Vad som gjordes"], rows, [0.18, 0.37, 0.13, 0.32])
+        )
+        return out
+
     def drafts(self, drafts: list[dict[str, Any]]) -> list[Flowable]:
         out: list[Flowable] = [self.p("Osparade utkast", "h3")]
         if not drafts:
@@ -560,7 +623,7 @@ class SubjectAccessRenderer:
             content = d.get("content")
             text = (
                 json.dumps(content, ensure_ascii=False, indent=1)
-                if isinstance(content, (dict, list))
+                if isinstance(content, (dict, list)) and not _damaged(content)
                 else _text(content)
             )
             out.append(

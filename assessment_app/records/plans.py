@@ -79,6 +79,7 @@ class ReviewEntry:
     decided_at: datetime
     comment: str
     mark: str | None = None  # SELF_APPROVAL or UNFINISHED_ASSESSMENT (see decide, submit)
+    id: str = ""
 
 
 @dataclass
@@ -491,7 +492,13 @@ def _children(
         comment = uow.open("plan_reviews", "comment_enc", r.id, r.comment_enc, "")
         reviews[r.plan_id].append(
             ReviewEntry(
-                r.plan_version, r.decision, username, r.decided_at, str(comment or ""), r.mark
+                r.plan_version,
+                r.decision,
+                username,
+                r.decided_at,
+                str(comment or ""),
+                r.mark,
+                r.id,
             )
         )
     return goals, actions, reviews

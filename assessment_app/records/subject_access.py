@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from assessment_app import personnummer as pnr
+from assessment_app.damage import Damage, json_marker
 from assessment_app.db.models import AuditEvent, Case, Draft, FollowUp, Individual, User
-from assessment_app.records import assessments, cases, consents, plans, safety
+from assessment_app.records import assessments, cases, consents, plans, safety, urgent
 from assessment_app.records.access import case_filter, not_found
 
 if TYPE_CHECKING:
@@ -64,11 +65,13 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
         "generated_at": datetime.now().astimezone().isoformat(),
         "cases": [],
     }
+    damage_seen = len(uow.damage)
     for case_id in case_ids:
         info = cases.open_case(uow, case_id=case_id)
         result.setdefault(
             "individual",
             {
+                "_id": info.individual.id,
                 "name": info.individual.name,
                 "personnummer": info.individual.personnummer,
                 "contact": info.individual.contact.to_json(),
@@ -76,6 +79,7 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
             },
         )
         entry: dict[str, Any] = {
+            "_id": info.id,
             "case_ref": info.case_ref,
             "status": info.status,
             "opened_on": info.opened_on,
@@ -86,11 +90,19 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
             "close_reason": info.close_reason,
             "notes": info.notes,
             "consents": [
-                {k: v for k, v in asdict(c).items() if k not in ("case_id", "version", "damaged")}
+                {
+                    "_id": c.id,
+                    **{
+                        k: v
+                        for k, v in asdict(c).items()
+                        if k not in ("id", "case_id", "version", "damaged")
+                    },
+                }
                 for c in consents.list_consents(uow, case_id)
             ],
             "assessments": [
                 {
+                    "_id": a.id,
                     "kind": a.kind,
                     "template": f"{a.template_id} v{a.template_version}",
                     "status": a.status,
@@ -101,10 +113,24 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
                 }
                 for a in assessments.list_assessments(uow, case_id)
             ],
-            "plans": [plans.as_json(p) for p in plans.list_plans(uow, case_id)],
+            "plans": [_plan(p) for p in plans.list_plans(uow, case_id)],
             # every version, oldest first (the code word and the threat picture included:
             # the registerutdrag is everything stored about the person)
             "safety_plans": [safety.as_json(s) for s in reversed(safety.versions(uow, case_id))],
+            "urgent_flags": [
+                {
+                    "_id": f.id,
+                    "raised_at": f.raised_at,
+                    "status": f.status,
+                    "area_id": f.area_id,
+                    "question_id": f.question_id,
+                    "message": f.message_sv,
+                    "handled_at": f.handled_at,
+                    "actions": list(f.actions),
+                    "note": f.note,
+                }
+                for f in urgent.for_case(uow, case_id)
+            ],
         }
         entry["follow_ups"] = [
             {"due_on": f.due_on, "done_on": f.done_on}
@@ -115,7 +141,9 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
         drafts = []
         for d in session.execute(select(Draft).where(Draft.case_id == case_id)).scalars():
             payload = uow.open("drafts", "payload_enc", d.id, d.payload_enc, None)
-            drafts.append({"kind": d.kind, "updated_at": d.updated_at, "content": payload})
+            drafts.append(
+                {"_id": d.id, "kind": d.kind, "updated_at": d.updated_at, "content": payload}
+            )
         entry["drafts"] = drafts
         entry["access_log"] = [
             {"at": e.at, "user": username, "action": e.action}
@@ -127,5 +155,112 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
             ).all()
         ]
         result["cases"].append(entry)
-    plain: dict[str, Any] = _plain(result)
+    found = uow.damage[damage_seen:]
+    marked = mark_damage(result, found)
+    result["damaged_values"] = marked
+    plain: dict[str, Any] = _plain(_strip_ids(result))
     return anchor.id, plain
+
+
+def _plan(info: plans.PlanInfo) -> dict[str, Any]:
+    """A plan as JSON, with the row ids of its parts (for marking damage; removed after)."""
+    data = plans.as_json(info)
+    data["_id"] = info.id
+    for goal, g in zip(data["goals"], info.goals, strict=True):
+        goal["_id"] = g.id
+    for action, a in zip(data["actions"], info.actions, strict=True):
+        action["_id"] = a.id
+    for review, r in zip(data["reviews"], info.reviews, strict=True):
+        review["_id"] = r.id
+    return data
+
+
+# Where each encrypted column's value lands in the export: (path from a case entry to the list
+# of its rows, or "" for the entry itself / "individual" for the person; the fields it fills).
+# The test holds this to every *_enc column of the models, less those not part of the export.
+PLACES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("individuals", "name_enc"): ("individual", ("name",)),
+    ("individuals", "pnr_enc"): ("individual", ("personnummer",)),
+    ("individuals", "contact_enc"): ("individual", ("contact",)),
+    ("cases", "details_enc"): ("", ("referral_source", "close_reason", "notes")),
+    ("consents", "details_enc"): (
+        "consents",
+        (
+            "recipient_name",
+            "scope_areas",
+            "note",
+            "witness_name",
+            "witness_role",
+            "includes_contact",
+        ),
+    ),
+    ("assessments", "answers_enc"): ("assessments", ("answers",)),
+    ("assessments", "ratings_enc"): ("assessments", ("ratings",)),
+    ("action_plans", "content_enc"): (
+        "plans",
+        ("note", "next_meeting", "meeting_at", "meeting_place", "meeting_with_providers"),
+    ),
+    ("plan_goals", "body_enc"): ("plans.goals", ("area_id", "text")),
+    ("plan_actions", "body_enc"): (
+        "plans.actions",
+        ("what", "responsible_kind", "responsible_name", "follow_up", "outcome"),
+    ),
+    ("plan_reviews", "comment_enc"): ("plans.reviews", ("comment",)),
+    ("urgent_flags", "details_enc"): ("urgent_flags", ("area_id", "question_id", "message")),
+    ("urgent_flags", "handling_enc"): ("urgent_flags", ("actions", "note")),
+    ("drafts", "payload_enc"): ("drafts", ("content",)),
+}
+
+#: Encrypted columns that are not the person's data in a registerutdrag: the workers' own
+#: names and contact details, a provider's contact person and retirement note. The scanned copy
+#: of a consent is listed (type and size) and handed out on its own, not inside the export.
+NOT_EXPORTED = frozenset(
+    {
+        ("users", "display_name_enc"),
+        ("users", "contact_enc"),
+        ("providers", "contact_enc"),
+        ("providers", "retired_reason_enc"),
+        ("consent_documents", "content_enc"),
+    }
+)
+
+
+def _rows(entry: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    rows = [entry]
+    for part in path.split(".") if path else []:
+        rows = [row for r in rows for row in r.get(part, [])]
+    return rows
+
+
+def mark_damage(result: dict[str, Any], found: list[Damage]) -> int:
+    """Put the damage marker in the place of every damaged value; returns how many values."""
+    count = 0
+    for d in dict.fromkeys(found):
+        place = PLACES.get((d.table, d.column))
+        if place is None:
+            continue
+        path, fields = place
+        if path == "individual":
+            targets = [result.get("individual") or {}]
+        else:
+            targets = [
+                row
+                for case in result["cases"]
+                for row in _rows(case, path)
+                if row.get("_id") == d.row_id
+            ]
+        for row in targets:
+            if row.get("_id") != d.row_id:
+                continue
+            for name in fields:
+                row[name] = json_marker(d.table, d.column)
+            count += 1
+    return count
+
+
+def _strip_ids(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_ids(v) for k, v in value.items() if k != "_id"}
+    if isinstance(value, list):
+        return [_strip_ids(v) for v in value]
+    return value

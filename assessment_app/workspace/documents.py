@@ -20,6 +20,7 @@ from assessment_app.plan_export import Audience, BuiltDocument, Language, audit_
 from assessment_app.plan_export import build_document as _build
 from assessment_app.records import plans, subject_access
 from assessment_app.settings import PrintSettings, load_print_settings
+from assessment_app.workspace.results import Exported
 from assessment_app.workspace.workspace import use_cases
 
 if TYPE_CHECKING:
@@ -150,11 +151,13 @@ class DocumentUseCases:
         self._audit_export(case_id, "subject-access")
         return data
 
-    def subject_access_json(self, case_ref: str, out: Path) -> Path:
+    def subject_access_json(self, case_ref: str, out: Path) -> Exported:
+        """The registerutdrag as JSON (atomic, owner-only); audited. ``case_ref`` may also be
+        the person's personnummer."""
         case_id, data = self._gather(case_ref)
         write_private_atomic(dump_json(data).encode("utf-8"), Path(out))
         self._audit_export(case_id, "subject-access")
-        return Path(out)
+        return Exported(Path(out), int(data.get("damaged_values", 0)))
 
     def subject_access_pdf(
         self,
@@ -163,7 +166,7 @@ class DocumentUseCases:
         *,
         settings: PrintSettings | None = None,
         printed_on: date | None = None,
-    ) -> Path:
+    ) -> Exported:
         """The registerutdrag as PDF (atomic, owner-only); audited."""
         from assessment_app.lifecycle.subject_access_pdf import render_subject_access_pdf
 
@@ -171,4 +174,4 @@ class DocumentUseCases:
         pdf = render_subject_access_pdf(data, settings or load_print_settings(), printed_on)
         write_pdf_atomic(pdf, Path(out))
         self._audit_export(case_id, SUBJECT_ACCESS_PDF)
-        return Path(out)
+        return Exported(Path(out), int(data.get("damaged_values", 0)))

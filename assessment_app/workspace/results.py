@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from assessment_app.errors import ServerBusyError, ServerUnavailableError, StaleEditError
@@ -17,6 +18,15 @@ class Saved(Generic[T]):
     """Stored in the database; ``value`` is what the use case returns (e.g. the new plan)."""
 
     value: T
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A file written by an export; ``damaged`` counts the stored values that could not be
+    read and are marked as damaged in it (never left out or shown as empty)."""
+
+    path: Path
+    damaged: int = 0
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,10 @@ def test_subject_access_pdf_reads_back(sqlite_world, tmp_path: Path) -> None:  #
     )
     saved(anna.interviews.save(edit))
     out = tmp_path / "registerutdrag.pdf"
-    assert anna.documents.subject_access_pdf(row.case_ref, out, printed_on=date(2025, 3, 12)) == out
+    assert (
+        anna.documents.subject_access_pdf(row.case_ref, out, printed_on=date(2025, 3, 12)).path
+        == out
+    )
     assert oct(out.stat().st_mode & 0o777) == "0o600"
 
     reader = PdfReader(out)
@@ -81,7 +84,7 @@ def test_subject_access_json_is_private_and_audited_once(sqlite_world, tmp_path:
     row = anna.cases.create(name="Json Person", notes="Anteckning")
     second = anna.cases.create(name="Json Person", personnummer=None)  # another person
     out = tmp_path / "registerutdrag.json"
-    assert anna.documents.subject_access_json(row.case_ref, out) == out
+    assert anna.documents.subject_access_json(row.case_ref, out).path == out
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "assessment-app/subject-access/1"

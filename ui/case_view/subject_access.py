@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment_app.records.cases import CaseInfo
+from assessment_app.workspace.results import Exported
 from ui.messages import error_message
 from ui.services import Services
 from ui.tasks import run_task
@@ -112,13 +113,17 @@ class SubjectAccessBox(QGroupBox):
         self.pdf_button.setEnabled(enabled)
         self.json_button.setEnabled(enabled)
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, result: Exported) -> None:
         self.busy = False
         self._set_enabled(True)
-        self.last_path = path
-        self.banner.show_message(
-            self.tr("Registerutdraget sparades som {name}.").format(name=path.name), "success"
-        )
+        path = self.last_path = result.path
+        text = self.tr("Registerutdraget sparades som {name}.").format(name=path.name)
+        if result.damaged:
+            text += " " + self.tr(
+                "{count} lagrade uppgifter gick inte att läsa; de är markerade "
+                "[skadat värde] i utdraget."
+            ).format(count=result.damaged)
+        self.banner.show_message(text, "warning" if result.damaged else "success")
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment_app.cli.common import say, workspace
+from assessment_app.damage import DAMAGED
 
 
 def register(sub: Any) -> None:
@@ -27,10 +28,20 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     fmt = args.format or ("pdf" if out.suffix.lower() == ".pdf" else "json")
     ws = workspace(args)  # signs in; the rollback check runs first
     if fmt == "pdf":
-        ws.documents.subject_access_pdf(args.case_ref, out)
+        result = ws.documents.subject_access_pdf(args.case_ref, out)
     else:
-        ws.documents.subject_access_json(args.case_ref, out)
+        result = ws.documents.subject_access_json(args.case_ref, out)
     print(
         say(args, f"Registerutdraget är sparat i {out}", f"The subject access export is in {out}")
     )
+    if result.damaged:
+        print(
+            say(
+                args,
+                f"{result.damaged} lagrade uppgifter gick inte att läsa; de är markerade "
+                f"{DAMAGED} i utdraget.",
+                f"{result.damaged} stored values could not be read; they are marked "
+                f"{DAMAGED} in the export.",
+            )
+        )
     return 0
