@@ -193,14 +193,22 @@ class SubjectAccessRenderer:
             [Paragraph(para(k), self.styles.cell_head), Paragraph(para(_text(v)), self.styles.cell)]
             for k, v in rows
         ]
-        table = Table(cells, colWidths=[self.frame_width * 0.32, self.frame_width * 0.68])
+        # splitInRow: a long value (a note at its bound) may go on over a page break.
+        table = Table(
+            cells, colWidths=[self.frame_width * 0.32, self.frame_width * 0.68], splitInRow=1
+        )
         table.setStyle(TableStyle(table_style(self.fonts, self.base_font_size, header=False)))
         return table
 
     def grid(self, head: list[str], rows: Sequence[Sequence[object]], widths: list[float]) -> Table:
         cells = [[Paragraph(para(h), self.styles.cell_head) for h in head]]
         cells += [[Paragraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
-        table = Table(cells, colWidths=[self.frame_width * w for w in widths], repeatRows=1)
+        table = Table(
+            cells,
+            colWidths=[self.frame_width * w for w in widths],
+            repeatRows=1,
+            splitInRow=1,
+        )
         table.setStyle(TableStyle(table_style(self.fonts, self.base_font_size)))
         return table
 

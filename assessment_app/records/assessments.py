@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from assessment_app import audit
+from assessment_app import audit, bounds
 from assessment_app.db.models import Assessment
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import ValidationError
@@ -58,6 +58,9 @@ def validate_ratings(ratings: Mapping[str, Mapping[str, Any]]) -> dict[str, dict
                 )
             entry[who] = value
         entry["reason"] = str(rating.get("reason") or "")
+        bounds.check(
+            entry["reason"], bounds.FREE_TEXT, "A rating's comment", "En skattnings kommentar"
+        )
         flags = sorted(set(rating.get("flags") or ()))
         unknown = set(flags) - set(RATING_FLAGS)
         if unknown:
@@ -182,6 +185,7 @@ def save_assessment(
 
     ``instruments`` (instrument id -> answers and sex for the cut-offs) is scored again here
     and stored with its total and band; None leaves the stored instruments as they are."""
+    bounds.check_answers(answers)
     clean_ratings = validate_ratings(ratings)
     a, _case = uow.record(Assessment, assessment_id, "assessment")
     scored = None

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
-from assessment_app import audit
+from assessment_app import audit, bounds
 from assessment_app import damage as _damage
 from assessment_app import personnummer as pnr
 from assessment_app.context import Context
@@ -128,6 +128,25 @@ def next_case_ref(session: Session, year: int) -> str:
     return f"{prefix}{highest + 1:04d}"
 
 
+def check_contact(contact: Contact | None) -> None:
+    if contact is None:
+        return
+    bounds.check_all(
+        (getattr(contact, key), bounds.SHORT, en, sv)
+        for key, en, sv in (
+            ("address", "The address", "Adressen"),
+            ("postal_code", "The postal code", "Postnumret"),
+            ("city", "The city", "Orten"),
+            ("phone", "The phone number", "Telefonnumret"),
+            ("email", "The e-mail address", "E-postadressen"),
+        )
+    )
+
+
+def check_name(name: str) -> None:
+    bounds.check(name, bounds.NAME, "The name", "Namnet")
+
+
 def _validate_protection(level: str) -> None:
     if level not in PROTECTION_LEVELS:
         raise ValidationError(
@@ -178,6 +197,11 @@ def create_case(
     name = name.strip()
     if not name:
         raise ValidationError("The person's name is needed.", "Personens namn behövs.")
+    check_name(name)
+    check_contact(contact)
+    bounds.check(notes, bounds.FREE_TEXT, "The note", "Anteckningen")
+    if personnummer is not None:
+        bounds.check(personnummer, 40, "The personnummer", "Personnumret")
     _validate_protection(protection_level)
     if referral_source is not None and referral_source not in REFERRAL_SOURCES:
         raise ValidationError(
@@ -524,6 +548,11 @@ def update_individual(
     ]
     uow.check_version(ind, expected_version, "individual", case.case_ref, changed)
     if name is not None:
+        check_name(name.strip())
+    check_contact(contact)
+    if personnummer is not None:
+        bounds.check(personnummer, 40, "The personnummer", "Personnumret")
+    if name is not None:
         if not name.strip():
             raise ValidationError("The person's name is needed.", "Personens namn behövs.")
         ind.name_enc = uow.seal("individuals", "name_enc", ind.id, name.strip())
@@ -572,6 +601,7 @@ def close_case(
     is a caseworker, ask for that decision. Returns the new status."""
     if not reason.strip():
         raise ValidationError("Say why the case is closed.", "Skriv varför ärendet avslutas.")
+    bounds.check(reason, bounds.FREE_TEXT, "The reason", "Skälet")
     if needs_decision and uow.ctx.role != "supervisor":
         _set_status(uow, case_id, expected_version, "close_requested", reason, closed_on)
         return "close_requested"
@@ -595,6 +625,7 @@ def decide_close(
         raise ValidationError(
             "Say why the case is not closed.", "Skriv varför ärendet inte avslutas."
         )
+    bounds.check(comment, bounds.FREE_TEXT, "The comment", "Kommentaren")
     details = uow.open("cases", "details_enc", case.id, case.details_enc, {})
     details = dict(details) if isinstance(details, dict) else {}
     request = details.get("close_request") if isinstance(details.get("close_request"), dict) else {}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final
 from sqlalchemy import select
 from sqlalchemy.orm import load_only
 
-from assessment_app import audit
+from assessment_app import audit, bounds
 from assessment_app.crypto.aead import Sealed
 from assessment_app.db.models import Case, Consent, ConsentDocument, Provider
 from assessment_app.db.types import new_id
@@ -224,6 +224,19 @@ def info_of(
 # --- checks -------------------------------------------------------------------------------------
 
 
+def _check_texts(
+    recipient_name: str | None, note: str | None, witness_name: str | None, witness_role: str | None
+) -> None:
+    bounds.check_all(
+        (
+            (recipient_name, bounds.NAME, "The recipient's name", "Mottagarens namn"),
+            (note, bounds.FREE_TEXT, "The note", "Anteckningen"),
+            (witness_name, bounds.NAME, "The witness's name", "Vittnets namn"),
+            (witness_role, bounds.NAME, "The witness's role", "Vittnets roll"),
+        )
+    )
+
+
 def _check_scope(scope_areas: Sequence[str]) -> None:
     if not scope_areas:
         raise ValidationError(
@@ -298,6 +311,7 @@ def give_consent(
         )
     _check_scope(scope_areas)
     _check_safety_plan(recipient_kind, includes_safety_plan)
+    _check_texts(recipient_name, note, witness_name, witness_role)
     given_on = given_on or date.today()
     _check_period(given_on, valid_until)
     _check_how(given_how, witness_name)
@@ -373,6 +387,7 @@ def update_consent(
     """Change a consent that still holds: its last day (None: until withdrawn), the areas, the
     contact-details item, how it was given (and the witness), the note. Only what is passed
     (and differs) is written; the audit entry names the fields, never their values."""
+    _check_texts(None, note, witness_name, witness_role)
     consent, _case = uow.record(Consent, consent_id, "consent")
     uow.check_version(consent, expected_version, "consent", consent.id, None)
     if consent.withdrawn_on is not None:

@@ -22,7 +22,7 @@ from sqlalchemy import Date, String, cast, literal, null, select, union_all
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.util import identity_key
 
-from assessment_app import audit
+from assessment_app import audit, bounds
 from assessment_app import damage as _damage
 from assessment_app.db.models import (
     ActionPlan,
@@ -360,7 +360,24 @@ class PlanEdit:
 
 
 def check_structure(content: PlanContent) -> None:
-    """What every saved plan must be: known codes, actions under goals of the plan."""
+    """What every saved plan must be: known codes, actions under goals of the plan, and no
+    text longer than its bound."""
+    bounds.check_count(len(content.goals), bounds.GOALS, "goals", "mål")
+    bounds.check_count(len(content.actions), bounds.ACTIONS, "actions", "insatser")
+    bounds.check(content.note, bounds.FREE_TEXT, "The plan's note", "Planens anteckning")
+    bounds.check(content.meeting_place, bounds.SHORT, "The meeting place", "Mötesplatsen")
+    for g in content.goals:
+        bounds.check(g.text, bounds.PLAN_TEXT, "A goal", "Ett mål")
+        bounds.check(g.area_id, bounds.SHORT, "A goal's area", "Ett måls område")
+    for a in content.actions:
+        bounds.check_all(
+            (
+                (a.what, bounds.PLAN_TEXT, "An action", "En insats"),
+                (a.responsible_name, bounds.NAME, "A responsible party", "En ansvarig"),
+                (a.follow_up, bounds.PLAN_TEXT, "An action's follow-up", "En insats uppföljning"),
+                (a.outcome, bounds.PLAN_TEXT, "An action's outcome", "En insats resultat"),
+            )
+        )
     goal_ids = {g.id for g in content.goals}
     for a in content.actions:
         if a.responsible_kind not in RESPONSIBLE_KINDS:
@@ -826,6 +843,7 @@ def saved_info(base: PlanInfo, plan: ActionPlan, content: PlanContent) -> PlanIn
 def _review(
     uow: UnitOfWork, plan: ActionPlan, decision: str, comment: str, mark: str | None = None
 ) -> None:
+    bounds.check(comment, bounds.FREE_TEXT, "The comment", "Kommentaren")
     review = PlanReview(
         id=new_id(),
         plan_id=plan.id,

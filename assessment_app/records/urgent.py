@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from assessment_app import audit
+from assessment_app import audit, bounds
 from assessment_app.crypto import blind_index
 from assessment_app.db.models import Case, UrgentFlag, User
 from assessment_app.db.types import new_id
@@ -165,6 +165,7 @@ def handle(
     handled_at: datetime | None = None,
 ) -> None:
     """Record what was done; the flag is closed (and stays in the history)."""
+    bounds.check(note, bounds.FREE_TEXT, "The note", "Anteckningen")
     chosen = sorted(set(actions))
     if not chosen:
         raise ValidationError(
