@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -194,7 +195,7 @@ def create_case(
 ) -> CaseRow:
     ctx, session = uow.ctx, uow.session
     ctx.require_role("caseworker", "supervisor")
-    name = name.strip()
+    name = unicodedata.normalize("NFC", name).strip()  # one form of "Å" however it was typed
     if not name:
         raise ValidationError("The person's name is needed.", "Personens namn behövs.")
     check_name(name)
@@ -555,7 +556,8 @@ def update_individual(
     if name is not None:
         if not name.strip():
             raise ValidationError("The person's name is needed.", "Personens namn behövs.")
-        ind.name_enc = uow.seal("individuals", "name_enc", ind.id, name.strip())
+        name = unicodedata.normalize("NFC", name).strip()
+        ind.name_enc = uow.seal("individuals", "name_enc", ind.id, name)
         set_name_tokens(session, ctx, ind.id, name)
     if personnummer is not None and personnummer.strip():
         pnr12 = pnr.normalise(personnummer)

@@ -132,3 +132,28 @@ def test_the_migration_merges_duplicates_into_one_person(
     assert [c["case_ref"] for c in data["cases"]] == refs[:2]
     # A new case now joins the merged person.
     assert anna.cases.create(name="Åsa", personnummer=PNR).individual_id == owners[refs[0]]
+
+
+@SERVER_BACKENDS
+def test_nfkc_variants_of_a_personnummer_and_a_name_are_one_person(db_url: str) -> None:
+    world = make_world(db_url)
+    anna = world.workspace("anna")
+    full_width = "１９８１１２２８－９８７４"  # full-width digits and dash
+    first = anna.cases.create(name="A\u030asa O\u0308berg", personnummer=full_width)  # NFD
+    info = anna.cases.open(first.id)
+    assert info.individual.personnummer == "198112289874"  # stored normalised, not as typed
+    assert info.individual.name == "Åsa Öberg"  # composed (NFC)
+    for typed in (
+        "198112289874",
+        "19811228-9874",
+        "811228‐9874",
+        "\u0661\u0669\u0668\u0661\u0661\u0662\u0662\u0668\u0669\u0668\u0667\u0664",
+    ):
+        rows = anna.cases.page(CaseQuery(text=typed)).rows
+        assert [r.case_ref for r in rows] == [first.case_ref], typed
+    # Typed another way, the number is the same person.
+    again = anna.cases.create(name="Åsa Öberg", personnummer="19811228 9874")
+    assert again.attached and again.individual_id == first.individual_id
+    for name in ("Åsa", "öberg", "ＯＢＥＲＧ".replace("Ｏ", "Ö"), "Ａｓａ".replace("Ａ", "Å")):
+        rows = anna.cases.page(CaseQuery(text=name)).rows
+        assert {r.individual_id for r in rows} == {first.individual_id}, name
