@@ -63,8 +63,17 @@ class ServerBusyError(AppError):
     """The server is there but did not finish in time (a lock held elsewhere, overload)."""
 
 
+class DatabaseLockedError(AppError):
+    """A local database file stayed locked by another writer for longer than the app waits."""
+
+
 class AuthenticationError(AppError):
     pass
+
+
+class DamagedKeyWrapError(AuthenticationError):
+    """The stored password key wrap does not open although the password matched its check
+    value (or the wrap is malformed): damage, not a wrong password; no lockout."""
 
 
 class WrongPasswordError(AuthenticationError):

@@ -29,6 +29,7 @@ from sqlalchemy.pool import QueuePool
 
 from assessment_app.errors import (
     DatabaseExistsError,
+    DatabaseLockedError,
     DatabaseMissingError,
     DatabaseNeedsUpgradeError,
     DatabaseOpenError,
@@ -159,18 +160,53 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+SQLITE_BUSY_TIMEOUT_S = 30.0
+
+
+def sqlite_busy_timeout_s() -> float:
+    """How long a write waits for another writer of the same file:
+    ``ASSESSMENT_SQLITE_BUSY_TIMEOUT_S`` (for slow sites and tests), else 30 s. SQLite's busy
+    handler retries the lock all that time, with short sleeps between tries."""
+    raw = os.environ.get("ASSESSMENT_SQLITE_BUSY_TIMEOUT_S", "")
+    try:
+        value = float(raw) if raw else SQLITE_BUSY_TIMEOUT_S
+    except ValueError:
+        value = SQLITE_BUSY_TIMEOUT_S
+    return max(0.1, value)
+
+
+def sqlite_locked(path: Path, waited: float) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        f"The database file {path} is being written by another program or user (it holds the "
+        f"write lock); this command waited {waited:g} s for it to finish and gave up. Nothing "
+        "was changed. Try again in a moment; reading works meanwhile.",
+        f"Databasfilen {path} skrivs av ett annat program eller en annan användare (som har "
+        f"skrivlåset); kommandot väntade {waited:g} s på att det skulle bli klart och gav upp. "
+        "Inget ändrades. Försök igen om en stund; att läsa går under tiden.",
+    )
+
+
+def _is_locked(exc: BaseException | None) -> bool:
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text or "locked" in text
+
+
 def _sqlite_engine(path: Path, create: bool) -> Engine:
     mode = "rwc" if create else "rw"
     uri = f"{path.as_uri()}?mode={mode}"
+    waited = sqlite_busy_timeout_s()
 
     def connect() -> sqlite3.Connection:
         conn = sqlite3.connect(
-            uri, uri=True, timeout=30, isolation_level=None, check_same_thread=False
+            uri, uri=True, timeout=waited, isolation_level=None, check_same_thread=False
         )
         conn.execute("PRAGMA foreign_keys=ON")
+        # WAL: readers read the last committed state while a writer holds the write lock.
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA busy_timeout=30000")
+        conn.execute(f"PRAGMA busy_timeout={int(waited * 1000)}")
         return conn
 
     # Keep connections open: closing the last one checkpoints the WAL, which would make every
@@ -188,6 +224,15 @@ def _sqlite_engine(path: Path, create: bool) -> Engine:
             conn.exec_driver_sql("BEGIN")
         else:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    @event.listens_for(engine, "handle_error")
+    def _locked(context: Any) -> Exception | None:
+        # Still locked after the busy handler's retries: say who waits on what, not the
+        # driver's "database is locked".
+        if _is_locked(context.original_exception):
+            log.warning("SQLite write lock held elsewhere for over %.1f s", waited)
+            return sqlite_locked(path, waited)
+        return None
 
     return engine
 
