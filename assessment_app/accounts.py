@@ -21,6 +21,7 @@ from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import (
     AccountDisabledError,
     AccountLockedError,
+    DamagedKeyWrapError,
     NotFoundError,
     ValidationError,
     WrongPasswordError,
@@ -221,11 +222,31 @@ def sign_in(
             "Kontot saknar nyckel; en administratör behöver sätta ett nytt lösenord.",
         )
     try:
-        master_key = keymod.unwrap_with_password(password, wrap.kdf, wrap.wrapped, wrap.id)
+        master_key, upgraded = keymod.unwrap_and_check(password, wrap.kdf, wrap.wrapped, wrap.id)
     except WrongPasswordError:
         _record_failure(db, user.id, policy)
         raise _wrong_password() from None
+    except DamagedKeyWrapError:
+        # Damage, not a guess: audited, never counted towards the lockout.
+        with db.session() as session:
+            audit.append(
+                session,
+                None,
+                audit.LOGIN_FAILED,
+                user_id=user.id,
+                object_type="user",
+                object_id=user.id,
+                detail="key wrap damaged",
+            )
+        raise
     with db.session() as session:
+        if upgraded is not None:  # a wrap from before check values: add one
+            session.execute(
+                update(KeyWrap)
+                .where(KeyWrap.id == wrap.id)
+                .values(kdf=upgraded)
+                .execution_options(synchronize_session=False)
+            )
         unlocked = load_keys(session, master_key)
         session.execute(
             update(User)

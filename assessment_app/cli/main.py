@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assessment_app.cli.common import Handler, database_url
-from assessment_app.errors import AppError
+from assessment_app.errors import AppError, ServerBusyError, ServerUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -106,10 +106,17 @@ def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None)
         handler: Handler = args.handler
         return handler(args)
     except AppError as error:
-        print(
-            f"{'Fel' if args.lang == 'sv' else 'Error'}: {error.localized(args.lang)}",
-            file=sys.stderr,
-        )
+        message = error.localized(args.lang)
+        if isinstance(error, (ServerUnavailableError, ServerBusyError)):
+            # The command line keeps nothing locally (only the desktop app does): say so.
+            message += (
+                " Kommandot blev inte klart och inget sparades på den här datorn; kör det igen "
+                "när servern går att nå."
+                if args.lang == "sv"
+                else " The command did not finish and nothing was kept on this computer; run "
+                "it again when the server can be reached."
+            )
+        print(f"{'Fel' if args.lang == 'sv' else 'Error'}: {message}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # e.g. `demo ... | head`: the reader went away
         sys.stderr.close()

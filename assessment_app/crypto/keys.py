@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 import os
 import re
@@ -23,7 +25,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from assessment_app.crypto import kdf
 from assessment_app.crypto.kdf import KdfParams
-from assessment_app.errors import WrongPasswordError, WrongRecoveryKeyError
+from assessment_app.errors import DamagedKeyWrapError, WrongPasswordError, WrongRecoveryKeyError
 
 NONCE_LEN = 12
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 base32 characters
@@ -50,22 +52,70 @@ def _open(kek: bytes, blob: bytes, aad: bytes) -> bytes:
 # --- password wraps -------------------------------------------------------------------------
 
 
+WRAPPED_LEN = NONCE_LEN + 32 + 16  # nonce, master key, GCM tag
+
+
+def _check_value(kek: bytes, wrap_id: str) -> str:
+    """A short MAC of the wrap id under the password-derived key, kept beside the KDF
+    parameters. It tells a wrong password (the check differs) from a damaged wrap (the check
+    matches but the wrap does not open). Guessing a password against it costs the same Argon2id
+    derivation as against the wrap itself."""
+    return hmac.new(kek, b"password-check|" + wrap_id.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def wrap_for_password(master_key: bytes, password: str, wrap_id: str) -> tuple[str, bytes]:
-    """Returns (kdf parameters as JSON, wrapped master key)."""
+    """Returns (kdf parameters and check value as JSON, wrapped master key)."""
     params = kdf.new_params()
     kek = kdf.derive(password, params)
-    return json.dumps(params.to_json()), _seal(kek, master_key, b"mk|password|" + wrap_id.encode())
+    data = {**params.to_json(), "check": _check_value(kek, wrap_id)}
+    return json.dumps(data), _seal(kek, master_key, b"mk|password|" + wrap_id.encode())
+
+
+def _wrong() -> WrongPasswordError:
+    return WrongPasswordError("Wrong user name or password.", "Fel användarnamn eller lösenord.")
+
+
+def _damaged() -> DamagedKeyWrapError:
+    return DamagedKeyWrapError(
+        "The password was right, but this account's stored key is damaged and does not open. "
+        "This is not a wrong password and does not count towards locking the account. An "
+        "administrator can set a new password (the records are not lost), or restore a backup.",
+        "Lösenordet stämmer, men kontots lagrade nyckel är skadad och går inte att öppna. Det "
+        "är inte fel lösenord och räknas inte mot att kontot låses. En administratör kan sätta "
+        "ett nytt lösenord (uppgifterna är inte förlorade), eller återställa en säkerhetskopia.",
+    )
+
+
+def unwrap_and_check(
+    password: str, kdf_json: str, wrapped: bytes, wrap_id: str
+) -> tuple[bytes, str | None]:
+    """The master key, and the wrap's KDF JSON with a check value added when it had none (to
+    be stored, so later damage is told from a wrong password), else None.
+
+    Raises :class:`WrongPasswordError` for a wrong password and :class:`DamagedKeyWrapError`
+    for a wrap that is malformed, or does not open although the password passed its check."""
+    try:
+        data = json.loads(kdf_json)
+        params = KdfParams.from_json(data)
+        check = data.get("check")
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise _damaged() from None
+    if len(bytes(wrapped)) != WRAPPED_LEN:
+        raise _damaged()
+    kek = kdf.derive(password, params)
+    expected = _check_value(kek, wrap_id)
+    if isinstance(check, str) and not hmac.compare_digest(check, expected):
+        raise _wrong()
+    try:
+        master_key = _open(kek, wrapped, b"mk|password|" + wrap_id.encode())
+    except InvalidTag:
+        raise (_damaged() if isinstance(check, str) else _wrong()) from None
+    upgraded = None if isinstance(check, str) else json.dumps({**data, "check": expected})
+    return master_key, upgraded
 
 
 def unwrap_with_password(password: str, kdf_json: str, wrapped: bytes, wrap_id: str) -> bytes:
-    params = KdfParams.from_json(json.loads(kdf_json))
-    kek = kdf.derive(password, params)
-    try:
-        return _open(kek, wrapped, b"mk|password|" + wrap_id.encode())
-    except InvalidTag:
-        raise WrongPasswordError(
-            "Wrong user name or password.", "Fel användarnamn eller lösenord."
-        ) from None
+    return unwrap_and_check(password, kdf_json, wrapped, wrap_id)[0]
 
 
 # --- recovery key ---------------------------------------------------------------------------

@@ -195,3 +195,56 @@ def test_server_refuses_then_returns(app_url: str, admin: ServerAdmin, tmp_path:
     assert health.is_reachable(db)
     _resume(anna, store, plan, tmp_path)
     db.dispose()
+
+
+@pytest.mark.parametrize("server_database", ["postgresql"], indirect=True)
+def test_the_command_line_does_not_claim_work_was_kept(app_url: str, admin: ServerAdmin) -> None:
+    """After the connection is lost (the server ends it and refuses new ones), the command line
+    says the server cannot be reached and that nothing was kept, never "kept on this
+    computer" (issue 17, point 7)."""
+    import os
+    import subprocess
+    import sys
+
+    role = str(Database.open(app_url).url.username)
+    admin.lock(role, True)
+    admin.kill_connections()
+    env = {
+        **os.environ,
+        "ASSESSMENT_PASSWORD": WORKER_PW,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+    }
+    try:
+        for lang in ("en", "sv"):
+            run = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "assessment_app",
+                    "--database",
+                    app_url,
+                    "--user",
+                    "anna",
+                    "--lang",
+                    lang,
+                    "case",
+                    "create",
+                    "--name",
+                    "Borta Server",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert run.returncode != 0
+            err = run.stderr
+            assert "Traceback" not in err
+            if lang == "en":
+                assert "reach" in err.lower() and "nothing was kept on this computer" in err
+                assert "is kept encrypted on this computer" not in err
+            else:
+                assert "nå" in err and "inget sparades på den här datorn" in err
+                assert "är sparat krypterat" not in err
+    finally:
+        admin.lock(role, False)
