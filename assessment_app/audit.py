@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -168,6 +169,35 @@ class VerifyResult:
     unsealed: int
     problem: str | None = None
     first_bad_seq: int | None = None
+
+
+_PROBLEMS_SV: tuple[tuple[str, str], ...] = (
+    (r"the audit head is missing", "loggens huvudpost saknas"),
+    (
+        r"entry (\d+) is missing \(deleted or renumbered\)",
+        r"post \1 saknas (borttagen eller omnumrerad)",
+    ),
+    (
+        r"entry (\d+) is sealed after unsealed entries",
+        r"post \1 är förseglad efter oförseglade poster",
+    ),
+    (r"entry (\d+) was altered, moved or reordered", r"post \1 är ändrad, flyttad eller omkastad"),
+    (r"the audit head was altered", "loggens huvudpost är ändrad"),
+    (
+        r"the trail was truncated: entries from (\d+) on are missing",
+        r"loggen är avkortad: posterna från \1 och framåt saknas",
+    ),
+)
+
+
+def problem_text(problem: str, language: str) -> str:
+    """A problem :func:`verify` found, in the user's language."""
+    if language != "sv":
+        return problem
+    for pattern, swedish in _PROBLEMS_SV:
+        if re.fullmatch(pattern, problem):
+            return re.sub(pattern, swedish, problem)
+    return problem
 
 
 def _iter_events(session: Session) -> Iterator[AuditEvent]:

@@ -140,9 +140,15 @@ def _check_sqlite_file(path: Path) -> None:
             f"{path} är inte en databas för den här appen (ingen SQLite-fil). "
             "Filen har inte ändrats.",
         )
-    # Read-only look at the schema before anything can write to the file.
+    # Read-only look at the schema before anything can write to the file. Even mode=ro makes
+    # the -wal and -shm files of a WAL database beside it; with no -wal file there the file
+    # holds every committed page, so it is read as immutable: nothing is created, no lock is
+    # taken, and a damaged or truncated file is truly left untouched. (A -wal file beside it
+    # means another connection may be writing: then read through it, as SQLite must.)
+    wal = path.with_name(path.name + "-wal")
+    query = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True)
         try:
             rows = conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
         finally:

@@ -175,7 +175,7 @@ def test_audit_verify_reports_tampering(tmp_path: Path) -> None:
         ["--database", db, "--user", "admin", "audit", "verify"], {"ASSESSMENT_PASSWORD": ADMIN_PW}
     )
     assert out.returncode == 1
-    assert "entry 1 was altered" in out.stderr and "Första felaktiga post: 1" in out.stderr
+    assert "post 1 är ändrad" in out.stderr and "Första felaktiga post: 1" in out.stderr
 
 
 def test_help_without_gui_or_version() -> None:
@@ -429,3 +429,41 @@ def test_starting_the_app_loads_no_command_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_audit_verify_speaks_english_under_lang_en(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "r.sqlite3"
+    db = f"sqlite:///{path}"
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    assert run(["--database", db, "init", "--admin", "admin"], admin).returncode == 0
+    verify = ["--database", db, "--user", "admin", "--lang", "en", "audit", "verify"]
+    out = run(verify, admin)
+    assert out.returncode == 0 and "audit entries, the chain is whole" in out.stdout
+    assert "loggposter" not in out.stdout
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE audit_events SET detail = 'edited' WHERE seq = 1")
+    out = run(verify, admin)
+    assert out.returncode == 1
+    assert "entry 1 was altered" in out.stderr and "First bad entry: 1" in out.stderr
+    assert "FEL" not in out.stderr and "Första" not in out.stderr
+    swedish = run([a for a in verify if a not in ("--lang", "en")], admin)
+    assert "post 1 är ändrad" in swedish.stderr and "Första felaktiga post: 1" in swedish.stderr
+
+
+def test_a_truncated_file_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite3"
+    db = f"sqlite:///{path}"
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    assert run(["--database", db, "init", "--admin", "admin"], admin).returncode == 0
+    for extra in ("-wal", "-shm"):
+        (tmp_path / f"r.sqlite3{extra}").unlink(missing_ok=True)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])  # cut short (a copy that did not finish)
+    before = path.read_bytes()
+    out = run(["--database", db, "--user", "admin", "--lang", "en", "audit", "verify"], admin)
+    assert out.returncode == 2 and "left untouched" in out.stderr, out.stderr
+    assert "Traceback" not in out.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.sqlite3"]  # no -wal, no -shm
