@@ -88,6 +88,9 @@ class IndividualInfo:
     contact: Contact
     protection_level: str
     version: int
+    # The fields whose stored value could not be read ("name", "personnummer", "contact"):
+    # screens show them as damaged, never as empty.
+    damaged: frozenset[str] = frozenset()
 
     @property
     def protected(self) -> bool:
@@ -443,9 +446,14 @@ def count_cases(uow: UnitOfWork, q: CaseQuery) -> int:
 
 
 def _individual(uow: UnitOfWork, ind: Individual) -> IndividualInfo:
+    seen = len(uow.damage)
     name = uow.open("individuals", "name_enc", ind.id, ind.name_enc, DAMAGED)
     number = uow.open("individuals", "pnr_enc", ind.id, ind.pnr_enc, None)
     contact = uow.open("individuals", "contact_enc", ind.id, ind.contact_enc, {})
+    fields = {"name_enc": "name", "pnr_enc": "personnummer", "contact_enc": "contact"}
+    damaged = frozenset(
+        fields[d.column] for d in uow.damage[seen:] if d.row_id == ind.id and d.column in fields
+    )
     return IndividualInfo(
         ind.id,
         str(name),
@@ -453,6 +461,7 @@ def _individual(uow: UnitOfWork, ind: Individual) -> IndividualInfo:
         Contact.from_json(contact),
         ind.protection_level,
         ind.version,
+        damaged,
     )
 
 

@@ -294,3 +294,25 @@ def test_a_template_that_cannot_be_read_is_said_not_hidden(
     wait_tasks(qtbot)
     assert "Frågemallen går inte att läsa" in page.consents.banner.text()
     assert not page.consents.give_button.isEnabled()
+
+
+def test_a_damaged_personnummer_and_contact_are_shown_as_damaged(qtbot, services, ws, case_id):
+    """Issue 17, point 2: on the screen too a damaged value is marked, never empty."""
+    from sqlalchemy import select, update
+
+    from assessment_app.damage import DAMAGED
+    from assessment_app.db.models import Case, Individual
+
+    with ws.db.session() as session:
+        ind_id = session.execute(select(Case.individual_id).where(Case.id == case_id)).scalar()
+        ind = session.get(Individual, ind_id)
+        values = {}
+        for column in ("pnr_enc", "contact_enc"):
+            bad = bytearray(getattr(ind, column))
+            bad[len(bad) // 2] ^= 0x01
+            values[column] = bytes(bad)
+        session.execute(update(Individual).where(Individual.id == ind_id).values(values))
+    page = _page(qtbot, services, case_id)
+    texts = [w.text() for w in page.findChildren(QLabel)]
+    assert texts.count(DAMAGED) >= 2  # the personnummer and the contact details
+    assert DAMAGED in page.summary.text()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessment_app import personnummer as pnr
+from assessment_app.damage import DAMAGED
 from assessment_app.records.cases import CaseInfo
 from ui.case_view.case_actions import CloseCaseDialog, EditIndividualDialog
 from ui.case_view.consents_tab import ConsentsTab
@@ -202,7 +203,9 @@ class CasePage(QWidget):
         person = case.individual
         self.name.setText(person.name)
         number = (
-            pnr.display(person.personnummer)
+            DAMAGED
+            if "personnummer" in person.damaged
+            else pnr.display(person.personnummer)
             if person.personnummer
             else self.tr("personnummer saknas")
         )
@@ -294,8 +297,16 @@ class CasePage(QWidget):
         form.addRow(self.tr("Namn:"), QLabel(person.name))
         form.addRow(
             self.tr("Personnummer:"),
-            QLabel(pnr.display(person.personnummer) if person.personnummer else "–"),
+            QLabel(
+                DAMAGED
+                if "personnummer" in person.damaged
+                else pnr.display(person.personnummer)
+                if person.personnummer
+                else "–"
+            ),
         )
+        if "contact" in person.damaged:  # never shown as if there were none
+            form.addRow(self.tr("Kontaktuppgifter:"), QLabel(DAMAGED))
         form.addRow(
             self.tr("Skyddsnivå:"), QLabel(labels.protection_level(person.protection_level))
         )
