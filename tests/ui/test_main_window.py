@@ -369,3 +369,22 @@ def test_meeting_mode_hides_the_history_and_the_address(qtbot, services):
     _unlock(qtbot, window, WORKER[1])
     assert page.tabs.isTabVisible(page.tabs.indexOf(page.history))
     assert "Storgatan 1" in shown_text()
+
+
+def test_a_new_case_for_a_known_person_says_it_joined_their_record(qtbot, services, worker):
+    """Issue 17, point 1: the worker is told when the personnummer was already known."""
+    window = _window(qtbot, services)
+    _create_case(qtbot, window, "Forsta Gangen")
+    first = window.case_page.case
+    assert not window.banner.isVisible() or "fanns redan" not in window.banner.text()
+    dialog = _new_case_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.name, "Andra Gangen")
+    qtbot.keyClicks(dialog.personnummer, "19900101-0017")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.case_page.case.id != first.id, timeout=20_000)
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: window.banner.isVisible())
+    assert "fanns redan" in window.banner.text()
+    second = window.case_page.case
+    assert second.id != first.id and second.individual.id == first.individual.id
+    assert second.individual.name == "Forsta Gangen"  # the person's record is kept
