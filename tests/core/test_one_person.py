@@ -92,7 +92,7 @@ def _old_style_duplicate(world: World, monkeypatch: pytest.MonkeyPatch) -> list[
     return [first.case_ref, second.case_ref, other.case_ref]
 
 
-@SERVER_BACKENDS
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql", "mariadb"], indirect=True)
 def test_the_migration_merges_duplicates_into_one_person(
     db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
