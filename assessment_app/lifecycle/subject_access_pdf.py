@@ -463,7 +463,8 @@ class SubjectAccessRenderer:
             out.append(self.p(f"Skyddsplan version {v.get('plan_version')} ({state})", "h3"))
             c = v.get("content")
             if not isinstance(c, dict):
-                out.append(self.p(_text(c)))
+                out.append(self.facts([("Innehåll", _text(c))]))
+                out += self.reviews(v.get("reviews") or [])
                 continue
             t = c.get("threat") or {}
             rows: list[tuple[str, object]] = [
@@ -508,12 +509,15 @@ class SubjectAccessRenderer:
                 for n in [*(c.get("safe_numbers") or []), *(c.get("call_now") or [])]
             ]
             out.append(self.facts(rows))
+            out += self.reviews(v.get("reviews") or [])
         return out
 
     def instrument_rows(self, found: object) -> list[list[object]]:
         """Scored instruments (AUDIT, DUDIT): name, total and what it was read as."""
         from assessment_app.templates.instrument_files import default_instruments
 
+        if _damaged(found):
+            return [["Formulär", DAMAGED, ""]]
         if not isinstance(found, dict):
             return []
         registry = default_instruments()
@@ -574,35 +578,38 @@ class SubjectAccessRenderer:
                         [0.32, 0.18, 0.15, 0.12, 0.23],
                     )
                 )
-            reviews = [
-                [
-                    _datetime(r.get("at")),
-                    r.get("by") or "–",
-                    str(
-                        {
-                            "submitted": "Skickad för granskning",
-                            "approved": "Godkänd",
-                            "returned": "Återlämnad",
-                            "released": "Lämnad till utförare före beslut",
-                        }.get(r.get("decision") or "", r.get("decision") or "–")
-                    )
-                    + (
-                        " (av den som skrev eller ändrade planen)"
-                        if r.get("mark") == "self_approval"
-                        else ""
-                    ),
-                    r.get("comment"),
-                ]
-                for r in plan.get("reviews") or []
-            ]
-            if reviews:
-                out.append(Spacer(1, 4))
-                out.append(
-                    self.grid(
-                        ["När", "Vem", "Beslut", "Kommentar"], reviews, [0.2, 0.18, 0.22, 0.4]
-                    )
-                )
+            out += self.reviews(plan.get("reviews") or [])
         return out
+
+    def reviews(self, reviews: list[dict[str, Any]]) -> list[Flowable]:
+        """The review decisions of a plan or a safety plan: when, who, what, the comment."""
+        rows = [
+            [
+                _datetime(r.get("at")),
+                r.get("by") or "–",
+                str(
+                    {
+                        "submitted": "Skickad för granskning",
+                        "approved": "Godkänd",
+                        "returned": "Återlämnad",
+                        "released": "Lämnad till utförare före beslut",
+                    }.get(r.get("decision") or "", r.get("decision") or "–")
+                )
+                + (
+                    " (av den som skrev eller ändrade planen)"
+                    if r.get("mark") == "self_approval"
+                    else ""
+                ),
+                r.get("comment"),
+            ]
+            for r in reviews
+        ]
+        if not rows:
+            return []
+        return [
+            Spacer(1, 4),
+            self.grid(["När", "Vem", "Beslut", "Kommentar"], rows, [0.2, 0.18, 0.22, 0.4]),
+        ]
 
     def urgent(self, flags: list[dict[str, Any]]) -> list[Flowable]:
         """Answers that needed quick action, and what was done."""

@@ -342,6 +342,7 @@ class ReviewEntry:
     decided_by: str | None  # user name
     decided_at: datetime
     comment: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -499,6 +500,7 @@ def infos(uow: UnitOfWork, rows: Sequence[SafetyPlan]) -> list[SafetyPlanInfo]:
                 names.get(r.decided_by or ""),
                 r.decided_at,
                 str(comment) if r.comment_enc is not None else "",
+                r.id,
             )
         )
     result = []

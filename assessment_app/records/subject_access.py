@@ -116,7 +116,7 @@ def gather(uow: UnitOfWork, case_ref: str) -> tuple[str, dict[str, Any]]:
             "plans": [_plan(p) for p in plans.list_plans(uow, case_id)],
             # every version, oldest first (the code word and the threat picture included:
             # the registerutdrag is everything stored about the person)
-            "safety_plans": [safety.as_json(s) for s in reversed(safety.versions(uow, case_id))],
+            "safety_plans": [_safety(s) for s in reversed(safety.versions(uow, case_id))],
             "urgent_flags": [
                 {
                     "_id": f.id,
@@ -175,6 +175,15 @@ def _plan(info: plans.PlanInfo) -> dict[str, Any]:
     return data
 
 
+def _safety(info: safety.SafetyPlanInfo) -> dict[str, Any]:
+    """A safety plan version as JSON, with its row ids (for marking damage; removed after)."""
+    data = safety.as_json(info)
+    data["_id"] = info.id
+    for review, r in zip(data["reviews"], info.reviews, strict=True):
+        review["_id"] = r.id
+    return data
+
+
 # Where each encrypted column's value lands in the export: (path from a case entry to the list
 # of its rows, or "" for the entry itself / "individual" for the person; the fields it fills).
 # The test holds this to every *_enc column of the models, less those not part of the export.
@@ -196,6 +205,7 @@ PLACES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ),
     ("assessments", "answers_enc"): ("assessments", ("answers",)),
     ("assessments", "ratings_enc"): ("assessments", ("ratings",)),
+    ("assessments", "instruments_enc"): ("assessments", ("instruments",)),
     ("action_plans", "content_enc"): (
         "plans",
         ("note", "next_meeting", "meeting_at", "meeting_place", "meeting_with_providers"),
@@ -209,6 +219,8 @@ PLACES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
     ("urgent_flags", "details_enc"): ("urgent_flags", ("area_id", "question_id", "message")),
     ("urgent_flags", "handling_enc"): ("urgent_flags", ("actions", "note")),
     ("drafts", "payload_enc"): ("drafts", ("content",)),
+    ("safety_plans", "content_enc"): ("safety_plans", ("content",)),
+    ("safety_plan_reviews", "comment_enc"): ("safety_plans.reviews", ("comment",)),
 }
 
 #: Encrypted columns that are not the person's data in a registerutdrag: the workers' own

@@ -52,9 +52,12 @@ def _long_plan(world: World) -> tuple[object, str, str, str]:
     housing = plan.goals[0]
     more = [
         plans.Action(
-            f"Steg {n}: ett samtal om vad som ska hända härnäst", "individual", goal_id=housing.id
+            f"Steg {n}: ett samtal om vad som ska hända härnäst, vem som är med och vad "
+            "du vill ha med dig till mötet",
+            "individual",
+            goal_id=housing.id,
         )
-        for n in range(60)
+        for n in range(40)  # within bounds.ACTIONS with make_case's own; still several pages
     ]
     saved = anna.plans.save(
         PlanEdit(plan, PlanContent(plan.goals, [*plan.actions, *more], plan.follow_up_on))

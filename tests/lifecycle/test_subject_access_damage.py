@@ -18,6 +18,7 @@ from assessment_app.db import models
 from assessment_app.records.cases import Contact
 from assessment_app.records.drafts import DraftPayload
 from assessment_app.records.plans import Action, Goal, PlanContent, PlanEdit
+from assessment_app.records.safety import Number, SafetyPlanContent
 from assessment_app.records.subject_access import NOT_EXPORTED, PLACES
 from assessment_app.workspace import Saved
 from assessment_app.workspace.interview import AssessmentEdit
@@ -39,7 +40,7 @@ def _encrypted_columns() -> set[tuple[str, str]]:
 
 def test_every_encrypted_column_is_placed_or_named() -> None:
     columns = _encrypted_columns()
-    assert len(columns) == 19
+    assert len(columns) == 22
     assert columns == set(PLACES) | NOT_EXPORTED
     assert not set(PLACES) & NOT_EXPORTED
 
@@ -58,8 +59,27 @@ def _full_case(world: World) -> tuple[str, str]:
     anna.cases.give_consent(row.id, "healthcare", [area], recipient_name="Vårdcentralen")
     a = anna.interviews.start(row.id)
     ratings = {area: {"own": 3, "worker": 2, "reason": "Rimligt", "flags": []}}
-    result = anna.interviews.save(AssessmentEdit.of(a, dict(TONIGHT), ratings))
+    audit = {"version": 1, "answers": {"how_often": "monthly_or_less"}, "sex": "female"}
+    result = anna.interviews.save(
+        AssessmentEdit.of(a, dict(TONIGHT), ratings, instruments={"audit": audit})
+    )
     assert isinstance(result, Saved)
+    safety_plan = anna.safety.create(row.id)
+    safety_plan = anna.safety.save(
+        safety_plan.id,
+        safety_plan.version,
+        SafetyPlanContent(
+            risk_level="high",
+            risk_reason="Hot efter avhoppet",
+            code_word="Blåklocka",
+            call_now=[Number("Vid fara", "112")],
+            review_due_on=date.today() + timedelta(30),
+        ),
+    )
+    safety_plan = anna.safety.submit(safety_plan.id, safety_plan.version)
+    world.workspace("chef").safety.decide(
+        safety_plan.id, safety_plan.version, approve=False, comment="Fler säkra nummer"
+    )
     (flag,) = anna.cases.urgent_flags(row.id)
     anna.cases.handle_urgent(flag.id, flag.version, ["emergency_housing"], "Skyddat boende")
     plan = anna.plans.create(row.id)
@@ -72,7 +92,9 @@ def _full_case(world: World) -> tuple[str, str]:
     )
     saved = anna.plans.save(PlanEdit(plan, content))
     assert isinstance(saved, Saved)
-    submitted = anna.plans.submit(plan.id, saved.value.version)
+    submitted = anna.plans.submit(
+        plan.id, saved.value.version, unfinished_reason="Akut läge, kartläggningen fortsätter"
+    )
     world.workspace("chef").plans.decide(
         plan.id, submitted.version, approve=False, comment="Mer om boendet"
     )
