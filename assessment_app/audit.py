@@ -4,10 +4,16 @@ Each entry's MAC covers the previous entry's MAC and the entry's own fields, so 
 deleting, reordering or truncating entries breaks the chain; :func:`verify` names the first
 bad entry. Entries hold ids and action codes only, never names, personnummer or answers.
 
-Some events happen before anyone holds the audit key (a failed login). Those are appended
-*unsealed* and sealed, in order, by the next append that holds the key. The single
-``audit_head`` row carries the newest sealed entry under its own MAC so a truncated tail is
-detected too.
+Some events happen before anyone holds the audit key (a failed login). Those are sealed when
+they are written too, with a *pre-sign-in key* the audit head carries: one key per entry,
+each made from the one before by a one-way step, the first one derived from the audit key and
+the newest entry sealed with it. Whoever reads the head learns only the key for the *next*
+entry, never one that sealed an entry already written, so no existing entry can be edited,
+removed or moved unseen, by anyone without the audit key (see ARCHITECTURE.md, "Audit trail:
+threat model"). The single ``audit_head`` row carries the newest entry, the newest entry
+sealed with the audit key (under its own MAC) and the current pre-sign-in key, so a truncated
+tail is detected too. Trails written before schema 0005f may end in unsealed entries until
+the next sign-in seals them.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import hmac
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from assessment_app.db.models import AuditEvent, AuditHead
@@ -54,33 +61,90 @@ URGENT_HANDLED = "urgent.handled"
 SCHEMA = "schema"
 
 
-def _canonical(event: AuditEvent) -> bytes:
+_NULLABLE_TEXT = ("user_id", "object_type", "object_id", "detail")
+
+
+def _canonical_fields(
+    seq: int,
+    at: datetime,
+    user_id: str | None,
+    action: str,
+    object_type: str | None,
+    object_id: str | None,
+    detail: str | None,
+) -> bytes:
     fields = [
-        str(event.seq),
-        event.at.isoformat(timespec="microseconds"),
-        event.user_id or "",
-        event.action,
-        event.object_type or "",
-        event.object_id or "",
-        event.detail or "",
+        str(seq),
+        at.isoformat(timespec="microseconds"),
+        user_id or "",
+        action,
+        object_type or "",
+        object_id or "",
+        detail or "",
     ]
     return "\x1f".join(fields).encode()
 
 
+def _canonical(event: AuditEvent) -> bytes:
+    return _canonical_fields(
+        event.seq,
+        event.at,
+        event.user_id,
+        event.action,
+        event.object_type,
+        event.object_id,
+        event.detail,
+    )
+
+
+def _hmac(key: bytes, prev_mac: str, canonical: bytes) -> str:
+    return hmac.new(key, prev_mac.encode() + b"\x1e" + canonical, hashlib.sha256).hexdigest()
+
+
 def _mac(key: bytes, prev_mac: str, event: AuditEvent) -> str:
-    return hmac.new(
-        key, prev_mac.encode() + b"\x1e" + _canonical(event), hashlib.sha256
-    ).hexdigest()
+    return _hmac(key, prev_mac, _canonical(event))
 
 
-def _head_mac(key: bytes, head: AuditHead) -> str:
-    payload = f"head\x1f{head.sealed_seq}\x1f{head.mac}".encode()
-    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+# --- entries written before anyone holds the audit key ---------------------------------------
+# Each such entry is sealed when it is written with a *pre-sign-in key* that needs no
+# password: the audit head holds the current one, and every use replaces it by a one-way step
+# (``_evolve``), so the key stored now opens no door to the entries already written. The first
+# pre-sign-in key after an entry sealed with the audit key is derived from the audit key and
+# that entry's MAC, so whoever holds the audit key re-derives the whole sequence; the head's
+# key must equal the end of that sequence, which is how a removed tail is caught.
+
+
+def _pre_seed(key: bytes, sealed_mac: str) -> str:
+    return hmac.new(key, b"pre-sign-in\x1f" + sealed_mac.encode(), hashlib.sha256).hexdigest()
+
+
+def _evolve(pre_key: str) -> str:
+    return hashlib.sha256(b"evolve\x1f" + pre_key.encode()).hexdigest()
+
+
+def _pre_mac(pre_key: str, prev_mac: str, canonical: bytes) -> str:
+    return _hmac(bytes.fromhex(pre_key), prev_mac, canonical)
+
+
+def _head_payload(sealed_seq: int, sealed_mac: str, *, pre: bool) -> bytes:
+    # Heads written before pre-sign-in keys (schema 0005f) carry the payload without "pre".
+    return f"head\x1f{sealed_seq}\x1f{sealed_mac}{chr(0x1F) + 'pre' if pre else ''}".encode()
+
+
+def _head_mac(key: bytes, sealed_seq: int, sealed_mac: str, *, pre: bool = True) -> str:
+    return hmac.new(key, _head_payload(sealed_seq, sealed_mac, pre=pre), hashlib.sha256).hexdigest()
+
+
+def _seal_head(key: bytes, head: AuditHead, event_seq: int, event_mac: str) -> None:
+    head.sealed_seq = event_seq
+    head.mac = event_mac
+    head.pre_key = _pre_seed(key, event_mac)
+    head.head_mac = _head_mac(key, event_seq, event_mac)
 
 
 def init_head(session: Session, key: bytes) -> None:
     head = AuditHead(id=1, seq=0, sealed_seq=0, mac=GENESIS, head_mac="")
-    head.head_mac = _head_mac(key, head)
+    _seal_head(key, head, 0, GENESIS)
     session.add(head)
     session.flush()
 
@@ -111,9 +175,11 @@ def append(
 ) -> AuditEvent:
     """Append one entry in the caller's transaction (so it commits with the change it records).
 
-    ``head`` is the audit head the caller already locked in this transaction (the use-case
-    layer locks it in the first statement of every write); without it, it is locked here.
-    With ``flush=False`` the entry is written with the rest of the transaction.
+    With ``key`` (the audit key) the entry is sealed with it; without (before sign-in) with
+    the head's pre-sign-in key, which is then stepped on. ``head`` is the audit head the
+    caller already locked in this transaction (the use-case layer locks it in the first
+    statement of every write); without it, it is locked here. With ``flush=False`` the entry
+    is written with the rest of the transaction.
     """
     head = head if head is not None else locked_head(session)
     if key is not None:
@@ -123,8 +189,8 @@ def append(
         at=at or utcnow(),
         user_id=user_id,
         action=action,
-        object_type=object_type,
-        object_id=object_id,
+        object_type=object_type or None,
+        object_id=object_id or None,
         detail=(detail or None) and detail[:200],
         prev_mac="",
         mac=None,
@@ -133,9 +199,14 @@ def append(
     if key is not None:
         event.prev_mac = head.mac
         event.mac = _mac(key, head.mac, event)
-        head.sealed_seq = event.seq
+        _seal_head(key, head, event.seq, event.mac)
+    elif head.pre_key:
+        event.prev_mac = head.mac
+        event.mac = _pre_mac(head.pre_key, head.mac, _canonical(event))
         head.mac = event.mac
-        head.head_mac = _head_mac(key, head)
+        head.pre_key = _evolve(head.pre_key)
+    # else: a trail from before schema 0005f that nobody has signed in to since: the entry
+    # stays unsealed until the next sign-in (the last time that can happen).
     session.add(event)
     if flush:
         session.flush()
@@ -143,7 +214,8 @@ def append(
 
 
 def _seal_pending(session: Session, key: bytes, head: AuditHead) -> None:
-    if head.sealed_seq == head.seq:
+    """Seal entries left unsealed by versions before 0005f (only ever before ``pre_key``)."""
+    if head.pre_key is not None or head.sealed_seq == head.seq:
         return
     pending = session.execute(
         select(AuditEvent).where(AuditEvent.seq > head.sealed_seq).order_by(AuditEvent.seq)
@@ -153,9 +225,7 @@ def _seal_pending(session: Session, key: bytes, head: AuditHead) -> None:
             continue
         event.prev_mac = head.mac
         event.mac = _mac(key, head.mac, event)
-        head.sealed_seq = event.seq
-        head.mac = event.mac
-    head.head_mac = _head_mac(key, head)
+        _seal_head(key, head, event.seq, event.mac)
 
 
 def seal_pending(session: Session, key: bytes) -> None:
@@ -169,6 +239,8 @@ class VerifyResult:
     unsealed: int
     problem: str | None = None
     first_bad_seq: int | None = None
+    # Entries sealed with a pre-sign-in key (failed logins and the like).
+    pre_sign_in: int = 0
 
 
 _PROBLEMS_SV: tuple[tuple[str, str], ...] = (
@@ -182,7 +254,13 @@ _PROBLEMS_SV: tuple[tuple[str, str], ...] = (
         r"post \1 är förseglad efter oförseglade poster",
     ),
     (r"entry (\d+) was altered, moved or reordered", r"post \1 är ändrad, flyttad eller omkastad"),
+    (r"entry (\d+) was altered or damaged", r"post \1 är ändrad eller skadad"),
+    (r"entry (\d+) was altered: its seal is gone", r"post \1 är ändrad: dess försegling saknas"),
     (r"the audit head was altered", "loggens huvudpost är ändrad"),
+    (
+        r"the trail was truncated or its head altered: entries from (\d+) on are missing",
+        r"loggen är avkortad eller dess huvudpost ändrad: posterna från \1 och framåt saknas",
+    ),
     (
         r"the trail was truncated: entries from (\d+) on are missing",
         r"loggen är avkortad: posterna från \1 och framåt saknas",
@@ -200,73 +278,156 @@ def problem_text(problem: str, language: str) -> str:
     return problem
 
 
-def _iter_events(session: Session) -> Iterator[AuditEvent]:
-    last = 0
+_TABLE = AuditEvent.__table__
+# Read as stored: the timestamp as text where the database keeps text (SQLite), so a changed
+# byte is a finding, not a ValueError from the ORM.
+_RAW_COLUMNS = (
+    _TABLE.c.seq,
+    type_coerce(_TABLE.c.at, String).label("at"),
+    type_coerce(_TABLE.c.user_id, String).label("user_id"),
+    type_coerce(_TABLE.c.action, String).label("action"),
+    type_coerce(_TABLE.c.object_type, String).label("object_type"),
+    type_coerce(_TABLE.c.object_id, String).label("object_id"),
+    type_coerce(_TABLE.c.detail, String).label("detail"),
+    type_coerce(_TABLE.c.prev_mac, String).label("prev_mac"),
+    type_coerce(_TABLE.c.mac, String).label("mac"),
+)
+_SQLITE_TS = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def _iter_raw(session: Session) -> Iterator[Any]:
+    last: int | None = None
     while True:
-        batch = list(
-            session.execute(
-                select(AuditEvent).where(AuditEvent.seq > last).order_by(AuditEvent.seq).limit(2000)
-            ).scalars()
-        )
+        query = select(*_RAW_COLUMNS).order_by(_TABLE.c.seq).limit(2000)
+        if last is not None:
+            query = query.where(_TABLE.c.seq > last)
+        batch = list(session.execute(query))
         if not batch:
             return
         yield from batch
         last = batch[-1].seq
 
 
+def _raw_at(value: object) -> datetime | None:
+    """The stored timestamp exactly as the app writes it, else None (damaged)."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, str) and _SQLITE_TS.fullmatch(value):
+        try:
+            return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=UTC)
+        except ValueError:
+            return None
+    return None
+
+
+def _raw_canonical(row: Any) -> bytes | None:
+    """The entry's canonical bytes, or None when a stored value cannot be what the app wrote."""
+    if not isinstance(row.seq, int) or isinstance(row.seq, bool):
+        return None
+    at = _raw_at(row.at)
+    if at is None or not isinstance(row.action, str) or not row.action:
+        return None
+    for name in _NULLABLE_TEXT:
+        value = getattr(row, name)
+        # The app writes NULL, never an empty string, for an absent value.
+        if value is not None and (not isinstance(value, str) or value == ""):
+            return None
+    if not isinstance(row.prev_mac, str):
+        return None
+    if row.mac is not None and not (isinstance(row.mac, str) and _HEX64.fullmatch(row.mac)):
+        return None
+    return _canonical_fields(
+        row.seq, at, row.user_id, row.action, row.object_type, row.object_id, row.detail
+    )
+
+
+def _raw_head(session: Session) -> Any:
+    t = AuditHead.__table__
+    return session.execute(
+        select(
+            t.c.seq,
+            t.c.sealed_seq,
+            type_coerce(t.c.mac, String).label("mac"),
+            type_coerce(t.c.head_mac, String).label("head_mac"),
+            type_coerce(t.c.pre_key, String).label("pre_key"),
+        ).where(t.c.id == 1)
+    ).first()
+
+
+def _same(a: object, b: str) -> bool:
+    return isinstance(a, str) and hmac.compare_digest(a.encode(), b.encode())
+
+
 def verify(session: Session, key: bytes) -> VerifyResult:
-    """Walk the whole chain; report the first entry that is edited, missing or out of order."""
-    head = session.get(AuditHead, 1)
+    """Walk the whole chain; report the first entry that is edited, missing or out of order.
+
+    Stored values are read raw: a value that is not what the app writes (a timestamp that
+    does not parse, a NULL where none may be ...) is a finding for that entry, never an error.
+    """
+    head = _raw_head(session)
     if head is None:
         return VerifyResult(False, 0, 0, "the audit head is missing", None)
+    upgraded = head.pre_key is not None  # written by schema 0005f or later
     expected_seq = 1
     prev = GENESIS
-    count = 0
-    unsealed = 0
-    for event in _iter_events(session):
+    pre_key = _pre_seed(key, GENESIS)
+    sealed_seq, sealed_mac = 0, GENESIS
+    count = unsealed = pre = 0
+
+    def bad(problem: str, seq: int | None) -> VerifyResult:
+        return VerifyResult(False, count, unsealed, problem, seq, pre)
+
+    for row in _iter_raw(session):
         count += 1
-        if event.seq != expected_seq:
-            return VerifyResult(
-                False,
-                count,
-                unsealed,
-                f"entry {expected_seq} is missing (deleted or renumbered)",
-                expected_seq,
-            )
-        if event.mac is None:
+        if row.seq != expected_seq:
+            return bad(f"entry {expected_seq} is missing (deleted or renumbered)", expected_seq)
+        canonical = _raw_canonical(row)
+        if canonical is None:
+            return bad(f"entry {row.seq} was altered or damaged", row.seq)
+        if row.mac is None:
+            if upgraded:
+                return bad(f"entry {row.seq} was altered: its seal is gone", row.seq)
             unsealed += 1
         else:
             if unsealed:
-                return VerifyResult(
-                    False,
-                    count,
-                    unsealed,
-                    f"entry {event.seq} is sealed after unsealed entries",
-                    event.seq,
-                )
-            if event.prev_mac != prev or not hmac.compare_digest(event.mac, _mac(key, prev, event)):
-                return VerifyResult(
-                    False,
-                    count,
-                    unsealed,
-                    f"entry {event.seq} was altered, moved or reordered",
-                    event.seq,
-                )
-            prev = event.mac
+                return bad(f"entry {row.seq} is sealed after unsealed entries", row.seq)
+            if row.prev_mac != prev:
+                return bad(f"entry {row.seq} was altered, moved or reordered", row.seq)
+            if hmac.compare_digest(row.mac, _hmac(key, prev, canonical)):
+                sealed_seq, sealed_mac = row.seq, row.mac
+                pre_key = _pre_seed(key, row.mac)
+            elif hmac.compare_digest(row.mac, _pre_mac(pre_key, prev, canonical)):
+                pre += 1
+                pre_key = _evolve(pre_key)
+            else:
+                return bad(f"entry {row.seq} was altered, moved or reordered", row.seq)
+            prev = row.mac
         expected_seq += 1
     last_seq = expected_seq - 1
-    if not hmac.compare_digest(head.head_mac, _head_mac(key, head)):
-        return VerifyResult(False, count, unsealed, "the audit head was altered", None)
-    if head.seq != last_seq or head.mac != prev or head.sealed_seq != last_seq - unsealed:
-        first_missing = last_seq + 1
-        return VerifyResult(
-            False,
-            count,
-            unsealed,
-            f"the trail was truncated: entries from {first_missing} on are missing",
-            first_missing,
+    if not isinstance(head.seq, int) or not isinstance(head.sealed_seq, int):
+        return bad("the audit head was altered", None)
+    if head.seq > last_seq:
+        return bad(
+            f"the trail was truncated: entries from {last_seq + 1} on are missing", last_seq + 1
         )
-    return VerifyResult(True, count, unsealed)
+    want_head = _head_mac(key, sealed_seq, sealed_mac, pre=upgraded)
+    if head.sealed_seq != sealed_seq or not _same(head.head_mac, want_head):
+        if head.sealed_seq > sealed_seq:
+            first = last_seq + 1
+            return bad(f"the trail was truncated: entries from {first} on are missing", first)
+        return bad("the audit head was altered", None)
+    if upgraded:
+        if head.seq != last_seq or not _same(head.mac, prev) or not _same(head.pre_key, pre_key):
+            first = last_seq + 1
+            return bad(
+                f"the trail was truncated or its head altered: entries from {first} on are missing",
+                first,
+            )
+    elif head.seq != last_seq or not _same(head.mac, sealed_mac):
+        first = last_seq + 1
+        return bad(f"the trail was truncated: entries from {first} on are missing", first)
+    return VerifyResult(True, count, unsealed, None, None, pre)
 
 
 @dataclass(frozen=True)

@@ -436,7 +436,12 @@ class AuditEvent(Base):
 
 
 class AuditHead(Base):
-    """One row: the newest sealed entry, so truncating the tail is detected."""
+    """One row: the newest entry, so truncating the tail is detected.
+
+    ``sealed_seq`` is the newest entry sealed with the audit key and ``head_mac`` vouches for
+    it; ``pre_key`` is the current pre-sign-in key (see :mod:`assessment_app.audit`), NULL
+    only in trails nobody has signed in to since schema 0005f.
+    """
 
     __tablename__ = "audit_head"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
@@ -446,3 +451,4 @@ class AuditHead(Base):
     )
     mac: Mapped[str] = mapped_column(String(64), nullable=False)
     head_mac: Mapped[str] = mapped_column(String(64), nullable=False)
+    pre_key: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -106,7 +106,9 @@ def _head(session: Session) -> tuple[int, str]:
     head = session.get(AuditHead, 1)
     if head is None:
         raise IntegrityError("audit_head", "mac", "1")
-    return head.sealed_seq, head.mac
+    # The newest entry whose MAC the head carries: every entry since schema 0005f (pre-sign-in
+    # entries are sealed too), the newest one sealed with the audit key before.
+    return (head.seq if head.pre_key else head.sealed_seq), head.mac
 
 
 def _status(session: Session, store: StateStore) -> RollbackStatus:

@@ -93,6 +93,46 @@ def test_truncation_is_detected(world: World) -> None:
     db.dispose()
 
 
+def test_failed_logins_are_sealed_when_written(world: World) -> None:
+    """Before anyone signs in again, a failed login cannot be edited or removed unseen."""
+    from assessment_app.errors import WrongPasswordError
+
+    anna = world.sign_in("anna")
+    for _ in range(2):
+        with pytest.raises(WrongPasswordError):
+            world.sign_in("anna", "wrong-password")
+    result = check(world, anna)
+    assert result.ok and result.unsealed == 0 and result.pre_sign_in == 2  # type: ignore[attr-defined]
+    db = world.db()
+    with db.sessions() as session:
+        failed = (
+            session.execute(select(AuditEvent.seq).where(AuditEvent.action == "login.failed"))
+            .scalars()
+            .all()
+        )
+    assert len(failed) == 2
+    tampers: list[Callable[[Session], None]] = [
+        lambda s: _edit(s, failed[0]),
+        lambda s: s.execute(
+            update(AuditEvent).where(AuditEvent.seq == failed[1]).values(detail="x")
+        ),
+        lambda s: _delete(s, failed[1]),  # the newest one: the head's key no longer fits
+        lambda s: s.execute(delete(AuditEvent).where(AuditEvent.seq >= failed[0])),
+    ]
+    for tamper in tampers:
+        with db.session() as session:
+            point = session.begin_nested()
+            tamper(session)
+            result = verify(session, anna.keys.audit_key)
+            assert not result.ok and result.first_bad_seq in failed, result
+            point.rollback()
+            session.rollback()
+    # A later sign-in continues the chain; the pre-sign-in entries still verify.
+    world.sign_in("anna")
+    assert check(world, anna).ok  # type: ignore[attr-defined]
+    db.dispose()
+
+
 def test_failed_logins_are_sealed_by_the_next_sign_in(sqlite_world: World) -> None:
     from assessment_app.errors import WrongPasswordError
 
