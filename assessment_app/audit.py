@@ -29,10 +29,13 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from assessment_app.damage import DamagedValue
 from assessment_app.db.models import AuditEvent, AuditHead
 from assessment_app.db.types import utcnow
+from assessment_app.errors import IntegrityError
 
 GENESIS = "0" * 64
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 # Action codes. Keep them short, stable and free of personal data.
 LOGIN = "login"
@@ -150,11 +153,31 @@ def init_head(session: Session, key: bytes) -> None:
 
 
 def locked_head(session: Session) -> AuditHead:
-    """The audit head, locked for this transaction (writers serialise on it)."""
+    """The audit head, locked for this transaction (writers serialise on it).
+
+    A damaged head stops the write with a message: no entry can be chained onto it.
+    """
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if head is None:
+        raise IntegrityError("audit_head", "id", "1")
+    check_head(head)
     return head
+
+
+def check_head(head: AuditHead) -> None:
+    """Raise :class:`IntegrityError` unless every value of the head is one the app writes."""
+    for name in ("seq", "sealed_seq"):
+        value = getattr(head, name)
+        if not isinstance(value, int) or isinstance(value, DamagedValue) or value < 0:
+            raise IntegrityError("audit_head", name, "1")
+    for name in ("mac", "head_mac", "pre_key"):
+        value = getattr(head, name)
+        if name == "pre_key" and value is None:
+            continue
+        if not isinstance(value, str) or not _HEX64.fullmatch(value):
+            raise IntegrityError("audit_head", name, "1")
 
 
 _locked_head = locked_head
@@ -293,7 +316,6 @@ _RAW_COLUMNS = (
     type_coerce(_TABLE.c.mac, String).label("mac"),
 )
 _SQLITE_TS = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{6}")
-_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def _iter_raw(session: Session) -> Iterator[Any]:

@@ -41,3 +41,21 @@ def json_marker(table: str, column: str) -> dict[str, Any]:
 
 def is_json_marker(value: object) -> bool:
     return isinstance(value, dict) and value.get(JSON_KEY) is True
+
+
+class DamagedValue:
+    """Mixed into the stand-ins the database layer returns for a stored value it cannot read
+    as the app wrote it (see :mod:`assessment_app.db.types`): each shows as :data:`DAMAGED`."""
+
+    damaged = True
+
+    def __str__(self) -> str:
+        return DAMAGED
+
+    def __format__(self, spec: str) -> str:
+        return DAMAGED
+
+
+def is_damaged(value: object) -> bool:
+    """Is ``value`` a stand-in for a damaged stored value (or the JSON marker)?"""
+    return isinstance(value, DamagedValue) or is_json_marker(value)

@@ -25,7 +25,16 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from assessment_app.crypto import kdf
 from assessment_app.crypto.kdf import KdfParams
-from assessment_app.errors import DamagedKeyWrapError, WrongPasswordError, WrongRecoveryKeyError
+from assessment_app.errors import (
+    DamagedKeyWrapError,
+    IntegrityError,
+    WrongPasswordError,
+    WrongRecoveryKeyError,
+)
+
+# What a damaged key row (parameters that are not JSON, a blob of the wrong length ...) raises
+# on the way to the cipher: reported as damage to that row, never a traceback.
+_DAMAGED_ROW = (ValueError, TypeError, KeyError, AttributeError, OverflowError)
 
 NONCE_LEN = 12
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 base32 characters
@@ -98,11 +107,17 @@ def unwrap_and_check(
         data = json.loads(kdf_json)
         params = KdfParams.from_json(data)
         check = data.get("check")
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except _DAMAGED_ROW:
         raise _damaged() from None
-    if len(bytes(wrapped)) != WRAPPED_LEN:
+    if (
+        not isinstance(wrapped, bytes | bytearray | memoryview)
+        or len(bytes(wrapped)) != WRAPPED_LEN
+    ):
         raise _damaged()
-    kek = kdf.derive(password, params)
+    try:
+        kek = kdf.derive(password, params)
+    except _DAMAGED_ROW:
+        raise _damaged() from None
     expected = _check_value(kek, wrap_id)
     if isinstance(check, str) and not hmac.compare_digest(check, expected):
         raise _wrong()
@@ -159,10 +174,15 @@ def wrap_for_recovery(master_key: bytes, raw: bytes, wrap_id: str) -> tuple[str,
 
 
 def unwrap_with_recovery(raw: bytes, params_json: str, wrapped: bytes, wrap_id: str) -> bytes:
-    params = json.loads(params_json)
-    kek = _recovery_kek(raw, bytes.fromhex(params["salt"]))
+    try:
+        params = json.loads(params_json)
+        kek = _recovery_kek(raw, bytes.fromhex(params["salt"]))
+    except _DAMAGED_ROW:
+        raise IntegrityError("key_wraps", "kdf", str(wrap_id)) from None
     try:
         return _open(kek, wrapped, b"mk|recovery|" + wrap_id.encode())
+    except _DAMAGED_ROW:
+        raise IntegrityError("key_wraps", "wrapped", str(wrap_id)) from None
     except InvalidTag:
         raise WrongRecoveryKeyError(
             "The recovery key does not match this database.",
@@ -178,4 +198,7 @@ def wrap_subkey(master_key: bytes, purpose: str, key_id: str, key: bytes) -> byt
 
 
 def unwrap_subkey(master_key: bytes, purpose: str, key_id: str, wrapped: bytes) -> bytes:
-    return _open(master_key, wrapped, f"subkey|{purpose}|{key_id}".encode())
+    try:
+        return _open(master_key, wrapped, f"subkey|{purpose}|{key_id}".encode())
+    except (*_DAMAGED_ROW, InvalidTag):
+        raise IntegrityError("data_keys", "wrapped", str(key_id)) from None

@@ -13,20 +13,21 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Date,
     ForeignKey,
     Index,
-    Integer,
     MetaData,
-    String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# Every column type reads a damaged value as a stand-in instead of raising (see db/types.py).
 from assessment_app.db.types import Blob, UTCDateTime, new_id, utcnow
+from assessment_app.db.types import SafeBigInteger as BigInteger
+from assessment_app.db.types import SafeBoolean as Boolean
+from assessment_app.db.types import SafeDate as Date
+from assessment_app.db.types import SafeInteger as Integer
+from assessment_app.db.types import SafeString as String
+from assessment_app.db.types import SafeText as Text
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -41,6 +42,12 @@ ID = String(32)
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def _watch_damage() -> None:
+    from assessment_app.db import damage_watch
+
+    damage_watch.watch(Base)
 
 
 class Versioned:
@@ -452,3 +459,6 @@ class AuditHead(Base):
     mac: Mapped[str] = mapped_column(String(64), nullable=False)
     head_mac: Mapped[str] = mapped_column(String(64), nullable=False)
     pre_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+_watch_damage()

@@ -130,6 +130,7 @@ class UnitOfWork:
     content_written: bool = False
     touched: set[str] = field(default_factory=set)
     damage: list[Damage] = field(default_factory=list)
+    unaudited_damage: list[Damage] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.session.info["uow"] = self
@@ -315,6 +316,19 @@ class UnitOfWork:
         self.damage.append(Damage(table, column, row_id))
         if self.writing:
             self._audit_damage([self.damage[-1]])
+
+    def damaged_on_load(self, table: str, column: str, row_id: str) -> None:
+        """A damaged value met while the ORM loads a row (see db/damage_watch.py): recorded
+        now, audited before the transaction commits (no statement may run mid-load)."""
+        self.ctx.damaged.add((table, column, row_id))
+        log.warning("damaged value in %s.%s row %s", table, column, row_id)
+        self.damage.append(Damage(table, column, row_id))
+        if self.writing:
+            self.unaudited_damage.append(self.damage[-1])
+
+    def audit_load_damage(self) -> None:
+        pending, self.unaudited_damage = self.unaudited_damage, []
+        self._audit_damage(pending)
 
     def _audit_damage(self, items: Iterable[Damage]) -> None:
         for d in items:

@@ -292,6 +292,8 @@ class Workspace:
             with server_errors(self.db), self._write_sessions() as session, session.begin():
                 uow = UnitOfWork(self.ctx, session, writing=True)
                 yield uow
+                if uow.unaudited_damage:
+                    uow.audit_load_damage()
                 session.flush()
                 committing = True
         except StaleDataError:
