@@ -17,6 +17,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from sqlalchemy.exc import OperationalError as SAOperationalError
+
 from assessment_app.cli.common import Handler, database_url
 from assessment_app.errors import AppError, ServerBusyError, ServerUnavailableError
 
@@ -119,6 +121,31 @@ def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None)
         print(f"{'Fel' if args.lang == 'sv' else 'Error'}: {message}", file=sys.stderr)
         return error.exit_code
     except BrokenPipeError:  # e.g. `demo ... | head`: the reader went away
+        sys.stderr.close()
+        return 0
+    except OSError as error:  # a file the command writes: full disk, file too large, gone
+        sv = args.lang == "sv"
+        why = error.strerror or type(error).__name__
+        print(
+            f"Fel: kan inte skriva {error.filename or 'filen'}: {why}. Inget halvfärdigt sparades."
+            if sv
+            else f"Error: cannot write {error.filename or 'the file'}: {why}. Nothing partial "
+            "was kept.",
+            file=sys.stderr,
+        )
+        return 1
+    except SAOperationalError as error:  # the local database could not be written (disk full)
+        if "full" not in str(error.orig).lower() and "i/o" not in str(error.orig).lower():
+            raise
+        print(
+            "Fel: databasen kunde inte skrivas (disken är full eller filen går inte att skriva); "
+            "inget av ändringen sparades. Frigör utrymme och försök igen."
+            if args.lang == "sv"
+            else "Error: the database could not be written (the disk is full or the file cannot "
+            "be written); nothing of the change was saved. Free some space and try again.",
+            file=sys.stderr,
+        )
+        return 1
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:

@@ -427,6 +427,17 @@ class Draft(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 
+class TransferImport(Base):
+    """One row per transfer file imported here: its unique key makes one transfer one import,
+    also when two workers import the same file at the same moment."""
+
+    __tablename__ = "transfer_imports"
+    transfer_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    case_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+    imported_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+
+
 class AuditEvent(Base):
     """Append-only, hash-chained with a keyed MAC. Never names, personnummer or answers."""
 

@@ -128,22 +128,24 @@ class SafeBigInteger(_Tolerant, TypeDecorator[int]):
     stand_in = DamagedInt
 
 
-class SafeBoolean(_Tolerant, TypeDecorator[bool]):
-    impl = Boolean
-    cache_ok = True
-    python = (bool,)
+class SafeBoolean(Boolean):
+    """A plain Boolean (so ``IS true`` renders as SQL, not a parameter) that reads anything
+    but what the app writes as a damaged stand-in (false)."""
+
     stand_in = DamagedInt
 
     def result_processor(self, dialect: Dialect, coltype: object) -> Any:
-        process = super().result_processor(dialect, coltype)
+        inner = super().result_processor(dialect, coltype)  # type: ignore[no-untyped-call]
 
-        def strict(value: object) -> object:
+        def process(value: object) -> object:
             # SQLite hands back what is stored; only 0 and 1 are what the app writes.
-            if isinstance(value, bool) or value is None or value in (0, 1):
-                return process(value)
+            if value is None or isinstance(value, bool):
+                return value
+            if isinstance(value, int) and value in (0, 1):
+                return inner(value) if inner is not None else bool(value)
             return DamagedInt()
 
-        return strict
+        return process
 
 
 class SafeDate(_Tolerant, TypeDecorator[date]):

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from assessment_app import __version__, accounts, audit
 from assessment_app.context import Context
@@ -221,6 +222,21 @@ def _file_error(exc: OSError, path: Path) -> BackupError:
     )
 
 
+def _sqlite_write_error(exc: Exception, path: Path) -> BackupError:
+    """A copy that SQLite could not write: the disk is full, the file too large or gone."""
+    text = str(exc).lower()
+    if "full" in text or "too large" in text or "file size" in text:
+        why_en, why_sv = "the disk is full (or the file too large for it)", "disken är full"
+    else:
+        why_en, why_sv = "the target could not be written", "målet gick inte att skriva"
+    return BackupError(
+        f"Cannot write {path}: {why_en}. No backup was made and no part of one is left; "
+        "free some space or choose another place.",
+        f"Kan inte skriva {path}: {why_sv}. Ingen säkerhetskopia gjordes och ingen del av "
+        "den finns kvar; frigör utrymme eller välj en annan plats.",
+    )
+
+
 def _read_facts(conn: sqlite3.Connection) -> tuple[str, int, str, str]:
     """Database id, sealed audit head (seq, MAC) and schema revision of an SQLite copy."""
     db_id = conn.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
@@ -327,6 +343,9 @@ def create_backup(
     except OSError as exc:
         _remove_with_sidecars(tmp)
         raise _file_error(exc, out) from None
+    except sqlite3.Error as exc:  # SQLite's own words for a full or vanished target
+        _remove_with_sidecars(tmp)
+        raise _sqlite_write_error(exc, out) from None
     except BaseException:
         _remove_with_sidecars(tmp)
         raise
@@ -510,6 +529,11 @@ def restore_backup(
             db.dispose()
         _remove_with_sidecars(tmp)
         raise _file_error(exc, to) from None
+    except (sqlite3.Error, SAOperationalError) as exc:
+        if db is not None:
+            db.dispose()
+        _remove_with_sidecars(tmp)
+        raise _sqlite_write_error(exc, to) from None
     except BaseException:
         if db is not None:
             db.dispose()

@@ -48,6 +48,7 @@ from assessment_app.db.models import (
     Provider,
     SafetyPlan,
     SafetyPlanReview,
+    TransferImport,
     User,
 )
 from assessment_app.db.types import new_id
@@ -438,24 +439,18 @@ def import_case_bundle(ctx: Context, path: Path, passphrase: str) -> ImportResul
         _check_templates(content["assessments"])
     except (KeyError, TypeError, ValueError):
         raise _bad_file() from None
-    with ctx.transaction() as session:
-        done = session.execute(
-            select(AuditEvent.seq).where(
-                AuditEvent.action == TRANSFER_IMPORT,
-                AuditEvent.detail.startswith(f"transfer={transfer_id}", autoescape=True),
-            )
-        ).first()
-    if done is not None:
-        raise ValidationError(
-            "This transfer file has already been imported into this database.",
-            "Den här överföringsfilen är redan importerad till den här databasen.",
-        )
+    if _already_imported(ctx, transfer_id):
+        raise _already_imported_error()
     for _attempt in range(5):
         try:
             with ctx.transaction() as session:
                 return _import(session, ctx, content)
         except DBIntegrityError:
-            continue  # another worker took the same case reference; take the next one
+            # Either another import of the same file won (the unique key on the transfer id)
+            # or another worker took the same case reference (take the next one).
+            if _already_imported(ctx, transfer_id):
+                raise _already_imported_error() from None
+            continue
         except (KeyError, TypeError, ValueError, AttributeError):
             raise _bad_file() from None
     raise ValidationError(
@@ -464,7 +459,33 @@ def import_case_bundle(ctx: Context, path: Path, passphrase: str) -> ImportResul
     )
 
 
+def _already_imported(ctx: Context, transfer_id: str) -> bool:
+    with ctx.transaction() as session:
+        if session.get(TransferImport, transfer_id) is not None:
+            return True
+        # Imports from before schema 0005f2 are known by their audit entry.
+        done = session.execute(
+            select(AuditEvent.seq).where(
+                AuditEvent.action == TRANSFER_IMPORT,
+                AuditEvent.detail.startswith(f"transfer={transfer_id} ", autoescape=True),
+            )
+        ).first()
+    return done is not None
+
+
+def _already_imported_error() -> ValidationError:
+    return ValidationError(
+        "This transfer file has already been imported into this database.",
+        "Den här överföringsfilen är redan importerad till den här databasen.",
+    )
+
+
 def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportResult:
+    # First of all, claim the transfer id: a second import of the same file waits here for the
+    # first to end and then fails on the unique key, before it has locked anything else.
+    claim = TransferImport(transfer_id=str(content["transfer_id"]), imported_by=ctx.user_id)
+    session.add(claim)
+    session.flush()
     src_case = content["case"]
     src_ind = content["individual"]
     # Providers: the same organisation by name (or organisation number), else added here as
@@ -695,6 +716,7 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
                 )
             session.add(sp_review)
     session.flush()
+    claim.case_id = case.id
     source_ref = str(src_case["case_ref"])
     ctx.audit(session, audit.CASE_CREATE, object_type="case", object_id=case.id)
     ctx.audit(

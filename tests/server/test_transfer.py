@@ -153,3 +153,46 @@ def test_export_needs_a_real_passphrase_and_access(sqlite_world: World, tmp_path
     assert len(phrase.replace("-", "")) == 24
     with pytest.raises(transfer.TransferError):
         transfer.open_bundle(b"not a transfer file", phrase)
+
+
+@ON_SERVERS
+def test_one_transfer_one_import_even_at_the_same_moment(
+    sqlite_world: World, server_world: World, tmp_path: Path
+) -> None:
+    """Two workers import the same file at once: one case is created, the other is told."""
+    import threading
+
+    laptop = sqlite_world.workspace("anna")
+    ref = next(demo.generate(laptop, 1, seed=11))
+    out = tmp_path / "arende.aatransfer"
+    laptop.admin.export_case(ref, out, PASS)
+    world = server_world
+    workers = [world.workspace("anna"), world.workspace("bo")]
+    start = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def run(ws: Workspace) -> None:
+        start.wait()
+        try:
+            outcomes.append(ws.admin.import_case(out, PASS))
+        except Exception as error:  # any other outcome fails the test below, with its name
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=run, args=(ws,)) for ws in workers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(600)
+    assert not any(t.is_alive() for t in threads), "an import hangs"
+    imported = [o for o in outcomes if isinstance(o, transfer.ImportResult)]
+    refused = [o for o in outcomes if isinstance(o, ValidationError)]
+    assert len(imported) == 1 and len(refused) == 1, outcomes
+    assert "already been imported" in refused[0].message_en
+    with world.db().sessions() as session:
+        rows = session.execute(
+            select(AuditEvent).where(AuditEvent.action == transfer.TRANSFER_IMPORT)
+        ).all()
+    assert len(rows) == 1
+    # And later, one after the other, still refused.
+    with pytest.raises(ValidationError, match="already"):
+        workers[0].admin.import_case(out, PASS)
