@@ -37,7 +37,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("log", ("log",)),  # log review
     ("stats", ("stats",)),  # stats --from --to [--unit] [--out]
     ("transfer", ("transfer",)),  # transfer export|import|close
-    ("server", ("server",)),  # server set-password|check
+    ("server", ("server",)),  # server set-password|check|setup-roles
 )
 
 _MODULE_OF_COMMAND = {command: module for module, commands in GROUPS for command in commands}

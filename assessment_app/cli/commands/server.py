@@ -29,6 +29,16 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_server_set_password)
     p = server.add_parser("check", help="is the database server reachable?")
     p.set_defaults(handler=cmd_server_check)
+    p = server.add_parser(
+        "setup-roles",
+        help="print (or --run) the SQL for an owner role and a least-privilege runtime role",
+    )
+    p.add_argument("--owner", default="assessment_owner", help="role for migrations")
+    p.add_argument("--runtime", default="assessment_app", help="role the app runs as")
+    p.add_argument(
+        "--run", action="store_true", help="run it now (connected as a server administrator)"
+    )
+    p.set_defaults(handler=cmd_server_setup_roles)
 
 
 def cmd_server_set_password(args: argparse.Namespace) -> int:
@@ -70,4 +80,33 @@ def cmd_server_check(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     print(f"Servern svarar: {make_url(database_url(args)).render_as_string(hide_password=True)}")
+    return 0
+
+
+def cmd_server_setup_roles(args: argparse.Namespace) -> int:
+    """The SQL of :mod:`assessment_app.server.roles`: printed, or run with ``--run``."""
+    from sqlalchemy import create_engine
+
+    from assessment_app.server import roles
+
+    url = make_url(connect_url(args))
+    names = roles.RoleNames(args.owner, args.runtime)
+    if not args.run:
+        for statement in roles.setup_sql(url, names):
+            print(statement + ";")
+        print(
+            "-- Sätt riktiga lösenord i stället för CHANGE-ME. Kör migreringar som "
+            f"{names.owner}, appen som {names.runtime}. Se docs/server-setup.md.",
+            file=sys.stderr,
+        )
+        return 0
+    engine = create_engine(url)
+    try:
+        roles.run_setup(engine, names)
+    finally:
+        engine.dispose()
+    print(
+        f"Rollerna {names.owner} och {names.runtime} är uppsatta (lösenord CHANGE-ME: byt dem "
+        "nu, t.ex. ALTER ROLE ... PASSWORD ...)."
+    )
     return 0

@@ -1,0 +1,156 @@
+"""Least privilege on the server: an owner role for migrations, a runtime role for the app.
+
+``assessment-app server setup-roles`` prints (or, with ``--run``, runs as a server
+administrator) the SQL made here. The runtime role may read and write the app's tables in the
+app's database only, may not create, alter or drop anything, and may only INSERT and SELECT the
+audit trail (no UPDATE, no DELETE): an insider with the app's credentials cannot remove a row.
+Run the migrations (``db upgrade``) as the owner, the app day to day as the runtime role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import URL, Engine
+
+from assessment_app.db.models import Base
+from assessment_app.errors import ValidationError
+
+AUDIT_TABLES = ("audit_events",)
+_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+
+@dataclass(frozen=True)
+class RoleNames:
+    owner: str
+    runtime: str
+
+
+def _check_name(name: str) -> str:
+    if not _NAME.fullmatch(name):
+        raise ValidationError(
+            f"{name!r} is not a role name (lower-case letters, digits and _).",
+            f"{name!r} är inget rollnamn (små bokstäver, siffror och _).",
+        )
+    return name
+
+
+def _app_tables() -> list[str]:
+    return [t.name for t in Base.metadata.sorted_tables] + ["alembic_version"]
+
+
+def _pw(password: str | None) -> str:
+    if password is None:
+        return "'CHANGE-ME'"
+    return "'" + password.replace("'", "''") + "'"
+
+
+def postgresql_sql(
+    database: str,
+    names: RoleNames,
+    *,
+    owner_password: str | None = None,
+    runtime_password: str | None = None,
+) -> list[str]:
+    """Statements for PostgreSQL, run by a superuser connected to ``database``."""
+    owner, runtime = _check_name(names.owner), _check_name(names.runtime)
+    db = '"' + database.replace('"', '""') + '"'
+    tables = _app_tables()
+    writable = [t for t in tables if t not in AUDIT_TABLES and t != "alembic_version"]
+    sql = [
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{owner}') THEN "
+        f"CREATE ROLE {owner} LOGIN PASSWORD {_pw(owner_password)}; END IF; END $$",
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{runtime}') THEN "
+        f"CREATE ROLE {runtime} LOGIN PASSWORD {_pw(runtime_password)}; END IF; END $$",
+        f"REVOKE ALL ON DATABASE {db} FROM PUBLIC",
+        f"GRANT CONNECT ON DATABASE {db} TO {owner}, {runtime}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"GRANT USAGE, CREATE ON SCHEMA public TO {owner}",
+        f"GRANT USAGE ON SCHEMA public TO {runtime}",
+    ]
+    sql += [f'ALTER TABLE IF EXISTS "{t}" OWNER TO {owner}' for t in tables]
+    sql += [f"ALTER SEQUENCE IF EXISTS {s} OWNER TO {owner}" for s in ("audit_events_seq_seq",)]
+    sql += [f'GRANT SELECT, INSERT, UPDATE, DELETE ON "{t}" TO {runtime}' for t in writable]
+    sql += [f'GRANT SELECT, INSERT ON "{t}" TO {runtime}' for t in AUDIT_TABLES]
+    sql += [f'REVOKE UPDATE, DELETE, TRUNCATE ON "{t}" FROM {runtime}' for t in AUDIT_TABLES]
+    sql += [
+        f'GRANT SELECT ON "alembic_version" TO {runtime}',
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {runtime}",
+        f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {runtime}",
+    ]
+    return sql
+
+
+def mariadb_sql(
+    database: str,
+    names: RoleNames,
+    *,
+    host: str = "%",
+    owner_password: str | None = None,
+    runtime_password: str | None = None,
+) -> list[str]:
+    """Statements for MariaDB, run by an administrator (grants are per database and table)."""
+    owner, runtime = _check_name(names.owner), _check_name(names.runtime)
+    db = "`" + database.replace("`", "``") + "`"
+    h = "'" + host.replace("'", "''") + "'"
+    tables = _app_tables()
+    writable = [t for t in tables if t not in AUDIT_TABLES and t != "alembic_version"]
+    sql = [
+        f"CREATE USER IF NOT EXISTS '{owner}'@{h} IDENTIFIED BY {_pw(owner_password)}",
+        f"CREATE USER IF NOT EXISTS '{runtime}'@{h} IDENTIFIED BY {_pw(runtime_password)}",
+        f"GRANT ALL PRIVILEGES ON {db}.* TO '{owner}'@{h}",
+    ]
+    sql += [
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON {db}.`{t}` TO '{runtime}'@{h}" for t in writable
+    ]
+    sql += [f"GRANT SELECT, INSERT ON {db}.`{t}` TO '{runtime}'@{h}" for t in AUDIT_TABLES]
+    sql += [f"GRANT SELECT ON {db}.`alembic_version` TO '{runtime}'@{h}"]
+    return sql
+
+
+def setup_sql(
+    url: URL,
+    names: RoleNames,
+    *,
+    owner_password: str | None = None,
+    runtime_password: str | None = None,
+) -> list[str]:
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        return postgresql_sql(
+            str(url.database),
+            names,
+            owner_password=owner_password,
+            runtime_password=runtime_password,
+        )
+    if backend in ("mysql", "mariadb"):
+        return mariadb_sql(
+            str(url.database),
+            names,
+            owner_password=owner_password,
+            runtime_password=runtime_password,
+        )
+    raise ValidationError(
+        "Roles are set up on a PostgreSQL or MariaDB server, not for a local file.",
+        "Roller sätts upp på en PostgreSQL- eller MariaDB-server, inte för en lokal fil.",
+    )
+
+
+def run_setup(
+    engine: Engine,
+    names: RoleNames,
+    *,
+    owner_password: str | None = None,
+    runtime_password: str | None = None,
+) -> list[str]:
+    """Run the statements (as a server administrator); returns them."""
+    statements = setup_sql(
+        engine.url, names, owner_password=owner_password, runtime_password=runtime_password
+    )
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+    return statements
