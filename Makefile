@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install translations run test test-fast test-keyring lint typecheck bench screenshots dist test-dist clean
+.PHONY: install translations run test test-fast test-faults test-keyring lint typecheck bench screenshots dist test-dist clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed ($(PYTHON) not found)"; exit 1; }
@@ -70,3 +70,7 @@ test-dist: $(DIST_STAMP) translations
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+
+# The long fault run: 300 kill rounds, the audit bit-fiddle at every character (tests/faults).
+test-faults: install
+	ASSESSMENT_FAULT_ROUNDS=300 ASSESSMENT_FAULTS_FULL=1 $(BIN)/python -m pytest tests/faults -q -p no:cacheprovider $(PYTEST_ARGS)
