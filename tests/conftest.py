@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "5")
 # A core call from screen code on the UI thread fails the test (see ui/services.py).
 os.environ.setdefault("ASSESSMENT_STRICT_UI_THREAD", "1")
+# The test servers are used as their superuser; tests/server/test_roles.py checks the refusal.
+os.environ.setdefault("ASSESSMENT_ALLOW_PRIVILEGED_ROLE", "1")
 
 import uuid
 from collections.abc import Iterator

@@ -154,3 +154,60 @@ def run_setup(
         for statement in statements:
             conn.execute(text(statement))
     return statements
+
+
+# --- day to day: not as the owner or a superuser -------------------------------------------
+
+ALLOW_PRIVILEGED_ENV = "ASSESSMENT_ALLOW_PRIVILEGED_ROLE"
+
+
+def privileged_reason(engine: Engine) -> str | None:
+    """Why the connection's role is more than the runtime role (None when it is not)."""
+    backend = engine.url.get_backend_name()
+    with engine.connect() as conn:
+        if backend == "postgresql":
+            row = conn.execute(
+                text(
+                    "SELECT r.rolsuper, (SELECT tableowner FROM pg_tables "
+                    "WHERE tablename = 'audit_events' LIMIT 1) = current_user "
+                    "FROM pg_roles r WHERE r.rolname = current_user"
+                )
+            ).first()
+            if row is not None and row[0]:
+                return "superuser"
+            if row is not None and row[1]:
+                return "owner"
+            return None
+        if backend in ("mysql", "mariadb"):
+            database = conn.execute(text("SELECT DATABASE()")).scalar() or ""
+            for (grant,) in conn.execute(text("SHOW GRANTS FOR CURRENT_USER()")):
+                line = str(grant).upper()
+                on_all = " ON *.* " in line
+                on_db = f" ON `{str(database).upper()}`.* " in line
+                mighty = "ALL PRIVILEGES" in line or "DROP" in line or "ALTER" in line
+                if (on_all or on_db) and mighty:
+                    return "superuser" if on_all else "owner"
+            return None
+    return None
+
+
+def refuse_privileged(engine: Engine) -> None:
+    """Day to day the app runs as the runtime role; the owner or a superuser only when told
+    (``ASSESSMENT_ALLOW_PRIVILEGED_ROLE=1``, e.g. for ``init`` and ``db upgrade``)."""
+    import os
+
+    if engine.url.get_backend_name() == "sqlite" or os.environ.get(ALLOW_PRIVILEGED_ENV) == "1":
+        return
+    reason = privileged_reason(engine)
+    if reason is None:
+        return
+    from assessment_app.errors import ConfigurationError
+
+    raise ConfigurationError(
+        f"The app connects as the database {reason} ({engine.url.username}); day to day it runs "
+        "as the runtime role (see docs/server-setup.md, `server setup-roles`). To do it anyway, "
+        f"set {ALLOW_PRIVILEGED_ENV}=1.",
+        f"Appen ansluter som databasens {'superanvändare' if reason == 'superuser' else 'ägare'} "
+        f"({engine.url.username}); till vardags körs den som körrollen (se docs/server-setup.md, "
+        f"`server setup-roles`). Sätt {ALLOW_PRIVILEGED_ENV}=1 för att ändå göra det.",
+    )

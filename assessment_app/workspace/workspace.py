@@ -115,6 +115,10 @@ class Workspace:
         language: str = "sv",
         local_store: LocalDraftStore | None = None,
     ) -> None:
+        if not ctx.db.is_sqlite:
+            from assessment_app.server.roles import refuse_privileged
+
+            refuse_privileged(ctx.db.engine)
         self.ctx = ctx
         self.db = ctx.db
         self._templates = templates

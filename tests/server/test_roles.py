@@ -14,7 +14,9 @@ from tests.server.conftest import ON_SERVERS
 
 
 @ON_SERVERS
-def test_the_runtime_role_cannot_update_or_delete_audit_rows(server_world: World) -> None:
+def test_the_runtime_role_cannot_update_or_delete_audit_rows(
+    server_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = make_url(server_world.url)
     suffix = uuid.uuid4().hex[:8]
     names = roles.RoleNames(f"aa_owner_{suffix}", f"aa_app_{suffix}")
@@ -29,11 +31,19 @@ def test_the_runtime_role_cannot_update_or_delete_audit_rows(server_world: World
             runtime_url = runtime_url.set(host="127.0.0.1")
         from assessment_app import accounts
         from assessment_app.db.engine import Database
+        from assessment_app.errors import ConfigurationError
+        from assessment_app.workspace import Workspace
 
+        monkeypatch.delenv(roles.ALLOW_PRIVILEGED_ENV)
+        # Day to day, not as a superuser ...
+        with pytest.raises(ConfigurationError, match="runtime role"):
+            server_world.workspace("anna")
         db = Database.open(runtime_url.render_as_string(hide_password=False))
-        # The app works as the runtime role: sign in (which appends to the audit trail).
+        # ... but as the runtime role: sign in (which appends to the audit trail) and work.
         ctx = accounts.sign_in(db, "anna", "worker-password-1")
-        assert ctx.user_id
+        ws = Workspace(ctx)
+        ws.cases.create(name="Person Roll")
+        assert ws.admin is not None
         with db.engine.connect() as conn:
             for statement in (
                 "UPDATE audit_events SET detail = 'edited' WHERE seq = 1",
