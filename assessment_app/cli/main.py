@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from sqlalchemy.exc import OperationalError as SAOperationalError
 
 from assessment_app.cli.common import Handler, database_url
 from assessment_app.errors import AppError, ServerBusyError, ServerUnavailableError
@@ -134,8 +133,10 @@ def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None)
             file=sys.stderr,
         )
         return 1
-    except SAOperationalError as error:  # the local database could not be written (disk full)
-        if "full" not in str(error.orig).lower() and "i/o" not in str(error.orig).lower():
+    except Exception as error:  # the local database could not be written (disk full)
+        # SQLAlchemy is not imported at start-up (see test_cli), so the class is checked here.
+        orig = str(getattr(error, "orig", "")).lower()
+        if type(error).__name__ != "OperationalError" or ("full" not in orig and "i/o" not in orig):
             raise
         print(
             "Fel: databasen kunde inte skrivas (disken är full eller filen går inte att skriva); "
