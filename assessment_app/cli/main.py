@@ -17,7 +17,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-
 from assessment_app.cli.common import Handler, database_url
 from assessment_app.errors import AppError, ServerBusyError, ServerUnavailableError
 
