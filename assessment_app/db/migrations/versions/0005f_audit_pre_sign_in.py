@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005f"
-down_revision = "0004e"
+down_revision = "0005g"
 branch_labels = None
 depends_on = None
 
