@@ -60,6 +60,7 @@ class UserInfo:
     active: bool
     locked_until: datetime | None
     last_login_at: datetime | None
+    must_change_password: bool = False
 
 
 def validate_password(password: str) -> None:
@@ -262,7 +263,15 @@ def sign_in(
             object_type="user",
             object_id=user.id,
         )
-    return Context(db, user.id, user.username, user.role, user.unit_id, unlocked)
+    return Context(
+        db,
+        user.id,
+        user.username,
+        user.role,
+        user.unit_id,
+        unlocked,
+        must_change_password=bool(user.must_change_password),
+    )
 
 
 def verify_password(
@@ -375,8 +384,12 @@ def add_user(
     *,
     unit: str | None = None,
     display_name: str | None = None,
+    temporary: bool = False,
 ) -> UserInfo:
-    """An administrator adds a user and wraps the master key under the new user's password."""
+    """An administrator adds a user and wraps the master key under the new user's password.
+
+    ``temporary``: the user must choose their own password at the first sign-in (the screens
+    and the command line add users this way; see ``Workspace.admin.add_user``)."""
     ctx.require_role("administrator")
     username = validate_username(username)
     validate_role(role)
@@ -394,6 +407,7 @@ def add_user(
             role=role,
             unit_id=_unit_id(session, unit, create=True),
             updated_by=ctx.user_id,
+            must_change_password=temporary,
         )
         if display_name:
             user.display_name_enc = ctx.seal("users", "display_name_enc", user.id, display_name)
@@ -405,7 +419,7 @@ def add_user(
             audit.USER_CHANGE,
             object_type="user",
             object_id=user.id,
-            detail=f"created role={role}",
+            detail=f"created role={role}" + ("; temporary password" if temporary else ""),
         )
     return _info(ctx, user, unit)
 
@@ -420,6 +434,7 @@ def _info(ctx: Context, user: User, unit: str | None) -> UserInfo:
         active=user.active,
         locked_until=user.locked_until,
         last_login_at=user.last_login_at,
+        must_change_password=bool(user.must_change_password),
     )
 
 
@@ -467,21 +482,78 @@ def set_user_active(ctx: Context, username: str, active: bool) -> None:
         )
 
 
-def change_password(ctx: Context, new_password: str) -> None:
+def change_password(
+    ctx: Context,
+    old_password: str,
+    new_password: str,
+    *,
+    policy: LoginPolicy | None = None,
+) -> None:
+    """The signed-in user picks a new password: the old one is checked first (a wrong one
+    counts as a failed attempt, as at sign-in), then the master key is wrapped again under the
+    new one and the old wrap deleted, so the old password stops working. Clears the
+    temporary-password flag. Audited (never the password)."""
+    policy = policy or LoginPolicy()
+    if new_password == old_password:
+        raise ValidationError(
+            "The new password must differ from the current one.",
+            "Det nya lösenordet måste skilja sig från det nuvarande.",
+        )
     validate_password(new_password)
+    db = ctx.db
+    with db.sessions() as session:
+        user = session.get(User, ctx.user_id)
+        wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
+        ).scalar_one_or_none()
+    if user is None or not user.active or wrap is None:
+        raise AccountDisabledError(
+            "This account is disabled. Ask an administrator.",
+            "Kontot är avstängt. Kontakta en administratör.",
+        )
+    if user.locked_until is not None and user.locked_until > utcnow():
+        raise AccountLockedError(
+            "Too many failed attempts: the account is locked for a while.",
+            "För många misslyckade försök: kontot är låst en stund.",
+        )
+    delay = policy.delay_for(user.failed_attempts)
+    if delay:
+        policy.sleep(delay)
+    try:
+        keymod.unwrap_with_password(old_password, wrap.kdf, wrap.wrapped, wrap.id)
+    except WrongPasswordError:
+        _record_failure(db, ctx.user_id, policy)
+        raise WrongPasswordError(
+            "The current password is wrong; the password was not changed.",
+            "Det nuvarande lösenordet är fel; lösenordet har inte ändrats.",
+        ) from None
     with ctx.transaction() as session:
-        for wrap in session.execute(
+        for old in session.execute(
             select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
         ).scalars():
-            session.delete(wrap)
+            session.delete(old)
+        session.flush()
         _wrap_for_user(session, ctx.keys.master_key, ctx.user_id, new_password)
+        session.execute(
+            update(User)
+            .where(User.id == ctx.user_id)
+            .values(must_change_password=False, failed_attempts=0)
+            .execution_options(synchronize_session=False)
+        )
         ctx.audit(
             session,
             audit.KEY_OPERATION,
             object_type="user",
             object_id=ctx.user_id,
-            detail="password changed",
+            detail="password changed by the user"
+            + ("; temporary password replaced" if ctx.must_change_password else ""),
         )
+    ctx.must_change_password = False
+
+
+def must_change_password(ctx: Context) -> bool:
+    """Whether the signed-in user still has a temporary password."""
+    return ctx.must_change_password
 
 
 def reset_password_with_recovery(

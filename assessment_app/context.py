@@ -65,6 +65,8 @@ class Context:
     unit_id: str | None
     keys: UnlockedKeys = field(repr=False)
     damaged: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
+    # Signed in with a temporary password: nothing but a password change until it is changed.
+    must_change_password: bool = False
 
     # --- access ---------------------------------------------------------------------------
     def require_role(self, *roles: str) -> None:

@@ -96,6 +96,18 @@ class AccessDeniedError(AppError):
     pass
 
 
+class PasswordChangeRequiredError(AccessDeniedError):
+    """Signed in with a temporary password: it must be changed before anything else."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "You signed in with a temporary password: choose your own password first "
+            "(in the app, or with 'assessment-app user passwd').",
+            "Du loggade in med ett tillfälligt lösenord: välj ett eget lösenord först "
+            "(i programmet, eller med 'assessment-app user passwd').",
+        )
+
+
 class NotFoundError(AppError):
     pass
 

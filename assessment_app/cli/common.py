@@ -93,22 +93,32 @@ def require_user(args: argparse.Namespace) -> str:
     return str(args.user)
 
 
-def signed_in(args: argparse.Namespace) -> Context:
-    """Open the database and sign in as ``--user``; the rollback check runs once after it."""
+def signed_in(args: argparse.Namespace, *, temporary_ok: bool = False) -> Context:
+    """Open the database and sign in as ``--user``; the rollback check runs once after it.
+
+    A user who still has a temporary password may only change it (``temporary_ok``, the
+    ``user passwd`` command): every other command says so and stops.
+    """
     from assessment_app import accounts
     from assessment_app.db.engine import Database
+    from assessment_app.errors import PasswordChangeRequiredError
 
     username = require_user(args)
     db = Database.open(connect_url(args))
     ctx = accounts.sign_in(db, username, read_password())
+    if ctx.must_change_password and not temporary_ok:
+        db.dispose()
+        raise PasswordChangeRequiredError()
     return warn_on_rollback(ctx, args)
 
 
-def workspace(args: argparse.Namespace) -> Workspace:
+def workspace(args: argparse.Namespace, *, temporary_ok: bool = False) -> Workspace:
     """Sign in and open the use-case layer: the one door every command goes through."""
     from assessment_app.workspace import Workspace
 
-    return Workspace(signed_in(args), language=getattr(args, "lang", "sv") or "sv")
+    return Workspace(
+        signed_in(args, temporary_ok=temporary_ok), language=getattr(args, "lang", "sv") or "sv"
+    )
 
 
 # --- the rollback check --------------------------------------------------------------------------

@@ -95,6 +95,7 @@ def reset_user(ctx: Context, username: str, new_password: str) -> None:
         user.active = True
         user.failed_attempts = 0
         user.locked_until = None
+        user.must_change_password = True  # chosen by the administrator: temporary
         user.updated_by = ctx.user_id
         session.flush()
         ctx.audit(
@@ -102,5 +103,5 @@ def reset_user(ctx: Context, username: str, new_password: str) -> None:
             audit.KEY_OPERATION,
             object_type="user",
             object_id=user.id,
-            detail="password set by administrator; account enabled",
+            detail="password set by administrator; account enabled; temporary",
         )

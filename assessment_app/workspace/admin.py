@@ -40,6 +40,7 @@ class AdminUseCases:
     @property
     def ctx(self) -> Context:
         self.ws._check_thread()
+        self.ws._check_password_changed()
         return self.ws.ctx
 
     # --- users --------------------------------------------------------------------------------
@@ -54,9 +55,18 @@ class AdminUseCases:
         *,
         unit: str | None = None,
         display_name: str | None = None,
+        temporary: bool = True,
     ) -> accounts.UserInfo:
+        """Add a user; the password the administrator chose is temporary unless they say
+        otherwise: the user must pick their own at the first sign-in."""
         return accounts.add_user(
-            self.ctx, username, password, role, unit=unit, display_name=display_name
+            self.ctx,
+            username,
+            password,
+            role,
+            unit=unit,
+            display_name=display_name,
+            temporary=temporary,
         )
 
     def set_user_active(self, username: str, active: bool) -> None:
@@ -78,13 +88,23 @@ class AdminUseCases:
         users_admin.reset_user(self.ctx, username, new_password)
 
     def verify_password(self, password: str, *, purpose: str = "unlock") -> None:
-        accounts.verify_password(self.ctx, password, purpose=purpose)
+        self.ws._check_thread()
+        accounts.verify_password(self.ws.ctx, password, purpose=purpose)
 
-    def change_password(self, new_password: str) -> None:
-        accounts.change_password(self.ctx, new_password)
+    @property
+    def must_change_password(self) -> bool:
+        """Signed in with a temporary password: every other use case refuses until
+        :meth:`change_password` has run."""
+        return self.ws.ctx.must_change_password
+
+    def change_password(self, old_password: str, new_password: str) -> None:
+        """The signed-in user's own password: the old one is checked, the master key is
+        wrapped again for the new one (the old wrap goes), audited."""
+        self.ws._check_thread()
+        accounts.change_password(self.ws.ctx, old_password, new_password)
 
     def sign_out(self) -> None:
-        self.ctx.sign_out()
+        self.ws.ctx.sign_out()
 
     # --- providers ----------------------------------------------------------------------------
     @retrying

@@ -31,6 +31,7 @@ from assessment_app.context import Context
 from assessment_app.db.connection import server_errors
 from assessment_app.db.engine import READ_ONLY_OPTION
 from assessment_app.errors import (
+    PasswordChangeRequiredError,
     ServerUnavailableError,
     StaleConnectionError,
     StaleEditError,
@@ -281,6 +282,10 @@ class Workspace:
                 return
             frame = frame.f_back  # type: ignore[assignment]
 
+    def _check_password_changed(self) -> None:
+        if self.ctx.must_change_password:
+            raise PasswordChangeRequiredError()
+
     # --- transactions -------------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
@@ -291,6 +296,7 @@ class Workspace:
         one lost during the commit is never retried, because its outcome is not known.
         """
         self._check_thread()
+        self._check_password_changed()
         committing = False
         try:
             with server_errors(self.db), self._write_sessions() as session, session.begin():
@@ -313,6 +319,7 @@ class Workspace:
         """One read transaction (it never takes the write lock). ``snapshot``: every statement
         sees the same moment, also on a server. Damage found is audited afterwards."""
         self._check_thread()
+        self._check_password_changed()
         factory = self._snapshot_sessions if snapshot else self._read_sessions
         with server_errors(self.db), factory() as session, session.begin():
             uow = UnitOfWork(self.ctx, session, writing=False)

@@ -81,7 +81,7 @@ def test_only_admins_manage_users(world: World) -> None:
 
 def test_password_change_and_recovery(sqlite_world: World) -> None:
     anna = sqlite_world.sign_in("anna")
-    accounts.change_password(anna, "a-new-password")
+    accounts.change_password(anna, WORKER_PW, "a-new-password")
     with pytest.raises(WrongPasswordError):
         sqlite_world.sign_in("anna", WORKER_PW)
     db = sqlite_world.db()

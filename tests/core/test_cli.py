@@ -52,6 +52,7 @@ def cli_db(db_url: str) -> str:
                 role,
                 "--unit",
                 "Enhet Nord",
+                "--permanent-password",
             ],
             {"ASSESSMENT_PASSWORD": ADMIN_PW, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
         )
@@ -203,6 +204,7 @@ def test_export_pdf_command(tmp_path: Path) -> None:
                 "supervisor",
                 "--unit",
                 "U",
+                "--permanent-password",
             ],
             {**admin, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
         ).returncode

@@ -24,6 +24,7 @@ def db(sqlite_url: str) -> str:
             *("--database", sqlite_url, "--user", "admin", "user", "add", "chef"),
             "--role",
             "supervisor",
+            "--permanent-password",
         ],
         {**ADMIN, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
     )

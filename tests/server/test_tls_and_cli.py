@@ -99,7 +99,7 @@ def _cli_db(db_url: str) -> None:
     for name, role in (("anna", "caseworker"), ("chef", "supervisor")):
         added = run(
             ["--database", db_url, "--user", "admin", "user", "add", name, "--role", role,
-             "--unit", "Enhet Nord"],
+             "--unit", "Enhet Nord", "--permanent-password"],
             {"ASSESSMENT_PASSWORD": ADMIN_PW, "ASSESSMENT_NEW_PASSWORD": "worker-pw-123"},
         )  # fmt: skip
         assert added.returncode == 0, added.stderr
@@ -151,8 +151,16 @@ def test_cli_server_mode(server_database: str, sqlite_url: str, tmp_path: Path) 
     new_pw = {**admin, "ASSESSMENT_NEW_PASSWORD": "a-new-password-77"}
     reset = app(server_database, "admin", new_pw, "user", "reset", "anna")
     assert reset.returncode == 0, reset.stderr
+    temporary = {"ASSESSMENT_PASSWORD": "a-new-password-77"}
+    refused = app(server_database, "anna", temporary, "review", "list")
+    assert refused.returncode == 2 and "tillfälligt lösenord" in refused.stderr
+    changed = app(
+        server_database, "anna", {**temporary, "ASSESSMENT_NEW_PASSWORD": "annas-own-pw-88"},
+        "user", "passwd",
+    )  # fmt: skip
+    assert changed.returncode == 0, changed.stderr
     back = app(
-        server_database, "anna", {"ASSESSMENT_PASSWORD": "a-new-password-77"}, "review", "list"
+        server_database, "anna", {"ASSESSMENT_PASSWORD": "annas-own-pw-88"}, "review", "list"
     )
     assert back.returncode == 0, back.stderr
 

@@ -46,6 +46,8 @@ def test_remove_then_reset_user(world: World) -> None:
     with pytest.raises(WrongPasswordError):
         world.sign_in("anna", WORKER_PW)
     again = world.workspace("anna", NEW_PW)
+    assert again.admin.must_change_password  # set by the administrator: temporary
+    again.admin.change_password(NEW_PW, "annas-own-password")
     assert again.cases.open(row.id).individual.name == "Kvar Efter"
 
     db = world.db()
@@ -61,4 +63,4 @@ def test_remove_then_reset_user(world: World) -> None:
     db.dispose()
     assert len(wraps) == 1
     assert "removed: disabled, 1 key wrap(s) deleted" in details
-    assert "password set by administrator; account enabled" in details
+    assert "password set by administrator; account enabled; temporary" in details

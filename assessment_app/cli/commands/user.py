@@ -1,6 +1,8 @@
 """``assessment-app user ACTION``: the whole ``user`` group.
 
-add, list, disable, enable and reset-password (with the recovery key) work on any database;
+add, list, disable, enable, passwd (your own password) and reset-password (with the recovery
+key) work on any database. A password set by an administrator (``add``, ``reset``) is temporary:
+its user must change it (``passwd``, or the app's dialog) before anything else works;
 remove (deletes the user's key) and reset (an administrator sets a new password) come from
 server mode (``assessment_app.server.users_admin``).
 """
@@ -25,7 +27,18 @@ def register(sub: Any) -> None:
     p.add_argument("--role", required=True, choices=accounts.ROLES)
     p.add_argument("--unit")
     p.add_argument("--display-name")
+    p.add_argument(
+        "--permanent-password",
+        action="store_true",
+        help="do not ask the user to change the password at the first sign-in",
+    )
     p.set_defaults(handler=cmd_user_add)
+    p = user.add_parser(
+        "passwd",
+        help="change your own password (--user; the current one from ASSESSMENT_PASSWORD or "
+        "prompt, the new one from ASSESSMENT_NEW_PASSWORD or prompt)",
+    )
+    p.set_defaults(handler=cmd_user_passwd)
     p = user.add_parser("list", help="list users")
     p.set_defaults(handler=cmd_user_list)
     for name, active in (("disable", False), ("enable", True)):
@@ -51,9 +64,25 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     ws = workspace(args)
     password = read_new_password("ASSESSMENT_NEW_PASSWORD")
     info = ws.admin.add_user(
-        args.name, password, args.role, unit=args.unit, display_name=args.display_name
+        args.name,
+        password,
+        args.role,
+        unit=args.unit,
+        display_name=args.display_name,
+        temporary=not args.permanent_password,
     )
     print(f"Användaren {info.username} ({info.role}) är tillagd.")
+    if info.must_change_password:
+        print("Lösenordet är tillfälligt: användaren väljer ett eget vid första inloggningen.")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    """``user passwd``: the signed-in user's own password (also a temporary one)."""
+    ws = workspace(args, temporary_ok=True)
+    old = read_password()  # the password just used to sign in (same source)
+    ws.admin.change_password(old, read_new_password("ASSESSMENT_NEW_PASSWORD"))
+    print(f"Lösenordet för {ws.ctx.username} är bytt.")
     return 0
 
 
@@ -96,5 +125,8 @@ def cmd_user_reset(args: argparse.Namespace) -> int:
     """``user reset``: an administrator, signed in."""
     ws = workspace(args)
     ws.admin.reset_user(args.name, read_new_password("ASSESSMENT_NEW_PASSWORD"))
-    print(f"Nytt lösenord är satt för {args.name}; kontot är aktivt.")
+    print(
+        f"Nytt lösenord är satt för {args.name}; kontot är aktivt. Lösenordet är tillfälligt: "
+        "användaren väljer ett eget vid nästa inloggning."
+    )
     return 0
