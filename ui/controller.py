@@ -21,7 +21,9 @@ if TYPE_CHECKING:  # the sign-in window comes first; the rest is imported when n
     from assessment_app.credentials import CredentialStore
     from assessment_app.db.engine import Database
     from assessment_app.lifecycle.state import StateStore
+    from ui.account.password_dialog import ChangePasswordDialog
     from ui.main_window import MainWindow
+    from ui.services import Services
     from ui.startup.first_run import FirstRunDialog
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class AppController(QObject):
         self.first_run: FirstRunDialog | None = None
         self.sign_in: SignInDialog | None = None
         self.window: MainWindow | None = None
+        self.password_dialog: ChangePasswordDialog | None = None
         self._warmed = False
 
     def start(self) -> None:
@@ -162,11 +165,35 @@ class AppController(QObject):
         from ui.services import Services
 
         services = Services(database, ctx, self.settings, self.templates, self.language)
+        if ctx.must_change_password:
+            self._change_temporary_password(services)
+            return
         self.window = MainWindow(services, credentials=self._credentials)
         self.window.signed_out.connect(self._signed_out)
         self.window.quit_requested.connect(self._finish)
         self.window.show()
         self.window.after_sign_in(self.state)
+
+    def _change_temporary_password(self, services: Services) -> None:
+        """A temporary password: the user picks their own before the main window opens;
+        giving up signs out and shows the sign-in again."""
+        from ui.account.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(services, forced=True)
+        self.password_dialog = dialog
+        dialog.changed.connect(lambda: self._signed_in(services.db, services.ctx))
+
+        username = services.ctx.username
+
+        def gave_up() -> None:
+            def back(_result: object = None) -> None:
+                self.show_sign_in(username)
+
+            run_task(services.ws.admin.sign_out, back, lambda _error: back())
+
+        dialog.rejected.connect(gave_up)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
 
     def _signed_out(self) -> None:
         username = self.window.ctx.username if self.window else ""

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: QWidget | None = None
         self.about_dialog: QWidget | None = None
         self.contact_dialog: QWidget | None = None
+        self.password_dialog: QWidget | None = None
 
     def _build_actions(self) -> None:
         self.toolbar = self.addToolBar(self.tr("Verktyg"))
@@ -196,6 +197,8 @@ class MainWindow(QMainWindow):
             self.tr("Telefon och e-post som skrivs ut på handlingsplanerna")
         )
         self.contact_action.triggered.connect(self.open_contact_details)
+        self.password_action = QAction(self.tr("&Byt lösenord …"), self)
+        self.password_action.triggered.connect(self.open_change_password)
         self.about_action = QAction(self.tr("&Om Kartläggning …"), self)
         self.about_action.triggered.connect(self.show_about)
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
             self.backup_action,
             self.settings_action,
             self.contact_action,
+            self.password_action,
             self.lock_action,
             self.sign_out_action,
         ):
@@ -559,6 +563,17 @@ class MainWindow(QMainWindow):
         dialog = ContactDetailsDialog(self.services, self)
         dialog.finished.connect(dialog.deleteLater)
         self.contact_dialog = dialog
+        dialog.open()
+
+    def open_change_password(self) -> None:
+        from ui.account.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.services, self)
+        dialog.changed.connect(
+            lambda: self.statusBar().showMessage(self.tr("Lösenordet är bytt."), 10_000)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
         dialog.open()
 
     def show_about(self) -> None:

@@ -92,9 +92,7 @@ class User(Versioned, Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # A temporary password (set by an administrator) must be changed at the next sign-in.
-    must_change_password: Mapped[bool] = mapped_column(
-        Boolean, default=False, nullable=False
-    )
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     __mapper_args__ = {"version_id_col": Versioned.version}  # noqa: RUF012
 
 

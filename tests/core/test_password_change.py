@@ -91,7 +91,9 @@ def test_wrong_old_password_is_said_and_changes_nothing(world: World) -> None:
     before = _wraps(world, "anna")[0].id
     with pytest.raises(WrongPasswordError) as wrong:
         anna.admin.change_password("not-my-password", OWN_PW)
-    assert wrong.value.user_message == "Det nuvarande lösenordet är fel; lösenordet har inte ändrats."
+    assert (
+        wrong.value.user_message == "Det nuvarande lösenordet är fel; lösenordet har inte ändrats."
+    )
     assert _wraps(world, "anna")[0].id == before
     assert world.sign_in("anna", WORKER_PW).username == "anna"
     failed = [d for a, d in _audit_details(world) if a == "login.failed"]

@@ -166,6 +166,26 @@ def _sign_in_through(qtbot, controller, username, password):
     return controller.window
 
 
+def _choose_own_password(qtbot, controller, username, temporary, password):
+    """Sign in with a temporary password: the change dialog comes before the main window."""
+    dialog = controller.sign_in
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    dialog.username.setText(username)
+    qtbot.keyClicks(dialog.password, temporary)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: controller.password_dialog is not None and controller.password_dialog.isVisible()
+    )
+    assert controller.window is None
+    change = controller.password_dialog
+    qtbot.keyClicks(change.old, temporary)
+    qtbot.keyClicks(change.new, password)
+    qtbot.keyClicks(change.repeat, password)
+    qtbot.keyClick(change.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window.isVisible())
+    return controller.window
+
+
 def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, template):
     controller = AppController(db_url, settings, StaticTemplates(template))
     controller.start()
@@ -185,15 +205,15 @@ def test_whole_session_first_run_to_sign_in_again(qtbot, db_url, settings, templ
     users = window.users_page
     qtbot.keyClicks(users.username, WORKER[0])
     qtbot.keyClicks(users.unit, "Vuxenenheten")
-    qtbot.keyClicks(users.password, WORKER[1])
+    qtbot.keyClicks(users.password, "anna-temporary-1")
     qtbot.mouseClick(users.add_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot)
-    assert "tillagd" in users.banner.text()
+    assert "tillagd" in users.banner.text() and "tillfälligt" in users.banner.text()
     window.sign_out_action.trigger()
     wait_tasks(qtbot)
 
-    # the caseworker creates a case, interviews, rates and plans
-    window = _sign_in_through(qtbot, controller, *WORKER)
+    # the caseworker picks their own password, creates a case, interviews, rates and plans
+    window = _choose_own_password(qtbot, controller, WORKER[0], "anna-temporary-1", WORKER[1])
     _create_case(qtbot, window, "Kalle Karlsson")
     case_page = window.case_page
     assert case_page is not None and case_page.name.text() == "Kalle Karlsson"

@@ -382,6 +382,9 @@ class UsersPage(QWidget):
 
         self._run(
             lambda: admin.add_user(username, password, role, unit=unit, display_name=display_name),
-            self.tr("Användaren {name} är tillagd.").format(name=username.strip()),
+            self.tr(
+                "Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett "
+                "eget vid första inloggningen."
+            ).format(name=username.strip()),
             added,
         )
