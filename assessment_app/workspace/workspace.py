@@ -7,8 +7,9 @@ session events hold the rules of every write (access, version check, retention c
 Saving use cases return plain results (:mod:`assessment_app.workspace.results`).
 
 The use cases are grouped by what a person works on: ``ws.cases``, ``ws.interviews``,
-``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.safety`` (the safety plan), ``ws.admin``,
-``ws.stats``; ``ws.offline`` owns the one policy for working while the server is away.
+``ws.plans``, ``ws.documents``, ``ws.review``, ``ws.safety`` (the safety plan),
+``ws.reminders``, ``ws.admin``, ``ws.stats``; ``ws.offline`` owns the one policy for working
+while the server is away.
 
 Nothing here may run on a screen's UI thread: the desktop front end installs a guard
 (:meth:`Workspace.forbid_thread`) and reaches the workspace only through its background helper.
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from assessment_app.workspace.interview import InterviewUseCases
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
+    from assessment_app.workspace.reminders import ReminderUseCases
     from assessment_app.workspace.review import ReviewUseCases
     from assessment_app.workspace.safety import SafetyUseCases
     from assessment_app.workspace.stats import StatsUseCases
@@ -186,6 +188,12 @@ class Workspace:
         from assessment_app.workspace.safety import SafetyUseCases
 
         return self._section("safety", lambda: SafetyUseCases(self))  # type: ignore[return-value]
+
+    @property
+    def reminders(self) -> ReminderUseCases:
+        from assessment_app.workspace.reminders import ReminderUseCases
+
+        return self._section("reminders", lambda: ReminderUseCases(self))  # type: ignore[return-value]
 
     @property
     def admin(self) -> AdminUseCases:

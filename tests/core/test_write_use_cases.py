@@ -32,6 +32,7 @@ SECTIONS = (
     "documents",
     "review",
     "safety",
+    "reminders",
     "admin",
     "stats",
     "offline",
@@ -144,6 +145,11 @@ USE_CASES: dict[str, str] = {
     "admin.reset_user": OTHER,
     "admin.verify_password": OTHER,
     "admin.change_password": OTHER,
+    # reminders
+    "reminders.may_see_unit": READS,
+    "reminders.due": READS,
+    "reminders.ics": READS,
+    "reminders.export_ics": OTHER,  # a calendar file written out (audited), nothing changes
     "admin.sign_out": OTHER,
     "admin.providers": READS,
     "admin.provider": READS,
@@ -192,6 +198,7 @@ def _public_use_cases() -> set[str]:
     from assessment_app.workspace.interview import InterviewUseCases
     from assessment_app.workspace.offline import OfflinePolicy
     from assessment_app.workspace.plans import PlanUseCases
+    from assessment_app.workspace.reminders import ReminderUseCases
     from assessment_app.workspace.review import ReviewUseCases
     from assessment_app.workspace.safety import SafetyUseCases
     from assessment_app.workspace.stats import StatsUseCases
@@ -203,6 +210,7 @@ def _public_use_cases() -> set[str]:
         "documents": DocumentUseCases,
         "review": ReviewUseCases,
         "safety": SafetyUseCases,
+        "reminders": ReminderUseCases,
         "admin": AdminUseCases,
         "stats": StatsUseCases,
         "offline": OfflinePolicy,

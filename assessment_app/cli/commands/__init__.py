@@ -34,6 +34,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("backup", ("backup", "restore")),
     ("rollback", ("rollback",)),  # rollback status|accept
     ("review", ("review",)),  # review list
+    ("reminders", ("reminders",)),  # reminders [--unit] [--ics FILE]
     ("log", ("log",)),  # log review
     ("stats", ("stats",)),  # stats --from --to [--unit] [--out]
     ("transfer", ("transfer",)),  # transfer export|import|close

@@ -1,0 +1,309 @@
+"""Reminders (bevakning): the dates of a worker's cases that are due this week or overdue.
+
+Each kind of date comes from a *source*: a function that takes the unit of work and a
+:class:`ReminderQuery` and returns :class:`Reminder` items. The sources are listed in
+:data:`SOURCES` (kind -> function); a new kind of date (the safety plan's review date, for
+one) is added with :func:`register_source` and needs nothing else: the "Att göra" screen, the
+command and the ``.ics`` export show every kind they are given (``KIND_LABELS`` names it).
+
+A source must
+- join its rows to ``Case`` and apply ``query.cases`` (the access rule, the scope and
+  "open cases only" in one SQL condition): it never widens what the user reaches;
+- return only dates on or before ``query.until`` (``None``: every open date);
+- leave out what is finished (a follow-up done, an action done or cancelled, a consent
+  withdrawn) and put nothing personal in a reminder: a reminder carries ids, the case
+  reference, the kind and the date, so it can be printed in a calendar file as it is.
+
+"This week" is the Swedish calendar week (Monday to Sunday) of today; "today" is the date in
+Sweden (Europe/Stockholm) at the moment of asking, so a reminder turns overdue at local
+midnight whatever the computer's clock zone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, exists, select
+
+from assessment_app.db.models import ActionPlan, Case, Consent, FollowUp, PlanAction
+from assessment_app.errors import AccessDeniedError, ValidationError
+from assessment_app.records.access import case_filter
+
+if TYPE_CHECKING:
+    from assessment_app.workspace.unit import UnitOfWork
+
+SWEDEN = ZoneInfo("Europe/Stockholm")
+SCOPES = ("mine", "unit")
+
+# What each kind is called, (Swedish, English); a new source adds its own with register_source.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "follow_up": ("Uppföljning", "Follow-up"),
+    "plan_follow_up": ("Planens uppföljningsdatum", "Plan follow-up date"),
+    "action_due": ("Insats ska vara klar", "Action due"),
+    "consent_expiry": ("Samtycke upphör", "Consent ends"),
+}
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One date to act on. ``target`` says where it opens: ``case`` (the follow-ups),
+    ``plan`` (``target_id`` is the plan) or ``consent`` (``target_id`` is the consent)."""
+
+    kind: str
+    due_on: date
+    case_id: str
+    case_ref: str
+    target: str
+    target_id: str
+    assigned_user_id: str | None = None
+
+    def overdue(self, today: date) -> bool:
+        return self.due_on < today
+
+    def label(self, language: str = "sv") -> str:
+        sv, en = KIND_LABELS.get(self.kind, (self.kind, self.kind))
+        return en if language == "en" else sv
+
+    @property
+    def uid(self) -> str:
+        """A stable calendar id that says nothing about the person or the case."""
+        digest = hashlib.sha256(f"{self.kind}|{self.target_id}|{self.due_on}".encode()).hexdigest()
+        return f"{digest[:32]}@assessment-app"
+
+
+@dataclass(frozen=True)
+class ReminderQuery:
+    today: date
+    until: date | None
+    cases: ColumnElement[bool]  # the access rule, the scope and "open cases only"
+    user_id: str
+
+
+ReminderSource = Callable[["UnitOfWork", ReminderQuery], Iterable[Reminder]]
+
+
+@dataclass(frozen=True)
+class ReminderList:
+    today: date
+    week_end: date
+    scope: str
+    items: tuple[Reminder, ...]
+
+    @property
+    def overdue(self) -> list[Reminder]:
+        return [r for r in self.items if r.overdue(self.today)]
+
+    @property
+    def this_week(self) -> list[Reminder]:
+        return [r for r in self.items if self.today <= r.due_on <= self.week_end]
+
+    def by_case(self) -> dict[str, list[Reminder]]:
+        """Items grouped per case reference, overdue first within each case."""
+        grouped: dict[str, list[Reminder]] = {}
+        for item in self.items:
+            grouped.setdefault(item.case_ref, []).append(item)
+        return grouped
+
+
+def today_in_sweden(now: datetime | None = None) -> date:
+    """The calendar date in Sweden at ``now`` (an aware datetime; default: this moment)."""
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        raise ValueError("now must carry a time zone")
+    return moment.astimezone(SWEDEN).date()
+
+
+def week_end(today: date) -> date:
+    """The Sunday of today's calendar week (ISO 8601, as in Sweden)."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def _until(query: ReminderQuery, column: Any) -> list[ColumnElement[bool]]:
+    return [] if query.until is None else [column <= query.until]
+
+
+# --- the sources ------------------------------------------------------------------------------
+
+
+def follow_ups(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
+    rows = uow.session.execute(
+        select(FollowUp.id, FollowUp.due_on, Case.id, Case.case_ref, Case.assigned_user_id)
+        .join(Case, Case.id == FollowUp.case_id)
+        .where(query.cases, FollowUp.done_on.is_(None), *_until(query, FollowUp.due_on))
+    ).all()
+    for fu_id, due_on, case_id, ref, assigned in rows:
+        yield Reminder("follow_up", due_on, case_id, ref, "case", fu_id, assigned)
+
+
+def plan_follow_ups(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
+    """A current plan's follow-up date, when no follow-up was scheduled for that plan."""
+    scheduled = exists().where(FollowUp.plan_id == ActionPlan.id)
+    rows = uow.session.execute(
+        select(
+            ActionPlan.id, ActionPlan.follow_up_on, Case.id, Case.case_ref, Case.assigned_user_id
+        )
+        .join(Case, Case.id == ActionPlan.case_id)
+        .where(
+            query.cases,
+            ActionPlan.follow_up_on.is_not(None),
+            ActionPlan.review_state != "superseded",
+            ~scheduled,
+            *_until(query, ActionPlan.follow_up_on),
+        )
+    ).all()
+    for plan_id, due_on, case_id, ref, assigned in rows:
+        if due_on is not None:  # the query asks for dates; this tells the type checker
+            yield Reminder("plan_follow_up", due_on, case_id, ref, "plan", plan_id, assigned)
+
+
+def action_due_dates(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
+    """Actions of current plans that are not done or cancelled, by their due date: one
+    reminder per plan and date (a plan with three actions due on Friday says it once)."""
+    rows = uow.session.execute(
+        select(ActionPlan.id, PlanAction.due_on, Case.id, Case.case_ref, Case.assigned_user_id)
+        .join(ActionPlan, ActionPlan.id == PlanAction.plan_id)
+        .join(Case, Case.id == ActionPlan.case_id)
+        .where(
+            query.cases,
+            PlanAction.due_on.is_not(None),
+            PlanAction.status.in_(("planned", "in_progress")),
+            ActionPlan.review_state != "superseded",
+            *_until(query, PlanAction.due_on),
+        )
+        .distinct()
+    ).all()
+    for plan_id, due_on, case_id, ref, assigned in rows:
+        if due_on is not None:  # the query asks for dates; this tells the type checker
+            yield Reminder("action_due", due_on, case_id, ref, "plan", plan_id, assigned)
+
+
+def consent_expiry(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
+    """Consents with a last day that are not withdrawn: renew or let them end."""
+    rows = uow.session.execute(
+        select(Consent.id, Consent.valid_until, Case.id, Case.case_ref, Case.assigned_user_id)
+        .join(Case, Case.id == Consent.case_id)
+        .where(
+            query.cases,
+            Consent.withdrawn_on.is_(None),
+            Consent.valid_until.is_not(None),
+            *_until(query, Consent.valid_until),
+        )
+    ).all()
+    for consent_id, due_on, case_id, ref, assigned in rows:
+        if due_on is not None:  # the query asks for dates; this tells the type checker
+            yield Reminder("consent_expiry", due_on, case_id, ref, "consent", consent_id, assigned)
+
+
+SOURCES: dict[str, ReminderSource] = {
+    "follow_up": follow_ups,
+    "plan_follow_up": plan_follow_ups,
+    "action_due": action_due_dates,
+    "consent_expiry": consent_expiry,
+}
+
+
+def register_source(kind: str, source: ReminderSource, *, label_sv: str, label_en: str) -> None:
+    """Add a kind of date (e.g. ``"safety_review"``): every list and export then shows it."""
+    SOURCES[kind] = source
+    KIND_LABELS[kind] = (label_sv, label_en)
+
+
+# --- collecting -------------------------------------------------------------------------------
+
+
+def case_scope(uow: UnitOfWork, scope: str) -> ColumnElement[bool]:
+    """``mine``: the cases assigned to the user; ``unit``: every case the user reaches (a
+    supervisor's unit). Always inside the access rule, always open cases only."""
+    ctx = uow.ctx
+    if scope not in SCOPES:
+        raise ValidationError(
+            f"Unknown scope {scope!r}; use mine or unit.",
+            f"Okänt urval {scope!r}; använd mine eller unit.",
+        )
+    if scope == "unit" and ctx.role != "supervisor":
+        raise AccessDeniedError(
+            "Only a supervisor sees the unit's reminders.",
+            "Bara en arbetsledare ser enhetens bevakningar.",
+        )
+    rule = and_(case_filter(ctx), Case.status == "open")
+    if scope == "mine":
+        rule = and_(rule, Case.assigned_user_id == ctx.user_id)
+    return rule
+
+
+def collect(
+    uow: UnitOfWork,
+    *,
+    today: date,
+    until: date | None,
+    scope: str = "mine",
+    kinds: Iterable[str] | None = None,
+) -> list[Reminder]:
+    query = ReminderQuery(today, until, case_scope(uow, scope), uow.ctx.user_id)
+    wanted = set(kinds) if kinds is not None else set(SOURCES)
+    items: list[Reminder] = []
+    for kind, source in SOURCES.items():
+        if kind in wanted:
+            items.extend(source(uow, query))
+    return sorted(items, key=lambda r: (r.due_on, r.case_ref, r.kind, r.target_id))
+
+
+def due_this_week(uow: UnitOfWork, *, today: date, scope: str = "mine") -> ReminderList:
+    """What is overdue and what is due from today to Sunday."""
+    end = week_end(today)
+    return ReminderList(today, end, scope, tuple(collect(uow, today=today, until=end, scope=scope)))
+
+
+# --- the calendar file ------------------------------------------------------------------------
+
+
+def _ics_text(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """Lines of at most 75 octets (RFC 5545 3.1), continued with a leading space."""
+    out: list[str] = []
+    data = line.encode("utf-8")
+    while len(data) > 75:
+        cut = 75 if not out else 74
+        while cut > 0 and (data[cut] & 0xC0) == 0x80:  # never inside a UTF-8 character
+            cut -= 1
+        out.append(data[:cut].decode("utf-8"))
+        data = data[cut:]
+    out.append(data.decode("utf-8"))
+    return [out[0], *(" " + part for part in out[1:])]
+
+
+def to_ics(items: Iterable[Reminder], *, stamp: datetime, language: str = "sv") -> str:
+    """An iCalendar file of whole-day events: the kind and the case reference, nothing else
+    (no name, no personnummer, no text from the case)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Kartläggning och handlingsplan//bevakning//SV",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:" + ("Reminders" if language == "en" else "Bevakningar"),
+    ]
+    dtstamp = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for item in items:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{item.uid}",
+            f"DTSTAMP:{dtstamp}",
+            f"DTSTART;VALUE=DATE:{item.due_on:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{item.due_on + timedelta(days=1):%Y%m%d}",
+            "SUMMARY:" + _ics_text(f"{item.label(language)}: {item.case_ref}"),
+            "CATEGORIES:" + _ics_text(item.kind),
+            "TRANSP:TRANSPARENT",
+            "CLASS:CONFIDENTIAL",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
