@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assessment_app.server.review import ApprovedPlan, WaitingPlan
 from ui.admin.admin_page import AdminPage
@@ -29,6 +36,7 @@ from ui.log_review.page import AccessLogPage
 from ui.messages import error_message
 from ui.plan.editor import PlanEditorPage
 from ui.preferences.server_health import ServerWatch
+from ui.reminders.page import RemindersPage
 from ui.review.badges import DecisionBadgeAction
 from ui.review.plan_review import PlanReviewPage
 from ui.review.queue_page import ReviewQueuePage
@@ -109,6 +117,12 @@ class MainWindow(QMainWindow):
             self.case_list.new_case_requested.connect(self.new_case)
             self.case_list.open_draft.connect(self.open_draft)
             self.stack.addWidget(self.case_list)
+        self.reminders_page: RemindersPage | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if self.can_see_cases:
+            self.reminders_page = RemindersPage(services, self)
+            self.reminders_page.open_item.connect(self.open_reminder)
+            self.stack.addWidget(self.reminders_page)
         else:
             self.admin_page = AdminPage(services, self)
             self.users_page = self.admin_page.users
@@ -158,6 +172,11 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.list_action = QAction(self.tr("Ärende&listan"), self)
         self.list_action.triggered.connect(self.show_list)
+        self.reminders_action = QAction(self.tr("Att &göra"), self)
+        self.reminders_action.setToolTip(
+            self.tr("Det som är försenat och det som ska göras den här veckan")
+        )
+        self.reminders_action.triggered.connect(self.show_reminders)
         self.new_case_action = QAction(self.tr("&Nytt ärende …"), self)
         self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_case_action.triggered.connect(self.new_case)
@@ -217,6 +236,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         for action in (
             self.list_action,
+            self.reminders_action,
             self.review_action,
             self.log_action,
             self.stats_action,
@@ -227,6 +247,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         for action in (
             self.list_action,
+            self.reminders_action,
             self.new_case_action,
             self.review_action,
             self.log_action,
@@ -237,7 +258,12 @@ class MainWindow(QMainWindow):
             self.sign_out_action,
         ):
             self.toolbar.addAction(action)
-        for action in (self.list_action, self.new_case_action, self.meeting_action):
+        for action in (
+            self.list_action,
+            self.reminders_action,
+            self.new_case_action,
+            self.meeting_action,
+        ):
             action.setVisible(self.can_see_cases)
         self.review_action.setVisible(self.is_supervisor)
         self.log_action.setVisible(self.is_supervisor)
@@ -516,11 +542,55 @@ class MainWindow(QMainWindow):
         if self.is_supervisor:
             self.refresh_urgent_badge()
             self.urgent_timer.start()
+        if self.reminders_page is not None:
+            self.reminders_page.loaded.connect(self._reminders_at_sign_in)
+            self.reminders_page.refresh()
         if self.server_watch is not None:
             self.server_watch.start()  # prepares the local draft store, syncs what it holds
             self.server_watch.prepared.connect(self._show_drafts)
         else:
             self._show_drafts()
+
+    # --- reminders (Att göra) -------------------------------------------------------------
+    def _reminders_at_sign_in(self) -> None:
+        """The first list after sign-in: shown at once when something is due; a desktop
+        notification too when chosen and a tray exists."""
+        page = self.reminders_page
+        if page is None:
+            return
+        page.loaded.disconnect(self._reminders_at_sign_in)
+        if page.listed is None or not page.listed.items or self.meeting_mode:
+            return
+        if self.stack.currentWidget() is self.case_list:
+            self._show(page)
+        if page.notify.isChecked() and QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(self.windowIcon(), self)
+                self.tray.messageClicked.connect(self.show_reminders)
+                self.tray.show()
+            self.tray.showMessage(self.tr("Att göra"), page.notification_text())
+
+    def show_reminders(self) -> None:
+        if self.meeting_mode or self.reminders_page is None:
+            return
+        page = self.reminders_page
+        self._leave_work_page(lambda: (self._show(page), page.refresh()))
+
+    def open_reminder(self, item: object) -> None:
+        """Open a reminder's place: the case's follow-ups, plans or consents."""
+        from assessment_app.records.reminders import Reminder
+
+        if not isinstance(item, Reminder) or self.meeting_mode:
+            return
+
+        def select_tab() -> None:
+            page = self.case_page
+            if page is None:
+                return
+            tab = {"plan": page.plans, "consent": page.consents}.get(item.target, page.followups)
+            page.tabs.setCurrentWidget(tab)
+
+        self._leave_work_page(lambda: self._open_case(item.case_id, then=select_tab))
 
     def _show_drafts(self) -> None:
         if self.case_list is not None:
@@ -624,6 +694,7 @@ class MainWindow(QMainWindow):
         self.meeting_action.setChecked(on)
         for action in (
             self.list_action,
+            self.reminders_action,
             self.new_case_action,
             self.review_action,
             self.log_action,
@@ -639,7 +710,11 @@ class MainWindow(QMainWindow):
         if self.case_page is not None:
             self.case_page.set_meeting_mode(on)
         current = self.stack.currentWidget()
-        if on and (current is self.case_list or current in self._unit_pages()):
+        if on and (
+            current is self.case_list
+            or current is self.reminders_page
+            or current in self._unit_pages()
+        ):
             self._show(self.meeting_placeholder)
         elif not on and self.stack.currentWidget() is self.meeting_placeholder:
             self.show_list()

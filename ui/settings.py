@@ -58,5 +58,15 @@ class AppSettings:
     def last_username(self, username: str) -> None:
         self._store.setValue("last_username", username)
 
+    @property
+    def desktop_notifications(self) -> bool:
+        """Reminders as desktop notifications (the system tray) while the app runs; off
+        unless chosen."""
+        return str(self._store.value("desktop_notifications", "false")).lower() == "true"
+
+    @desktop_notifications.setter
+    def desktop_notifications(self, on: bool) -> None:
+        self._store.setValue("desktop_notifications", "true" if on else "false")
+
     def sync(self) -> None:
         self._store.sync()
