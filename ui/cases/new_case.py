@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -109,16 +111,34 @@ class NewCaseDialog(QDialog):
         except InvalidPersonnummerError as error:
             self.pnr_message.setText(error_message(error))
             self.pnr_message.show()
+            QTimer.singleShot(0, self.fit_contents)
             return False
         self.personnummer.setText(pnr.display(normalised))
         self.pnr_message.hide()
         return True
+
+    def fit_contents(self) -> None:
+        """Grow the dialog so a message that appeared shows whole (wrapped labels need more
+        height than the dialog had when it opened, more still with a large font)."""
+        if not shiboken6.isValid(self):
+            return
+        layout = self.layout()
+        layout.activate()
+        width = max(self.width(), self.minimumSizeHint().width())
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if self.height() < height or self.width() < width:
+            self.resize(width, max(self.height(), height))
 
     def submit(self) -> None:
         if self.saving:
             return
         if not self.name.text().strip():
             self.banner.show_message(self.tr("Skriv personens namn."), "error")
+            QTimer.singleShot(0, self.fit_contents)
             self.name.setFocus()
             return
         if not self.check_personnummer():
@@ -160,3 +180,4 @@ class NewCaseDialog(QDialog):
         self.saving = False
         self.create_button.setEnabled(True)
         self.banner.show_message(error_message(error), "error")
+        QTimer.singleShot(0, self.fit_contents)

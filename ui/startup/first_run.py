@@ -7,9 +7,10 @@ import contextlib
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -146,8 +148,33 @@ class FirstRunDialog(QDialog):
         self.password.clear()
         self.repeat.clear()
         self.key_field.setText(self.recovery_key)
+        self._fit_key()
         self.pages.setCurrentIndex(1)
         self.saved_check.setFocus()
+
+    def _fit_key(self) -> None:
+        """Make the key field as wide as the whole key, and the dialog wide enough for it."""
+        field = self.key_field
+        margins = field.textMargins()
+        frame = field.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, field)
+        needed = (
+            field.fontMetrics().horizontalAdvance(self.recovery_key)
+            + margins.left()
+            + margins.right()
+            + 2 * frame
+            + 12  # QLineEdit's inner margins and the cursor, with room to spare
+        )
+        field.setMinimumWidth(needed)
+        field.setCursorPosition(0)
+        QTimer.singleShot(0, self._grow)
+
+    def _grow(self) -> None:
+        if not shiboken6.isValid(self):
+            return
+        hint = self.minimumSizeHint()
+        if self.width() < hint.width() or self.height() < hint.height():
+            self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
+        self.key_field.setCursorPosition(0)
 
     def _failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -171,17 +198,23 @@ class FirstRunDialog(QDialog):
         text.setWordWrap(True)
         self.key_field = QLineEdit(page)
         self.key_field.setReadOnly(True)
+        # Monospace, a little larger than the app's font (so it grows with a larger font), and
+        # never narrower than the whole key: no group may scroll out of sight.
         font = QFont("DejaVu Sans Mono")
-        font.setPointSize(13)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(max(13.0, QApplication.font().pointSizeF() * 1.15))
         self.key_field.setFont(font)
         copy = QPushButton(self.tr("&Kopiera"), page)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.recovery_key))
         print_button = QPushButton(self.tr("Skriv &ut …"), page)
         print_button.clicked.connect(self._print_key)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_field, 1)
-        key_row.addWidget(copy)
-        key_row.addWidget(print_button)
+        key_row = QVBoxLayout()  # the key alone on its line, so it has the whole width
+        key_row.addWidget(self.key_field)
+        key_buttons = QHBoxLayout()
+        key_buttons.addWidget(copy)
+        key_buttons.addWidget(print_button)
+        key_buttons.addStretch(1)
+        key_row.addLayout(key_buttons)
         self.saved_check = QCheckBox(self.tr("&Jag har sparat nyckeln"), page)
         self.continue_button = QPushButton(self.tr("&Fortsätt till inloggningen"), page)
         self.continue_button.setEnabled(False)
