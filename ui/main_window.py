@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
         self._leave_work_page(lambda: (self._show(page), page.refresh()))
 
     def open_reminder(self, item: object) -> None:
-        """Open a reminder's place: the case's follow-ups, plans or consents."""
+        """Open a reminder's place: the case's follow-ups, plans, consents or safety plan."""
         from assessment_app.records.reminders import Reminder
 
         if not isinstance(item, Reminder) or self.meeting_mode:
@@ -587,7 +587,9 @@ class MainWindow(QMainWindow):
             page = self.case_page
             if page is None:
                 return
-            tab = {"plan": page.plans, "consent": page.consents}.get(item.target, page.followups)
+            tab = {"plan": page.plans, "consent": page.consents, "safety": page.safety}.get(
+                item.target, page.followups
+            )
             page.tabs.setCurrentWidget(tab)
 
         self._leave_work_page(lambda: self._open_case(item.case_id, then=select_tab))

@@ -2,8 +2,8 @@
 
 Each kind of date comes from a *source*: a function that takes the unit of work and a
 :class:`ReminderQuery` and returns :class:`Reminder` items. The sources are listed in
-:data:`SOURCES` (kind -> function); a new kind of date (the safety plan's review date, for
-one) is added with :func:`register_source` and needs nothing else: the "Att göra" screen, the
+:data:`SOURCES` (kind -> function); a new kind of date is added with :func:`register_source`
+and needs nothing else: the "Att göra" screen, the
 command and the ``.ics`` export show every kind they are given (``KIND_LABELS`` names it).
 
 A source must
@@ -30,7 +30,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, exists, select
 
-from assessment_app.db.models import ActionPlan, Case, Consent, FollowUp, PlanAction
+from assessment_app.db.models import (
+    ActionPlan,
+    Case,
+    Consent,
+    FollowUp,
+    PlanAction,
+    SafetyPlan,
+)
 from assessment_app.errors import AccessDeniedError, ValidationError
 from assessment_app.records.access import case_filter
 
@@ -46,13 +53,15 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "plan_follow_up": ("Planens uppföljningsdatum", "Plan follow-up date"),
     "action_due": ("Insats ska vara klar", "Action due"),
     "consent_expiry": ("Samtycke upphör", "Consent ends"),
+    "safety_review": ("Skyddsplanen ska ses över", "Safety plan review"),
 }
 
 
 @dataclass(frozen=True)
 class Reminder:
     """One date to act on. ``target`` says where it opens: ``case`` (the follow-ups),
-    ``plan`` (``target_id`` is the plan) or ``consent`` (``target_id`` is the consent)."""
+    ``plan`` (``target_id`` is the plan), ``consent`` (``target_id`` is the consent) or
+    ``safety`` (``target_id`` is the safety plan)."""
 
     kind: str
     due_on: date
@@ -199,11 +208,31 @@ def consent_expiry(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
             yield Reminder("consent_expiry", due_on, case_id, ref, "consent", consent_id, assigned)
 
 
+def safety_reviews(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
+    """The review date of each safety plan in force (or being written): look at it again."""
+    rows = uow.session.execute(
+        select(
+            SafetyPlan.id, SafetyPlan.review_due_on, Case.id, Case.case_ref, Case.assigned_user_id
+        )
+        .join(Case, Case.id == SafetyPlan.case_id)
+        .where(
+            query.cases,
+            SafetyPlan.review_due_on.is_not(None),
+            SafetyPlan.review_state != "superseded",
+            *_until(query, SafetyPlan.review_due_on),
+        )
+    ).all()
+    for plan_id, due_on, case_id, ref, assigned in rows:
+        if due_on is not None:  # the query asks for dates; this tells the type checker
+            yield Reminder("safety_review", due_on, case_id, ref, "safety", plan_id, assigned)
+
+
 SOURCES: dict[str, ReminderSource] = {
     "follow_up": follow_ups,
     "plan_follow_up": plan_follow_ups,
     "action_due": action_due_dates,
     "consent_expiry": consent_expiry,
+    "safety_review": safety_reviews,
 }
 
 

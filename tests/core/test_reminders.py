@@ -211,7 +211,7 @@ def test_ics_has_my_dates_and_no_personal_data(world: World, tmp_path: Path) -> 
 
 
 def test_a_new_source_can_be_added(sqlite_world: World, monkeypatch: pytest.MonkeyPatch) -> None:
-    """How the safety plan's review dates will come in: a source function, nothing else."""
+    """Another kind of date comes in as a source function, nothing else."""
     from sqlalchemy import select as sql_select
 
     from assessment_app.db.models import Case
@@ -219,12 +219,12 @@ def test_a_new_source_can_be_added(sqlite_world: World, monkeypatch: pytest.Monk
     def reviews(uow, query: ReminderQuery):  # type: ignore[no-untyped-def]
         rows = uow.session.execute(sql_select(Case.id, Case.case_ref).where(query.cases)).all()
         for case_id, ref in rows:
-            yield Reminder("safety_review", query.today, case_id, ref, "case", case_id)
+            yield Reminder("custom_check", query.today, case_id, ref, "case", case_id)
 
     monkeypatch.setattr(reminders, "SOURCES", dict(reminders.SOURCES))
     monkeypatch.setattr(reminders, "KIND_LABELS", dict(reminders.KIND_LABELS))
     reminders.register_source(
-        "safety_review", reviews, label_sv="Skyddsplanen ses över", label_en="Safety plan review"
+        "custom_check", reviews, label_sv="Egen kontroll", label_en="Own check"
     )
     anna = sqlite_world.workspace("anna")
     row = anna.cases.create(name=NAME)
@@ -232,8 +232,36 @@ def test_a_new_source_can_be_added(sqlite_world: World, monkeypatch: pytest.Monk
     bo.cases.create(name=OTHER_NAME)  # not anna's: the source sees only what query.cases allows
     items = anna.reminders.due(today=TUESDAY).items
     assert [(r.kind, r.case_ref, r.label()) for r in items] == [
-        ("safety_review", row.case_ref, "Skyddsplanen ses över")
+        ("custom_check", row.case_ref, "Egen kontroll")
     ]
+
+
+def test_a_safety_plan_review_date_is_a_reminder_that_opens_the_safety_plan(
+    world: World,
+) -> None:
+    from dataclasses import replace
+
+    from tests.core.test_safety_plan import plan_content
+
+    anna, bo = world.workspace("anna"), world.workspace("bo")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    plan = anna.safety.create(row.id)
+    due = TUESDAY + timedelta(days=2)  # Thursday 2 April: this week, across the month end
+    plan = anna.safety.save(plan.id, plan.version, replace(plan_content(), review_due_on=due))
+    bo.cases.create(name=OTHER_NAME)  # another worker's case without a safety plan
+    items = [r for r in anna.reminders.due(today=TUESDAY).items if r.kind == "safety_review"]
+    assert [(r.due_on, r.target, r.target_id, r.case_ref) for r in items] == [
+        (due, "safety", plan.id, row.case_ref)
+    ]
+    assert items[0].label() == "Skyddsplanen ska ses över"
+    assert items[0].label("en") == "Safety plan review"
+    # Not yet due in the week before; overdue the day after; never another worker's.
+    assert "safety_review" not in {
+        r.kind for r in anna.reminders.due(today=TUESDAY - timedelta(days=7)).items
+    }
+    later = anna.reminders.due(today=due + timedelta(days=1))
+    assert [r.due_on for r in later.overdue if r.kind == "safety_review"] == [due]
+    assert bo.reminders.due(today=due + timedelta(days=1)).items == ()
 
 
 def test_cli_lists_and_exports(sqlite_world: World, tmp_path: Path) -> None:

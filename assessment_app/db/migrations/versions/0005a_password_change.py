@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005a"
-down_revision = "0004e"
+down_revision = "0005f2"
 branch_labels = None
 depends_on = None
 
