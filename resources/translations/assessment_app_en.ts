@@ -598,190 +598,195 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="85"/>
+        <location filename="../../ui/case_view/case_page.py" line="86"/>
         <source>Ä&amp;ndra personuppgifter …</source>
         <translation>Edit personal &amp;details …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="86"/>
+        <location filename="../../ui/case_view/case_page.py" line="87"/>
         <source>A&amp;vsluta ärendet …</source>
         <translation>Clo&amp;se the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="87"/>
+        <location filename="../../ui/case_view/case_page.py" line="88"/>
         <source>Öppna ärendet i&amp;gen</source>
         <translation>Re&amp;open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="91"/>
+        <location filename="../../ui/case_view/case_page.py" line="92"/>
         <source>&amp;Godkänn avslut</source>
         <translation>&amp;Approve closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="92"/>
+        <location filename="../../ui/case_view/case_page.py" line="93"/>
         <source>Av&amp;slå avslut …</source>
         <translation>&amp;Refuse closing …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="121"/>
+        <location filename="../../ui/case_view/case_page.py" line="122"/>
         <source>&amp;Personen</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="122"/>
+        <location filename="../../ui/case_view/case_page.py" line="123"/>
         <source>&amp;Samtycken</source>
         <translation>&amp;Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="123"/>
+        <location filename="../../ui/case_view/case_page.py" line="124"/>
         <source>&amp;Kartläggningar</source>
         <translation>&amp;Assessments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="124"/>
+        <location filename="../../ui/case_view/case_page.py" line="125"/>
         <source>&amp;Handlingsplaner</source>
         <translation>Action &amp;plans</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="125"/>
+        <location filename="../../ui/case_view/case_page.py" line="126"/>
         <source>&amp;Uppföljningar</source>
         <translation>&amp;Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="126"/>
+        <location filename="../../ui/case_view/case_page.py" line="127"/>
         <source>Sk&amp;yddsplan</source>
         <translation>Safet&amp;y plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="127"/>
+        <location filename="../../ui/case_view/case_page.py" line="128"/>
         <source>H&amp;istorik</source>
         <translation>H&amp;istory</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="140"/>
+        <location filename="../../ui/case_view/case_page.py" line="141"/>
         <source>Hämtar ärendet …</source>
         <translation>Loading the case …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="207"/>
+        <location filename="../../ui/case_view/case_page.py" line="210"/>
         <source>personnummer saknas</source>
         <translation>no personal identity number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="210"/>
+        <location filename="../../ui/case_view/case_page.py" line="213"/>
         <source>{ref} · {number} · {status} · handläggare {who}</source>
         <translation>{ref} · {number} · {status} · caseworker {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="220"/>
+        <location filename="../../ui/case_view/case_page.py" line="223"/>
         <source>SKYDDADE PERSONUPPGIFTER ({level}). Lämna inte ut uppgifter om personen, skriv aldrig ut adressen och tala inte om var personen bor. Varje öppning av ärendet loggas.</source>
         <translation>PROTECTED PERSONAL DATA ({level}). Do not disclose information about the person, never print the address and never say where the person lives. Every opening of the case is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="237"/>
+        <location filename="../../ui/case_view/case_page.py" line="240"/>
         <source>Avslut är begärt ({reason}) och väntar på arbetsledarens beslut.</source>
         <translation>Closing has been requested ({reason}) and awaits the supervisor&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="265"/>
+        <location filename="../../ui/case_view/case_page.py" line="268"/>
         <source>Avslå avslut</source>
         <translation>Refuse closing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="266"/>
+        <location filename="../../ui/case_view/case_page.py" line="269"/>
         <source>Varför ska ärendet inte avslutas?</source>
         <translation>Why should the case not be closed?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="281"/>
+        <location filename="../../ui/case_view/case_page.py" line="284"/>
         <source>Ärendet är öppet igen.</source>
         <translation>The case is open again.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="294"/>
+        <location filename="../../ui/case_view/case_page.py" line="297"/>
         <source>Namn:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="296"/>
+        <location filename="../../ui/case_view/case_page.py" line="299"/>
         <source>Personnummer:</source>
         <translation>Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="300"/>
+        <location filename="../../ui/case_view/case_page.py" line="309"/>
+        <source>Kontaktuppgifter:</source>
+        <translation>Contact details:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/case_page.py" line="311"/>
         <source>Skyddsnivå:</source>
         <translation>Protection level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="306"/>
+        <location filename="../../ui/case_view/case_page.py" line="317"/>
         <source>Dold under mötet</source>
         <translation>Hidden during the meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="309"/>
+        <location filename="../../ui/case_view/case_page.py" line="320"/>
         <source>Dold (skyddade personuppgifter)</source>
         <translation>Hidden (protected personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="310"/>
+        <location filename="../../ui/case_view/case_page.py" line="321"/>
         <source>&amp;Visa adressen</source>
         <translation>&amp;Show the address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="306"/>
         <location filename="../../ui/case_view/case_page.py" line="317"/>
-        <location filename="../../ui/case_view/case_page.py" line="319"/>
+        <location filename="../../ui/case_view/case_page.py" line="328"/>
+        <location filename="../../ui/case_view/case_page.py" line="330"/>
         <source>Adress:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="320"/>
+        <location filename="../../ui/case_view/case_page.py" line="331"/>
         <source>Telefon:</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="321"/>
+        <location filename="../../ui/case_view/case_page.py" line="332"/>
         <source>E-post:</source>
         <translation>Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="322"/>
+        <location filename="../../ui/case_view/case_page.py" line="333"/>
         <source>Kontaktväg:</source>
         <translation>Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="323"/>
+        <location filename="../../ui/case_view/case_page.py" line="334"/>
         <source>Öppnat:</source>
         <translation>Opened:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="326"/>
+        <location filename="../../ui/case_view/case_page.py" line="337"/>
         <source>{date} – {reason}</source>
         <translation>{date} – {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="332"/>
+        <location filename="../../ui/case_view/case_page.py" line="343"/>
         <source>Avslutat:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="333"/>
+        <location filename="../../ui/case_view/case_page.py" line="344"/>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="404"/>
+        <location filename="../../ui/case_view/case_page.py" line="415"/>
         <source>Personuppgifterna är sparade.</source>
         <translation>The personal details are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="281"/>
-        <location filename="../../ui/case_view/case_page.py" line="412"/>
+        <location filename="../../ui/case_view/case_page.py" line="284"/>
+        <location filename="../../ui/case_view/case_page.py" line="423"/>
         <source>Ärendet är avslutat.</source>
         <translation>The case is closed.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/case_page.py" line="429"/>
+        <location filename="../../ui/case_view/case_page.py" line="440"/>
         <source>Ärendet är öppnat igen.</source>
         <translation>The case is open again.</translation>
     </message>
@@ -827,6 +832,94 @@
         <location filename="../../ui/cases/model.py" line="219"/>
         <source>{date} (försenad)</source>
         <translation>{date} (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="48"/>
+        <source>Byt lösenord</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="52"/>
+        <source>Du loggade in med ett tillfälligt lösenord som en administratör har valt. Välj ett eget lösenord innan du fortsätter. Ingen annan ska känna till det.</source>
+        <translation>You signed in with a temporary password chosen by an administrator. Choose your own password before you go on. Nobody else should know it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="57"/>
+        <source>Skriv ditt nuvarande lösenord och det nya två gånger. Ditt nya lösenord gäller från nästa gång du loggar in eller låser upp.</source>
+        <translation>Type your current password and the new one twice. Your new password applies from the next time you sign in or unlock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="67"/>
+        <source>Nuvarande lösenord</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="68"/>
+        <source>Nytt lösenord</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="69"/>
+        <source>Upprepa det nya lösenordet</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="74"/>
+        <source>Minst {n} tecken. Gärna en mening du minns.</source>
+        <translation>At least {n} characters. A sentence you remember works well.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="80"/>
+        <source>&amp;Tillfälligt lösenord:</source>
+        <translation>&amp;Temporary password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="80"/>
+        <source>&amp;Nuvarande lösenord:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="83"/>
+        <source>N&amp;ytt lösenord:</source>
+        <translation>N&amp;ew password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="84"/>
+        <source>&amp;Upprepa:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="86"/>
+        <source>&amp;Byt lösenord</source>
+        <translation>&amp;Change password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="89"/>
+        <source>&amp;Logga ut</source>
+        <translation>&amp;Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="89"/>
+        <source>&amp;Avbryt</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="108"/>
+        <source>Skriv ditt nuvarande lösenord.</source>
+        <translation>Type your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="112"/>
+        <source>Det nya lösenordet måste ha minst {n} tecken.</source>
+        <translation>The new password must have at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account/password_dialog.py" line="119"/>
+        <source>De två nya lösenorden är inte likadana. Skriv det igen.</source>
+        <translation>The two new passwords are not the same. Type it again.</translation>
     </message>
 </context>
 <context>
@@ -1437,92 +1530,92 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="61"/>
+        <location filename="../../ui/startup/first_run.py" line="63"/>
         <source>Kom igång – ny databas</source>
         <translation>Getting started – new database</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="74"/>
+        <location filename="../../ui/startup/first_run.py" line="76"/>
         <source>&lt;h2&gt;Välkommen&lt;/h2&gt;&lt;p&gt;Det finns ingen databas ännu. Här skapas en ny, krypterad databas på den här datorn och den första administratören.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;There is no database yet. This creates a new, encrypted database on this computer and the first administrator.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="81"/>
+        <location filename="../../ui/startup/first_run.py" line="83"/>
         <source>Databasen skapas i: {path}</source>
         <translation>The database is created in: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="87"/>
+        <location filename="../../ui/startup/first_run.py" line="89"/>
         <source>till exempel Vuxenenheten</source>
         <translation>for example Adult services</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="94"/>
+        <location filename="../../ui/startup/first_run.py" line="96"/>
         <source>&amp;Enhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="95"/>
+        <location filename="../../ui/startup/first_run.py" line="97"/>
         <source>&amp;Administratörens användarnamn:</source>
         <translation>&amp;Administrator&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="97"/>
+        <location filename="../../ui/startup/first_run.py" line="99"/>
         <source>&amp;Lösenord (minst {n} tecken):</source>
         <translation>&amp;Password (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="100"/>
+        <location filename="../../ui/startup/first_run.py" line="102"/>
         <source>&amp;Upprepa lösenordet:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="102"/>
+        <location filename="../../ui/startup/first_run.py" line="104"/>
         <source>&amp;Skapa databasen</source>
         <translation>&amp;Create the database</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="105"/>
+        <location filename="../../ui/startup/first_run.py" line="107"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="127"/>
+        <location filename="../../ui/startup/first_run.py" line="129"/>
         <source>Lösenorden är inte likadana.</source>
         <translation>The passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="131"/>
+        <location filename="../../ui/startup/first_run.py" line="133"/>
         <source>Skapar databasen och nycklarna …</source>
         <translation>Creating the database and the keys …</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="163"/>
+        <location filename="../../ui/startup/first_run.py" line="190"/>
         <source>&lt;h2&gt;Återställningsnyckel&lt;/h2&gt;&lt;p&gt;Databasen är skapad. Nyckeln nedan är det &lt;b&gt;enda&lt;/b&gt; sättet att komma åt uppgifterna om alla lösenord glöms bort. Den visas bara nu.&lt;/p&gt;&lt;p&gt;Skriv ut den eller skriv av den och förvara den inlåst, åtskild från datorn (till exempel i enhetens kassaskåp). Spara den inte i en vanlig fil på datorn.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Recovery key&lt;/h2&gt;&lt;p&gt;The database is created. The key below is the &lt;b&gt;only&lt;/b&gt; way to reach the records if every password is forgotten. It is shown only now.&lt;/p&gt;&lt;p&gt;Print it or copy it by hand and keep it locked away, apart from the computer (for example in the unit&apos;s safe). Do not save it in an ordinary file on the computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="177"/>
+        <location filename="../../ui/startup/first_run.py" line="207"/>
         <source>&amp;Kopiera</source>
         <translation>&amp;Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="179"/>
+        <location filename="../../ui/startup/first_run.py" line="209"/>
         <source>Skriv &amp;ut …</source>
         <translation>&amp;Print …</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="185"/>
+        <location filename="../../ui/startup/first_run.py" line="218"/>
         <source>&amp;Jag har sparat nyckeln</source>
         <translation>&amp;I have stored the key</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="186"/>
+        <location filename="../../ui/startup/first_run.py" line="219"/>
         <source>&amp;Fortsätt till inloggningen</source>
         <translation>&amp;Continue to sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup/first_run.py" line="211"/>
+        <location filename="../../ui/startup/first_run.py" line="244"/>
         <source>Återställningsnyckel för databasen {where}
 
 {key}
@@ -2223,149 +2316,179 @@ own / worker</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
-        <location filename="../../ui/main_window.py" line="609"/>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Inloggad som {user} ({role})</source>
         <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Ärende&amp;listan</source>
         <translation>Case &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Att &amp;göra</source>
+        <translation>&amp;To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>Det som är försenat och det som ska göras den här veckan</source>
+        <translation>What is overdue and what is due this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Nytt ärende …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Mötesläge</source>
         <translation>&amp;Meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
         <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Lås skärmen</source>
         <translation>&amp;Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Logga &amp;ut</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
         <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Logg&amp;uppföljning</source>
         <translation>Access &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>S&amp;tatistik</source>
         <translation>S&amp;tatistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Avidentifierad statistik för enheten</source>
         <translation>Anonymised statistics for the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Säkerhetskopiera databasen …</source>
         <translation>&amp;Back up the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Inställningar …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Mina &amp;kontaktuppgifter …</source>
         <translation>My &amp;contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Telefon och e-post som skrivs ut på handlingsplanerna</source>
         <translation>Phone and email printed on the action plans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>&amp;Byt lösenord …</source>
+        <translation>&amp;Change password …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Om Kartläggning …</source>
         <translation>&amp;About Kartläggning …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;Granskning ({n} akuta)</source>
         <translation>&amp;Review ({n} urgent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det du skriver finns kvar.</source>
         <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="571"/>
+        <source>Att göra</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="645"/>
+        <source>Lösenordet är bytt.</source>
+        <translation>The password is changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="676"/>
+        <source>Personen fanns redan i registret (samma personnummer). Det nya ärendet är kopplat till personens befintliga uppgifter; kontrollera namn och kontaktuppgifter.</source>
+        <translation>The person was already in the register (same personnummer). The new case is linked to the person&apos;s existing record; check the name and contact details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>U&amp;tförarregister</source>
         <translation>&amp;Provider register</translation>
     </message>
@@ -2416,77 +2539,77 @@ own / worker</translation>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="40"/>
+        <location filename="../../ui/cases/new_case.py" line="42"/>
         <source>Nytt ärende</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="45"/>
+        <location filename="../../ui/cases/new_case.py" line="47"/>
         <source>ÅÅÅÅMMDD-NNNN (lämna tomt om det saknas)</source>
         <translation>YYYYMMDD-NNNN (leave empty if there is none)</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="60"/>
+        <location filename="../../ui/cases/new_case.py" line="62"/>
         <source>Skyddade personuppgifter: namnet döljs i listor, adressen skrivs aldrig ut och varje öppning loggas.</source>
         <translation>Protected personal data: the name is hidden in lists, the address is never printed and every opening is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="73"/>
+        <location filename="../../ui/cases/new_case.py" line="75"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="74"/>
+        <location filename="../../ui/cases/new_case.py" line="76"/>
         <source>&amp;Personnummer:</source>
         <translation>&amp;Personal identity number:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="76"/>
+        <location filename="../../ui/cases/new_case.py" line="78"/>
         <source>&amp;Adress:</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="77"/>
+        <location filename="../../ui/cases/new_case.py" line="79"/>
         <source>P&amp;ostnummer:</source>
         <translation>P&amp;ostal code:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="78"/>
+        <location filename="../../ui/cases/new_case.py" line="80"/>
         <source>Or&amp;t:</source>
         <translation>&amp;Town:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="79"/>
+        <location filename="../../ui/cases/new_case.py" line="81"/>
         <source>&amp;Telefon:</source>
         <translation>P&amp;hone:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="80"/>
+        <location filename="../../ui/cases/new_case.py" line="82"/>
         <source>&amp;E-post:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="81"/>
+        <location filename="../../ui/cases/new_case.py" line="83"/>
         <source>&amp;Skyddsnivå:</source>
         <translation>Protection &amp;level:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="83"/>
+        <location filename="../../ui/cases/new_case.py" line="85"/>
         <source>&amp;Kontaktväg:</source>
         <translation>&amp;Referral source:</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="87"/>
+        <location filename="../../ui/cases/new_case.py" line="89"/>
         <source>&amp;Skapa ärendet</source>
         <translation>&amp;Create the case</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="89"/>
+        <location filename="../../ui/cases/new_case.py" line="91"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/new_case.py" line="121"/>
+        <location filename="../../ui/cases/new_case.py" line="140"/>
         <source>Skriv personens namn.</source>
         <translation>Write the person&apos;s name.</translation>
     </message>
@@ -3640,6 +3763,119 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>RemindersPage</name>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="49"/>
+        <source>&lt;h2&gt;Att göra&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;To do&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="54"/>
+        <source>Mina ärenden</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="55"/>
+        <source>Hela enheten</source>
+        <translation>The whole unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="56"/>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="61"/>
+        <source>Ärende / datum</source>
+        <translation>Case / date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="61"/>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="61"/>
+        <source>När</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="66"/>
+        <source>&amp;Exportera till kalender (.ics) …</source>
+        <translation>&amp;Export to calendar (.ics) …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="68"/>
+        <source>Dina datum som kalenderfil, med ärendenummer men utan namn</source>
+        <translation>Your dates as a calendar file, with case references but no names</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="71"/>
+        <source>&amp;Uppdatera</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="74"/>
+        <source>&amp;Påminn mig på skrivbordet medan programmet är öppet</source>
+        <translation>&amp;Remind me on the desktop while the app is open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="80"/>
+        <source>Den här datorn har ingen plats för aviseringar.</source>
+        <translation>This computer has no place for notifications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="111"/>
+        <source>Inget är försenat och inget ska göras den här veckan.</source>
+        <translation>Nothing is overdue and nothing is due this week.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="114"/>
+        <source>Försenat: {overdue}. Att göra till och med söndag {end}: {week}.</source>
+        <translation>Overdue: {overdue}. Due up to Sunday {end}: {week}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="126"/>
+        <source>Försenat: {n}</source>
+        <translation>Overdue: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="130"/>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="133"/>
+        <source>I dag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="133"/>
+        <source>Denna vecka</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="161"/>
+        <source>Spara kalenderfil</source>
+        <translation>Save calendar file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="163"/>
+        <source>Kalenderfiler (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="176"/>
+        <source>{n} datum är sparade i {file}. Filen har ärendenummer men inga namn.</source>
+        <translation>{n} dates are saved in {file}. The file has case references but no names.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="195"/>
+        <source>Försenat: {overdue}. Att göra den här veckan: {week}.</source>
+        <translation>Overdue: {overdue}. Due this week: {week}.</translation>
+    </message>
+</context>
+<context>
     <name>RetentionModel</name>
     <message>
         <location filename="../../ui/admin/retention_page.py" line="68"/>
@@ -4783,52 +5019,52 @@ own / worker</translation>
 <context>
     <name>SubjectAccessBox</name>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="38"/>
+        <location filename="../../ui/case_view/subject_access.py" line="39"/>
         <source>Registerutdrag</source>
         <translation>Subject access export</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="45"/>
+        <location filename="../../ui/case_view/subject_access.py" line="46"/>
         <source>Spara som P&amp;DF …</source>
         <translation>Save as P&amp;DF …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="46"/>
+        <location filename="../../ui/case_view/subject_access.py" line="47"/>
         <source>Spara som &amp;JSON …</source>
         <translation>Save as &amp;JSON …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="66"/>
+        <location filename="../../ui/case_view/subject_access.py" line="67"/>
         <source>Allt som finns sparat om personen i de ärenden du har tillgång till: personuppgifter, samtycken, kartläggningar, handlingsplaner, uppföljningar, osparade utkast och vem som har öppnat eller ändrat ärendet. Utdraget loggas.</source>
         <translation>Everything stored about the person in the cases you can reach: personal details, consents, assessments, action plans, follow-ups, unsaved drafts and who opened or changed the case. The export is logged.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="72"/>
+        <location filename="../../ui/case_view/subject_access.py" line="73"/>
         <source>Personen har skyddade personuppgifter: kontrollera vem som tar emot utdraget innan det lämnas ut. Adressen visas inte här.</source>
         <translation>The person has protected personal data: check who receives the export before it is handed out. The address is not shown here.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="83"/>
+        <location filename="../../ui/case_view/subject_access.py" line="84"/>
         <source>Spara registerutdraget som PDF</source>
         <translation>Save the subject access export as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="84"/>
+        <location filename="../../ui/case_view/subject_access.py" line="85"/>
         <source>PDF-dokument (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="88"/>
+        <location filename="../../ui/case_view/subject_access.py" line="89"/>
         <source>Spara registerutdraget som JSON</source>
         <translation>Save the subject access export as JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="89"/>
+        <location filename="../../ui/case_view/subject_access.py" line="90"/>
         <source>JSON-fil (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/subject_access.py" line="106"/>
+        <location filename="../../ui/case_view/subject_access.py" line="107"/>
         <source>Registerutdraget skapas …</source>
         <translation>Creating the subject access export …</translation>
     </message>
@@ -4836,6 +5072,11 @@ own / worker</translation>
         <location filename="../../ui/case_view/subject_access.py" line="120"/>
         <source>Registerutdraget sparades som {name}.</source>
         <translation>The subject access export was saved as {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/subject_access.py" line="123"/>
+        <source>{count} lagrade uppgifter gick inte att läsa; de är markerade [skadat värde] i utdraget.</source>
+        <translation>{count} stored values could not be read; they are marked [skadat värde] (damaged value) in the extract.</translation>
     </message>
 </context>
 <context>
@@ -5112,9 +5353,9 @@ own / worker</translation>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="385"/>
-        <source>Användaren {name} är tillagd.</source>
-        <translation>The user {name} is added.</translation>
+        <location filename="../../ui/admin/users_page.py" line="386"/>
+        <source>Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett eget vid första inloggningen.</source>
+        <translation>The user {name} is added. The password is temporary: {name} chooses their own at the first sign-in.</translation>
     </message>
 </context>
 <context>
