@@ -274,15 +274,12 @@ def sign_in(
     )
 
 
-def verify_password(
-    ctx: Context, password: str, *, policy: LoginPolicy | None = None, purpose: str = "unlock"
+def _check_own_password(
+    ctx: Context, password: str, policy: LoginPolicy, wrong: WrongPasswordError
 ) -> None:
-    """Check the signed-in user's password again (idle lock, leaving meeting mode).
-
-    Failures count and lock the account exactly as at sign-in; success is audited as
-    ``unlock`` and keeps the existing session (no new login).
-    """
-    policy = policy or LoginPolicy()
+    """The signed-in user's password checked again, under the sign-in rules: a disabled or
+    locked account is refused, the slow-down applies, and a wrong password counts as a failed
+    attempt (``wrong`` is what the user is told)."""
     db = ctx.db
     with db.sessions() as session:
         user = session.get(User, ctx.user_id)
@@ -294,8 +291,7 @@ def verify_password(
             "This account is disabled. Ask an administrator.",
             "Kontot är avstängt. Kontakta en administratör.",
         )
-    now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
+    if user.locked_until is not None and user.locked_until > utcnow():
         raise AccountLockedError(
             "Too many failed attempts: the account is locked for a while.",
             "För många misslyckade försök: kontot är låst en stund.",
@@ -307,7 +303,22 @@ def verify_password(
         keymod.unwrap_with_password(password, wrap.kdf, wrap.wrapped, wrap.id)
     except WrongPasswordError:
         _record_failure(db, ctx.user_id, policy)
-        raise WrongPasswordError("Wrong password.", "Fel lösenord.") from None
+        raise wrong from None
+
+
+def verify_password(
+    ctx: Context, password: str, *, policy: LoginPolicy | None = None, purpose: str = "unlock"
+) -> None:
+    """Check the signed-in user's password again (idle lock, leaving meeting mode).
+
+    Failures count and lock the account exactly as at sign-in; success is audited as
+    ``unlock`` and keeps the existing session (no new login).
+    """
+    policy = policy or LoginPolicy()
+    db = ctx.db
+    _check_own_password(
+        ctx, password, policy, WrongPasswordError("Wrong password.", "Fel lösenord.")
+    )
     with db.session() as session:
         session.execute(
             update(User)
@@ -500,33 +511,15 @@ def change_password(
             "Det nya lösenordet måste skilja sig från det nuvarande.",
         )
     validate_password(new_password)
-    db = ctx.db
-    with db.sessions() as session:
-        user = session.get(User, ctx.user_id)
-        wrap = session.execute(
-            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
-        ).scalar_one_or_none()
-    if user is None or not user.active or wrap is None:
-        raise AccountDisabledError(
-            "This account is disabled. Ask an administrator.",
-            "Kontot är avstängt. Kontakta en administratör.",
-        )
-    if user.locked_until is not None and user.locked_until > utcnow():
-        raise AccountLockedError(
-            "Too many failed attempts: the account is locked for a while.",
-            "För många misslyckade försök: kontot är låst en stund.",
-        )
-    delay = policy.delay_for(user.failed_attempts)
-    if delay:
-        policy.sleep(delay)
-    try:
-        keymod.unwrap_with_password(old_password, wrap.kdf, wrap.wrapped, wrap.id)
-    except WrongPasswordError:
-        _record_failure(db, ctx.user_id, policy)
-        raise WrongPasswordError(
+    _check_own_password(
+        ctx,
+        old_password,
+        policy,
+        WrongPasswordError(
             "The current password is wrong; the password was not changed.",
             "Det nuvarande lösenordet är fel; lösenordet har inte ändrats.",
-        ) from None
+        ),
+    )
     with ctx.transaction() as session:
         for old in session.execute(
             select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
