@@ -181,31 +181,14 @@ def sign_in(
     if user is None:
         raise _wrong_password()
     if not user.active:
-        with db.session() as session:
-            audit.append(
-                session,
-                None,
-                audit.LOGIN_FAILED,
-                user_id=user.id,
-                object_type="user",
-                object_id=user.id,
-                detail="account disabled",
-            )
+        _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "account disabled")
         raise AccountDisabledError(
             "This account is disabled. Ask an administrator.",
             "Kontot är avstängt. Kontakta en administratör.",
         )
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        with db.session() as session:
-            audit.append(
-                session,
-                None,
-                audit.LOGIN_LOCKED,
-                user_id=user.id,
-                object_type="user",
-                object_id=user.id,
-            )
+        _audit_sign_in(db, audit.LOGIN_LOCKED, user.id)
         raise AccountLockedError(
             f"Too many failed attempts: the account is locked for about {minutes} more minutes.",
             f"För många misslyckade försök: kontot är låst i ungefär {minutes} minuter till.",
@@ -229,16 +212,7 @@ def sign_in(
         raise _wrong_password() from None
     except DamagedKeyWrapError:
         # Damage, not a guess: audited, never counted towards the lockout.
-        with db.session() as session:
-            audit.append(
-                session,
-                None,
-                audit.LOGIN_FAILED,
-                user_id=user.id,
-                object_type="user",
-                object_id=user.id,
-                detail="key wrap damaged",
-            )
+        _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key wrap damaged")
         raise
     with db.session() as session:
         if upgraded is not None:  # a wrap from before check values: add one
@@ -334,6 +308,20 @@ def verify_password(
             object_type="user",
             object_id=ctx.user_id,
             detail=purpose,
+        )
+
+
+def _audit_sign_in(db: Database, action: str, user_id: str, detail: str | None = None) -> None:
+    """A failed or locked sign-in of a known user, sealed with the pre-sign-in key."""
+    with db.session() as session:
+        audit.append(
+            session,
+            None,
+            action,
+            user_id=user_id,
+            object_type="user",
+            object_id=user_id,
+            detail=detail,
         )
 
 
