@@ -15,6 +15,7 @@ from sqlalchemy import LargeBinary, select, update
 
 from assessment_app.damage import DAMAGED, is_json_marker
 from assessment_app.db import models
+from assessment_app.db.types import SafeBinary
 from assessment_app.records.cases import Contact
 from assessment_app.records.drafts import DraftPayload
 from assessment_app.records.plans import Action, Goal, PlanContent, PlanEdit
@@ -33,7 +34,10 @@ def _encrypted_columns() -> set[tuple[str, str]]:
         table = mapper.local_table
         for column in table.columns:
             if column.name.endswith("_enc"):
-                assert isinstance(column.type, LargeBinary) or "Blob" in type(column.type).__name__
+                assert (
+                    isinstance(column.type, LargeBinary | SafeBinary)
+                    or "Blob" in type(column.type).__name__
+                )
                 found.add((str(table.name), column.name))
     return found
 
