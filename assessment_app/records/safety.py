@@ -876,7 +876,7 @@ def waiting_for_review(uow: UnitOfWork) -> list[WaitingSafetyPlan]:
     if not waiting:
         return []
     submissions: dict[tuple[str, int], tuple[datetime, str | None]] = {}
-    for plan_id, plan_version, by, at in uow.session.execute(
+    for plan_id, plan_version, user_id, moment in uow.session.execute(
         select(
             SafetyPlanReview.safety_plan_id,
             SafetyPlanReview.plan_version,
@@ -889,11 +889,12 @@ def waiting_for_review(uow: UnitOfWork) -> list[WaitingSafetyPlan]:
         )
         .order_by(SafetyPlanReview.decided_at)
     ).all():
-        submissions[(plan_id, plan_version)] = (at, by)  # the last one wins
-    names = _usernames(uow, {by or "" for _at, by in submissions.values()})
+        submissions[(plan_id, plan_version)] = (moment, user_id)  # the last one wins
+    names = _usernames(uow, {user or "" for _when, user in submissions.values()})
     out = []
     for d in waiting:
-        at, by = submissions.get((d.safety_plan_id, d.plan_version), (None, None))
+        found = submissions.get((d.safety_plan_id, d.plan_version))
+        at, by = found if found is not None else (None, None)
         out.append(
             WaitingSafetyPlan(
                 d.case_id,
