@@ -858,10 +858,57 @@ def review_dates(
     ]
 
 
-def waiting_for_review(uow: UnitOfWork) -> list[ReviewDate]:
+@dataclass(frozen=True)
+class WaitingSafetyPlan(ReviewDate):
+    """A submitted safety plan waiting for a second person: when and by whom (a user name) it
+    was submitted. No names of the person, no content."""
+
+    submitted_at: datetime | None = None
+    submitted_by: str | None = None  # user name
+    submitted_by_id: str | None = None  # user id: the one who may not approve it
+
+
+def waiting_for_review(uow: UnitOfWork) -> list[WaitingSafetyPlan]:
     """Safety plans submitted and waiting for a second person, in the cases this user reaches
-    (for a supervisor's list), by review date. A submitted plan always has a review date."""
-    return [d for d in review_dates(uow) if d.review_state == "submitted"]
+    (for a supervisor's list), by review date, with the last submission's time and user. A
+    submitted plan always has a review date. Nothing is decrypted."""
+    waiting = [d for d in review_dates(uow) if d.review_state == "submitted"]
+    if not waiting:
+        return []
+    submissions: dict[tuple[str, int], tuple[datetime, str | None]] = {}
+    for plan_id, plan_version, user_id, moment in uow.session.execute(
+        select(
+            SafetyPlanReview.safety_plan_id,
+            SafetyPlanReview.plan_version,
+            SafetyPlanReview.decided_by,
+            SafetyPlanReview.decided_at,
+        )
+        .where(
+            SafetyPlanReview.safety_plan_id.in_([d.safety_plan_id for d in waiting]),
+            SafetyPlanReview.decision == "submitted",
+        )
+        .order_by(SafetyPlanReview.decided_at)
+    ).all():
+        submissions[(plan_id, plan_version)] = (moment, user_id)  # the last one wins
+    names = _usernames(uow, {user or "" for _when, user in submissions.values()})
+    out = []
+    for d in waiting:
+        found = submissions.get((d.safety_plan_id, d.plan_version))
+        at, by = found if found is not None else (None, None)
+        out.append(
+            WaitingSafetyPlan(
+                d.case_id,
+                d.case_ref,
+                d.safety_plan_id,
+                d.plan_version,
+                d.review_state,
+                d.review_due_on,
+                at,
+                names.get(by or ""),
+                by,
+            )
+        )
+    return out
 
 
 def threat_urgent(uow: UnitOfWork, case_id: str) -> bool:

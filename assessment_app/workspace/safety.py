@@ -23,6 +23,7 @@ from assessment_app.records.safety import (
     SafetyPlanContent,
     SafetyPlanInfo,
     Unfinished,
+    WaitingSafetyPlan,
 )
 from assessment_app.safety_export import BuiltSafetyDocument, audit_detail, build_document
 from assessment_app.settings import PrintSettings, load_print_settings
@@ -124,8 +125,9 @@ class SafetyUseCases:
         """The review due dates of the safety plans in the cases this user reaches."""
         return review_dates(self.ws, until=until, include_closed=include_closed)
 
-    def waiting_for_review(self) -> list[ReviewDate]:
-        """Submitted safety plans waiting for a second person (the supervisor's list)."""
+    def waiting_for_review(self) -> list[WaitingSafetyPlan]:
+        """Submitted safety plans waiting for a second person (the supervisor's list), with
+        when and by whom each was submitted."""
         with self.ws.read() as uow:
             return safety.waiting_for_review(uow)
 

@@ -147,7 +147,10 @@ def test_round_trip_versions_and_review_by_a_second_person(world: World) -> None
     assert chef.safety.waiting_for_review() == []
     plan = anna.safety.submit(plan.id, plan.version)
     assert plan.review_state == "submitted" and plan.submitted_by == "anna"
-    assert [w.safety_plan_id for w in chef.safety.waiting_for_review()] == [plan.id]
+    waiting = chef.safety.waiting_for_review()
+    assert [w.safety_plan_id for w in waiting] == [plan.id]
+    assert waiting[0].submitted_by == "anna" and waiting[0].submitted_at is not None
+    assert waiting[0].review_due_on == TODAY + timedelta(days=30)
     with pytest.raises(ValidationError):  # locked while submitted
         anna.safety.save(plan.id, plan.version, plan_content())
     with pytest.raises(AccessDeniedError):  # a caseworker does not approve

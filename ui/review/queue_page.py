@@ -1,16 +1,19 @@
 """The supervisor's review queue: plans waiting for review, overdue follow-ups, urgent flags,
 requests to close a case (where the unit makes closing a supervisor's decision; opened to
-decide in the case view) and consents that end (within the unit's warning days, or in the
-last 14 days) in the unit. Case references only: a name is shown once a case or a plan is
-opened (the core audits that).
+decide in the case view), consents that end (within the unit's warning days, or in the
+last 14 days) in the unit, and safety plans (skyddsplaner) submitted for review, reviewed
+beside the list (:mod:`ui.review.safety_review`). Case references only: a name is shown once a
+case or a plan is opened (the core audits that); the safety plans show none.
 
 Opened with ``ReviewQueuePage(services, parent)``; nothing is read until :meth:`refresh`, which
-reads the queue (``ws.review.queue``, audited) and the area titles in the background."""
+reads the queue (``ws.review.queue``, audited), the waiting safety plans
+(``ws.safety.waiting_for_review``; a supervisor's only: other roles do not see the tab) and the
+area titles in the background. A decision on a safety plan refreshes the queue."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment_app.records.safety import WaitingSafetyPlan
 from assessment_app.server.review import ApprovedPlan, EndingConsent, ReviewQueue, WaitingPlan
 from ui.cases import labels
 from ui.messages import error_message
+from ui.review.safety_review import SafetyReviewPanel
 from ui.services import Services
 from ui.tasks import run_task
 from ui.timefmt import local_time
@@ -43,6 +49,7 @@ class QueueData:
     queue: ReviewQueue
     area_titles: dict[str, str]  # area id -> title (and the consent section's id)
     template_error: BaseException | None = None  # no titles: the banner says why
+    safety_plans: list[WaitingSafetyPlan] = field(default_factory=list)
 
 
 def _table(parent: QWidget, headers: Sequence[str]) -> QTableWidget:
@@ -113,12 +120,48 @@ class ReviewQueuePage(QWidget):
             [self.tr("Ärende"), self.tr("Mottagare"), self.tr("Sista dag"), self.tr("Status")],
         )
         self.close_requests = _table(self, [self.tr("Ärende"), self.tr("Begärt"), self.tr("Av")])
+        self.is_supervisor = services.ctx.role == "supervisor"
+        self.safety_plans: list[WaitingSafetyPlan] = []
+        self.safety_page = QWidget(self)
+        self.safety = _table(
+            self.safety_page,
+            [
+                self.tr("Ärende"),
+                self.tr("Version"),
+                self.tr("Inskickad"),
+                self.tr("Av"),
+                self.tr("Ses över senast"),
+            ],
+        )
+        self.safety_review = SafetyReviewPanel(services, self.safety_page)
+        self.open_safety_button = QPushButton(self.tr("Vi&sa skyddsplanen"), self.safety_page)
+        self.open_safety_button.clicked.connect(self._open_selected_safety)
+        self.safety.doubleClicked.connect(self._open_selected_safety)
+        self.safety_review.decided.connect(lambda _decision: self.refresh())
+        safety_left = QWidget(self.safety_page)
+        left_layout = QVBoxLayout(safety_left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.safety, 1)
+        left_row = QHBoxLayout()
+        left_row.addStretch(1)
+        left_row.addWidget(self.open_safety_button)
+        left_layout.addLayout(left_row)
+        safety_split = QSplitter(self.safety_page)
+        safety_split.addWidget(safety_left)
+        safety_split.addWidget(self.safety_review)
+        safety_split.setStretchFactor(0, 2)
+        safety_split.setStretchFactor(1, 3)
+        safety_layout = QVBoxLayout(self.safety_page)
+        safety_layout.addWidget(safety_split)
         self.tabs.addTab(self.waiting, "")
         self.tabs.addTab(self.overdue, "")
         self.tabs.addTab(self.urgent, "")
         self.tabs.addTab(self.approved, "")
         self.tabs.addTab(self.ending, "")
         self.tabs.addTab(self.close_requests, "")
+        self.tabs.addTab(self.safety_page, "")
+        self.safety_tab_index = self.tabs.indexOf(self.safety_page)
+        self.tabs.setTabVisible(self.safety_tab_index, self.is_supervisor)
         self.review_button = QPushButton(self.tr("&Granska planen …"), self)
         self.open_case_button = QPushButton(self.tr("&Öppna ärendet"), self)
         self.refresh_button = QPushButton(self.tr("&Uppdatera"), self)
@@ -152,16 +195,18 @@ class ReviewQueuePage(QWidget):
         self.loading = True
         self.refresh_button.setEnabled(False)
         ws, today, consent = self.services.ws, self.today, self.tr("Samtycke")
+        supervisor = self.is_supervisor
 
         def fetch() -> QueueData:
             queue = ws.review.queue(today)
+            waiting_safety = ws.safety.waiting_for_review() if supervisor else []
             try:
                 template = ws.template()
                 titles = ws.area_titles(template)
             except Exception as error:  # the queue still shows; the banner says why
-                return QueueData(queue, {}, error)
+                return QueueData(queue, {}, error, waiting_safety)
             titles[template.consent.id] = consent
-            return QueueData(queue, titles)
+            return QueueData(queue, titles, None, waiting_safety)
 
         run_task(fetch, self._loaded, self._failed, owner=self)
 
@@ -260,6 +305,23 @@ class ReviewQueuePage(QWidget):
                 for c in queue.close_requests
             ],
         )
+        self.safety_plans = data.safety_plans
+        _fill(
+            self.safety,
+            [
+                (
+                    s,
+                    [
+                        s.case_ref,
+                        str(s.plan_version),
+                        local_time(s.submitted_at) if s.submitted_at else "",
+                        s.submitted_by or "",
+                        s.review_due_on.isoformat(),
+                    ],
+                )
+                for s in self.safety_plans
+            ],
+        )
         for row, e in enumerate(queue.ending_consents):
             if not e.ended:
                 continue
@@ -292,9 +354,11 @@ class ReviewQueuePage(QWidget):
         self.tabs.setTabText(4, self.tr("Samtycken som upphör ({n})").format(n=ending))
         closing = len(queue.close_requests) if queue else 0
         self.tabs.setTabText(5, self.tr("Begärda avslut ({n})").format(n=closing))
+        safety = len(self.safety_plans) if queue else 0
+        self.tabs.setTabText(self.safety_tab_index, self.tr("Skyddsplaner ({n})").format(n=safety))
         if queue is None:
             self.summary.setText(self.tr("Hämtar enhetens kö …"))
-        elif queue.total == 0:
+        elif queue.total == 0 and safety == 0:
             self.summary.setText(self.tr("Inget väntar på dig just nu."))
         else:
             self.summary.setText(
@@ -308,13 +372,14 @@ class ReviewQueuePage(QWidget):
 
     def _update_buttons(self) -> None:
         current = self.tabs.currentWidget()
+        self.review_button.setVisible(current is not self.safety_page)  # reviewed beside
         self.review_button.setEnabled(
             (current is self.waiting and self.waiting.rowCount() > 0)
             or (current is self.approved and self.approved.rowCount() > 0)
         )
-        self.open_case_button.setEnabled(
-            isinstance(current, QTableWidget) and current.rowCount() > 0
-        )
+        table = self.safety if current is self.safety_page else current
+        self.open_case_button.setEnabled(isinstance(table, QTableWidget) and table.rowCount() > 0)
+        self.open_safety_button.setEnabled(self.safety.rowCount() > 0)
 
     def _review_selected(self) -> None:
         """Open the selected plan: for a decision (waiting) or to print it (approved)."""
@@ -323,12 +388,20 @@ class ReviewQueuePage(QWidget):
         if isinstance(selected, WaitingPlan | ApprovedPlan):
             self.review_plan.emit(selected)
 
+    def _open_selected_safety(self) -> None:
+        """Show the selected safety plan beside the list, to approve or return it."""
+        selected = self._selected(self.safety)
+        if isinstance(selected, WaitingSafetyPlan):
+            self.safety_review.open(selected)
+
     def _open_selected_case(self) -> None:
         current = self.tabs.currentWidget()
+        if current is self.safety_page:
+            current = self.safety
         if not isinstance(current, QTableWidget):
             return
         payload = self._selected(current)
-        if isinstance(payload, WaitingPlan | ApprovedPlan):
+        if isinstance(payload, WaitingPlan | ApprovedPlan | WaitingSafetyPlan):
             self.open_case.emit(payload.case_id)
         elif isinstance(payload, str):
             self.open_case.emit(payload)
