@@ -4032,193 +4032,320 @@ own / worker</translation>
 <context>
     <name>ReviewQueuePage</name>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="81"/>
+        <location filename="../../ui/review/queue_page.py" line="88"/>
         <source>&lt;h2&gt;Granskning&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Review&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="86"/>
-        <location filename="../../ui/review/queue_page.py" line="91"/>
-        <location filename="../../ui/review/queue_page.py" line="100"/>
-        <location filename="../../ui/review/queue_page.py" line="109"/>
-        <location filename="../../ui/review/queue_page.py" line="113"/>
-        <location filename="../../ui/review/queue_page.py" line="115"/>
+        <location filename="../../ui/review/queue_page.py" line="93"/>
+        <location filename="../../ui/review/queue_page.py" line="98"/>
+        <location filename="../../ui/review/queue_page.py" line="107"/>
+        <location filename="../../ui/review/queue_page.py" line="116"/>
+        <location filename="../../ui/review/queue_page.py" line="120"/>
+        <location filename="../../ui/review/queue_page.py" line="122"/>
+        <location filename="../../ui/review/queue_page.py" line="129"/>
         <source>Ärende</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="86"/>
-        <location filename="../../ui/review/queue_page.py" line="109"/>
+        <location filename="../../ui/review/queue_page.py" line="93"/>
+        <location filename="../../ui/review/queue_page.py" line="116"/>
+        <location filename="../../ui/review/queue_page.py" line="130"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="86"/>
+        <location filename="../../ui/review/queue_page.py" line="93"/>
+        <location filename="../../ui/review/queue_page.py" line="131"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="86"/>
-        <location filename="../../ui/review/queue_page.py" line="109"/>
-        <location filename="../../ui/review/queue_page.py" line="115"/>
+        <location filename="../../ui/review/queue_page.py" line="93"/>
+        <location filename="../../ui/review/queue_page.py" line="116"/>
+        <location filename="../../ui/review/queue_page.py" line="122"/>
+        <location filename="../../ui/review/queue_page.py" line="132"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="92"/>
+        <location filename="../../ui/review/queue_page.py" line="99"/>
         <source>Skulle följas upp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="93"/>
+        <location filename="../../ui/review/queue_page.py" line="100"/>
         <source>Dagar sen</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="94"/>
+        <location filename="../../ui/review/queue_page.py" line="101"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="101"/>
+        <location filename="../../ui/review/queue_page.py" line="108"/>
         <source>Sedan</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="102"/>
+        <location filename="../../ui/review/queue_page.py" line="109"/>
         <source>Område</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="103"/>
+        <location filename="../../ui/review/queue_page.py" line="110"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="104"/>
-        <location filename="../../ui/review/queue_page.py" line="113"/>
+        <location filename="../../ui/review/queue_page.py" line="111"/>
+        <location filename="../../ui/review/queue_page.py" line="120"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="109"/>
+        <location filename="../../ui/review/queue_page.py" line="116"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="113"/>
+        <location filename="../../ui/review/queue_page.py" line="120"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="113"/>
+        <location filename="../../ui/review/queue_page.py" line="120"/>
         <source>Sista dag</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="115"/>
+        <location filename="../../ui/review/queue_page.py" line="122"/>
         <source>Begärt</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="122"/>
+        <location filename="../../ui/review/queue_page.py" line="133"/>
+        <source>Ses över senast</source>
+        <translation>Review by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="137"/>
+        <source>Vi&amp;sa skyddsplanen</source>
+        <translation>&amp;Show the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="165"/>
         <source>&amp;Granska planen …</source>
         <translation>&amp;Review the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="123"/>
+        <location filename="../../ui/review/queue_page.py" line="166"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="124"/>
+        <location filename="../../ui/review/queue_page.py" line="167"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="154"/>
+        <location filename="../../ui/review/queue_page.py" line="197"/>
         <source>Samtycke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="220"/>
+        <location filename="../../ui/review/queue_page.py" line="265"/>
         <source>ESKALERAD</source>
         <translation>ESCALATED</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="220"/>
+        <location filename="../../ui/review/queue_page.py" line="265"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="275"/>
+        <location filename="../../ui/review/queue_page.py" line="337"/>
         <source>Upphörde för {n} dagar sedan</source>
         <translation>Ended {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="277"/>
+        <location filename="../../ui/review/queue_page.py" line="339"/>
         <source>Upphörde i går</source>
         <translation>Ended yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="279"/>
+        <location filename="../../ui/review/queue_page.py" line="341"/>
         <source>Sista dagen i dag</source>
         <translation>Last day today</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="281"/>
+        <location filename="../../ui/review/queue_page.py" line="343"/>
         <source>Upphör i morgon</source>
         <translation>Ends tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="282"/>
+        <location filename="../../ui/review/queue_page.py" line="344"/>
         <source>Upphör om {n} dagar</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="286"/>
+        <location filename="../../ui/review/queue_page.py" line="348"/>
         <source>Väntar på granskning ({n})</source>
         <translation>Waiting for review ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="287"/>
+        <location filename="../../ui/review/queue_page.py" line="349"/>
         <source>Försenade uppföljningar ({n})</source>
         <translation>Overdue follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="288"/>
+        <location filename="../../ui/review/queue_page.py" line="350"/>
         <source>Akuta flaggor ({n})</source>
         <translation>Urgent flags ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="290"/>
+        <location filename="../../ui/review/queue_page.py" line="352"/>
         <source>Godkända, att skriva ut ({n})</source>
         <translation>Approved, to print ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="292"/>
+        <location filename="../../ui/review/queue_page.py" line="354"/>
         <source>Samtycken som upphör ({n})</source>
         <translation>Consents ending ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="294"/>
+        <location filename="../../ui/review/queue_page.py" line="356"/>
         <source>Begärda avslut ({n})</source>
         <translation>Requested closings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="296"/>
+        <location filename="../../ui/review/queue_page.py" line="358"/>
+        <source>Skyddsplaner ({n})</source>
+        <translation>Safety plans ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/queue_page.py" line="360"/>
         <source>Hämtar enhetens kö …</source>
         <translation>Loading the unit&apos;s queue …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="298"/>
+        <location filename="../../ui/review/queue_page.py" line="362"/>
         <source>Inget väntar på dig just nu.</source>
         <translation>Nothing is waiting for you right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="301"/>
+        <location filename="../../ui/review/queue_page.py" line="365"/>
         <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
         <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyReviewPanel</name>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="175"/>
+        <source>Välj en skyddsplan i listan och öppna den.</source>
+        <translation>Choose a safety plan in the list and open it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="183"/>
+        <source>Skyddsplanens innehåll</source>
+        <translation>The safety plan&apos;s content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="186"/>
+        <source>Beslut och historik</source>
+        <translation>Decisions and history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="190"/>
+        <source>Kommentar till handläggaren (krävs när skyddsplanen lämnas tillbaka)</source>
+        <translation>Comment to the caseworker (required when the safety plan is returned)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="193"/>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="194"/>
+        <source>Godkä&amp;nn skyddsplanen</source>
+        <translation>Appro&amp;ve the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="195"/>
+        <source>&amp;Lämna tillbaka</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="202"/>
+        <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="204"/>
+        <source>&amp;Kommentar:</source>
+        <translation>&amp;Comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="245"/>
+        <source>Hämtar skyddsplanen …</source>
+        <translation>Loading the safety plan …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="265"/>
+        <source>Granska skyddsplan – {ref}</source>
+        <translation>Review safety plan – {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="266"/>
+        <source>inte satt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="268"/>
+        <source>Version {n} · {state} · ses över senast {due}</source>
+        <translation>Version {n} · {state} · review by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="275"/>
+        <source>Skyddsplanens innehåll går inte att läsa (skadat).</source>
+        <translation>The safety plan&apos;s content cannot be read (damaged).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="285"/>
+        <source>Du skickade in den här versionen själv. En annan arbetsledare granskar den.</source>
+        <translation>You submitted this version yourself. Another supervisor reviews it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="297"/>
+        <source>Inskickad</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="298"/>
+        <source>Godkänd</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="299"/>
+        <source>Återlämnad</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="319"/>
+        <source>Skriv i kommentaren varför skyddsplanen lämnas tillbaka.</source>
+        <translation>Write in the comment why the safety plan is returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="340"/>
+        <source>Skyddsplanen är godkänd och låst.</source>
+        <translation>The safety plan is approved and locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/safety_review.py" line="342"/>
+        <source>Skyddsplanen är tillbakaskickad till handläggaren med din kommentar.</source>
+        <translation>The safety plan is sent back to the caseworker with your comment.</translation>
     </message>
 </context>
 <context>
