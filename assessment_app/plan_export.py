@@ -11,9 +11,11 @@
   consent for that provider has its own item for them (``includes_contact``), and never for
   a protected identity.
 - Every export is audited (case id, audience, provider id; never names).
-- Contacts: the case's worker (name, work phone, e-mail) and the case's unit (phone, e-mail,
-  visiting address; the installation's phone when the unit has none); for a provider also its
-  own contact from the register. Details that are not given are left out.
+- Contacts: the case's worker (name, work phone, e-mail) and the case's unit (its name, phone,
+  e-mail, visiting address; the installation's phone when the unit has none); for a provider
+  also its own contact from the register (person, phone, e-mail, organisation number). Details
+  that are not given are left out; with no phone and no e-mail at all the individual's copy
+  says to ask for the unit by name.
 - The next meeting prints for the individual; for a provider only when the plan says the
   providers take part (``meeting_with_providers``): the time and place of a person's meeting
   with the social services is not shared with a provider that is not in it.
@@ -118,7 +120,9 @@ def _contacts(
         )
     office = contacts.unit_contact_of(unit) if unit is not None else None
     phone = (office.phone if office else "") or settings.contact_phone.strip()
-    if phone or (office is not None and not office.empty):
+    # The unit is named even with nothing stored: the individual's copy then says to ask for
+    # it by name rather than promise a phone number that is not there.
+    if phone or office is not None:
         out.append(
             ContactItem(
                 role=_t(language, "role_unit"),
@@ -126,6 +130,7 @@ def _contacts(
                 phone=phone or None,
                 email=(office.email if office else "") or None,
                 address=(office.visiting_address if office else "") or None,
+                office=True,
             )
         )
     return tuple(out)
@@ -146,14 +151,16 @@ def _goal_text(text: str, area_title: str) -> str:
 
 
 def _provider_contact(provider: providers.ProviderInfo, language: Language) -> ContactItem | None:
-    """The provider's contact from the register: the person (or the provider), phone, e-mail."""
-    if not (provider.contact_person or provider.phone or provider.email):
+    """The provider's contact from the register: the person (or the provider), phone, e-mail
+    and the provider's organisation number."""
+    if not (provider.contact_person or provider.phone or provider.email or provider.org_number):
         return None
     return ContactItem(
         role="Kontaktperson" if language == "sv" else "Contact",
         name=provider.contact_person or provider.name,
         phone=provider.phone or None,
         email=provider.email or None,
+        org_number=provider.org_number or None,
     )
 
 

@@ -115,13 +115,15 @@ class Blocks:
         return out
 
     def contact(self, contact: ContactItem) -> Flowable:
-        """ "Role: Name", then phone and e-mail on one line and the visiting address on the
-        next; what is blank is left out, label and all."""
+        """ "Role: Name", then phone and e-mail on one line, the visiting address and an
+        organisation number on the next; what is blank is left out, label and all."""
         head = f"{bold(contact.role)}: {para(contact.name)}" if contact.role else para(contact.name)
         parts = [(self.t("phone"), contact.phone), (self.t("email"), contact.email)]
         lines = [[(label, value.strip()) for label, value in parts if value and value.strip()]]
         if contact.address and contact.address.strip():
             lines.append([(self.t("visiting_address"), contact.address.strip())])
+        if contact.org_number and contact.org_number.strip():
+            lines.append([(self.t("org_number"), contact.org_number.strip())])
         return self.item(head, [line for line in lines if line])
 
     def contacts(self, contacts: Sequence[ContactItem]) -> list[Flowable]:

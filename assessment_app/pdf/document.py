@@ -42,6 +42,8 @@ class ContactItem:
     phone: str | None = None
     email: str | None = None
     address: str | None = None  # an office's visiting address, never a person's home
+    org_number: str | None = None  # an organisation's (a provider's), never a personnummer
+    office: bool = False  # the unit (an office), not a person: named when nothing else is given
 
     @property
     def reachable(self) -> bool:

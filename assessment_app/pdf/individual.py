@@ -132,19 +132,31 @@ class IndividualPlanRenderer(PlanRenderer):
         return [KeepTogetherIfFits([*out, self.blocks.table(table_rows, (0.3, 0.7))])]
 
     def contacts_section(self) -> list[Flowable]:
-        """Who to call or write to; the sentence asks only for what the contacts offer."""
+        """Who to call or write to; the sentence asks only for what the contacts offer, and
+        with no phone and no e-mail it says how to reach the unit instead."""
         contacts = self.doc.contacts
         phone = any((c.phone or "").strip() for c in contacts)
         email = any((c.email or "").strip() for c in contacts)
-        intro = {
-            (True, True): "contacts_intro",
-            (True, False): "contacts_intro_phone",
-            (False, True): "contacts_intro_email",
-            (False, False): "contacts_intro_none",
-        }[(phone, email)]
+        if phone or email:
+            intro = self.t(
+                {
+                    (True, True): "contacts_intro",
+                    (True, False): "contacts_intro_phone",
+                    (False, True): "contacts_intro_email",
+                }[(phone, email)]
+            )
+        elif any((c.address or "").strip() for c in contacts):
+            intro = self.t("contacts_intro_visit")
+        else:
+            office = next((c for c in contacts if c.office and c.name.strip()), None)
+            intro = self.t(
+                "contacts_intro_none",
+                municipality=self.doc.municipality_name.strip() or self.t("reach_municipality"),
+                unit=office.name.strip() if office is not None else self.t("reach_unit"),
+            )
         out: list[Flowable] = [
             self.blocks.heading(self.t("contacts")),
-            self.blocks.paragraph(self.t(intro)),
+            self.blocks.paragraph(intro),
         ]
         if contacts:
             out += self.blocks.contacts(contacts)

@@ -40,13 +40,23 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "social_services_do": "Det här gör socialtjänsten",
         "others_do": "Det här gör andra",
         "dates": "Viktiga datum",
-        "contacts": "Kontakt",
+        "contacts": "Din kontakt hos socialtjänsten",
         "contacts_intro": "Ring eller mejla om du har frågor. Hör också av dig om något har hänt.",
         "contacts_intro_phone": "Ring om du har frågor. Hör också av dig om något har hänt.",
         "contacts_intro_email": "Mejla om du har frågor. Hör också av dig om något har hänt.",
-        "contacts_intro_none": (
-            "Hör av dig till socialtjänsten om du har frågor eller om något har hänt."
+        # No phone and no e-mail stored: say how to reach the unit instead.
+        "contacts_intro_visit": (
+            "Vi har inget telefonnummer eller någon e-postadress att skriva här. Om du har "
+            "frågor eller om något har hänt kan du komma till oss på besöksadressen nedan, "
+            "eller fråga när vi ses."
         ),
+        "contacts_intro_none": (
+            "Vi har inget telefonnummer eller någon e-postadress att skriva här. Om du har "
+            "frågor eller om något har hänt: kontakta {municipality} och fråga efter {unit}, "
+            "eller fråga när vi ses."
+        ),
+        "reach_municipality": "kommunen",
+        "reach_unit": "socialtjänsten",
         "next_meeting": "Nästa möte",
         "no_meeting": "Vi har inte bokat nästa möte än. Vi hör av oss till dig.",
         "meeting_when": "Vi ses {when}.",
@@ -76,6 +86,7 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "phone": "Telefon",
         "email": "E-post",
         "visiting_address": "Besöksadress",
+        "org_number": "Organisationsnummer",
         "role_worker": "Handläggare",
         "role_unit": "Socialtjänsten",
         "date": "Datum",
@@ -136,7 +147,7 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "social_services_do": "What the social services will do",
         "others_do": "What others will do",
         "dates": "Important dates",
-        "contacts": "Contacts",
+        "contacts": "Your contact at the social services",
         "contacts_intro": (
             "Call or email if you have questions. Also get in touch if something has happened."
         ),
@@ -146,10 +157,18 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "contacts_intro_email": (
             "Email if you have questions. Also get in touch if something has happened."
         ),
-        "contacts_intro_none": (
-            "Get in touch with the social services if you have questions or if something has "
-            "happened."
+        "contacts_intro_visit": (
+            "We have no phone number or e-mail address to give here. If you have questions or "
+            "if something has happened, you can come to see us at the visiting address below, "
+            "or ask when we meet."
         ),
+        "contacts_intro_none": (
+            "We have no phone number or e-mail address to give here. If you have questions or "
+            "if something has happened, contact {municipality} and ask for {unit}, or ask "
+            "when we meet."
+        ),
+        "reach_municipality": "the municipality",
+        "reach_unit": "the social services",
         "next_meeting": "Next meeting",
         "no_meeting": "We have not booked the next meeting yet. We will contact you.",
         "meeting_when": "We meet on {when}.",
@@ -179,6 +198,7 @@ TEXTS: Final[dict[Language, dict[str, str]]] = {
         "phone": "Phone",
         "email": "Email",
         "visiting_address": "Visiting address",
+        "org_number": "Organisation number",
         "role_worker": "Caseworker",
         "role_unit": "Social services",
         "date": "Date",

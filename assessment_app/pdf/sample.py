@@ -249,6 +249,7 @@ def sample_plan(
             name="Vuxenenheten",
             phone="08-581 690 10",
             address="Furuhällsplan 1, Bro",
+            office=True,
         ),
         ContactItem(role="Mentor", name="Kim Lindqvist", phone="070-123 45 67"),
         ContactItem(
@@ -287,6 +288,7 @@ def sample_plan(
             name="Kim Lindqvist",
             phone="070-123 45 67",
             email="kim.lindqvist@example.se",
+            org_number="556677-8899",
         )
         if audience == "provider"
         else None,

@@ -3,7 +3,8 @@ phone, e-mail and visiting address.
 
 A worker's details are personal data of the worker and sealed (``users.contact_enc``); a
 unit's are an organisation's, in plain columns. A user sets their own; an administrator sets a
-unit's. Everyone signed in may read their unit's (it is what the public is given).
+unit's, and any user's (for a worker who has not, or cannot). Everyone signed in may read their
+unit's (it is what the public is given). Every change is audited (never the values).
 """
 
 from __future__ import annotations
@@ -125,6 +126,19 @@ def my_contact(uow: UnitOfWork) -> WorkerContact:
     return worker_contact_of(uow, _me(uow))
 
 
+def _user(uow: UnitOfWork, username: str) -> User:
+    user = uow.session.execute(select(User).where(User.username == username.strip())).scalar()
+    if user is None:
+        raise NotFoundError("No such user.", "Användaren finns inte.")
+    return user
+
+
+def user_contact(uow: UnitOfWork, username: str) -> WorkerContact:
+    """A user's work phone and e-mail (administrators)."""
+    uow.ctx.require_role("administrator")
+    return worker_contact_of(uow, _user(uow, username))
+
+
 def _unit(uow: UnitOfWork, unit_id: str) -> Unit:
     unit = uow.session.execute(select(Unit).where(Unit.id == unit_id)).scalar()
     if unit is None:
@@ -157,7 +171,11 @@ def set_my_contact(uow: UnitOfWork, *, phone: str = "", email: str = "") -> Work
     """The signed-in user sets their own work phone and e-mail (blank clears them)."""
     contact = WorkerContact(clean_phone(phone), clean_email(email))
     uow.lock_head()
-    user = _me(uow)
+    _store_worker_contact(uow, _me(uow), contact)
+    return contact
+
+
+def _store_worker_contact(uow: UnitOfWork, user: User, contact: WorkerContact) -> None:
     user.contact_enc = (
         uow.seal("users", "contact_enc", user.id, {"phone": contact.phone, "email": contact.email})
         if contact.phone or contact.email
@@ -166,6 +184,16 @@ def set_my_contact(uow: UnitOfWork, *, phone: str = "", email: str = "") -> Work
     user.updated_by = uow.ctx.user_id
     uow.audit(audit.USER_CHANGE, object_type="user", object_id=user.id, detail="contact details")
     uow.session.flush()
+
+
+def set_user_contact(
+    uow: UnitOfWork, username: str, *, phone: str = "", email: str = ""
+) -> WorkerContact:
+    """An administrator sets a user's work phone and e-mail (blank clears them)."""
+    uow.ctx.require_role("administrator")
+    contact = WorkerContact(clean_phone(phone), clean_email(email))
+    uow.lock_head()
+    _store_worker_contact(uow, _user(uow, username), contact)
     return contact
 
 

@@ -275,6 +275,17 @@ class AdminUseCases:
         with self.ws.write() as uow:
             return contacts.set_my_contact(uow, phone=phone, email=email)
 
+    def user_contact(self, username: str) -> WorkerContact:
+        """A user's work phone and e-mail (administrators)."""
+        with self.ws.read() as uow:
+            return contacts.user_contact(uow, username)
+
+    def set_user_contact(self, username: str, *, phone: str = "", email: str = "") -> WorkerContact:
+        """An administrator sets a user's work phone and e-mail, printed on their cases' plans
+        (audited; blank clears them)."""
+        with self.ws.write() as uow:
+            return contacts.set_user_contact(uow, username, phone=phone, email=email)
+
     def unit_contact(self, unit_id: str | None = None) -> UnitContact | None:
         """A unit's phone, e-mail and visiting address (the user's own unit by default)."""
         with self.ws.read() as uow:

@@ -15,6 +15,7 @@ from assessment_app.errors import ConsentMissingError, ExportError, NotFoundErro
 from assessment_app.records import plans
 from assessment_app.records.cases import Contact
 from assessment_app.records.plans import PlanContent, PlanEdit
+from assessment_app.records.providers import ProviderFields
 from assessment_app.settings import PrintSettings
 from assessment_app.workspace import Saved, Workspace
 from tests.conftest import ADMIN_PW, World
@@ -219,7 +220,7 @@ def test_individual_pdf_prints_the_meeting_and_whom_to_contact(
     assert "Vi ses tisdag 12 januari 2027 kl. 10.00." in text
     assert "Plats: Socialkontoret, Kungsgatan 5, rum 12" in text
     assert "Vi har inte bokat" not in text
-    assert "Ring eller mejla om du har frågor." in text
+    assert "Din kontakt hos socialtjänsten Ring eller mejla om du har frågor." in text
     assert "Handläggare: anna Telefon: 08-581 691 23 · E-post: anna@kommun.se" in text
     assert "Socialtjänsten: Enhet Nord Telefon: 08-581 690 00" in text
     assert "Besöksadress: Furuhällsplan 1, Bro" in text
@@ -234,14 +235,90 @@ def test_without_contact_details_nothing_dangles(sqlite_world: World, tmp_path: 
     out = tmp_path / "plan.pdf"
     anna.documents.export(ref, "individual", out, settings=SETTINGS)
     text = _flat(out)
-    part = text[text.index("Kontakt") : text.index("Nästa möte", text.index("Kontakt"))]
+    part = _contact_part(text)
     assert "Handläggare: anna" in part
     for word in ("Telefon", "E-post", "Besöksadress", "Ring", "mejla"):
         assert word not in part
+    # Said plainly how to reach the unit instead: ask for it by name.
+    assert "Vi har inget telefonnummer eller någon e-postadress att skriva här." in part
+    assert "kontakta Upplands-Bro kommun och fråga efter Enhet Nord, eller fråga när vi ses." in (
+        part
+    )
+    assert "Socialtjänsten: Enhet Nord" in part
     # The installation's phone number stands in for a unit that has none.
     phone = PrintSettings(municipality_name="Upplands-Bro kommun", contact_phone="08-123 00")
     anna.documents.export(ref, "individual", out, settings=phone)
     assert "Socialtjänsten: Enhet Nord Telefon: 08-123 00" in _flat(out)
+
+
+def _contact_part(text: str) -> str:
+    heading = "Din kontakt hos socialtjänsten"
+    return text[text.index(heading) : text.index("Nästa möte", text.index(heading))]
+
+
+def test_a_worker_without_details_gets_the_units_printed(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    """The worker has stored no phone or e-mail: the individual's copy gives the unit's, and the
+    sentence asks to call or write to them; set by an administrator for the worker, both print."""
+    anna, ref, _, _ = make_case(sqlite_world)
+    admin = sqlite_world.workspace("admin", ADMIN_PW).admin
+    (nord,) = [u for u in admin.unit_contacts() if u.name == "Enhet Nord"]
+    admin.set_unit_contact(nord.unit_id, phone="08-581 690 00", email="enhet.nord@kommun.se")
+    out = tmp_path / "plan.pdf"
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    part = _contact_part(_flat(out))
+    assert "Ring eller mejla om du har frågor." in part
+    assert "• Handläggare: anna • Socialtjänsten" in part  # the worker: no bare labels
+    assert "Socialtjänsten: Enhet Nord Telefon: 08-581 690 00 · E-post: enhet.nord@kommun.se" in (
+        part
+    )
+    # Only an e-mail anywhere: the sentence asks for what is there.
+    admin.set_unit_contact(nord.unit_id, email="enhet.nord@kommun.se")
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    part = _contact_part(_flat(out))
+    assert "Mejla om du har frågor." in part and "Ring" not in part and "Telefon" not in part
+    # A visiting address and nothing else: come to see us there.
+    admin.set_unit_contact(nord.unit_id, visiting_address="Furuhällsplan 1, Bro")
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    part = _contact_part(_flat(out))
+    assert "kan du komma till oss på besöksadressen nedan" in part
+    assert "Besöksadress: Furuhällsplan 1, Bro" in part and "Ring" not in part
+    # An administrator sets the worker's own details: they print as the worker's.
+    admin.set_user_contact("anna", phone="08-581 691 23", email="anna@kommun.se")
+    anna.documents.export(ref, "individual", out, settings=SETTINGS)
+    part = _contact_part(_flat(out))
+    assert "Handläggare: anna Telefon: 08-581 691 23 · E-post: anna@kommun.se" in part
+    assert "Ring eller mejla om du har frågor." in part
+
+
+def test_provider_pdf_prints_the_providers_own_contact_and_org_number(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    anna, ref, vagen, _ = make_case(sqlite_world)
+    _contacts(sqlite_world)
+    admin = sqlite_world.workspace("admin", ADMIN_PW).admin
+    (info,) = [p for p in admin.providers() if p.name == vagen]
+    fields = ProviderFields(
+        name=vagen,
+        org_number="556036-0793",
+        contact_person="Eva Ek",
+        phone="08-555 123 45",
+        email="eva.ek@vagenut.se",
+    )
+    admin.edit_provider(info.id, info.version, fields)
+    out = tmp_path / "vagen.pdf"
+    anna.documents.export(ref, "provider", out, provider_name=vagen, settings=SETTINGS)
+    text = _flat(out)
+    start = text.index("Kontaktperson hos utföraren")
+    provider_part = text[start : text.index("Kontakt hos socialtjänsten", start)]
+    assert (
+        "Kontaktperson: Eva Ek Telefon: 08-555 123 45 · E-post: eva.ek@vagenut.se "
+        "Organisationsnummer: 556036-0793" in provider_part
+    )
+    ours = text[text.index("Kontakt hos socialtjänsten") :]
+    assert "Handläggare: anna Telefon: 08-581 691 23 · E-post: anna@kommun.se" in ours
+    assert "Socialtjänsten: Enhet Nord Telefon: 08-581 690 00" in ours
 
 
 def test_provider_pdf_prints_the_meeting_only_when_providers_take_part(

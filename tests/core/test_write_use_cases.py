@@ -155,6 +155,8 @@ USE_CASES: dict[str, str] = {
     "admin.provider": READS,
     "admin.my_contact": READS,
     "admin.set_my_contact": OTHER,  # the worker's own work phone and e-mail
+    "admin.user_contact": READS,
+    "admin.set_user_contact": OTHER,  # an administrator sets a user's work phone and e-mail
     "admin.unit_contact": READS,
     "admin.unit_contacts": READS,
     "admin.set_unit_contact": OTHER,

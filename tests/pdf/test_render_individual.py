@@ -8,6 +8,7 @@ from typing import Any
 from assessment_app.pdf import ContactItem, GoalItem, PlanDocument, RatingItem, sample_plan
 from assessment_app.pdf.individual import IndividualPlanRenderer
 
+CONTACTS = "Din kontakt hos socialtjänsten"
 SECTIONS_SV = (
     "Min handlingsplan",
     "Handlingsplan för Åsa Öberg",
@@ -16,7 +17,7 @@ SECTIONS_SV = (
     "Det här gör socialtjänsten",
     "Det här gör andra",
     "Viktiga datum",
-    "Kontakt",
+    "Din kontakt hos socialtjänsten",
     "Nästa möte",
     "Mina områden",
     "Övrigt",
@@ -143,7 +144,7 @@ def test_english_version(render: Any) -> None:
         "What the social services will do",
         "What others will do",
         "Important dates",
-        "Contacts",
+        "Your contact at the social services",
         "Next meeting",
         "Wednesday 19 March 2025 at 14:00",
         "My areas",
@@ -163,7 +164,7 @@ def test_english_version(render: Any) -> None:
 def test_important_dates_list_meetings_and_own_deadlines(individual_pdf: Any) -> None:
     text = individual_pdf.text
     start = text.index("Viktiga datum")
-    end = text.index("Kontakt", start)
+    end = text.index(CONTACTS, start)
     dates = text[start:end]
     assert "Nästa möte, kl. 14.00" in dates
     assert "Vi följer upp planen tillsammans" in dates
@@ -194,7 +195,7 @@ def test_a_goal_is_printed_once_under_its_area_and_an_unworded_one_says_so(rende
 
 def _meeting_part(pdf: Any) -> str:
     text = pdf.text
-    start = text.index("Nästa möte", text.index("Kontakt"))
+    start = text.index("Nästa möte", text.index(CONTACTS))
     return text[start : text.index("Mina områden", start)]
 
 
@@ -221,7 +222,7 @@ def test_contacts_print_what_is_given_and_never_a_bare_label(render: Any) -> Non
     unit = ContactItem(role="Socialtjänsten", name="Vuxenenheten", address="Torget 1, Bro")
     full = render(dataclasses.replace(sample_plan(), contacts=(worker, unit)))
     part = full.text[
-        full.text.index("Kontakt") : full.text.index("Nästa möte", full.text.index("Kontakt"))
+        full.text.index(CONTACTS) : full.text.index("Nästa möte", full.text.index(CONTACTS))
     ]
     assert "Ring eller mejla om du har frågor." in part
     assert "Handläggare: Anna Andersson Telefon: 08-123 · E-post: a@k.se" in part
@@ -229,9 +230,22 @@ def test_contacts_print_what_is_given_and_never_a_bare_label(render: Any) -> Non
     bare = ContactItem(role="Handläggare", name="Anna Andersson", phone=" ", email=None)
     nothing = render(dataclasses.replace(sample_plan(), contacts=(bare,)))
     text = nothing.text
-    part = text[text.index("Kontakt") : text.index("Nästa möte", text.index("Kontakt"))]
+    part = text[text.index(CONTACTS) : text.index("Nästa möte", text.index(CONTACTS))]
     assert "Ring" not in part and "mejla" not in part
-    assert "Hör av dig till socialtjänsten om du har frågor" in part
+    # How to reach the unit instead, plainly: no unit is named here, so "socialtjänsten".
+    flat = " ".join(part.split())
+    assert "Vi har inget telefonnummer eller någon e-postadress att skriva här." in flat
+    assert "kontakta Upplands-Bro kommun och fråga efter socialtjänsten" in flat
+    named = render(
+        dataclasses.replace(
+            sample_plan(),
+            contacts=(bare, ContactItem(role="Socialtjänsten", name="Vuxenenheten", office=True)),
+        )
+    )
+    flat = " ".join(named.text.split())
+    assert "kontakta Upplands-Bro kommun och fråga efter Vuxenenheten, eller fråga när vi ses." in (
+        flat
+    )
     for label in ("Telefon", "E-post", "Besöksadress"):
         assert label not in part
     phone_only = render(

@@ -201,6 +201,7 @@ def test_contacts_of_the_provider_and_of_the_social_services(provider_pdf: Any) 
         "Kontaktperson: Kim Lindqvist Telefon: 070-123 45 67 · E-post: kim.lindqvist@example.se"
         in part
     )
+    assert "Organisationsnummer: 556677-8899" in part  # the provider's own, from the register
     assert "Kontakt hos socialtjänsten" in part
     assert (
         "Socialsekreterare: Johan Ek Telefon: 08-581 690 00 · E-post: johan.ek@example.se" in part

@@ -1,14 +1,18 @@
 """Administrator's user screen: units shown; disable and enable; remove (the confirmation says
-the person can no longer unlock, and only "Ta bort" removes); a new password brings them back."""
+the person can no longer unlock, and only "Ta bort" removes); a new password brings them back;
+a user's work phone and e-mail."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
 
 from assessment_app import accounts
+from assessment_app.db.models import AuditEvent
 from assessment_app.errors import AccountDisabledError, WrongPasswordError
+from assessment_app.records.contacts import WorkerContact
 from assessment_app.workspace import Workspace
 from tests.ui.conftest import ADMIN, WORKER, wait_tasks
 from ui.admin.users_page import UsersPage
@@ -138,3 +142,35 @@ def test_add_a_user(qtbot, page, database):
     qtbot.keyClicks(page.password, "another-password-1")
     _click(qtbot, page.add_button)
     assert page.banner.kind == "error" and page.username.text() == "cilla"
+
+
+def test_an_administrator_sets_a_users_work_phone_and_email(qtbot, page, ws, database):
+    """ "Kontaktuppgifter …" reads what is stored, refuses a phone number with letters in the
+    dialog, and saves through ws.admin (audited); the worker sees it as their own."""
+    page.select("anna")
+    _click(qtbot, page.contact_button)
+    dialog = page.contact_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "Kontaktuppgifter för anna"
+    assert dialog.phone.text() == "" and dialog.email.text() == ""
+    qtbot.keyClicks(dialog.phone, "ring mig")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "telefonnumret" in dialog.banner.text()
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "08-581 691 23")
+    qtbot.keyClicks(dialog.email, "anna@kommun.se")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+    assert "Kontaktuppgifterna för anna är sparade." in page.banner.text()
+    assert ws.admin.user_contact("anna") == WorkerContact("08-581 691 23", "anna@kommun.se")
+    assert Workspace(accounts.sign_in(database, *WORKER)).admin.my_contact().phone == (
+        "08-581 691 23"
+    )
+    with database.sessions() as session:
+        events = session.execute(
+            select(AuditEvent).where(AuditEvent.detail == "contact details")
+        ).scalars()
+        assert [e.object_type for e in events] == ["user"]
+    # Opened again: what is stored, to change.
+    _click(qtbot, page.contact_button)
+    assert page.contact_dialog.email.text() == "anna@kommun.se"

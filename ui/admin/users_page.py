@@ -1,5 +1,6 @@
 """User administration for administrators: the list of users with their units, adding a user,
-disabling and enabling an account, removing a user's key, and setting a new password.
+disabling and enabling an account, removing a user's key, setting a new password, and a
+user's work phone and e-mail (printed on the plans of their cases).
 
 Administrators see no case content (core access rule); this is their main screen.
 
@@ -34,6 +35,7 @@ from assessment_app import accounts
 from assessment_app.accounts import UserInfo
 from assessment_app.context import ROLES
 from assessment_app.errors import AppError, ValidationError
+from assessment_app.records.contacts import WorkerContact, clean_email, clean_phone
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
@@ -99,6 +101,55 @@ class NewPasswordDialog(QDialog):
         self.accept()
 
 
+class UserContactDialog(QDialog):
+    """A user's work phone and e-mail, as printed on the plans of their cases; checked here
+    (a phone number with letters is said in the banner), saved by the page."""
+
+    def __init__(
+        self, username: str, contact: WorkerContact, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kontaktuppgifter för {user}").format(user=username))
+        self.setMinimumWidth(420)
+        text = QLabel(
+            self.tr(
+                "Skrivs ut på handlingsplanerna i användarens ärenden, så att den enskilde och "
+                "utförarna kan nå handläggaren. Lämna tomt det som inte ska stå med."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.phone = QLineEdit(contact.phone, self)
+        self.phone.setPlaceholderText(self.tr("till exempel 08-123 456 78"))
+        self.email = QLineEdit(contact.email, self)
+        self.email.setPlaceholderText(self.tr("till exempel fornamn.efternamn@kommun.se"))
+        self.banner = Banner(self, "error")
+        form = QFormLayout()
+        form.addRow(self.tr("&Telefon:"), self.phone)
+        form.addRow(self.tr("&E-post:"), self.email)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Spara"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.banner)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        try:
+            clean_phone(self.phone.text())
+            clean_email(self.email.text())
+        except AppError as error:
+            self.banner.show_message(error_message(error), "error")
+            return
+        self.accept()
+
+
 class UsersPage(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +200,9 @@ class UsersPage(QWidget):
         self.enable_button = QPushButton(self.tr("Akti&vera"), self)
         self.reset_button = QPushButton(self.tr("Nytt &lösenord …"), self)
         self.remove_button = QPushButton(self.tr("&Ta bort …"), self)
+        self.contact_button = QPushButton(self.tr("&Kontaktuppgifter …"), self)
+        self.contact_button.clicked.connect(self.ask_contact)
+        self.contact_dialog: UserContactDialog | None = None
         self.disable_button.clicked.connect(lambda: self.set_active(False))
         self.enable_button.clicked.connect(lambda: self.set_active(True))
         self.reset_button.clicked.connect(self.ask_new_password)
@@ -158,6 +212,7 @@ class UsersPage(QWidget):
         actions.addWidget(self.enable_button)
         actions.addWidget(self.reset_button)
         actions.addWidget(self.remove_button)
+        actions.addWidget(self.contact_button)
         actions.addStretch(1)
 
         self.username = QLineEdit(self)
@@ -259,6 +314,7 @@ class UsersPage(QWidget):
         self.enable_button.setEnabled(user is not None and not user.active)
         self.reset_button.setEnabled(user is not None)
         self.remove_button.setEnabled(user is not None and not own)
+        self.contact_button.setEnabled(user is not None)
         self.add_button.setEnabled(not self.busy)
 
     def _run(
@@ -367,6 +423,40 @@ class UsersPage(QWidget):
             self.tr("{user} har fått ett nytt lösenord och kontot är aktivt.").format(
                 user=username
             ),
+        )
+
+    def ask_contact(self) -> None:
+        """Read the selected user's work phone and e-mail, then show them to change."""
+        user = self._selected_user()
+        if user is None or self.busy:
+            return
+        admin, name = self.services.ws.admin, user.username
+        self.busy = True
+        self._update_buttons()
+
+        def read(contact: WorkerContact) -> None:
+            self.busy = False
+            self._update_buttons()
+            dialog = UserContactDialog(name, contact, self)
+            dialog.accepted.connect(
+                lambda: self.set_contact(name, dialog.phone.text(), dialog.email.text())
+            )
+            dialog.finished.connect(dialog.deleteLater)
+            self.contact_dialog = dialog
+            dialog.open()
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            self.banner.show_message(error_message(error), "error")
+            self._update_buttons()
+
+        run_task(lambda: admin.user_contact(name), read, failed, owner=self)
+
+    def set_contact(self, username: str, phone: str, email: str) -> None:
+        admin = self.services.ws.admin
+        self._run(
+            lambda: admin.set_user_contact(username, phone=phone, email=email),
+            self.tr("Kontaktuppgifterna för {user} är sparade.").format(user=username),
         )
 
     def add_user(self) -> None:
