@@ -50,10 +50,11 @@ def probe(url: str, credentials: CredentialStore, typed_password: str) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.pool import NullPool
 
+    from assessment_app.db.connection import secure_server_url
     from assessment_app.db.engine import Database
     from assessment_app.server.health import is_reachable
 
-    target = make_url(connect_url(url, credentials, typed_password))
+    target = secure_server_url(make_url(connect_url(url, credentials, typed_password)))
     engine = create_engine(target, poolclass=NullPool)  # connects only when asked
     try:
         if not is_reachable(Database(target, engine)):
