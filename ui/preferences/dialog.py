@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError
+from assessment_app.errors import AppError, ConfigurationError
 from ui.messages import error_message
 from ui.preferences.store import (
     MAX_IDLE_MINUTES,
@@ -278,6 +278,9 @@ class SettingsDialog(QDialog):
         self.testing = False
         self.test_button.setEnabled(True)
         self.last_test = "error"
+        if isinstance(error, ConfigurationError):  # refused here, the server was not asked
+            self.test_banner.show_message(error_message(error), "error")
+            return
         self.test_banner.show_message(
             self.tr("Servern svarar, men: {detail}").format(detail=error_message(error)), "error"
         )
