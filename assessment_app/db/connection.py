@@ -79,6 +79,130 @@ def server_connect_args(url: URL, *, timeout: float | None = None) -> dict[str, 
     return {}
 
 
+# --- TLS: verified by default off this computer ---------------------------------------------
+
+SERVER_CA_ENV = "ASSESSMENT_SERVER_CA"
+ALLOW_INSECURE_ENV = "ASSESSMENT_ALLOW_INSECURE_SERVER"
+LOCAL_HOSTS = {"127.0.0.1", "::1", "[::1]", "localhost"}
+
+
+def _hosts(url: URL) -> list[str]:
+    """Every host the driver may connect to ("" for the driver's default, a path for a socket)."""
+    backend = url.get_backend_name()
+    if backend in ("mysql", "mariadb") and url.query.get("unix_socket"):
+        return ["/unix-socket"]  # PyMySQL then ignores the host
+    found: list[str] = []
+    if url.host:
+        found.append(url.host)
+    query_host = url.query.get("host")
+    if query_host:
+        values = (query_host,) if isinstance(query_host, str) else tuple(query_host)
+        for value in values:
+            found.extend(value.split(","))
+    if not found and backend == "postgresql":
+        found.extend(os.environ.get("PGHOST", "").split(","))
+    return found or [""]
+
+
+def is_local_server(url: URL) -> bool:
+    """A connection that never leaves this computer: loopback, a Unix socket, or no host."""
+    return all(
+        not host or host.startswith("/") or host.strip().lower() in LOCAL_HOSTS
+        for host in _hosts(url)
+    )
+
+
+def _query_value(url: URL, key: str) -> str:
+    value = url.query.get(key)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else (value[-1] if value else "")
+
+
+def _with_ca(url: URL, ca: str) -> URL:
+    """The CA from ``ASSESSMENT_SERVER_CA`` where the URL names none."""
+    if url.get_backend_name() == "postgresql":
+        extra = {}
+        if not _query_value(url, "sslmode"):
+            extra["sslmode"] = "verify-full"
+        if not _query_value(url, "sslrootcert"):
+            extra["sslrootcert"] = ca
+        return url.update_query_dict(extra) if extra else url
+    if not _query_value(url, "ssl_ca"):
+        return url.update_query_dict({"ssl_ca": ca})
+    return url
+
+
+def _tls_problem(url: URL) -> tuple[str, str] | None:
+    """Why this remote URL does not verify the server (English, Swedish), or None."""
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        mode = _query_value(url, "sslmode")
+        if mode != "verify-full":
+            got = f"sslmode={mode}" if mode else "no sslmode"
+            return (
+                f"it has {got}; it needs sslmode=verify-full and the CA, e.g. "
+                "?sslmode=verify-full&sslrootcert=/path/to/ca.pem",
+                f"den har {got if mode else 'inget sslmode'}; den behöver sslmode=verify-full och "
+                "CA-certifikatet, till exempel ?sslmode=verify-full&sslrootcert=/sökväg/ca.pem",
+            )
+        return None
+    if backend in ("mysql", "mariadb"):
+        if not _query_value(url, "ssl_ca"):
+            return (
+                "it names no CA; it needs ?ssl_ca=/path/to/ca.pem",
+                "den anger inget CA-certifikat; den behöver ?ssl_ca=/sökväg/ca.pem",
+            )
+        loosened = [k for k in url.query if k in ("ssl_verify_cert", "ssl_verify_identity")]
+        if loosened:
+            names = ", ".join(sorted(loosened))
+            return (
+                f"{names} makes PyMySQL drop the CA file and the host-name check; use ssl_ca alone",
+                f"{names} får PyMySQL att släppa CA-filen och kontrollen av värdnamnet; "
+                "använd bara ssl_ca",
+            )
+        return None
+    return None
+
+
+def secure_server_url(url: URL) -> URL:
+    """The URL to connect with: a connection off this computer verifies the server.
+
+    Off this computer (a host other than 127.0.0.1, ::1, localhost or a Unix socket) PostgreSQL
+    needs ``sslmode=verify-full`` (the chain against the CA *and* the host name) and MariaDB
+    ``ssl_ca`` (PyMySQL then requires a valid certificate for the host name). The CA can come
+    from the URL or from ``ASSESSMENT_SERVER_CA``. Anything less is refused, unless
+    ``ASSESSMENT_ALLOW_INSECURE_SERVER=1`` (a test lab), which is logged as a warning at every
+    connection. A local connection is returned unchanged.
+    """
+    if url.get_backend_name() == "sqlite" or is_local_server(url):
+        return url
+    ca = os.environ.get(SERVER_CA_ENV, "").strip()
+    if ca:
+        url = _with_ca(url, ca)
+    problem = _tls_problem(url)
+    if problem is None:
+        return url
+    if os.environ.get(ALLOW_INSECURE_ENV) == "1":
+        log.warning(
+            "INSECURE: %s=1, connecting to a remote database server without verifying its "
+            "certificate; anyone on the network path can read and change the traffic",
+            ALLOW_INSECURE_ENV,
+        )
+        return url
+    from assessment_app.errors import ConfigurationError
+
+    shown = url.render_as_string(hide_password=True)
+    raise ConfigurationError(
+        f"The connection to {shown} does not verify the server's certificate: {problem[0]}. "
+        f"Or set {SERVER_CA_ENV}=/path/to/ca.pem (the municipality's CA certificate). "
+        "See docs/server-setup.md, section TLS.",
+        f"Anslutningen till {shown} kontrollerar inte serverns certifikat: {problem[1]}. "
+        f"Eller sätt {SERVER_CA_ENV}=/sökväg/ca.pem (kommunens CA-certifikat). "
+        "Se docs/server-setup.md, avsnittet TLS.",
+    )
+
+
 def unavailable(db: Database) -> ServerUnavailableError:
     return ServerUnavailableError(
         f"The database server {db.display_name} cannot be reached right now.",

@@ -247,7 +247,9 @@ PING_AFTER_IDLE_S = 10.0
 
 
 def _server_engine(url: URL) -> Engine:
-    from assessment_app.db.connection import server_connect_args
+    from assessment_app.db.connection import secure_server_url, server_connect_args
+
+    url = secure_server_url(url)
 
     backend = url.get_backend_name()
     kwargs: dict[str, Any] = {"pool_recycle": 1800, "connect_args": server_connect_args(url)}
@@ -310,12 +312,15 @@ class Database:
     @classmethod
     def open(cls, url: str | URL, *, allow_old_schema: bool = False) -> Database:
         """Open an existing database; raise a clear error and change nothing otherwise."""
+        from assessment_app.db.connection import secure_server_url
+
         parsed = make_url(url) if isinstance(url, str) else url
         path = _sqlite_path(parsed)
         if path is not None:
             _check_sqlite_file(path)
             db = cls(parsed, _sqlite_engine(path, create=False))
         else:
+            parsed = secure_server_url(parsed)
             db = cls(parsed, _server_engine(parsed))
             db._check_server_initialised()
         db.check_schema_version(allow_old=allow_old_schema)
@@ -324,6 +329,8 @@ class Database:
     @classmethod
     def create(cls, url: str | URL) -> Database:
         """Create the schema in a new SQLite file or an empty server database."""
+        from assessment_app.db.connection import secure_server_url
+
         parsed = make_url(url) if isinstance(url, str) else url
         path = _sqlite_path(parsed)
         if path is not None:
@@ -335,6 +342,7 @@ class Database:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = cls(parsed, _sqlite_engine(path, create=True))
         else:
+            parsed = secure_server_url(parsed)
             db = cls(parsed, _server_engine(parsed))
             tables = db._server_tables()
             if tables:

@@ -63,3 +63,31 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("users", "contact_enc") in covered  # a worker's work phone and e-mail
     assert ("consent_documents", "content_enc") in covered
     assert ("assessments", "instruments_enc") in covered  # AUDIT, DUDIT
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_copied_key_wrap_of_a_removed_user_still_opens_a_rotated_database(world: World) -> None:
+    """The limit stated in docs/server-setup.md (section 7) and ARCHITECTURE.md (Keys): the master
+    key is never replaced, so neither `user remove` nor `keys rotate` shuts out a copy of a
+    removed user's key wrap. When the master key can be replaced, this test must change."""
+    from assessment_app.crypto import keys as keymod
+    from assessment_app.db.models import KeyWrap, User
+    from tests.conftest import WORKER_PW
+
+    db = world.db()
+    with db.sessions() as session:
+        anna = session.execute(select(User).where(User.username == "anna")).scalar_one()
+        copy = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == anna.id, KeyWrap.purpose == "password")
+        ).scalar_one()
+        copied = (copy.id, copy.kdf, bytes(copy.wrapped))  # e.g. from last month's dump
+    admin = world.workspace("admin", ADMIN_PW)
+    admin.admin.remove_user("anna")
+    new_key_id = admin.admin.rotate_keys().new_key_id
+    with db.sessions() as session:
+        assert session.execute(select(KeyWrap).where(KeyWrap.user_id == anna.id)).first() is None
+        new_key = session.get(DataKey, new_key_id)
+        assert new_key is not None
+        master = keymod.unwrap_with_password(WORKER_PW, copied[1], copied[2], copied[0])
+        assert len(keymod.unwrap_subkey(master, "data", new_key.id, new_key.wrapped)) == 32
+    db.dispose()

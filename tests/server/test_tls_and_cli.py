@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from assessment_app.db.engine import Database
 from assessment_app.errors import ServerUnavailableError
@@ -179,3 +181,188 @@ def test_set_password_without_a_keyring_says_so(tmp_path: Path) -> None:
         {"ASSESSMENT_SERVER_PASSWORD": "x"},
     )
     assert refused.returncode == 2 and "utan lösenord" in refused.stderr
+
+
+# --- the rule against a real PostgreSQL speaking TLS with our own CA --------------------------
+
+TLS_HOST = "db.aa-test.invalid"  # a remote-looking name; libpq connects to hostaddr instead
+
+
+def _ca_and_server_cert(folder: Path, host: str) -> tuple[Path, bytes, bytes]:
+    """A fresh CA (written to ``folder``) and a server certificate for ``host`` signed by it."""
+    from datetime import UTC, datetime, timedelta
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kommunens test-CA")])
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(ca_name)
+        .issuer_name(ca_name)
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)]))
+        .issuer_name(ca_name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    ca_path = folder / "ca.pem"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    key_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    return ca_path, cert.public_bytes(serialization.Encoding.PEM), key_pem
+
+
+@pytest.fixture
+def pg_with_tls(tmp_path: Path) -> Iterator[Path]:
+    """The local PostgreSQL switched to TLS with a certificate of our own CA for ``TLS_HOST``.
+
+    Only SQL as a superuser, no restart: adminpack's ``pg_file_write`` (in a scratch database)
+    has the server itself write the files into its data folder, so they belong to its account
+    with mode 0600 as PostgreSQL requires of a key; ``ALTER SYSTEM`` points ``ssl_cert_file``
+    and ``ssl_key_file`` at them and ``pg_reload_conf()`` applies it. Everything is put back
+    and the files removed afterwards. Skipped where the server, a superuser or adminpack is
+    not at hand.
+    """
+    import uuid
+
+    import psycopg
+    from sqlalchemy import text
+
+    ca_path, cert_pem, key_pem = _ca_and_server_cert(tmp_path / "tls", TLS_HOST)
+    scratch = f"aa_test_tls_{uuid.uuid4().hex[:8]}"
+    try:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            superuser = conn.execute(
+                text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            ).scalar()
+            if superuser is not True:
+                pytest.skip("needs a PostgreSQL superuser to switch TLS on")
+            before = {
+                name: str(conn.execute(text(f"SHOW {name}")).scalar())
+                for name in ("ssl", "ssl_cert_file", "ssl_key_file")
+            }
+            data_dir = str(conn.execute(text("SHOW data_directory")).scalar())
+            conn.execute(text(f'CREATE DATABASE "{scratch}"'))
+    except Exception as error:  # the server is not there
+        pytest.skip(f"PostgreSQL not reachable ({type(error).__name__})")
+    files = make_url(PG_ADMIN_URL).set(database=scratch)
+    tools = create_engine(files, isolation_level="AUTOCOMMIT")
+    cert_file, key_file = f"{data_dir}/{scratch}.crt", f"{data_dir}/{scratch}.key"
+    plain = make_url(PG_ADMIN_URL)
+    dsn = {"host": plain.host, "port": plain.port or 5432, "user": plain.username,
+           "dbname": plain.database, "password": plain.password or None}  # fmt: skip
+
+    def tls_answers() -> bool:
+        try:
+            psycopg.connect(**dsn, sslmode="require", connect_timeout=3).close()
+            return True
+        except psycopg.OperationalError:
+            return False
+
+    def settle(conn: Any, want_tls: bool) -> None:
+        conn.execute(text("SELECT pg_reload_conf()"))
+        for _ in range(200):  # the postmaster applies a reload a moment later
+            if tls_answers() == want_tls:
+                return
+            conn.execute(text("SELECT pg_sleep(0.05)"))
+        pytest.fail(f"PostgreSQL did not switch TLS {'on' if want_tls else 'back'}")
+
+    tls_before = tls_answers()
+    try:
+        with tools.connect() as conn:
+            try:
+                conn.execute(text("CREATE EXTENSION adminpack"))
+            except Exception:
+                pytest.skip("adminpack is not installed on the PostgreSQL server")
+            for name, pem in ((cert_file, cert_pem), (key_file, key_pem)):
+                conn.execute(
+                    text("SELECT pg_file_write(:name, :pem, false)"),
+                    {"name": name, "pem": pem.decode("ascii")},
+                )
+            conn.execute(text(f"ALTER SYSTEM SET ssl_cert_file = '{cert_file}'"))
+            conn.execute(text(f"ALTER SYSTEM SET ssl_key_file = '{key_file}'"))
+            conn.execute(text("ALTER SYSTEM SET ssl = on"))
+            settle(conn, True)
+            try:
+                yield ca_path
+            finally:
+                for name in ("ssl", "ssl_cert_file", "ssl_key_file"):
+                    conn.execute(text(f"ALTER SYSTEM RESET {name}"))
+                settle(conn, tls_before)
+                assert str(conn.execute(text("SHOW ssl")).scalar()) == before["ssl"]
+                for name in (cert_file, key_file):
+                    conn.execute(text("SELECT pg_file_unlink(:name)"), {"name": name})
+    finally:
+        tools.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.server
+def test_verify_full_against_a_real_tls_server(
+    pg_with_tls: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import text
+
+    from assessment_app.db.connection import SERVER_CA_ENV, secure_server_url
+    from assessment_app.errors import ConfigurationError
+
+    monkeypatch.delenv(SERVER_CA_ENV, raising=False)
+    monkeypatch.delenv("ASSESSMENT_ALLOW_INSECURE_SERVER", raising=False)
+    base = make_url(PG_ADMIN_URL).set(host=TLS_HOST).update_query_dict({"hostaddr": "127.0.0.1"})
+
+    def ssl_in_use(url: Any) -> bool:
+        engine = create_engine(secure_server_url(url))
+        try:
+            with engine.connect() as conn:
+                return bool(
+                    conn.execute(
+                        text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                    ).scalar()
+                )
+        finally:
+            engine.dispose()
+
+    # Remote name without verification: refused before connecting.
+    with pytest.raises(ConfigurationError):
+        ssl_in_use(base.update_query_dict({"sslmode": "require"}))
+    # verify-full with our CA: the chain and the name check out, and the line is encrypted.
+    good = base.update_query_dict({"sslmode": "verify-full", "sslrootcert": str(pg_with_tls)})
+    assert ssl_in_use(good)
+    # The CA from ASSESSMENT_SERVER_CA instead of the URL.
+    monkeypatch.setenv(SERVER_CA_ENV, str(pg_with_tls))
+    assert ssl_in_use(base)
+    monkeypatch.delenv(SERVER_CA_ENV)
+    # Another CA: libpq refuses the server's certificate.
+    other_ca, _, _ = _ca_and_server_cert(tmp_path / "other", TLS_HOST)
+    with pytest.raises(OperationalError, match=r"SSL error|certificate verify failed"):
+        ssl_in_use(good.update_query_dict({"sslrootcert": str(other_ca)}))
+    # A host name the certificate does not name: refused by the host-name check.
+    with pytest.raises(OperationalError, match="does not match host name"):
+        ssl_in_use(good.set(host="other.aa-test.invalid"))
+    # A local connection is left as it is (plain where the client asks for plain).
+    assert not ssl_in_use(make_url(PG_ADMIN_URL).update_query_dict({"sslmode": "disable"}))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from assessment_app import demo
-from assessment_app.db.models import AuditEvent
+from assessment_app.db.models import AuditEvent, Case
 from assessment_app.errors import NotFoundError, ValidationError
 from assessment_app.records import plans
 from assessment_app.records.cases import CaseQuery
@@ -155,48 +155,70 @@ def test_export_needs_a_real_passphrase_and_access(sqlite_world: World, tmp_path
         transfer.open_bundle(b"not a transfer file", phrase)
 
 
-@pytest.mark.skip(
-    reason="hangs: two threads in kdf.derive (Argon2id) at once never return here; to be "
-    "rewritten with two processes"
-)
 @ON_SERVERS
 def test_one_transfer_one_import_even_at_the_same_moment(
     sqlite_world: World, server_world: World, tmp_path: Path
 ) -> None:
-    """Two workers import the same file at once: one case is created, the other is told."""
-    import threading
+    """Two workers import the same file at once, each in their own process through the command
+    line (``assessment-app transfer import``): one case is created, the other is told clearly."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import WORKER_PW
 
     laptop = sqlite_world.workspace("anna")
     ref = next(demo.generate(laptop, 1, seed=11))
     out = tmp_path / "arende.aatransfer"
     laptop.admin.export_case(ref, out, PASS)
     world = server_world
-    workers = [world.workspace("anna"), world.workspace("bo")]
-    start = threading.Barrier(2)
-    outcomes: list[object] = []
-
-    def run(ws: Workspace) -> None:
-        start.wait()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSESSMENT_PASSWORD")}
+    env |= {"ASSESSMENT_PASSWORD": WORKER_PW, "ASSESSMENT_TRANSFER_PASSPHRASE": PASS}
+    # Both start before either has signed in (Argon2id, then the file's Argon2id key): their
+    # imports run side by side, each in its own process with its own connections.
+    workers = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "assessment_app",
+                "--database",
+                world.url,
+                "--user",
+                user,
+                "transfer",
+                "import",
+                str(out),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for user in ("anna", "bo")
+    ]
+    outcomes = []
+    for worker in workers:
         try:
-            outcomes.append(ws.admin.import_case(out, PASS))
-        except Exception as error:  # any other outcome fails the test below, with its name
-            outcomes.append(error)
-
-    threads = [threading.Thread(target=run, args=(ws,)) for ws in workers]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(600)
-    assert not any(t.is_alive() for t in threads), "an import hangs"
-    imported = [o for o in outcomes if isinstance(o, transfer.ImportResult)]
-    refused = [o for o in outcomes if isinstance(o, ValidationError)]
+            stdout, stderr = worker.communicate(timeout=300)
+        except subprocess.TimeoutExpired:
+            for w in workers:
+                w.kill()
+            pytest.fail("an import hangs")
+        outcomes.append((worker.returncode, stdout, stderr))
+    imported = [o for o in outcomes if o[0] == 0]
+    refused = [o for o in outcomes if o[0] != 0]
     assert len(imported) == 1 and len(refused) == 1, outcomes
-    assert "already been imported" in refused[0].message_en
+    assert "Importerat som" in imported[0][1]
+    _, stdout, stderr = refused[0]
+    assert "Den här överföringsfilen är redan importerad till den här databasen." in stderr
+    assert "Traceback" not in stderr + stdout and "Importerat" not in stdout
     with world.db().sessions() as session:
         rows = session.execute(
             select(AuditEvent).where(AuditEvent.action == transfer.TRANSFER_IMPORT)
         ).all()
+        assert session.scalar(select(func.count()).select_from(Case)) == 1  # one case made
     assert len(rows) == 1
     # And later, one after the other, still refused.
     with pytest.raises(ValidationError, match="already"):
-        workers[0].admin.import_case(out, PASS)
+        world.workspace("anna").admin.import_case(out, PASS)

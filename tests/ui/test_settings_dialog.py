@@ -208,6 +208,17 @@ def test_test_connection_on_postgresql(qtbot, prefs, keyring_store, pg):
     assert "går inte att nå" in dialog.test_banner.text()
 
 
+def test_test_connection_refuses_an_unverified_remote_server(qtbot, prefs, keyring_store):
+    """Refused before any connection (the host is not even looked up), and said so plainly."""
+    dialog = _dialog(qtbot, prefs(), keyring_store)
+    dialog.server_radio.setChecked(True)
+    qtbot.keyClicks(dialog.server_url, "postgresql://anna@db.invalid/kartlaggning?sslmode=require")
+    assert _test_connection(qtbot, dialog) == "error"
+    shown = dialog.test_banner.text()
+    assert "kontrollerar inte serverns certifikat" in shown and "ASSESSMENT_SERVER_CA" in shown
+    assert "Servern svarar" not in shown
+
+
 @pytest.mark.parametrize("server_database", ["postgresql"], indirect=True)
 def test_sign_in_against_the_configured_server(
     qtbot, prefs, keyring_store, pg, settings, template, tmp_path

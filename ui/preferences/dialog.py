@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessment_app.errors import AppError
+from assessment_app.errors import AppError, ConfigurationError
 from ui.messages import error_message
 from ui.preferences.store import (
     MAX_IDLE_MINUTES,
@@ -50,10 +50,11 @@ def probe(url: str, credentials: CredentialStore, typed_password: str) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.pool import NullPool
 
+    from assessment_app.db.connection import secure_server_url
     from assessment_app.db.engine import Database
     from assessment_app.server.health import is_reachable
 
-    target = make_url(connect_url(url, credentials, typed_password))
+    target = secure_server_url(make_url(connect_url(url, credentials, typed_password)))
     engine = create_engine(target, poolclass=NullPool)  # connects only when asked
     try:
         if not is_reachable(Database(target, engine)):
@@ -277,6 +278,9 @@ class SettingsDialog(QDialog):
         self.testing = False
         self.test_button.setEnabled(True)
         self.last_test = "error"
+        if isinstance(error, ConfigurationError):  # refused here, the server was not asked
+            self.test_banner.show_message(error_message(error), "error")
+            return
         self.test_banner.show_message(
             self.tr("Servern svarar, men: {detail}").format(detail=error_message(error)), "error"
         )

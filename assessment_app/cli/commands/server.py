@@ -100,7 +100,9 @@ def cmd_server_setup_roles(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 0
-    engine = create_engine(url)
+    from assessment_app.db.connection import secure_server_url
+
+    engine = create_engine(secure_server_url(url))
     try:
         roles.run_setup(engine, names)
     finally:
