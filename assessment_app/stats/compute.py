@@ -61,6 +61,7 @@ Progress = Callable[[int, int], None]
 BATCH = 500
 STREAM = 2000
 RATINGS = (0, 1, 2, 3, 4)
+_VALID = frozenset(RATINGS)
 
 PLAN_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
 URGENT_BUCKETS_H = ((0, 24), (24, 72), (72, None))
@@ -130,8 +131,12 @@ class _Builder:
 
     def count(self, people: Iterable[str], *, n: int | None = None, total: bool = False) -> int:
         """A cell counting ``n`` rows (default: the people) of these distinct people."""
-        distinct = set(people)
-        return self.cells.add(len(distinct) if n is None else n, len(distinct), total=total)
+        distinct = len(people) if isinstance(people, set) else len(set(people))
+        return self.cells.add(distinct if n is None else n, distinct, total=total)
+
+    def distinct(self, people: int, *, total: bool = False) -> int:
+        """A cell of ``people`` distinct people, counted already."""
+        return self.cells.add(people, people, total=total)
 
     def shown(self, entry: Entry) -> Shown:
         kind = entry[0]
@@ -184,23 +189,29 @@ def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
     out: dict[str, tuple[int | None, int | None]] = {}
     if not isinstance(value, dict):
         return out
+    valid = _VALID
     for area, r in value.items():
-        if not isinstance(r, dict):
+        if r.__class__ is not dict and not isinstance(r, dict):
             continue
         own, worker = r.get("own"), r.get("worker")
-        out[str(area)] = (
-            own if isinstance(own, int) and own in RATINGS else None,
-            worker if isinstance(worker, int) and worker in RATINGS else None,
-        )
+        if not (isinstance(own, int) and own in valid):
+            own = None
+        if not (isinstance(worker, int) and worker in valid):
+            worker = None
+        out[area] = (own, worker)
     return out
 
 
-@dataclass(frozen=True)
 class _CaseFacts:
-    individual: str
-    opened: date
-    closed: date | None
-    protected: bool
+    """What the report knows of one case (plain columns only); one small object per case."""
+
+    __slots__ = ("closed", "individual", "opened", "protected")
+
+    def __init__(self, individual: str, opened: date, closed: date | None, protected: bool):
+        self.individual = individual
+        self.opened = opened
+        self.closed = closed
+        self.protected = protected
 
 
 def compute(
@@ -362,9 +373,51 @@ def _caseload(
     new_all = [f for f in facts.values() if first <= f.opened <= last]
     closed_all = [f for f in facts.values() if f.closed is not None and first <= f.closed <= last]
 
-    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m)
-    start = [f.individual for f in plain if f.opened < first]
-    open_prev = b.count(start)
+    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m). One pass over
+    # the cases: each is open at the ends of a run of months (an interval of month indexes);
+    # a person's runs are merged, so a month's open count is of distinct people.
+    n_months = len(months)
+    y0, m0_ = first.year, first.month
+    new_by: list[set[str]] = [set() for _ in months]
+    closed_by: list[set[str]] = [set() for _ in months]
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    start_people: set[str] = set()
+    for f in plain:
+        opened, closed, who = f.opened, f.closed, f.individual
+        o = (opened.year - y0) * 12 + opened.month - m0_
+        if o < 0:
+            start_people.add(who)
+            o = 0
+        else:
+            new_by[o].add(who)  # opened on or before the last day: o < n_months
+        c = n_months
+        if closed is not None:
+            c = (closed.year - y0) * 12 + closed.month - m0_
+            if c < n_months:
+                closed_by[c].add(who)
+            else:
+                c = n_months
+        if o < c:
+            runs[who].append((o, c))
+    diff = [0] * (n_months + 1)
+    for spans in runs.values():
+        if len(spans) == 1:
+            o, c = spans[0]
+            diff[o] += 1
+            diff[c] -= 1
+            continue
+        spans.sort()
+        lo, hi = spans[0]
+        for o, c in spans[1:]:
+            if o > hi:
+                diff[lo] += 1
+                diff[hi] -= 1
+                lo, hi = o, c
+            elif c > hi:
+                hi = c
+        diff[lo] += 1
+        diff[hi] -= 1
+    open_prev = b.distinct(len(start_people))
     rows: list[tuple[str, list[Entry], bool]] = [
         (
             t("Vid periodens början", "At the start"),
@@ -373,12 +426,12 @@ def _caseload(
         )
     ]
     news, closes = [], []
-    for m0, m1 in months:
-        new = b.count(f.individual for f in plain if m0 <= f.opened <= m1)
-        closed = b.count(f.individual for f in plain if f.closed and m0 <= f.closed <= m1)
-        still = b.count(
-            f.individual for f in plain if f.opened <= m1 and (f.closed is None or f.closed > m1)
-        )
+    running = 0
+    for i, (m0, _m1) in enumerate(months):
+        running += diff[i]
+        new = b.distinct(len(new_by[i]))
+        closed = b.distinct(len(closed_by[i]))
+        still = b.distinct(running)
         cells.equation({still: 1, open_prev: -1, new: -1, closed: 1}, flow=True)
         news.append(new)
         closes.append(closed)
@@ -601,15 +654,11 @@ def _assessments(
             work.append((cid, pair, in_period))
     step.phase(45, len(work))
 
-    need: dict[str, dict[str, dict[int, list[str]]]] = {
-        "own": defaultdict(lambda: defaultdict(list)),
-        "worker": defaultdict(lambda: defaultdict(list)),
-    }
-    # rater -> area -> [(intake, follow-up, individual)]
-    pairs: dict[str, dict[str, list[tuple[int, int, str]]]] = {
-        "own": defaultdict(list),
-        "worker": defaultdict(list),
-    }
+    # rater -> area -> rating -> the people; rater -> area -> [intake, follow-up, individual]
+    need: dict[str, dict[str, dict[int, set[str]]]] = {"own": {}, "worker": {}}
+    pairs: dict[str, dict[str, list[list[Any]]]] = {"own": {}, "worker": {}}
+    need_own, need_worker = need["own"], need["worker"]
+    pairs_own, pairs_worker = pairs["own"], pairs["worker"]
     intakes_in_period: list[str] = []
     for start in range(0, len(work), BATCH):
         chunk = work[start : start + BATCH]
@@ -627,9 +676,23 @@ def _assessments(
                 intakes_in_period.append(who)
                 for area, (own, worker) in before.items():
                     if own is not None:
-                        need["own"][area][own].append(who)
+                        by = need_own.get(area)
+                        if by is None:
+                            by = need_own[area] = {}
+                        people = by.get(own)
+                        if people is None:
+                            by[own] = {who}
+                        else:
+                            people.add(who)
                     if worker is not None:
-                        need["worker"][area][worker].append(who)
+                        by = need_worker.get(area)
+                        if by is None:
+                            by = need_worker[area] = {}
+                        people = by.get(worker)
+                        if people is None:
+                            by[worker] = {who}
+                        else:
+                            people.add(who)
             if pair is not None:
                 after = _ratings_of(
                     uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
@@ -637,9 +700,9 @@ def _assessments(
                 for area, (own, worker) in after.items():
                     own0, worker0 = before.get(area, (None, None))
                     if own is not None and own0 is not None:
-                        pairs["own"][area].append((own0, own, who))
+                        _pair(pairs_own, area, own0, own, who)
                     if worker is not None and worker0 is not None:
-                        pairs["worker"][area].append((worker0, worker, who))
+                        _pair(pairs_worker, area, worker0, worker, who)
         step.at(start + len(chunk))
 
     def order(areas: Iterable[str]) -> list[str]:
@@ -655,8 +718,8 @@ def _assessments(
         rows: list[tuple[str, list[Entry], bool]] = []
         for area in order(need[rater]):
             by = need[rater][area]
-            parts = [b.count(by.get(r, [])) for r in RATINGS]
-            total = b.count([w for r in RATINGS for w in by.get(r, [])], total=True)
+            parts = [b.distinct(len(by.get(r, ()))) for r in RATINGS]
+            total = b.distinct(len(set().union(*by.values())), total=True)
             cells.sum_of(total, parts)
             rows.append(
                 (
@@ -697,17 +760,16 @@ def _assessments(
         rows = []
         radar_titles, radar_in, radar_out, radar_n = [], [], [], []
         for area in order(pairs[rater]):
-            items = pairs[rater][area]
-            n = len(items)
-            better = b.count(w for a0, a1, w in items if a1 < a0)
-            same = b.count(w for a0, a1, w in items if a1 == a0)
-            worse = b.count(w for a0, a1, w in items if a1 > a0)
-            total = b.count((w for _a, _b, w in items), total=True)
+            n, sum_in, sum_out, better_p, same_p, worse_p, everyone = pairs[rater][area]
+            better = b.distinct(len(better_p))
+            same = b.distinct(len(same_p))
+            worse = b.distinct(len(worse_p))
+            people = len(everyone)
+            total = b.distinct(people, total=True)
             cells.sum_of(total, [better, same, worse])
-            mean_in = sum(a0 for a0, _a1, _w in items) / n if n else None
-            mean_out = sum(a1 for _a0, a1, _w in items) / n if n else None
+            mean_in = sum_in / n if n else None
+            mean_out = sum_out / n if n else None
             mean_diff = mean_out - mean_in if mean_in is not None and mean_out is not None else None
-            people = len({w for _a, _b, w in items})
             rows.append(
                 (
                     area_titles.get(area, area),
@@ -765,6 +827,19 @@ def _assessments(
     )
 
 
+def _pair(into: dict[str, list[Any]], area: str, before: int, after: int, who: str) -> None:
+    """Count one intake and follow-up rating of ``who`` in ``area``: [pairs, sum of the
+    intake ratings, sum of the follow-up ones, improved, unchanged, worse, everyone]."""
+    acc = into.get(area)
+    if acc is None:
+        acc = into[area] = [0, 0, 0, set(), set(), set(), set()]
+    acc[0] += 1
+    acc[1] += before
+    acc[2] += after
+    acc[3 if after < before else 4 if after == before else 5].add(who)
+    acc[6].add(who)
+
+
 def _actions(
     uow: UnitOfWork, b: _Builder, scope: Scope, facts: dict[str, _CaseFacts], step: _Steps
 ) -> SectionDraft:
@@ -780,8 +855,11 @@ def _actions(
     plans = {pid: (cid, saved) for cid, (_v, pid, saved) in newest.items()}
     plan_ids = list(plans)
     step.phase(20, len(plan_ids))
-    # (responsible, provider id, status, on time) per action, with its individual
-    counted: list[tuple[str, str | None, str, bool | None, str, bool]] = []
+    # responsible party -> (status, on time) -> the individuals, one entry per action; and
+    # the same by provider. Protected identities are only counted (in the totals).
+    by_kind_rows: dict[str, dict[tuple[str, bool | None], list[str]]] = defaultdict(dict)
+    by_provider_rows: dict[str, dict[tuple[str, bool | None], list[str]]] = defaultdict(dict)
+    protected_all = protected_with_provider = 0
     for start in range(0, len(plan_ids), BATCH):
         chunk = plan_ids[start : start + BATCH]
         for aid, pid, provider_id, due, status, body in session.execute(
@@ -797,15 +875,32 @@ def _actions(
             cid, saved_on = plans[pid]
             f = facts[cid]
             if f.protected:
-                counted.append(("", provider_id, status, None, f.individual, True))
+                protected_all += 1
+                if provider_id:
+                    protected_with_provider += 1
                 continue
             opened = uow.open("plan_actions", "body_enc", aid, body, {})
-            kind = opened.get("responsible_kind") if isinstance(opened, dict) else None
+            kind = done_on = None
+            if isinstance(opened, dict):
+                kind = opened.get("responsible_kind")
+                done_on = opened.get("done_on")
             on_time = None
             if status == "done":
-                on_time = due is None or saved_on <= due
-            responsible = kind if kind in RESPONSIBLE_KINDS else "unknown"
-            counted.append((responsible, provider_id, status, on_time, f.individual, False))
+                on_time = due is None or _done_by(done_on, saved_on, due)
+            key = (status, on_time)
+            group = by_kind_rows[kind if kind in RESPONSIBLE_KINDS else "unknown"]
+            people = group.get(key)
+            if people is None:
+                group[key] = [f.individual]
+            else:
+                people.append(f.individual)
+            if provider_id:
+                group = by_provider_rows[provider_id]
+                people = group.get(key)
+                if people is None:
+                    group[key] = [f.individual]
+                else:
+                    people.append(f.individual)
         step.at(start + len(chunk))
     provider_names = dict(session.execute(select(Provider.id, Provider.name)).all())
 
@@ -823,28 +918,34 @@ def _actions(
         t("Insatser per ansvarig", "Actions by responsible party"),
         t("Ansvarig", "Responsible"),
         [
-            (kinds[k], [c for c in counted if not c[5] and c[0] == k])
+            (kinds[k], by_kind_rows.get(k, {}))
             for k in kinds
-            if k != "unknown" or any(c[0] == k for c in counted if not c[5])
+            if k != "unknown" or by_kind_rows.get(k)
         ],
-        sum(1 for c in counted if c[5]),
+        protected_all,
     )
-    provider_ids = sorted(
-        {c[1] for c in counted if c[1] and not c[5]},
-        key=lambda p: str(provider_names.get(p, p)).lower(),
-    )
+    provider_ids = sorted(by_provider_rows, key=lambda p: str(provider_names.get(p, p)).lower())
     by_provider = _action_table(
         b,
         "actions.provider",
         t("Insatser per utförare", "Actions by provider"),
         t("Utförare", "Provider"),
-        [
-            (provider_names.get(p, p), [c for c in counted if not c[5] and c[1] == p])
-            for p in provider_ids
-        ],
-        sum(1 for c in counted if c[5] and c[1]),
+        [(provider_names.get(p, p), by_provider_rows[p]) for p in provider_ids],
+        protected_with_provider,
     )
     return ("actions", t("Insatser", "Actions"), [by_kind, by_provider])
+
+
+def _done_by(done_on: object, saved_on: date, due: date) -> bool:
+    """Whether a done action was done by its due day: the day the core recorded it as done
+    (``done_on`` in its body), or for an action done before that was recorded, the last save
+    of its plan (the latest day it can have been marked done)."""
+    if isinstance(done_on, str):
+        try:
+            return date.fromisoformat(done_on) <= due
+        except ValueError:
+            pass
+    return saved_on <= due
 
 
 def _action_table(
@@ -852,7 +953,7 @@ def _action_table(
     key: str,
     title: str,
     header: str,
-    groups: Sequence[tuple[str, list[tuple[str, str | None, str, bool | None, str, bool]]]],
+    groups: Sequence[tuple[str, dict[tuple[str, bool | None], list[str]]]],
     protected: int,
 ) -> _Draft:
     t, cells = b.t, b.cells
@@ -873,17 +974,32 @@ def _action_table(
     by_column: list[list[int]] = [[] for _ in columns]
     row_totals = []
 
-    def count(items: list[tuple[Any, ...]], total: bool = False) -> int:
-        return b.count((c[4] for c in items), n=len(items), total=total)
+    def count(lists: Sequence[list[str]], total: bool = False) -> int:
+        people: set[str] = set().union(*lists)
+        return b.cells.add(sum(map(len, lists)), len(people), total=total)
 
-    everyone: list[tuple[Any, ...]] = []
+    def picked(
+        items: dict[tuple[str, bool | None], list[str]], test: Callable[[str, bool | None], bool]
+    ) -> list[list[str]]:
+        return [people for (status, on_time), people in items.items() if test(status, on_time)]
+
+    # column -> its lists of people in every row
+    column_lists: list[list[list[str]]] = [[] for _ in columns]
+    tests: list[Callable[[str, bool | None], bool]] = [
+        *((lambda s, _o, want=want: s == want) for want in ACTION_STATUSES),
+        lambda _s, _o: True,
+        lambda _s, o: o is True,
+        lambda _s, o: o is False,
+    ]
     for label, items in groups:
-        everyone.extend(items)
-        parts = [count([c for c in items if c[2] == s]) for s in ACTION_STATUSES]
-        total = count(items, total=True)
+        lists = [picked(items, test) for test in tests]
+        for n, chosen in enumerate(lists):
+            column_lists[n].extend(chosen)
+        parts = [count(lists[n]) for n in range(len(ACTION_STATUSES))]
+        total = count(lists[len(ACTION_STATUSES)], total=True)
         done = parts[ACTION_STATUSES.index("done")]
-        on_time = count([c for c in items if c[3] is True])
-        late = count([c for c in items if c[3] is False])
+        on_time = count(lists[len(ACTION_STATUSES) + 1])
+        late = count(lists[len(ACTION_STATUSES) + 2])
         cells.sum_of(total, parts)
         cells.sum_of(done, [on_time, late])
         row = [*parts, total, on_time, late]
@@ -897,16 +1013,13 @@ def _action_table(
         if n == len(ACTION_STATUSES):
             column_totals.append(-1)
             continue
-        if n < len(ACTION_STATUSES):
-            items = [c for c in everyone if c[2] == ACTION_STATUSES[n]]
-        elif n == len(ACTION_STATUSES) + 1:
-            items = [c for c in everyone if c[3] is True]
-        else:
-            items = [c for c in everyone if c[3] is False]
-        cell = count(items, total=True)
+        cell = count(column_lists[n], total=True)
         cells.sum_of(cell, by_column[n])
         column_totals.append(cell)
-    grand = b.count((c[4] for c in everyone), n=len(everyone) + protected, total=True)
+    everyone = column_lists[len(ACTION_STATUSES)]
+    grand = b.cells.add(
+        sum(map(len, everyone)) + protected, len(set().union(*everyone)), total=True
+    )
     hidden = cells.add_hidden(protected)
     cells.sum_of(grand, [*column_totals[: len(ACTION_STATUSES)], hidden])
     cells.sum_of(grand, [*row_totals, hidden])
