@@ -20,9 +20,11 @@ Definitions (also in docs/statistics.md):
 - *change*: the first completed initial assessment against the latest completed follow-up
   assessment made in the period (cases with both), per area and per rater; a lower rating is
   less need, so *improved*;
-- *actions*: those of each case's newest approved plan; the core keeps no completion date,
-  so a done action counts as done on time when it has no due day or its plan was last saved
-  on or before the due day (the latest day it can have been recorded as done);
+- *actions*: those of each case's newest approved plan; a done action is done on time when
+  it has no due day or the day it was marked done (``done_on`` in its body, recorded by the
+  core since issue 14) is on or before the due day. An action marked done before that day was
+  recorded has no ``done_on``: it counts as on time when its plan was last saved on or before
+  the due day (the latest day it can have been marked done);
 - *urgent flags* raised in the period, by the time until they were handled.
 """
 
@@ -383,16 +385,16 @@ def _caseload(
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     start_people: set[str] = set()
     for f in plain:
-        opened, closed, who = f.opened, f.closed, f.individual
-        o = (opened.year - y0) * 12 + opened.month - m0_
+        opened_on, closed_on, who = f.opened, f.closed, f.individual
+        o = (opened_on.year - y0) * 12 + opened_on.month - m0_
         if o < 0:
             start_people.add(who)
             o = 0
         else:
             new_by[o].add(who)  # opened on or before the last day: o < n_months
         c = n_months
-        if closed is not None:
-            c = (closed.year - y0) * 12 + closed.month - m0_
+        if closed_on is not None:
+            c = (closed_on.year - y0) * 12 + closed_on.month - m0_
             if c < n_months:
                 closed_by[c].add(who)
             else:
@@ -407,16 +409,16 @@ def _caseload(
             diff[c] -= 1
             continue
         spans.sort()
-        lo, hi = spans[0]
+        run_lo, run_hi = spans[0]
         for o, c in spans[1:]:
-            if o > hi:
-                diff[lo] += 1
-                diff[hi] -= 1
-                lo, hi = o, c
-            elif c > hi:
-                hi = c
-        diff[lo] += 1
-        diff[hi] -= 1
+            if o > run_hi:
+                diff[run_lo] += 1
+                diff[run_hi] -= 1
+                run_lo, run_hi = o, c
+            elif c > run_hi:
+                run_hi = c
+        diff[run_lo] += 1
+        diff[run_hi] -= 1
     open_prev = b.distinct(len(start_people))
     rows: list[tuple[str, list[Entry], bool]] = [
         (
@@ -656,7 +658,7 @@ def _assessments(
 
     # rater -> area -> rating -> the people; rater -> area -> [intake, follow-up, individual]
     need: dict[str, dict[str, dict[int, set[str]]]] = {"own": {}, "worker": {}}
-    pairs: dict[str, dict[str, list[list[Any]]]] = {"own": {}, "worker": {}}
+    pairs: dict[str, dict[str, list[Any]]] = {"own": {}, "worker": {}}
     need_own, need_worker = need["own"], need["worker"]
     pairs_own, pairs_worker = pairs["own"], pairs["worker"]
     intakes_in_period: list[str] = []
@@ -679,20 +681,20 @@ def _assessments(
                         by = need_own.get(area)
                         if by is None:
                             by = need_own[area] = {}
-                        people = by.get(own)
-                        if people is None:
+                        seen = by.get(own)
+                        if seen is None:
                             by[own] = {who}
                         else:
-                            people.add(who)
+                            seen.add(who)
                     if worker is not None:
                         by = need_worker.get(area)
                         if by is None:
                             by = need_worker[area] = {}
-                        people = by.get(worker)
-                        if people is None:
+                        seen = by.get(worker)
+                        if seen is None:
                             by[worker] = {who}
                         else:
-                            people.add(who)
+                            seen.add(who)
             if pair is not None:
                 after = _ratings_of(
                     uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
@@ -1034,10 +1036,12 @@ def _action_table(
         columns,
         rows,
         note=t(
-            "Insatser i ärendenas senast godkända plan. Klar i tid: utan slutdag, eller planen "
-            "sparades senast på slutdagen.",
-            "Actions in each case's newest approved plan. Done on time: no due day, or the plan "
-            "was last saved by the due day.",
+            "Insatser i ärendenas senast godkända plan. Klar i tid: utan slutdag, eller "
+            "markerad klar senast på slutdagen (för insatser som markerades klara innan dagen "
+            "sparades: planen sparades senast på slutdagen).",
+            "Actions in each case's newest approved plan. Done on time: no due day, or marked "
+            "done by the due day (for actions marked done before that day was kept: the plan "
+            "was last saved by the due day).",
         ),
         chart="stacked",
         chart_columns=tuple(range(len(ACTION_STATUSES))),
