@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import calendar
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -656,11 +656,24 @@ def _assessments(
             work.append((cid, pair, in_period))
     step.phase(45, len(work))
 
-    # rater -> area -> rating -> the people; rater -> area -> [intake, follow-up, individual]
-    need: dict[str, dict[str, dict[int, set[str]]]] = {"own": {}, "worker": {}}
-    pairs: dict[str, dict[str, list[Any]]] = {"own": {}, "worker": {}}
-    need_own, need_worker = need["own"], need["worker"]
-    pairs_own, pairs_worker = pairs["own"], pairs["worker"]
+    # Most people have one case here: their ratings are counted as they come, in Counters of
+    # (area, ratings) keys filled in C; the few with more (``several``) are kept with their id
+    # so that they count once (cells count distinct people).
+    seen_once: set[str] = set()
+    several: set[str] = set()
+    for cid, _p, _i in work:
+        who = facts[cid].individual
+        if who in seen_once:
+            several.add(who)
+        else:
+            seen_once.add(who)
+    del seen_once
+    nothing = (None, None)
+    # (area, own, worker) at intake; (area, (own, worker) at intake, (own, worker) after)
+    intake_counts: Counter[tuple[Any, ...]] = Counter()
+    pair_counts: Counter[tuple[Any, ...]] = Counter()
+    intake_several: list[tuple[Any, ...]] = []  # the same with the individual last
+    pair_several: list[tuple[Any, ...]] = []
     intakes_in_period: list[str] = []
     for start in range(0, len(work), BATCH):
         chunk = work[start : start + BATCH]
@@ -676,36 +689,76 @@ def _assessments(
             before = _ratings_of(uow.open("assessments", "ratings_enc", aid, blobs.get(aid), None))
             if in_period:
                 intakes_in_period.append(who)
-                for area, (own, worker) in before.items():
-                    if own is not None:
-                        by = need_own.get(area)
-                        if by is None:
-                            by = need_own[area] = {}
-                        seen = by.get(own)
-                        if seen is None:
-                            by[own] = {who}
-                        else:
-                            seen.add(who)
-                    if worker is not None:
-                        by = need_worker.get(area)
-                        if by is None:
-                            by = need_worker[area] = {}
-                        seen = by.get(worker)
-                        if seen is None:
-                            by[worker] = {who}
-                        else:
-                            seen.add(who)
+                if who in several:
+                    intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
+                else:
+                    intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
             if pair is not None:
                 after = _ratings_of(
                     uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
                 )
-                for area, (own, worker) in after.items():
-                    own0, worker0 = before.get(area, (None, None))
-                    if own is not None and own0 is not None:
-                        _pair(pairs_own, area, own0, own, who)
-                    if worker is not None and worker0 is not None:
-                        _pair(pairs_worker, area, worker0, worker, who)
+                if who in several:
+                    pair_several.extend(
+                        (a, before.get(a, nothing), r, who) for a, r in after.items()
+                    )
+                else:
+                    pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
         step.at(start + len(chunk))
+
+    # rater -> area -> ({rating: people}, people rated); rater -> area -> [pairs, sum of the
+    # intake ratings, sum of the follow-up ones, people improved, unchanged, worse, everyone]
+    need: dict[str, dict[str, tuple[dict[int, int], int]]] = {"own": {}, "worker": {}}
+    pairs: dict[str, dict[str, list[int]]] = {"own": {}, "worker": {}}
+    for k, rater in enumerate(("own", "worker")):
+        rated_by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # RATINGS, all
+        for (area, *ratings), n in intake_counts.items():
+            r = ratings[k]
+            if r is not None:
+                row = rated_by[area]
+                row[r] += n
+                row[5] += n
+        several_by: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(6)])
+        for area, *ratings, who in intake_several:
+            r = ratings[k]
+            if r is not None:
+                several_by[area][r].add(who)
+                several_by[area][5].add(who)
+        for area, sets in several_by.items():
+            row = rated_by[area]
+            for i, group in enumerate(sets):
+                row[i] += len(group)
+        need[rater] = {
+            area: ({r: row[r] for r in RATINGS if row[r]}, row[5]) for area, row in rated_by.items()
+        }
+
+        acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+        for (area, r0, r1), n in pair_counts.items():
+            a0, a1 = r0[k], r1[k]
+            if a0 is None or a1 is None:
+                continue
+            row = acc[area]
+            row[0] += n
+            row[1] += a0 * n
+            row[2] += a1 * n
+            row[3 if a1 < a0 else 4 if a1 == a0 else 5] += n
+            row[6] += n
+        several_pairs: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(4)])
+        for area, r0, r1, who in pair_several:
+            a0, a1 = r0[k], r1[k]
+            if a0 is None or a1 is None:
+                continue
+            row = acc[area]
+            row[0] += 1
+            row[1] += a0
+            row[2] += a1
+            groups = several_pairs[area]
+            groups[0 if a1 < a0 else 1 if a1 == a0 else 2].add(who)
+            groups[3].add(who)
+        for area, groups in several_pairs.items():
+            row = acc[area]
+            for i, group in enumerate(groups):
+                row[3 + i] += len(group)
+        pairs[rater] = dict(acc)
 
     def order(areas: Iterable[str]) -> list[str]:
         known = [a for a in area_titles if a in areas]
@@ -719,9 +772,9 @@ def _assessments(
     for rater, label in raters.items():
         rows: list[tuple[str, list[Entry], bool]] = []
         for area in order(need[rater]):
-            by = need[rater][area]
-            parts = [b.distinct(len(by.get(r, ()))) for r in RATINGS]
-            total = b.distinct(len(set().union(*by.values())), total=True)
+            by, rated = need[rater][area]
+            parts = [b.distinct(by.get(r, 0)) for r in RATINGS]
+            total = b.distinct(rated, total=True)
             cells.sum_of(total, parts)
             rows.append(
                 (
@@ -762,11 +815,10 @@ def _assessments(
         rows = []
         radar_titles, radar_in, radar_out, radar_n = [], [], [], []
         for area in order(pairs[rater]):
-            n, sum_in, sum_out, better_p, same_p, worse_p, everyone = pairs[rater][area]
-            better = b.distinct(len(better_p))
-            same = b.distinct(len(same_p))
-            worse = b.distinct(len(worse_p))
-            people = len(everyone)
+            n, sum_in, sum_out, better_n, same_n, worse_n, people = pairs[rater][area]
+            better = b.distinct(better_n)
+            same = b.distinct(same_n)
+            worse = b.distinct(worse_n)
             total = b.distinct(people, total=True)
             cells.sum_of(total, [better, same, worse])
             mean_in = sum_in / n if n else None
@@ -827,19 +879,6 @@ def _assessments(
         ("change", t("Förändring", "Change"), change_tables),
         radar,
     )
-
-
-def _pair(into: dict[str, list[Any]], area: str, before: int, after: int, who: str) -> None:
-    """Count one intake and follow-up rating of ``who`` in ``area``: [pairs, sum of the
-    intake ratings, sum of the follow-up ones, improved, unchanged, worse, everyone]."""
-    acc = into.get(area)
-    if acc is None:
-        acc = into[area] = [0, 0, 0, set(), set(), set(), set()]
-    acc[0] += 1
-    acc[1] += before
-    acc[2] += after
-    acc[3 if after < before else 4 if after == before else 5].add(who)
-    acc[6].add(who)
 
 
 def _actions(
