@@ -36,6 +36,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
@@ -625,48 +627,18 @@ def _assessments(
 ]:
     t, cells, session = b.t, b.cells, uow.session
     first, last = scope.first_day, scope.last_day
-    intake: dict[str, tuple[date, str]] = {}
-    latest: dict[str, tuple[date, str]] = {}
-    for aid, cid, kind, on in session.execute(
-        select(Assessment.id, Assessment.case_id, Assessment.kind, Assessment.conducted_on)
-        .join(Case, Case.id == Assessment.case_id)
-        .where(
-            _scope_filter(scope),
-            Assessment.status == "complete",
-            Assessment.conducted_on <= last,
-        )
-        .execution_options(yield_per=STREAM)
-    ):
-        f = facts.get(cid)
-        if f is None or f.protected:
-            continue
-        key = (on, aid)
-        if kind == "initial":
-            if cid not in intake or key < intake[cid]:
-                intake[cid] = key
-        elif kind == "follow_up" and on >= first and (cid not in latest or key > latest[cid]):
-            latest[cid] = key
-    # what to read for each case: its intake (needs, when in the period) and the pair (change)
-    work: list[tuple[str, str | None, bool]] = []
-    for cid, (on, _aid) in intake.items():
-        fu = latest.get(cid)
-        pair = fu[1] if fu is not None and fu[0] > on else None
-        in_period = first <= on <= last
-        if in_period or pair is not None:
-            work.append((cid, pair, in_period))
-    step.phase(45, len(work))
-
     # Most people have one case here: their ratings are counted as they come, in Counters of
-    # (area, ratings) keys filled in C; the few with more (``several``) are kept with their id
-    # so that they count once (cells count distinct people).
+    # (area, ratings) keys filled in C; people with more cases (``several``) are kept with
+    # their id so that they count once (cells count distinct people).
     seen_once: set[str] = set()
     several: set[str] = set()
-    for cid, _p, _i in work:
-        who = facts[cid].individual
-        if who in seen_once:
-            several.add(who)
+    for f in facts.values():
+        if f.protected:
+            continue
+        if f.individual in seen_once:
+            several.add(f.individual)
         else:
-            seen_once.add(who)
+            seen_once.add(f.individual)
     del seen_once
     nothing = (None, None)
     # (area, own, worker) at intake; (area, (own, worker) at intake, (own, worker) after)
@@ -675,35 +647,65 @@ def _assessments(
     intake_several: list[tuple[Any, ...]] = []  # the same with the individual last
     pair_several: list[tuple[Any, ...]] = []
     intakes_in_period: list[str] = []
-    for start in range(0, len(work), BATCH):
-        chunk = work[start : start + BATCH]
-        ids = [intake[cid][1] for cid, _p, _i in chunk] + [p for _c, p, _i in chunk if p]
-        blobs = dict(
-            session.execute(
-                select(Assessment.id, Assessment.ratings_enc).where(Assessment.id.in_(ids))
-            ).all()
+    step.phase(45, len(facts))
+    # One streamed read, a case's assessments together: the first completed intake and the
+    # latest completed follow-up in the period are picked from them; only those two are
+    # decrypted (the other blobs are read, never opened).
+    streamed = session.execute(
+        select(
+            Assessment.case_id,
+            Assessment.id,
+            Assessment.kind,
+            Assessment.conducted_on,
+            Assessment.ratings_enc,
         )
-        for cid, pair, in_period in chunk:
-            who = facts[cid].individual
-            aid = intake[cid][1]
-            before = _ratings_of(uow.open("assessments", "ratings_enc", aid, blobs.get(aid), None))
-            if in_period:
-                intakes_in_period.append(who)
-                if who in several:
-                    intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
-                else:
-                    intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
-            if pair is not None:
-                after = _ratings_of(
-                    uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
-                )
-                if who in several:
-                    pair_several.extend(
-                        (a, before.get(a, nothing), r, who) for a, r in after.items()
-                    )
-                else:
-                    pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
-        step.at(start + len(chunk))
+        .join(Case, Case.id == Assessment.case_id)
+        .where(
+            _scope_filter(scope),
+            Assessment.status == "complete",
+            Assessment.conducted_on <= last,
+        )
+        .order_by(Assessment.case_id)
+        .execution_options(yield_per=STREAM)
+    )
+    done = 0
+    for cid, of_case in groupby(streamed, key=itemgetter(0)):
+        done += 1
+        if done % STREAM == 0:
+            step.at(done)
+        fact = facts.get(cid)
+        if fact is None or fact.protected:
+            continue
+        first_in: tuple[date, str, bytes | None] | None = None
+        latest: tuple[date, str, bytes | None] | None = None
+        for _cid, aid, kind, on, blob in of_case:
+            if kind == "initial":
+                if first_in is None or (on, aid) < first_in[:2]:
+                    first_in = (on, aid, blob)
+            elif kind == "follow_up" and on >= first and (latest is None or (on, aid) > latest[:2]):
+                latest = (on, aid, blob)
+        if first_in is None:
+            continue
+        on, aid, intake_blob = first_in
+        in_period = first <= on <= last
+        pair = latest if latest is not None and latest[0] > on else None
+        if not in_period and pair is None:
+            continue
+        who = fact.individual
+        before = _ratings_of(uow.open("assessments", "ratings_enc", aid, intake_blob, None))
+        if in_period:
+            intakes_in_period.append(who)
+            if who in several:
+                intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
+            else:
+                intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
+        if pair is not None:
+            after = _ratings_of(uow.open("assessments", "ratings_enc", pair[1], pair[2], None))
+            if who in several:
+                pair_several.extend((a, before.get(a, nothing), r, who) for a, r in after.items())
+            else:
+                pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
+    step.at(len(facts))
 
     # rater -> area -> ({rating: people}, people rated); rater -> area -> [pairs, sum of the
     # intake ratings, sum of the follow-up ones, people improved, unchanged, worse, everyone]
