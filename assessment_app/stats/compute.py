@@ -2,9 +2,12 @@
 
 Only the values a figure needs are read: plain columns (dates, statuses, ids) for most of
 them, and of the encrypted ones only a case's referral source (from its details), an
-assessment's ratings and an action's responsible party. Each is decrypted once, reduced to
-the numbers the tables count, and dropped; rows are streamed and ratings are read in
-batches, so memory stays flat with the number of cases. No name, free text, case reference
+assessment's ratings (of a case's first intake and latest follow-up only) and an action's
+responsible party and the day it was marked done. Each is decrypted once, reduced to the
+numbers the tables count, and dropped; rows are streamed (a case's assessments together),
+and counting is by Counters of small keys rather than per-row objects, so memory stays flat
+with the number of cases (people with several cases are kept by id so that a cell counts
+distinct people). No name, free text, case reference
 or exact date leaves this module: the counts go through :mod:`.disclosure` and come out as a
 :class:`~assessment_app.stats.model.Report`.
 
