@@ -69,6 +69,10 @@ class Action:
     follow_up: str = ""
     outcome: str = ""
     id: str = field(default_factory=new_id)
+    # The day the action was marked done: set by the core at the save where its status
+    # became "done" (:func:`save_plan`), kept while it stays done, cleared when it leaves
+    # done, carried into a new version. None for actions marked done before it was recorded.
+    done_on: date | None = None
 
 
 @dataclass
@@ -102,6 +106,8 @@ class PlanContent:
     meeting_with_providers: bool = False
 
     def to_json(self) -> dict[str, Any]:
+        """The content a worker edits (for drafts and local copies); an action's ``done_on``
+        is not in it: the core keeps that day from the stored plan (see :func:`save_plan`)."""
         return {
             "goals": [{"id": g.id, "area_id": g.area_id, "text": g.text} for g in self.goals],
             "actions": [
@@ -498,6 +504,7 @@ def _children(
                 follow_up=str(b.get("follow_up", "")),
                 outcome=str(b.get("outcome", "")),
                 id=row_id,
+                done_on=_parse_day(b.get("done_on")),
             )
         )
     for r, username in session.execute(
@@ -663,13 +670,37 @@ def _goal_body(g: Goal) -> dict[str, str]:
 
 
 def _action_body(a: Action) -> dict[str, str]:
-    return {
+    body = {
         "what": a.what,
         "responsible_kind": a.responsible_kind,
         "responsible_name": a.responsible_name,
         "follow_up": a.follow_up,
         "outcome": a.outcome,
     }
+    if a.done_on is not None:
+        body["done_on"] = a.done_on.isoformat()
+    return body
+
+
+def _today() -> date:
+    """The user's day (as due days are), not UTC's."""
+    return date.today()
+
+
+def _with_done_days(base: PlanContent, content: PlanContent, today: date) -> PlanContent:
+    """``content`` with each action's ``done_on`` as the core keeps it, whatever the caller
+    sent: the stored day while the action stays done, ``today`` when it becomes done at this
+    save, None when it is not done."""
+    before = {a.id: a for a in base.actions}
+    actions = []
+    for a in content.actions:
+        if a.status != "done":
+            day = None
+        else:
+            old = before.get(a.id)
+            day = old.done_on if old is not None and old.status == "done" else today
+        actions.append(a if a.done_on == day else replace(a, done_on=day))
+    return replace(content, actions=actions)
 
 
 def _attach(uow: UnitOfWork, row: Any) -> Any:
@@ -801,6 +832,7 @@ def save_plan(
     if base is None:
         base = get_plan(uow, plan.id).content
     _check_new_providers(uow, base, content)
+    content = _with_done_days(base, content, _today())
     _write_children(uow, plan, base, content)
     head = _Head.of(content)
     if head != _Head.of(base):
@@ -1094,6 +1126,7 @@ def as_json(info: PlanInfo) -> dict[str, Any]:
                 "status": a.status,
                 "follow_up": a.follow_up,
                 "outcome": a.outcome,
+                "done_on": a.done_on.isoformat() if a.done_on else None,
             }
             for a in info.actions
         ],

@@ -2,9 +2,12 @@
 
 Only the values a figure needs are read: plain columns (dates, statuses, ids) for most of
 them, and of the encrypted ones only a case's referral source (from its details), an
-assessment's ratings and an action's responsible party. Each is decrypted once, reduced to
-the numbers the tables count, and dropped; rows are streamed and ratings are read in
-batches, so memory stays flat with the number of cases. No name, free text, case reference
+assessment's ratings (of a case's first intake and latest follow-up only) and an action's
+responsible party and the day it was marked done. Each is decrypted once, reduced to the
+numbers the tables count, and dropped; rows are streamed (a case's assessments together),
+and counting is by Counters of small keys rather than per-row objects, so memory stays flat
+with the number of cases (people with several cases are kept by id so that a cell counts
+distinct people). No name, free text, case reference
 or exact date leaves this module: the counts go through :mod:`.disclosure` and come out as a
 :class:`~assessment_app.stats.model.Report`.
 
@@ -20,9 +23,11 @@ Definitions (also in docs/statistics.md):
 - *change*: the first completed initial assessment against the latest completed follow-up
   assessment made in the period (cases with both), per area and per rater; a lower rating is
   less need, so *improved*;
-- *actions*: those of each case's newest approved plan; the core keeps no completion date,
-  so a done action counts as done on time when it has no due day or its plan was last saved
-  on or before the due day (the latest day it can have been recorded as done);
+- *actions*: those of each case's newest approved plan; a done action is done on time when
+  it has no due day or the day it was marked done (``done_on`` in its body, recorded by the
+  core since issue 14) is on or before the due day. An action marked done before that day was
+  recorded has no ``done_on``: it counts as on time when its plan was last saved on or before
+  the due day (the latest day it can have been marked done);
 - *urgent flags* raised in the period, by the time until they were handled.
 """
 
@@ -30,10 +35,12 @@ from __future__ import annotations
 
 import calendar
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import groupby
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
@@ -61,6 +68,7 @@ Progress = Callable[[int, int], None]
 BATCH = 500
 STREAM = 2000
 RATINGS = (0, 1, 2, 3, 4)
+_VALID = frozenset(RATINGS)
 
 PLAN_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
 URGENT_BUCKETS_H = ((0, 24), (24, 72), (72, None))
@@ -130,8 +138,12 @@ class _Builder:
 
     def count(self, people: Iterable[str], *, n: int | None = None, total: bool = False) -> int:
         """A cell counting ``n`` rows (default: the people) of these distinct people."""
-        distinct = set(people)
-        return self.cells.add(len(distinct) if n is None else n, len(distinct), total=total)
+        distinct = len(people) if isinstance(people, set) else len(set(people))
+        return self.cells.add(distinct if n is None else n, distinct, total=total)
+
+    def distinct(self, people: int, *, total: bool = False) -> int:
+        """A cell of ``people`` distinct people, counted already."""
+        return self.cells.add(people, people, total=total)
 
     def shown(self, entry: Entry) -> Shown:
         kind = entry[0]
@@ -184,23 +196,29 @@ def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
     out: dict[str, tuple[int | None, int | None]] = {}
     if not isinstance(value, dict):
         return out
+    valid = _VALID
     for area, r in value.items():
-        if not isinstance(r, dict):
+        if r.__class__ is not dict and not isinstance(r, dict):
             continue
         own, worker = r.get("own"), r.get("worker")
-        out[str(area)] = (
-            own if isinstance(own, int) and own in RATINGS else None,
-            worker if isinstance(worker, int) and worker in RATINGS else None,
-        )
+        if not (isinstance(own, int) and own in valid):
+            own = None
+        if not (isinstance(worker, int) and worker in valid):
+            worker = None
+        out[area] = (own, worker)
     return out
 
 
-@dataclass(frozen=True)
 class _CaseFacts:
-    individual: str
-    opened: date
-    closed: date | None
-    protected: bool
+    """What the report knows of one case (plain columns only); one small object per case."""
+
+    __slots__ = ("closed", "individual", "opened", "protected")
+
+    def __init__(self, individual: str, opened: date, closed: date | None, protected: bool):
+        self.individual = individual
+        self.opened = opened
+        self.closed = closed
+        self.protected = protected
 
 
 def compute(
@@ -362,9 +380,51 @@ def _caseload(
     new_all = [f for f in facts.values() if first <= f.opened <= last]
     closed_all = [f for f in facts.values() if f.closed is not None and first <= f.closed <= last]
 
-    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m)
-    start = [f.individual for f in plain if f.opened < first]
-    open_prev = b.count(start)
+    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m). One pass over
+    # the cases: each is open at the ends of a run of months (an interval of month indexes);
+    # a person's runs are merged, so a month's open count is of distinct people.
+    n_months = len(months)
+    y0, m0_ = first.year, first.month
+    new_by: list[set[str]] = [set() for _ in months]
+    closed_by: list[set[str]] = [set() for _ in months]
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    start_people: set[str] = set()
+    for f in plain:
+        opened_on, closed_on, who = f.opened, f.closed, f.individual
+        o = (opened_on.year - y0) * 12 + opened_on.month - m0_
+        if o < 0:
+            start_people.add(who)
+            o = 0
+        else:
+            new_by[o].add(who)  # opened on or before the last day: o < n_months
+        c = n_months
+        if closed_on is not None:
+            c = (closed_on.year - y0) * 12 + closed_on.month - m0_
+            if c < n_months:
+                closed_by[c].add(who)
+            else:
+                c = n_months
+        if o < c:
+            runs[who].append((o, c))
+    diff = [0] * (n_months + 1)
+    for spans in runs.values():
+        if len(spans) == 1:
+            o, c = spans[0]
+            diff[o] += 1
+            diff[c] -= 1
+            continue
+        spans.sort()
+        run_lo, run_hi = spans[0]
+        for o, c in spans[1:]:
+            if o > run_hi:
+                diff[run_lo] += 1
+                diff[run_hi] -= 1
+                run_lo, run_hi = o, c
+            elif c > run_hi:
+                run_hi = c
+        diff[run_lo] += 1
+        diff[run_hi] -= 1
+    open_prev = b.distinct(len(start_people))
     rows: list[tuple[str, list[Entry], bool]] = [
         (
             t("Vid periodens början", "At the start"),
@@ -373,12 +433,12 @@ def _caseload(
         )
     ]
     news, closes = [], []
-    for m0, m1 in months:
-        new = b.count(f.individual for f in plain if m0 <= f.opened <= m1)
-        closed = b.count(f.individual for f in plain if f.closed and m0 <= f.closed <= m1)
-        still = b.count(
-            f.individual for f in plain if f.opened <= m1 and (f.closed is None or f.closed > m1)
-        )
+    running = 0
+    for i, (m0, _m1) in enumerate(months):
+        running += diff[i]
+        new = b.distinct(len(new_by[i]))
+        closed = b.distinct(len(closed_by[i]))
+        still = b.distinct(running)
         cells.equation({still: 1, open_prev: -1, new: -1, closed: 1}, flow=True)
         news.append(new)
         closes.append(closed)
@@ -570,77 +630,140 @@ def _assessments(
 ]:
     t, cells, session = b.t, b.cells, uow.session
     first, last = scope.first_day, scope.last_day
-    intake: dict[str, tuple[date, str]] = {}
-    latest: dict[str, tuple[date, str]] = {}
-    for aid, cid, kind, on in session.execute(
-        select(Assessment.id, Assessment.case_id, Assessment.kind, Assessment.conducted_on)
+    # Most people have one case here: their ratings are counted as they come, in Counters of
+    # (area, ratings) keys filled in C; people with more cases (``several``) are kept with
+    # their id so that they count once (cells count distinct people).
+    seen_once: set[str] = set()
+    several: set[str] = set()
+    for f in facts.values():
+        if f.protected:
+            continue
+        if f.individual in seen_once:
+            several.add(f.individual)
+        else:
+            seen_once.add(f.individual)
+    del seen_once
+    nothing = (None, None)
+    # (area, own, worker) at intake; (area, (own, worker) at intake, (own, worker) after)
+    intake_counts: Counter[tuple[Any, ...]] = Counter()
+    pair_counts: Counter[tuple[Any, ...]] = Counter()
+    intake_several: list[tuple[Any, ...]] = []  # the same with the individual last
+    pair_several: list[tuple[Any, ...]] = []
+    intakes_in_period: list[str] = []
+    step.phase(45, len(facts))
+    # One streamed read, a case's assessments together: the first completed intake and the
+    # latest completed follow-up in the period are picked from them; only those two are
+    # decrypted (the other blobs are read, never opened).
+    streamed = session.execute(
+        select(
+            Assessment.case_id,
+            Assessment.id,
+            Assessment.kind,
+            Assessment.conducted_on,
+            Assessment.ratings_enc,
+        )
         .join(Case, Case.id == Assessment.case_id)
         .where(
             _scope_filter(scope),
             Assessment.status == "complete",
             Assessment.conducted_on <= last,
         )
+        .order_by(Assessment.case_id)
         .execution_options(yield_per=STREAM)
-    ):
-        f = facts.get(cid)
-        if f is None or f.protected:
+    )
+    done = 0
+    for cid, of_case in groupby(streamed, key=itemgetter(0)):
+        done += 1
+        if done % STREAM == 0:
+            step.at(done)
+        fact = facts.get(cid)
+        if fact is None or fact.protected:
             continue
-        key = (on, aid)
-        if kind == "initial":
-            if cid not in intake or key < intake[cid]:
-                intake[cid] = key
-        elif kind == "follow_up" and on >= first and (cid not in latest or key > latest[cid]):
-            latest[cid] = key
-    # what to read for each case: its intake (needs, when in the period) and the pair (change)
-    work: list[tuple[str, str | None, bool]] = []
-    for cid, (on, _aid) in intake.items():
-        fu = latest.get(cid)
-        pair = fu[1] if fu is not None and fu[0] > on else None
+        first_in: tuple[date, str, bytes | None] | None = None
+        latest: tuple[date, str, bytes | None] | None = None
+        for _cid, aid, kind, on, blob in of_case:
+            if kind == "initial":
+                if first_in is None or (on, aid) < first_in[:2]:
+                    first_in = (on, aid, blob)
+            elif kind == "follow_up" and on >= first and (latest is None or (on, aid) > latest[:2]):
+                latest = (on, aid, blob)
+        if first_in is None:
+            continue
+        on, aid, intake_blob = first_in
         in_period = first <= on <= last
-        if in_period or pair is not None:
-            work.append((cid, pair, in_period))
-    step.phase(45, len(work))
+        pair = latest if latest is not None and latest[0] > on else None
+        if not in_period and pair is None:
+            continue
+        who = fact.individual
+        before = _ratings_of(uow.open("assessments", "ratings_enc", aid, intake_blob, None))
+        if in_period:
+            intakes_in_period.append(who)
+            if who in several:
+                intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
+            else:
+                intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
+        if pair is not None:
+            after = _ratings_of(uow.open("assessments", "ratings_enc", pair[1], pair[2], None))
+            if who in several:
+                pair_several.extend((a, before.get(a, nothing), r, who) for a, r in after.items())
+            else:
+                pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
+    step.at(len(facts))
 
-    need: dict[str, dict[str, dict[int, list[str]]]] = {
-        "own": defaultdict(lambda: defaultdict(list)),
-        "worker": defaultdict(lambda: defaultdict(list)),
-    }
-    # rater -> area -> [(intake, follow-up, individual)]
-    pairs: dict[str, dict[str, list[tuple[int, int, str]]]] = {
-        "own": defaultdict(list),
-        "worker": defaultdict(list),
-    }
-    intakes_in_period: list[str] = []
-    for start in range(0, len(work), BATCH):
-        chunk = work[start : start + BATCH]
-        ids = [intake[cid][1] for cid, _p, _i in chunk] + [p for _c, p, _i in chunk if p]
-        blobs = dict(
-            session.execute(
-                select(Assessment.id, Assessment.ratings_enc).where(Assessment.id.in_(ids))
-            ).all()
-        )
-        for cid, pair, in_period in chunk:
-            who = facts[cid].individual
-            aid = intake[cid][1]
-            before = _ratings_of(uow.open("assessments", "ratings_enc", aid, blobs.get(aid), None))
-            if in_period:
-                intakes_in_period.append(who)
-                for area, (own, worker) in before.items():
-                    if own is not None:
-                        need["own"][area][own].append(who)
-                    if worker is not None:
-                        need["worker"][area][worker].append(who)
-            if pair is not None:
-                after = _ratings_of(
-                    uow.open("assessments", "ratings_enc", pair, blobs.get(pair), None)
-                )
-                for area, (own, worker) in after.items():
-                    own0, worker0 = before.get(area, (None, None))
-                    if own is not None and own0 is not None:
-                        pairs["own"][area].append((own0, own, who))
-                    if worker is not None and worker0 is not None:
-                        pairs["worker"][area].append((worker0, worker, who))
-        step.at(start + len(chunk))
+    # rater -> area -> ({rating: people}, people rated); rater -> area -> [pairs, sum of the
+    # intake ratings, sum of the follow-up ones, people improved, unchanged, worse, everyone]
+    need: dict[str, dict[str, tuple[dict[int, int], int]]] = {"own": {}, "worker": {}}
+    pairs: dict[str, dict[str, list[int]]] = {"own": {}, "worker": {}}
+    for k, rater in enumerate(("own", "worker")):
+        rated_by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # RATINGS, all
+        for (area, *ratings), n in intake_counts.items():
+            r = ratings[k]
+            if r is not None:
+                row = rated_by[area]
+                row[r] += n
+                row[5] += n
+        several_by: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(6)])
+        for area, *ratings, who in intake_several:
+            r = ratings[k]
+            if r is not None:
+                several_by[area][r].add(who)
+                several_by[area][5].add(who)
+        for area, sets in several_by.items():
+            row = rated_by[area]
+            for i, group in enumerate(sets):
+                row[i] += len(group)
+        need[rater] = {
+            area: ({r: row[r] for r in RATINGS if row[r]}, row[5]) for area, row in rated_by.items()
+        }
+
+        acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
+        for (area, r0, r1), n in pair_counts.items():
+            a0, a1 = r0[k], r1[k]
+            if a0 is None or a1 is None:
+                continue
+            row = acc[area]
+            row[0] += n
+            row[1] += a0 * n
+            row[2] += a1 * n
+            row[3 if a1 < a0 else 4 if a1 == a0 else 5] += n
+            row[6] += n
+        several_pairs: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(4)])
+        for area, r0, r1, who in pair_several:
+            a0, a1 = r0[k], r1[k]
+            if a0 is None or a1 is None:
+                continue
+            row = acc[area]
+            row[0] += 1
+            row[1] += a0
+            row[2] += a1
+            groups = several_pairs[area]
+            groups[0 if a1 < a0 else 1 if a1 == a0 else 2].add(who)
+            groups[3].add(who)
+        for area, groups in several_pairs.items():
+            row = acc[area]
+            for i, group in enumerate(groups):
+                row[3 + i] += len(group)
+        pairs[rater] = dict(acc)
 
     def order(areas: Iterable[str]) -> list[str]:
         known = [a for a in area_titles if a in areas]
@@ -654,9 +777,9 @@ def _assessments(
     for rater, label in raters.items():
         rows: list[tuple[str, list[Entry], bool]] = []
         for area in order(need[rater]):
-            by = need[rater][area]
-            parts = [b.count(by.get(r, [])) for r in RATINGS]
-            total = b.count([w for r in RATINGS for w in by.get(r, [])], total=True)
+            by, rated = need[rater][area]
+            parts = [b.distinct(by.get(r, 0)) for r in RATINGS]
+            total = b.distinct(rated, total=True)
             cells.sum_of(total, parts)
             rows.append(
                 (
@@ -697,17 +820,15 @@ def _assessments(
         rows = []
         radar_titles, radar_in, radar_out, radar_n = [], [], [], []
         for area in order(pairs[rater]):
-            items = pairs[rater][area]
-            n = len(items)
-            better = b.count(w for a0, a1, w in items if a1 < a0)
-            same = b.count(w for a0, a1, w in items if a1 == a0)
-            worse = b.count(w for a0, a1, w in items if a1 > a0)
-            total = b.count((w for _a, _b, w in items), total=True)
+            n, sum_in, sum_out, better_n, same_n, worse_n, people = pairs[rater][area]
+            better = b.distinct(better_n)
+            same = b.distinct(same_n)
+            worse = b.distinct(worse_n)
+            total = b.distinct(people, total=True)
             cells.sum_of(total, [better, same, worse])
-            mean_in = sum(a0 for a0, _a1, _w in items) / n if n else None
-            mean_out = sum(a1 for _a0, a1, _w in items) / n if n else None
+            mean_in = sum_in / n if n else None
+            mean_out = sum_out / n if n else None
             mean_diff = mean_out - mean_in if mean_in is not None and mean_out is not None else None
-            people = len({w for _a, _b, w in items})
             rows.append(
                 (
                     area_titles.get(area, area),
@@ -780,8 +901,11 @@ def _actions(
     plans = {pid: (cid, saved) for cid, (_v, pid, saved) in newest.items()}
     plan_ids = list(plans)
     step.phase(20, len(plan_ids))
-    # (responsible, provider id, status, on time) per action, with its individual
-    counted: list[tuple[str, str | None, str, bool | None, str, bool]] = []
+    # responsible party -> (status, on time) -> the individuals, one entry per action; and
+    # the same by provider. Protected identities are only counted (in the totals).
+    by_kind_rows: dict[str, dict[tuple[str, bool | None], list[str]]] = defaultdict(dict)
+    by_provider_rows: dict[str, dict[tuple[str, bool | None], list[str]]] = defaultdict(dict)
+    protected_all = protected_with_provider = 0
     for start in range(0, len(plan_ids), BATCH):
         chunk = plan_ids[start : start + BATCH]
         for aid, pid, provider_id, due, status, body in session.execute(
@@ -797,15 +921,32 @@ def _actions(
             cid, saved_on = plans[pid]
             f = facts[cid]
             if f.protected:
-                counted.append(("", provider_id, status, None, f.individual, True))
+                protected_all += 1
+                if provider_id:
+                    protected_with_provider += 1
                 continue
             opened = uow.open("plan_actions", "body_enc", aid, body, {})
-            kind = opened.get("responsible_kind") if isinstance(opened, dict) else None
+            kind = done_on = None
+            if isinstance(opened, dict):
+                kind = opened.get("responsible_kind")
+                done_on = opened.get("done_on")
             on_time = None
             if status == "done":
-                on_time = due is None or saved_on <= due
-            responsible = kind if kind in RESPONSIBLE_KINDS else "unknown"
-            counted.append((responsible, provider_id, status, on_time, f.individual, False))
+                on_time = due is None or _done_by(done_on, saved_on, due)
+            key = (status, on_time)
+            group = by_kind_rows[kind if kind in RESPONSIBLE_KINDS else "unknown"]
+            people = group.get(key)
+            if people is None:
+                group[key] = [f.individual]
+            else:
+                people.append(f.individual)
+            if provider_id:
+                group = by_provider_rows[provider_id]
+                people = group.get(key)
+                if people is None:
+                    group[key] = [f.individual]
+                else:
+                    people.append(f.individual)
         step.at(start + len(chunk))
     provider_names = dict(session.execute(select(Provider.id, Provider.name)).all())
 
@@ -823,28 +964,34 @@ def _actions(
         t("Insatser per ansvarig", "Actions by responsible party"),
         t("Ansvarig", "Responsible"),
         [
-            (kinds[k], [c for c in counted if not c[5] and c[0] == k])
+            (kinds[k], by_kind_rows.get(k, {}))
             for k in kinds
-            if k != "unknown" or any(c[0] == k for c in counted if not c[5])
+            if k != "unknown" or by_kind_rows.get(k)
         ],
-        sum(1 for c in counted if c[5]),
+        protected_all,
     )
-    provider_ids = sorted(
-        {c[1] for c in counted if c[1] and not c[5]},
-        key=lambda p: str(provider_names.get(p, p)).lower(),
-    )
+    provider_ids = sorted(by_provider_rows, key=lambda p: str(provider_names.get(p, p)).lower())
     by_provider = _action_table(
         b,
         "actions.provider",
         t("Insatser per utförare", "Actions by provider"),
         t("Utförare", "Provider"),
-        [
-            (provider_names.get(p, p), [c for c in counted if not c[5] and c[1] == p])
-            for p in provider_ids
-        ],
-        sum(1 for c in counted if c[5] and c[1]),
+        [(provider_names.get(p, p), by_provider_rows[p]) for p in provider_ids],
+        protected_with_provider,
     )
     return ("actions", t("Insatser", "Actions"), [by_kind, by_provider])
+
+
+def _done_by(done_on: object, saved_on: date, due: date) -> bool:
+    """Whether a done action was done by its due day: the day the core recorded it as done
+    (``done_on`` in its body), or for an action done before that was recorded, the last save
+    of its plan (the latest day it can have been marked done)."""
+    if isinstance(done_on, str):
+        try:
+            return date.fromisoformat(done_on) <= due
+        except ValueError:
+            pass
+    return saved_on <= due
 
 
 def _action_table(
@@ -852,7 +999,7 @@ def _action_table(
     key: str,
     title: str,
     header: str,
-    groups: Sequence[tuple[str, list[tuple[str, str | None, str, bool | None, str, bool]]]],
+    groups: Sequence[tuple[str, dict[tuple[str, bool | None], list[str]]]],
     protected: int,
 ) -> _Draft:
     t, cells = b.t, b.cells
@@ -873,17 +1020,32 @@ def _action_table(
     by_column: list[list[int]] = [[] for _ in columns]
     row_totals = []
 
-    def count(items: list[tuple[Any, ...]], total: bool = False) -> int:
-        return b.count((c[4] for c in items), n=len(items), total=total)
+    def count(lists: Sequence[list[str]], total: bool = False) -> int:
+        people: set[str] = set().union(*lists)
+        return b.cells.add(sum(map(len, lists)), len(people), total=total)
 
-    everyone: list[tuple[Any, ...]] = []
+    def picked(
+        items: dict[tuple[str, bool | None], list[str]], test: Callable[[str, bool | None], bool]
+    ) -> list[list[str]]:
+        return [people for (status, on_time), people in items.items() if test(status, on_time)]
+
+    # column -> its lists of people in every row
+    column_lists: list[list[list[str]]] = [[] for _ in columns]
+    tests: list[Callable[[str, bool | None], bool]] = [
+        *((lambda s, _o, want=want: s == want) for want in ACTION_STATUSES),
+        lambda _s, _o: True,
+        lambda _s, o: o is True,
+        lambda _s, o: o is False,
+    ]
     for label, items in groups:
-        everyone.extend(items)
-        parts = [count([c for c in items if c[2] == s]) for s in ACTION_STATUSES]
-        total = count(items, total=True)
+        lists = [picked(items, test) for test in tests]
+        for n, chosen in enumerate(lists):
+            column_lists[n].extend(chosen)
+        parts = [count(lists[n]) for n in range(len(ACTION_STATUSES))]
+        total = count(lists[len(ACTION_STATUSES)], total=True)
         done = parts[ACTION_STATUSES.index("done")]
-        on_time = count([c for c in items if c[3] is True])
-        late = count([c for c in items if c[3] is False])
+        on_time = count(lists[len(ACTION_STATUSES) + 1])
+        late = count(lists[len(ACTION_STATUSES) + 2])
         cells.sum_of(total, parts)
         cells.sum_of(done, [on_time, late])
         row = [*parts, total, on_time, late]
@@ -897,16 +1059,13 @@ def _action_table(
         if n == len(ACTION_STATUSES):
             column_totals.append(-1)
             continue
-        if n < len(ACTION_STATUSES):
-            items = [c for c in everyone if c[2] == ACTION_STATUSES[n]]
-        elif n == len(ACTION_STATUSES) + 1:
-            items = [c for c in everyone if c[3] is True]
-        else:
-            items = [c for c in everyone if c[3] is False]
-        cell = count(items, total=True)
+        cell = count(column_lists[n], total=True)
         cells.sum_of(cell, by_column[n])
         column_totals.append(cell)
-    grand = b.count((c[4] for c in everyone), n=len(everyone) + protected, total=True)
+    everyone = column_lists[len(ACTION_STATUSES)]
+    grand = b.cells.add(
+        sum(map(len, everyone)) + protected, len(set().union(*everyone)), total=True
+    )
     hidden = cells.add_hidden(protected)
     cells.sum_of(grand, [*column_totals[: len(ACTION_STATUSES)], hidden])
     cells.sum_of(grand, [*row_totals, hidden])
@@ -921,10 +1080,12 @@ def _action_table(
         columns,
         rows,
         note=t(
-            "Insatser i ärendenas senast godkända plan. Klar i tid: utan slutdag, eller planen "
-            "sparades senast på slutdagen.",
-            "Actions in each case's newest approved plan. Done on time: no due day, or the plan "
-            "was last saved by the due day.",
+            "Insatser i ärendenas senast godkända plan. Klar i tid: utan slutdag, eller "
+            "markerad klar senast på slutdagen (för insatser som markerades klara innan dagen "
+            "sparades: planen sparades senast på slutdagen).",
+            "Actions in each case's newest approved plan. Done on time: no due day, or marked "
+            "done by the due day (for actions marked done before that day was kept: the plan "
+            "was last saved by the due day).",
         ),
         chart="stacked",
         chart_columns=tuple(range(len(ACTION_STATUSES))),

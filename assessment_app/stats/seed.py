@@ -45,6 +45,7 @@ class ActionSpec:
     status: str = "planned"
     due_on: date | None = None
     provider_id: str | None = None
+    done_on: date | None = None  # the day it was marked done (None: from before it was kept)
 
 
 @dataclass
@@ -195,6 +196,8 @@ def insert_cases(
                         "follow_up": "",
                         "outcome": "",
                     }
+                    if act.done_on is not None:
+                        body["done_on"] = act.done_on.isoformat()
                     rows[PlanAction].append(
                         {
                             "id": act_id,

@@ -553,3 +553,78 @@ def test_the_meeting_merges_field_by_field_in_a_conflict(sqlite_world: World) ->
     conflict = anna.plans.conflict(plan.id, clash)
     assert [f.name for f in conflict.field_conflicts] == ["meeting_at"]
     assert conflicts.merge_plans(conflict, choices={"meeting_at": "mine"}).meeting_at is None
+
+
+def test_the_core_records_the_day_an_action_was_marked_done(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``done_on`` is set at the save where the status becomes done, kept on later saves and in
+    a new version, cleared when the status leaves done; what the caller sends is not used."""
+    anna, _case_id, plan, _provider_id = _setup_plan(world)
+    chef = world.workspace("chef")
+    goal = plan.goals[0]
+    day1, day2 = date(2026, 3, 2), date(2026, 3, 9)
+    monkeypatch.setattr(plans, "_today", lambda: day1)
+    first = anna.plans.save(
+        PlanEdit(
+            plan,
+            PlanContent(
+                plan.goals,
+                [
+                    plans.Action("Söka lägenhet", "individual", goal_id=goal.id),
+                    plans.Action("Boendestöd", "social_services", goal_id=goal.id),
+                ],
+            ),
+        )
+    )
+    assert isinstance(first, Saved)
+    assert [a.done_on for a in first.value.actions] == [None, None]
+    # marked done (the caller's own day is ignored), the other one stays planned
+    edited = [
+        dataclasses.replace(first.value.actions[0], status="done", done_on=date(2020, 1, 1)),
+        first.value.actions[1],
+    ]
+    done = anna.plans.save(PlanEdit(first.value, PlanContent(plan.goals, edited)))
+    assert isinstance(done, Saved)
+    assert done.value.actions[0].done_on == day1
+    stored = chef.plans.get(plan.id)
+    assert [a.done_on for a in stored.actions] == [day1, None]
+    assert plans.as_json(stored)["actions"][0]["done_on"] == day1.isoformat()
+    # a later save on another day keeps the day, also when the editor does not send it
+    monkeypatch.setattr(plans, "_today", lambda: day2)
+    later = [
+        dataclasses.replace(stored.actions[0], outcome="Fick ett kontrakt", done_on=None),
+        dataclasses.replace(stored.actions[1], status="done"),
+    ]
+    again = anna.plans.save(PlanEdit(stored, PlanContent(plan.goals, later)))
+    assert isinstance(again, Saved)
+    assert [a.done_on for a in anna.plans.get(plan.id).actions] == [day1, day2]
+    # back to ongoing: cleared
+    undone = [dataclasses.replace(again.value.actions[1], status="in_progress")]
+    cleared = anna.plans.save(
+        PlanEdit(again.value, PlanContent(plan.goals, [again.value.actions[0], *undone]))
+    )
+    assert isinstance(cleared, Saved)
+    assert [a.done_on for a in anna.plans.get(plan.id).actions] == [day1, None]
+
+
+def test_a_new_plan_version_keeps_the_day_an_action_was_done(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna, _case_id, plan, _provider_id = _setup_plan(world)
+    chef = world.workspace("chef")
+    day = date(2026, 3, 2)
+    monkeypatch.setattr(plans, "_today", lambda: day)
+    action = plans.Action("Söka lägenhet", "individual", goal_id=plan.goals[0].id, status="done")
+    saved = anna.plans.save(PlanEdit(plan, PlanContent(plan.goals, [action])))
+    assert isinstance(saved, Saved)
+    submitted = anna.plans.submit(plan.id, saved.value.version)
+    chef.review.decide(plan.id, submitted.version, approve=True, comment="Bra")
+    monkeypatch.setattr(plans, "_today", lambda: date(2026, 4, 1))
+    v2 = anna.plans.new_version(plan.id)
+    assert v2.actions[0].done_on == day
+    assert anna.plans.get(v2.id).actions[0].done_on == day
+    # saving the new version again (still done) keeps the day of the first version
+    resaved = anna.plans.save(PlanEdit(v2, v2.content))
+    assert isinstance(resaved, Saved)
+    assert anna.plans.get(v2.id).actions[0].done_on == day
