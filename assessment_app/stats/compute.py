@@ -380,32 +380,37 @@ def _caseload(
     new_all = [f for f in facts.values() if first <= f.opened <= last]
     closed_all = [f for f in facts.values() if f.closed is not None and first <= f.closed <= last]
 
-    # new, closed, open per month; open(m) = open(m-1) + new(m) - closed(m). One pass over
-    # the cases: each is open at the ends of a run of months (an interval of month indexes);
-    # a person's runs are merged, so a month's open count is of distinct people.
+    # new, closed, open cases per month; open(m) = open(m-1) + new(m) - closed(m), in cases
+    # (one person can have several: a second case for a person already open is a new case).
+    # Each cell also knows how many distinct people it is built from, for the disclosure
+    # rule. One pass over the cases: each is open at the ends of a run of months (an interval
+    # of month indexes); a person's runs are merged to count the distinct people open.
     n_months = len(months)
     y0, m0_ = first.year, first.month
-    new_by: list[set[str]] = [set() for _ in months]
-    closed_by: list[set[str]] = [set() for _ in months]
+    new_by: list[list[str]] = [[] for _ in months]
+    closed_by: list[list[str]] = [[] for _ in months]
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    start_people: set[str] = set()
+    start_people: list[str] = []
+    case_diff = [0] * (n_months + 1)
     for f in plain:
         opened_on, closed_on, who = f.opened, f.closed, f.individual
         o = (opened_on.year - y0) * 12 + opened_on.month - m0_
         if o < 0:
-            start_people.add(who)
+            start_people.append(who)
             o = 0
         else:
-            new_by[o].add(who)  # opened on or before the last day: o < n_months
+            new_by[o].append(who)  # opened on or before the last day: o < n_months
         c = n_months
         if closed_on is not None:
             c = (closed_on.year - y0) * 12 + closed_on.month - m0_
             if c < n_months:
-                closed_by[c].add(who)
+                closed_by[c].append(who)
             else:
                 c = n_months
         if o < c:
             runs[who].append((o, c))
+            case_diff[o] += 1
+            case_diff[c] -= 1
     diff = [0] * (n_months + 1)
     for spans in runs.values():
         if len(spans) == 1:
@@ -424,7 +429,7 @@ def _caseload(
                 run_hi = c
         diff[run_lo] += 1
         diff[run_hi] -= 1
-    open_prev = b.distinct(len(start_people))
+    open_prev = b.count(start_people, n=len(start_people))
     rows: list[tuple[str, list[Entry], bool]] = [
         (
             t("Vid periodens början", "At the start"),
@@ -433,19 +438,20 @@ def _caseload(
         )
     ]
     news, closes = [], []
-    running = 0
+    running_people = running_cases = 0
     for i, (m0, _m1) in enumerate(months):
-        running += diff[i]
-        new = b.distinct(len(new_by[i]))
-        closed = b.distinct(len(closed_by[i]))
-        still = b.distinct(running)
+        running_people += diff[i]
+        running_cases += case_diff[i]
+        new = b.count(new_by[i], n=len(new_by[i]))
+        closed = b.count(closed_by[i], n=len(closed_by[i]))
+        still = b.cells.add(running_cases, running_people)
         cells.equation({still: 1, open_prev: -1, new: -1, closed: 1}, flow=True)
         news.append(new)
         closes.append(closed)
         open_prev = still
         rows.append((f"{m0:%Y-%m}", [("cell", new), ("cell", closed), ("cell", still)], False))
-    new_total = b.count((f.individual for f in new_all), total=True)
-    closed_total = b.count((f.individual for f in closed_all), total=True)
+    new_total = b.count([f.individual for f in new_all], n=len(new_all), total=True)
+    closed_total = b.count([f.individual for f in closed_all], n=len(closed_all), total=True)
     hidden_new = cells.add_hidden(sum(1 for f in new_all if f.protected))
     hidden_closed = cells.add_hidden(sum(1 for f in closed_all if f.protected))
     cells.sum_of(new_total, [*news, hidden_new], flow=True)
@@ -479,7 +485,8 @@ def _caseload(
     ref_rows: list[tuple[str, list[Entry], bool]] = []
     parts = []
     for source in (*REFERRAL_SOURCES, "unknown"):
-        cell = b.count(referral.get(source, []))
+        referred = referral.get(source, [])
+        cell = b.count(referred, n=len(referred))  # cases, as the new cases they add up to
         parts.append(cell)
         ref_rows.append((names[source], [("share", cell, new_total)], False))
     cells.sum_of(new_total, [*parts, hidden_new])
@@ -522,7 +529,8 @@ def _caseload(
     plan_rows: list[tuple[str, list[Entry], bool]] = []
     parts = []
     for i, (lo, hi) in enumerate(PLAN_BUCKETS):
-        cell = b.count(days.get(i, []))
+        waited = days.get(i, [])
+        cell = b.count(waited, n=len(waited))  # cases, as the new cases they add up to
         parts.append(cell)
         label = (
             t(f"{lo}–{hi} dagar", f"{lo}–{hi} days")
@@ -530,7 +538,7 @@ def _caseload(
             else t(f"mer än {lo - 1} dagar", f"more than {lo - 1} days")
         )
         plan_rows.append((label, [("share", cell, new_total)], False))
-    cell = b.count(none_yet)
+    cell = b.count(none_yet, n=len(none_yet))
     parts.append(cell)
     plan_rows.append(
         (t("Ingen godkänd plan ännu", "No approved plan yet"), [("share", cell, new_total)], False)
@@ -710,10 +718,14 @@ def _assessments(
                 pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
     step.at(len(facts))
 
-    # rater -> area -> ({rating: people}, people rated); rater -> area -> [pairs, sum of the
-    # intake ratings, sum of the follow-up ones, people improved, unchanged, worse, everyone]
-    need: dict[str, dict[str, tuple[dict[int, int], int]]] = {"own": {}, "worker": {}}
-    pairs: dict[str, dict[str, list[int]]] = {"own": {}, "worker": {}}
+    # Each count is of assessments (a person with two cases can have two intakes) and knows
+    # the distinct people it is built from, for the disclosure rule: the people of the many
+    # who have one case are the count itself; those with several are kept by id.
+    # rater -> area -> (count per RATINGS and all, people per RATINGS and all);
+    # rater -> area -> ([pairs, sum of the intake ratings, sum of the follow-up ones, improved,
+    # unchanged, worse, everyone], people [improved, unchanged, worse, everyone])
+    need: dict[str, dict[str, tuple[list[int], list[int]]]] = {"own": {}, "worker": {}}
+    pairs: dict[str, dict[str, tuple[list[int], list[int]]]] = {"own": {}, "worker": {}}
     for k, rater in enumerate(("own", "worker")):
         rated_by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # RATINGS, all
         for (area, *ratings), n in intake_counts.items():
@@ -722,19 +734,21 @@ def _assessments(
                 row = rated_by[area]
                 row[r] += n
                 row[5] += n
+        people_of = {area: list(row) for area, row in rated_by.items()}
         several_by: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(6)])
         for area, *ratings, who in intake_several:
             r = ratings[k]
             if r is not None:
+                row = rated_by[area]
+                row[r] += 1
+                row[5] += 1
                 several_by[area][r].add(who)
                 several_by[area][5].add(who)
         for area, sets in several_by.items():
-            row = rated_by[area]
+            people = people_of.setdefault(area, [0] * 6)
             for i, group in enumerate(sets):
-                row[i] += len(group)
-        need[rater] = {
-            area: ({r: row[r] for r in RATINGS if row[r]}, row[5]) for area, row in rated_by.items()
-        }
+                people[i] += len(group)
+        need[rater] = {area: (row, people_of[area]) for area, row in rated_by.items()}
 
         acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])
         for (area, r0, r1), n in pair_counts.items():
@@ -747,6 +761,7 @@ def _assessments(
             row[2] += a1 * n
             row[3 if a1 < a0 else 4 if a1 == a0 else 5] += n
             row[6] += n
+        pair_people = {area: row[3:] for area, row in acc.items()}
         several_pairs: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(4)])
         for area, r0, r1, who in pair_several:
             a0, a1 = r0[k], r1[k]
@@ -756,14 +771,16 @@ def _assessments(
             row[0] += 1
             row[1] += a0
             row[2] += a1
+            row[3 if a1 < a0 else 4 if a1 == a0 else 5] += 1
+            row[6] += 1
             groups = several_pairs[area]
             groups[0 if a1 < a0 else 1 if a1 == a0 else 2].add(who)
             groups[3].add(who)
         for area, groups in several_pairs.items():
-            row = acc[area]
+            people = pair_people.setdefault(area, [0, 0, 0, 0])
             for i, group in enumerate(groups):
-                row[3 + i] += len(group)
-        pairs[rater] = dict(acc)
+                people[i] += len(group)
+        pairs[rater] = {area: (row, pair_people[area]) for area, row in acc.items()}
 
     def order(areas: Iterable[str]) -> list[str]:
         known = [a for a in area_titles if a in areas]
@@ -777,9 +794,9 @@ def _assessments(
     for rater, label in raters.items():
         rows: list[tuple[str, list[Entry], bool]] = []
         for area in order(need[rater]):
-            by, rated = need[rater][area]
-            parts = [b.distinct(by.get(r, 0)) for r in RATINGS]
-            total = b.distinct(rated, total=True)
+            counts, people = need[rater][area]
+            parts = [cells.add(counts[r], people[r]) for r in RATINGS]
+            total = cells.add(counts[5], people[5], total=True)
             cells.sum_of(total, parts)
             rows.append(
                 (
@@ -804,7 +821,7 @@ def _assessments(
                 chart_total=len(RATINGS),
             )
         )
-    n_intakes = b.count(intakes_in_period, total=True)
+    n_intakes = b.count(intakes_in_period, n=len(intakes_in_period), total=True)
     base = _Draft(
         "needs.base",
         t("Kartläggningar vid inskrivning under perioden", "Intake assessments in the period"),
@@ -820,11 +837,11 @@ def _assessments(
         rows = []
         radar_titles, radar_in, radar_out, radar_n = [], [], [], []
         for area in order(pairs[rater]):
-            n, sum_in, sum_out, better_n, same_n, worse_n, people = pairs[rater][area]
-            better = b.distinct(better_n)
-            same = b.distinct(same_n)
-            worse = b.distinct(worse_n)
-            total = b.distinct(people, total=True)
+            (n, sum_in, sum_out, better_n, same_n, worse_n, everyone), people = pairs[rater][area]
+            better = cells.add(better_n, people[0])
+            same = cells.add(same_n, people[1])
+            worse = cells.add(worse_n, people[2])
+            total = cells.add(everyone, people[3], total=True)
             cells.sum_of(total, [better, same, worse])
             mean_in = sum_in / n if n else None
             mean_out = sum_out / n if n else None
@@ -834,9 +851,9 @@ def _assessments(
                     area_titles.get(area, area),
                     [
                         ("cell", total),
-                        ("stat", mean_in, people, 1),
-                        ("stat", mean_out, people, 1),
-                        ("stat", mean_diff, people, 1),
+                        ("stat", mean_in, people[3], 1),
+                        ("stat", mean_out, people[3], 1),
+                        ("stat", mean_diff, people[3], 1),
                         ("share", better, total),
                         ("share", same, total),
                         ("share", worse, total),
@@ -847,7 +864,7 @@ def _assessments(
             radar_titles.append(area_titles.get(area, area))
             radar_in.append(mean_in)
             radar_out.append(mean_out)
-            radar_n.append(people)
+            radar_n.append(people[3])
         if rater == "worker":
             radar = (radar_titles, radar_in, radar_out, radar_n)
         change_tables.append(

@@ -746,3 +746,42 @@ def test_through_the_use_cases(
     # everyone's own rating is 2: showing that would tell each person's rating
     own = report.table("needs.own")
     assert own.cell(title, "2").suppressed or own.cell(title, "Skattade").suppressed
+
+
+def test_a_person_with_two_cases_counts_as_two_cases_and_one_person(sqlite_world: World) -> None:
+    """One person, one record across cases: the caseload counts cases (a second case of a
+    person already open is a new case and an open one), and the disclosure rule counts the
+    distinct people a cell is built from."""
+    chef = sqlite_world.workspace("chef")
+    specs: list[CaseSpec] = []
+    for n in range(6):  # six people, each with a case from January and another from February
+        person = f"person-{n}"
+        specs.append(CaseSpec(date(2026, 1, 5 + n), referral="self", individual_id=person))
+        specs.append(CaseSpec(date(2026, 2, 10 + n), referral="police", individual_id=person))
+    for n in range(3):  # three people with two March cases each: six cases, three people
+        person = f"march-{n}"
+        for k in range(2):
+            specs.append(CaseSpec(date(2026, 3, 2 + n), referral="other", individual_id=person))
+    db = sqlite_world.db()
+    insert_cases(db, chef.ctx, specs, unit_id=chef.ctx.unit_id)
+    db.dispose()
+    report = chef.stats.report(FIRST, LAST, today=TODAY)
+    flow = report.table("caseload.flow")
+    march = flow.cell("2026-03", "Nya")
+    assert march.suppressed and march.text == "<5"  # six cases, but only three people
+    open_end = "Öppna vid månadens slut"
+    truth = {
+        ("2026-01", "Nya"): 6,
+        ("2026-02", "Nya"): 6,  # the same six people: six new cases
+        ("2026-01", open_end): 6,
+        ("2026-02", open_end): 12,
+        ("2026-03", open_end): 18,
+        ("Totalt", "Nya"): 18,
+    }
+    shown = {k: flow.cell(*k) for k in truth}
+    assert {k: int(c.text) for k, c in shown.items() if not c.suppressed} == {
+        k: v for k, v in truth.items() if not shown[k].suppressed
+    }
+    assert sum(not c.suppressed for c in shown.values()) >= 3, shown
+    referral = report.table("caseload.referral")
+    assert referral.cell("Annan", "Antal").suppressed  # six cases of three people
