@@ -2617,32 +2617,32 @@ own / worker</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="56"/>
+        <location filename="../../ui/admin/users_page.py" line="58"/>
         <source>Nytt lösenord för {user}</source>
         <translation>New password for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="60"/>
+        <location filename="../../ui/admin/users_page.py" line="62"/>
         <source>Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa upp databasen med det nya lösenordet. Be användaren byta det vid första inloggningen.</source>
         <translation>The old password stops working. The account is enabled and the user can unlock the database with the new password. Ask the user to change it at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="74"/>
+        <location filename="../../ui/admin/users_page.py" line="76"/>
         <source>&amp;Nytt lösenord (minst {n} tecken):</source>
         <translation>&amp;New password (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="77"/>
+        <location filename="../../ui/admin/users_page.py" line="79"/>
         <source>&amp;Upprepa:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="82"/>
+        <location filename="../../ui/admin/users_page.py" line="84"/>
         <source>&amp;Spara lösenordet</source>
         <translation>&amp;Save the password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="95"/>
+        <location filename="../../ui/admin/users_page.py" line="97"/>
         <source>Lösenorden är inte likadana.</source>
         <translation>The passwords are not the same.</translation>
     </message>
@@ -4862,147 +4862,147 @@ own / worker</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="93"/>
+        <location filename="../../ui/preferences/dialog.py" line="94"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="99"/>
+        <location filename="../../ui/preferences/dialog.py" line="100"/>
         <source>&amp;Lokal databasfil på den här datorn (standard)</source>
         <translation>&amp;Local database file on this computer (default)</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="101"/>
+        <location filename="../../ui/preferences/dialog.py" line="102"/>
         <source>Databas&amp;server i kommunens nätverk</source>
         <translation>Database &amp;server in the municipality&apos;s network</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="107"/>
+        <location filename="../../ui/preferences/dialog.py" line="108"/>
         <source>Serverns adress</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="110"/>
+        <location filename="../../ui/preferences/dialog.py" line="111"/>
         <source>Serverlösenord</source>
         <translation>Server password</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="113"/>
+        <location filename="../../ui/preferences/dialog.py" line="114"/>
         <source>&amp;Testa anslutningen</source>
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="117"/>
+        <location filename="../../ui/preferences/dialog.py" line="118"/>
         <source>&amp;Adress (utan lösenord):</source>
         <translation>&amp;Address (without password):</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="118"/>
+        <location filename="../../ui/preferences/dialog.py" line="119"/>
         <source>Server&amp;lösenord:</source>
         <translation>Server &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="126"/>
+        <location filename="../../ui/preferences/dialog.py" line="127"/>
         <source>Databas</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="133"/>
+        <location filename="../../ui/preferences/dialog.py" line="134"/>
         <source>Ett byte av databas gäller nästa gång du loggar in.</source>
         <translation>A change of database applies the next time you sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="142"/>
+        <location filename="../../ui/preferences/dialog.py" line="143"/>
         <source>Språket ändras nästa gång appen startas.</source>
         <translation>The language changes the next time the app starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="147"/>
+        <location filename="../../ui/preferences/dialog.py" line="148"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="148"/>
+        <location filename="../../ui/preferences/dialog.py" line="149"/>
         <source>Lås skärmen efter</source>
         <translation>Lock the screen after</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="149"/>
+        <location filename="../../ui/preferences/dialog.py" line="150"/>
         <source>Allmänt</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="151"/>
+        <location filename="../../ui/preferences/dialog.py" line="152"/>
         <source>&amp;Språk:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="153"/>
+        <location filename="../../ui/preferences/dialog.py" line="154"/>
         <source>Lås skärmen efter &amp;inaktivitet:</source>
         <translation>Lock the screen after &amp;inactivity:</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="159"/>
+        <location filename="../../ui/preferences/dialog.py" line="160"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="162"/>
+        <location filename="../../ui/preferences/dialog.py" line="163"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="190"/>
+        <location filename="../../ui/preferences/dialog.py" line="191"/>
         <source>Lösenordet sparas i datorns nyckelring, aldrig i en fil. Lämna fältet tomt för att behålla ett sparat lösenord.</source>
         <translation>The password is kept in the computer&apos;s keyring, never in a file. Leave the field empty to keep a saved password.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="197"/>
+        <location filename="../../ui/preferences/dialog.py" line="198"/>
         <source>Datorn har ingen säker nyckelring, så serverlösenordet kan inte sparas. Du skriver det i stället vid varje inloggning. Be IT-supporten installera och låsa upp en nyckelring (till exempel GNOME-nyckelringen eller KWallet) om du vill slippa det.</source>
         <translation>This computer has no secure keyring, so the server password cannot be saved. You type it at each sign-in instead. Ask IT support to install and unlock a keyring (for example GNOME Keyring or KWallet) if you want to avoid that.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="203"/>
+        <location filename="../../ui/preferences/dialog.py" line="204"/>
         <source>skrivs vid inloggningen</source>
         <translation>typed at sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="209"/>
+        <location filename="../../ui/preferences/dialog.py" line="210"/>
         <source>server</source>
         <translation>server</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="211"/>
+        <location filename="../../ui/preferences/dialog.py" line="212"/>
         <source>språk</source>
         <translation>language</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="213"/>
+        <location filename="../../ui/preferences/dialog.py" line="214"/>
         <source>skärmlås</source>
         <translation>screen lock</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="216"/>
+        <location filename="../../ui/preferences/dialog.py" line="217"/>
         <source>Förinställt av IT: {what}. Det du väljer här gäller före förinställningen.</source>
         <translation>Preset by IT: {what}. What you choose here takes precedence over the preset.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="249"/>
+        <location filename="../../ui/preferences/dialog.py" line="250"/>
         <source>Testar anslutningen …</source>
         <translation>Testing the connection …</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="263"/>
+        <location filename="../../ui/preferences/dialog.py" line="264"/>
         <source>Anslutningen fungerar och databasen är förberedd för appen.</source>
         <translation>The connection works and the database is set up for the app.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="268"/>
+        <location filename="../../ui/preferences/dialog.py" line="269"/>
         <source>Servern går inte att nå. Kontrollera adressen, lösenordet och nätverket, eller kontakta IT-supporten.</source>
         <translation>The server cannot be reached. Check the address, the password and the network, or contact IT support.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences/dialog.py" line="281"/>
+        <location filename="../../ui/preferences/dialog.py" line="285"/>
         <source>Servern svarar, men: {detail}</source>
         <translation>The server answers, but: {detail}</translation>
     </message>
@@ -5316,171 +5316,219 @@ own / worker</translation>
     </message>
 </context>
 <context>
+    <name>UserContactDialog</name>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="112"/>
+        <source>Kontaktuppgifter för {user}</source>
+        <translation>Contact details for {user}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="116"/>
+        <source>Skrivs ut på handlingsplanerna i användarens ärenden, så att den enskilde och utförarna kan nå handläggaren. Lämna tomt det som inte ska stå med.</source>
+        <translation>Printed on the action plans of the user&apos;s cases, so that the person and the providers can reach the caseworker. Leave empty what should not be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="123"/>
+        <source>till exempel 08-123 456 78</source>
+        <translation>for example 08-123 456 78</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="125"/>
+        <source>till exempel fornamn.efternamn@kommun.se</source>
+        <translation>for example firstname.lastname@kommun.se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="128"/>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="129"/>
+        <source>&amp;E-post:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="134"/>
+        <source>&amp;Spara</source>
+        <translation>&amp;Save</translation>
+    </message>
+</context>
+<context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="127"/>
+        <location filename="../../ui/admin/users_page.py" line="178"/>
         <source>&lt;h2&gt;Användare&lt;/h2&gt;&lt;p&gt;Administratörer hanterar konton och ser inga ärenden.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Users&lt;/h2&gt;&lt;p&gt;Administrators manage accounts and see no cases.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="134"/>
+        <location filename="../../ui/admin/users_page.py" line="185"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="135"/>
+        <location filename="../../ui/admin/users_page.py" line="186"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="136"/>
+        <location filename="../../ui/admin/users_page.py" line="187"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="137"/>
-        <location filename="../../ui/admin/users_page.py" line="170"/>
+        <location filename="../../ui/admin/users_page.py" line="188"/>
+        <location filename="../../ui/admin/users_page.py" line="225"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="138"/>
+        <location filename="../../ui/admin/users_page.py" line="189"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="139"/>
+        <location filename="../../ui/admin/users_page.py" line="190"/>
         <source>Kan låsa upp</source>
         <translation>Can unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="148"/>
+        <location filename="../../ui/admin/users_page.py" line="199"/>
         <source>S&amp;täng av</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="149"/>
+        <location filename="../../ui/admin/users_page.py" line="200"/>
         <source>Akti&amp;vera</source>
         <translation>E&amp;nable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="150"/>
+        <location filename="../../ui/admin/users_page.py" line="201"/>
         <source>Nytt &amp;lösenord …</source>
         <translation>New &amp;password …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="151"/>
+        <location filename="../../ui/admin/users_page.py" line="202"/>
         <source>&amp;Ta bort …</source>
         <translation>&amp;Remove …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="173"/>
+        <location filename="../../ui/admin/users_page.py" line="203"/>
+        <source>&amp;Kontaktuppgifter …</source>
+        <translation>&amp;Contact details …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="228"/>
         <source>&amp;Lägg till användaren</source>
         <translation>&amp;Add the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="177"/>
+        <location filename="../../ui/admin/users_page.py" line="232"/>
         <source>Ny användare</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="179"/>
+        <location filename="../../ui/admin/users_page.py" line="234"/>
         <source>&amp;Användarnamn:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="180"/>
+        <location filename="../../ui/admin/users_page.py" line="235"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="181"/>
+        <location filename="../../ui/admin/users_page.py" line="236"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="182"/>
+        <location filename="../../ui/admin/users_page.py" line="237"/>
         <source>&amp;Enhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="183"/>
+        <location filename="../../ui/admin/users_page.py" line="238"/>
         <source>&amp;Tillfälligt lösenord:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="202"/>
+        <location filename="../../ui/admin/users_page.py" line="257"/>
         <source>Hämtar …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="223"/>
-        <location filename="../../ui/admin/users_page.py" line="224"/>
+        <location filename="../../ui/admin/users_page.py" line="278"/>
+        <location filename="../../ui/admin/users_page.py" line="279"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="223"/>
+        <location filename="../../ui/admin/users_page.py" line="278"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="224"/>
+        <location filename="../../ui/admin/users_page.py" line="279"/>
         <source>Nej – borttagen</source>
         <translation>No – removed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="296"/>
+        <location filename="../../ui/admin/users_page.py" line="352"/>
         <source>{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt lösenord i stället (Nytt lösenord …); då aktiveras kontot också.</source>
         <translation>{user} is removed and cannot unlock the database. Give the user a new password instead (New password …); that enables the account too.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="306"/>
+        <location filename="../../ui/admin/users_page.py" line="362"/>
         <source>{user} är aktiverad igen.</source>
         <translation>{user} is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="308"/>
+        <location filename="../../ui/admin/users_page.py" line="364"/>
         <source>{user} är avstängd och kan inte logga in.</source>
         <translation>{user} is disabled and cannot sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="318"/>
+        <location filename="../../ui/admin/users_page.py" line="374"/>
         <source>Ta bort användaren</source>
         <translation>Remove the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="319"/>
+        <location filename="../../ui/admin/users_page.py" line="375"/>
         <source>Ta bort {user}?</source>
         <translation>Remove {user}?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="322"/>
+        <location filename="../../ui/admin/users_page.py" line="378"/>
         <source>Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren har skapat finns kvar. En session som är öppen just nu fortsätter tills den avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett nytt lösenord.</source>
         <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="329"/>
+        <location filename="../../ui/admin/users_page.py" line="385"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="330"/>
+        <location filename="../../ui/admin/users_page.py" line="386"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="347"/>
+        <location filename="../../ui/admin/users_page.py" line="403"/>
         <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
         <translation>{user} is removed and can no longer unlock the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="367"/>
+        <location filename="../../ui/admin/users_page.py" line="423"/>
         <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="386"/>
+        <location filename="../../ui/admin/users_page.py" line="459"/>
+        <source>Kontaktuppgifterna för {user} är sparade.</source>
+        <translation>The contact details for {user} are saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="476"/>
         <source>Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett eget vid första inloggningen.</source>
         <translation>The user {name} is added. The password is temporary: {name} chooses their own at the first sign-in.</translation>
     </message>
