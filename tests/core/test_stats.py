@@ -760,7 +760,7 @@ def test_a_person_with_two_cases_counts_as_two_cases_and_one_person(sqlite_world
         specs.append(CaseSpec(date(2026, 2, 10 + n), referral="police", individual_id=person))
     for n in range(3):  # three people with two March cases each: six cases, three people
         person = f"march-{n}"
-        for k in range(2):
+        for _k in range(2):
             specs.append(CaseSpec(date(2026, 3, 2 + n), referral="other", individual_id=person))
     db = sqlite_world.db()
     insert_cases(db, chef.ctx, specs, unit_id=chef.ctx.unit_id)
