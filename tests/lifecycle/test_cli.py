@@ -44,8 +44,19 @@ def test_lifecycle_commands(tmp_path: Path) -> None:
     base = ["--database", url]
     assert run([*base, "init", "--admin", "admin"], tmp_path, ADMIN_PW).returncode == 0
     added = run(
-        [*base, "--user", "admin", "user", "add", "chef", "--role", "supervisor", "--unit", "N",
-         "--permanent-password"],  # fmt: skip
+        [
+            *base,
+            "--user",
+            "admin",
+            "user",
+            "add",
+            "chef",
+            "--role",
+            "supervisor",
+            "--unit",
+            "N",
+            "--permanent-password",
+        ],  # fmt: skip
         tmp_path,
         ADMIN_PW,
     )
