@@ -56,7 +56,7 @@ def test_lifecycle_commands(tmp_path: Path) -> None:
             "--unit",
             "N",
             "--permanent-password",
-        ],  # fmt: skip
+        ],
         tmp_path,
         ADMIN_PW,
     )
