@@ -179,7 +179,8 @@ def known_individual(session: Session, ctx: Context, pnr12: str) -> Individual |
     ).scalar()
 
 
-def _stricter(a: str, b: str) -> str:
+def stricter_protection(a: str, b: str) -> str:
+    """The stricter of two protection levels."""
     return a if PROTECTION_LEVELS.index(a) >= PROTECTION_LEVELS.index(b) else b
 
 
@@ -255,7 +256,7 @@ def create_case(
     if attached:
         # The person's record is kept as it is (their name and contact details come from it);
         # a stricter protection asked for now is raised on the record, never lowered.
-        stricter = _stricter(individual.protection_level, protection_level)
+        stricter = stricter_protection(individual.protection_level, protection_level)
         if stricter != individual.protection_level:
             uow.check_version(individual, individual.version, "individual", case.case_ref, [])
             individual.protection_level = stricter

@@ -400,6 +400,7 @@ class ImportResult:
     consents: int
     follow_ups: int
     unknown_reviewers: int  # review decisions whose user does not exist here
+    known_person: bool = False  # the personnummer was known here: joined that person's record
 
 
 def _date(value: object) -> date | None:
@@ -523,23 +524,35 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
             ctx.audit(session, audit.RECORD_CREATE, object_type="provider", object_id=provider.id)
         provider_map[old_id] = found
 
-    ind = Individual(
-        id=new_id(),
-        protection_level=str(src_ind["protection_level"]),
-        updated_by=ctx.user_id,
-        name_enc=b"",
-    )
-    name = str(src_ind["name"])
-    ind.name_enc = ctx.seal("individuals", "name_enc", ind.id, name)
-    if src_ind.get("personnummer"):
-        pnr12 = str(src_ind["personnummer"])
-        ind.pnr_enc = ctx.seal("individuals", "pnr_enc", ind.id, pnr12)
-        ind.pnr_index = cases.pnr_index(ctx, pnr12)
-    if src_ind.get("contact") is not None:
-        ind.contact_enc = ctx.seal("individuals", "contact_enc", ind.id, src_ind["contact"])
-    session.add(ind)
-    session.flush()
-    cases.set_name_tokens(session, ctx, ind.id, name)
+    # One person, one record: a personnummer already known here joins that person's record
+    # (their stored name and contact details are kept; a stricter protection is raised).
+    pnr12 = str(src_ind["personnummer"]) if src_ind.get("personnummer") else None
+    level = str(src_ind["protection_level"])
+    person = cases.known_individual(session, ctx, pnr12) if pnr12 else None
+    if person is not None:
+        ind = person
+        stricter = cases.stricter_protection(person.protection_level, level)
+        if stricter != person.protection_level:
+            person.protection_level = stricter
+            person.updated_by = ctx.user_id
+            session.flush()
+    else:
+        ind = Individual(
+            id=new_id(),
+            protection_level=level,
+            updated_by=ctx.user_id,
+            name_enc=b"",
+        )
+        name = str(src_ind["name"])
+        ind.name_enc = ctx.seal("individuals", "name_enc", ind.id, name)
+        if pnr12:
+            ind.pnr_enc = ctx.seal("individuals", "pnr_enc", ind.id, pnr12)
+            ind.pnr_index = cases.pnr_index(ctx, pnr12)
+        if src_ind.get("contact") is not None:
+            ind.contact_enc = ctx.seal("individuals", "contact_enc", ind.id, src_ind["contact"])
+        session.add(ind)
+        session.flush()
+        cases.set_name_tokens(session, ctx, ind.id, name)
 
     opened_on = _date(src_case["opened_on"]) or date.today()
     case = Case(
@@ -718,7 +731,13 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
     session.flush()
     claim.case_id = case.id
     source_ref = str(src_case["case_ref"])
-    ctx.audit(session, audit.CASE_CREATE, object_type="case", object_id=case.id)
+    ctx.audit(
+        session,
+        audit.CASE_CREATE,
+        object_type="case",
+        object_id=case.id,
+        detail="known individual" if person is not None else None,
+    )
     ctx.audit(
         session,
         TRANSFER_IMPORT,
@@ -736,4 +755,5 @@ def _import(session: Session, ctx: Context, content: dict[str, Any]) -> ImportRe
         len(content["consents"]),
         len(content["follow_ups"]),
         unknown_reviewers,
+        person is not None,
     )

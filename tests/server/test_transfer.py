@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,41 @@ def test_one_transfer_one_import_even_at_the_same_moment(
     # And later, one after the other, still refused.
     with pytest.raises(ValidationError, match="already"):
         world.workspace("anna").admin.import_case(out, PASS)
+
+
+@ON_SERVERS
+def test_an_imported_case_of_a_known_person_joins_their_record(
+    sqlite_world: World, server_world: World, tmp_path: Path
+) -> None:
+    """One person, one record: the server already has a case for the personnummer, so the
+    imported case is attached to that person (their stored name kept), the CLI and the audit
+    say so, and the person's registerutdrag covers both cases."""
+    laptop = sqlite_world.workspace("anna")
+    row = laptop.cases.create(
+        name="Laptop Namn", personnummer="19811228-9874", protection_level="sekretessmarkering"
+    )
+    out = tmp_path / "arende.aatransfer"
+    laptop.admin.export_case(row.case_ref, out, PASS)
+
+    server = server_world.workspace("bo")
+    here = server.cases.create(name="Server Namn", personnummer="198112289874")
+    result = server.admin.import_case(out, PASS)
+    assert result.known_person
+    found = server.cases.find_by_personnummer("19811228-9874")
+    assert sorted(r.id for r in found) == sorted([here.id, result.case_id])
+    imported = server.cases.open(result.case_id)
+    assert imported.individual.name == "Server Namn"  # the record as it was
+    assert imported.individual.protection_level == "sekretessmarkering"  # the stricter one is kept
+    extract = tmp_path / "utdrag.json"
+    server.documents.subject_access_json("19811228-9874", extract)
+    data = json.loads(extract.read_text(encoding="utf-8"))
+    assert {c["case_ref"] for c in data["cases"]} == {here.case_ref, result.case_ref}
+    db = server_world.db()
+    with db.sessions() as session:
+        detail = session.execute(
+            select(AuditEvent.detail).where(
+                AuditEvent.action == "case.create", AuditEvent.object_id == result.case_id
+            )
+        ).scalar_one()
+    db.dispose()
+    assert detail == "known individual"

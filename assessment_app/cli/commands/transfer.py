@@ -63,6 +63,11 @@ def cmd_transfer_import(args: argparse.Namespace) -> int:
         f"{result.assessments} kartläggningar, {result.plans} planer, "
         f"{result.consents} samtycken, {result.follow_ups} uppföljningar."
     )
+    if result.known_person:
+        print(
+            "Personen fanns redan här (samma personnummer): ärendet är kopplat till personens "
+            "befintliga uppgifter; kontrollera namn och kontaktuppgifter."
+        )
     if result.unknown_reviewers:
         print(
             f"{result.unknown_reviewers} granskningsbeslut gjordes av användare som inte finns "
