@@ -8,11 +8,22 @@ every character.
 - **A font per character.** DejaVu Sans (the text face) covers Latin, Greek and Cyrillic. Arabic
   letters are set in Noto Sans Arabic (SIL OFL 1.1), and Chinese, Japanese and Korean in Droid
   Sans Fallback (Apache 2.0), whose outlines are TrueType (reportlab cannot embed CFF, which
-  rules out the Noto CJK OpenType fonts). Each run of characters the text face lacks is wrapped
-  in a ``<font>`` tag of the face that has them; the fallback faces are registered the first
-  time a character needs them. Only the glyphs used are embedded, so a PDF stays small.
-  A character no bundled face has (a colour emoji, a flag) is printed as itself in the text
-  face, which shows an empty box.
+  rules out the Noto CJK OpenType fonts). Emoji, and symbols none of those has, are set in
+  Symbola (free for any use; monochrome, Unicode 9: reportlab cannot embed colour emoji fonts).
+  Each run of characters the text face lacks is wrapped in a ``<font>`` tag of the face that
+  has them; the fallback faces are registered the first time a character needs them. Only the
+  glyphs used are embedded, so a PDF stays small.
+- **Emoji.** reportlab sets one glyph per character, with no ligatures, so an emoji sequence
+  prints as its parts: a flag (🇸🇪) as its two regional indicator letters, drawn boxed (🇸 🇪),
+  a family joined with U+200D as its members side by side, a skin tone (👍🏽) as a colour swatch
+  after the hand. The invisible parts of a sequence are dropped: variation selectors (U+FE0F
+  after ❤), the zero-width joiner and tag characters.
+- **Text extraction.** reportlab writes a character beyond U+FFFF into a font's ToUnicode map as
+  its bare code point, so a copied or read-aloud emoji came out as a wrong character; this
+  module replaces reportlab's map writer with one that writes UTF-16 surrogate pairs.
+- **No silent boxes.** A character no bundled face has (an emoji newer than Unicode 9, say) is
+  printed as U+FFFD REPLACEMENT CHARACTER (a question mark in a diamond) from the text face, so
+  a reader sees that something is missing rather than an empty box that looks like a glyph.
 """
 
 from __future__ import annotations
@@ -23,7 +34,7 @@ from collections.abc import Iterator
 from typing import Final
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from assessment_app.errors import ExportError
@@ -32,15 +43,43 @@ from assessment_app.resources import resource_path
 TEXT_FACE: Final = "DejaVuSans"
 ARABIC: Final = "NotoSansArabic"
 CJK: Final = "DroidSansFallback"
+EMOJI: Final = "Symbola"
+REPLACEMENT: Final = "\ufffd"  # printed for a character no bundled face has
 # face name -> (regular file, bold file)
 _FALLBACKS: Final = {
     ARABIC: ("NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"),
     CJK: ("DroidSansFallback.ttf", None),
+    EMOJI: ("Symbola.ttf", None),
 }
 _RTL: Final = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC_SCRIPT: Final = re.compile(
     "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
 )
+
+# The emoji blocks: set in the emoji face (where it has the character) even where the text face
+# has a text-style glyph, so that ❤ and 😀 in one name look alike.
+_EMOJI_BLOCKS: Final = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+# Invisible parts of emoji sequences: variation selectors, the zero-width joiner, tag characters.
+_INVISIBLE: Final = re.compile("[\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+
+_ASTRAL_TARGET: Final = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def _utf16(match: re.Match[str]) -> str:
+    code = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+    return f"{match.group(1)}<{code}>"
+
+
+def _to_unicode_with_astral(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF (emoji) written as UTF-16
+    surrogate pairs as the PDF format wants: reportlab writes the bare code point, which text
+    extraction and screen readers read as a wrong BMP character. Unchanged for the rest."""
+    return _ASTRAL_TARGET.sub(_utf16, _reportlab_to_unicode(fontname, subset))
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+if getattr(_reportlab_to_unicode, "__name__", "") != _to_unicode_with_astral.__name__:
+    ttfonts.makeToUnicodeCMap = _to_unicode_with_astral  # module global, looked up per PDF
 
 _lock = threading.Lock()
 _faces: dict[str, TTFont] = {}
@@ -94,15 +133,28 @@ def _covers(name: str, ch: str) -> bool:
     return ord(ch) in _face(name).face.charToGlyph
 
 
-def face_for(ch: str) -> str:
-    """The face a character is set in."""
+def face_for(ch: str) -> str | None:
+    """The face a character is set in; None when no bundled face has it."""
+    if ord(ch) < 0x0250 or ch.isspace():  # Latin, the common case
+        return TEXT_FACE
     if _ARABIC_SCRIPT.match(ch):
         return ARABIC
-    if ch.isspace() or ord(ch) < 0x2E80 or _covers(TEXT_FACE, ch):
+    if _EMOJI_BLOCKS.match(ch) and _covers(EMOJI, ch):
+        return EMOJI
+    if _covers(TEXT_FACE, ch):
         return TEXT_FACE
     if _covers(CJK, ch):
         return CJK
-    return TEXT_FACE
+    if _covers(EMOJI, ch):
+        return EMOJI
+    return None
+
+
+def printable(line: str) -> str:
+    """A line with the invisible parts of emoji sequences dropped and every character no
+    bundled face has replaced by :data:`REPLACEMENT`."""
+    line = _INVISIBLE.sub("", line)
+    return "".join(ch if face_for(ch) is not None else REPLACEMENT for ch in line)
 
 
 def visual(line: str) -> str:
@@ -119,10 +171,11 @@ def visual(line: str) -> str:
 def _runs(line: str) -> Iterator[tuple[str, str]]:
     face, start = None, 0
     for n, ch in enumerate(line):
-        this = face_for(ch)
+        this = face_for(ch) or TEXT_FACE
         if face is None:
             face = this
-        elif this != face and not ch.isspace():
+        elif this != face and not (ch.isspace() and _covers(face, ch)):
+            # A space stays in the run around it when that face has one (Symbola has none).
             yield face, line[start:n]
             face, start = this, n
     if face is not None:
@@ -131,9 +184,9 @@ def _runs(line: str) -> Iterator[tuple[str, str]]:
 
 def markup(line: str) -> str:
     """One line of plain text as Paragraph markup: shaped, in visual order, escaped, with a
-    ``<font>`` tag around each run the text face cannot show."""
+    ``<font>`` tag around each run the text face cannot show (:func:`printable`)."""
     out = []
-    for face, run in _runs(visual(line)):
+    for face, run in _runs(printable(visual(line))):
         text = escape(run)
         if face != TEXT_FACE:
             _face(face)  # registered before the paragraph names it
