@@ -102,8 +102,11 @@ def check_database_drivers() -> str:
 def check_pdf_fonts() -> str:
     import io
 
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfgen import canvas
+    from reportlab.platypus import Paragraph
 
+    from assessment_app.pdf import scripts
     from assessment_app.pdf.fonts import register_fonts
 
     fonts = register_fonts()
@@ -111,10 +114,19 @@ def check_pdf_fonts() -> str:
     pdf = canvas.Canvas(out)
     pdf.setFont(fonts.regular, 12)
     pdf.drawString(72, 720, "Kartläggning åäö ÅÄÖ")
+    # The fallback faces: Arabic, Chinese and an emoji, each from its bundled font.
+    sample = Paragraph(
+        scripts.markup("\u0645\u062d\u0645\u062f \u738b \U0001f600"),
+        ParagraphStyle("check", fontName=fonts.regular),
+    )
+    sample.wrapOn(pdf, 400, 100)
+    sample.drawOn(pdf, 72, 680)
     pdf.save()
-    if b"DejaVuSans" not in out.getvalue():
-        raise RuntimeError("the DejaVu font was not embedded")
-    return f"{fonts.regular}, {fonts.bold}, {fonts.italic} embed"
+    faces = (fonts.regular, scripts.ARABIC, scripts.CJK, scripts.EMOJI)
+    for face in faces:
+        if face.encode() not in out.getvalue():
+            raise RuntimeError(f"the {face} font was not embedded")
+    return f"{fonts.regular}, {fonts.bold}, {fonts.italic}, {', '.join(faces[1:])} embed"
 
 
 def check_templates() -> str:
