@@ -217,9 +217,11 @@ class AboutDialog(QDialog):
             py_url=f'<a href="{PYSIDE_SOURCE_URL}">{PYSIDE_SOURCE_URL}</a>',
         )
         fonts = self.tr(
-            "Typsnitten DejaVu Sans används i PDF-utskrifterna. De är fria enligt DejaVu-"
-            "licensen (Bitstream Vera-licensen med tillägg, delvis allmän egendom); se "
-            "LICENSE-DejaVu.txt."
+            "Typsnitten i PDF-utskrifterna: DejaVu Sans (DejaVu-licensen: Bitstream Vera-licensen "
+            "med tillägg, delvis allmän egendom; LICENSE-DejaVu.txt), Noto Sans Arabic (SIL Open "
+            "Font License 1.1; LICENSE-NotoSansArabic-OFL.txt), Droid Sans Fallback (Apache-2.0; "
+            "LICENSE-DroidSansFallback.txt) och Symbola (fri för all användning; "
+            "LICENSE-Symbola.txt)."
         )
         reportlab = self.tr("ReportLab {version} (BSD-licens) skapar PDF-filerna.").format(
             version=_version_of("reportlab")

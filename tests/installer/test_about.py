@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
 from assessment_app.config import config_dir, data_dir
+from assessment_app.resources import resource_path
 from ui import about
 from ui.about import AboutDialog, bundled_packages, display_database, licences_dir
 
@@ -35,6 +36,10 @@ def test_lists_the_licences_of_the_bundled_parts(dialog):
     assert "GNU Lesser General Public License version 3 (LGPL-3.0)" in text
     assert about.QT_SOURCE_URL in text and about.PYSIDE_SOURCE_URL in text
     assert "DejaVu" in text and "LICENSE-DejaVu.txt" in text
+    # every bundled font and its licence file
+    fonts = Path(resource_path("fonts"))
+    for licence in sorted(fonts.glob("LICENSE-*.txt")):
+        assert licence.name in text, licence.name
     assert "ReportLab" in text and "BSD" in text
     assert "psycopg" in text and "LGPL-3.0" in text
     # every bundled package is a row: name, version, licence
