@@ -65,106 +65,106 @@
     </message>
     <message>
         <location filename="../../ui/about.py" line="220"/>
-        <source>Typsnitten DejaVu Sans används i PDF-utskrifterna. De är fria enligt DejaVu-licensen (Bitstream Vera-licensen med tillägg, delvis allmän egendom); se LICENSE-DejaVu.txt.</source>
-        <translation>The DejaVu Sans fonts are used in the PDF printouts. They are free under the DejaVu licence (the Bitstream Vera licence with additions, partly public domain); see LICENSE-DejaVu.txt.</translation>
+        <source>Typsnitten i PDF-utskrifterna: DejaVu Sans (DejaVu-licensen: Bitstream Vera-licensen med tillägg, delvis allmän egendom; LICENSE-DejaVu.txt), Noto Sans Arabic (SIL Open Font License 1.1; LICENSE-NotoSansArabic-OFL.txt), Droid Sans Fallback (Apache-2.0; LICENSE-DroidSansFallback.txt) och Symbola (fri för all användning; LICENSE-Symbola.txt).</source>
+        <translation>The fonts in the PDF printouts: DejaVu Sans (the DejaVu licence: the Bitstream Vera licence with additions, partly public domain; LICENSE-DejaVu.txt), Noto Sans Arabic (SIL Open Font License 1.1; LICENSE-NotoSansArabic-OFL.txt), Droid Sans Fallback (Apache-2.0; LICENSE-DroidSansFallback.txt) and Symbola (free for any use; LICENSE-Symbola.txt).</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="224"/>
+        <location filename="../../ui/about.py" line="226"/>
         <source>ReportLab {version} (BSD-licens) skapar PDF-filerna.</source>
         <translation>ReportLab {version} (BSD licence) creates the PDF files.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="228"/>
+        <location filename="../../ui/about.py" line="230"/>
         <source>psycopg {version} (LGPL-3.0) ansluter till PostgreSQL; det medföljer libpq (PostgreSQL-licensen) och OpenSSL (Apache-2.0).</source>
         <translation>psycopg {version} (LGPL-3.0) connects to PostgreSQL; it comes with libpq (the PostgreSQL licence) and OpenSSL (Apache-2.0).</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="232"/>
+        <location filename="../../ui/about.py" line="234"/>
         <source>python-stdnum {version} (LGPL-2.1 eller senare) kontrollerar personnummer.</source>
         <translation>python-stdnum {version} (LGPL-2.1 or later) checks personal identity numbers.</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="234"/>
+        <location filename="../../ui/about.py" line="236"/>
         <source>Python {version} (Python Software Foundation License).</source>
         <translation>Python {version} (Python Software Foundation License).</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="237"/>
+        <location filename="../../ui/about.py" line="239"/>
         <source>se licensfilen</source>
         <translation>see the licence file</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="243"/>
+        <location filename="../../ui/about.py" line="245"/>
         <source>Qt och PySide6</source>
         <translation>Qt and PySide6</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="244"/>
+        <location filename="../../ui/about.py" line="246"/>
         <source>Typsnitt</source>
         <translation>Fonts</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="245"/>
+        <location filename="../../ui/about.py" line="247"/>
         <source>Övriga delar</source>
         <translation>Other parts</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="246"/>
+        <location filename="../../ui/about.py" line="248"/>
         <source>Alla medföljande paket</source>
         <translation>All bundled packages</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="247"/>
+        <location filename="../../ui/about.py" line="249"/>
         <source>Paket</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="247"/>
+        <location filename="../../ui/about.py" line="249"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="247"/>
+        <location filename="../../ui/about.py" line="249"/>
         <source>Licens</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="248"/>
+        <location filename="../../ui/about.py" line="250"/>
         <source>Licenstexterna finns i: {folder}</source>
         <translation>The licence texts are in: {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="264"/>
+        <location filename="../../ui/about.py" line="266"/>
         <source>Datamapp</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="265"/>
+        <location filename="../../ui/about.py" line="267"/>
         <source>Inställningsmapp</source>
         <translation>Settings folder</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="268"/>
+        <location filename="../../ui/about.py" line="270"/>
         <source>Programmets egna val</source>
         <translation>The program&apos;s own choices</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="272"/>
+        <location filename="../../ui/about.py" line="274"/>
         <source>(finns inte)</source>
         <translation>(does not exist)</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="275"/>
+        <location filename="../../ui/about.py" line="277"/>
         <source>Inställningsfil</source>
         <translation>Settings file</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="277"/>
+        <location filename="../../ui/about.py" line="279"/>
         <source>Databas</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="282"/>
+        <location filename="../../ui/about.py" line="284"/>
         <source>Uppgifterna i databasen är krypterade. Avinstallation tar inte bort datamappen eller inställningarna; de tas bort för hand eller enligt kommunens rutiner.</source>
         <translation>The data in the database is encrypted. Uninstalling does not remove the data folder or the settings; they are removed by hand or according to the municipality&apos;s routines.</translation>
     </message>
