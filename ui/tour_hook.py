@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -67,6 +68,21 @@ def _group(widget: QWidget) -> str:
     return ""
 
 
+def _table(view: QAbstractItemView) -> dict[str, Any]:
+    """The first rows of a list or table as text, each with its place (to click it)."""
+    model = view.model()
+    rows = []
+    for row in range(min(model.rowCount(), 40)):
+        first = model.index(row, 0)
+        rect = view.visualRect(first)
+        corner = view.viewport().mapToGlobal(rect.topLeft())
+        cells = [
+            str(model.index(row, col).data() or "") for col in range(min(model.columnCount(), 8))
+        ]
+        rows.append({"cells": cells, "x": corner.x(), "y": corner.y(), "w": 40, "h": rect.height()})
+    return {"name": view.accessibleName(), "kind": type(view).__name__, "rows": rows}
+
+
 def snapshot() -> dict[str, Any]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -87,6 +103,7 @@ def snapshot() -> dict[str, Any]:
         "errors": [],
         "boxes": [],
         "controls": [],
+        "tables": [],
         "focus": None,
     }
     for window in windows:
@@ -124,6 +141,8 @@ def snapshot() -> dict[str, Any]:
                             "h": rect.height(),
                         }
                     )
+            elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+                state["tables"].append(_table(widget))
             elif isinstance(widget, CONTROLS) and widget.isEnabled():
                 state["controls"].append(
                     {
