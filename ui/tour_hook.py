@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -72,13 +72,16 @@ def _table(view: QAbstractItemView) -> dict[str, Any]:
     """The first rows of a list or table as text, each with its place (to click it)."""
     model = view.model()
     rows = []
-    for row in range(min(model.rowCount(), 40)):
+    for row in range(min(model.rowCount(QModelIndex()), 40)):
         first = model.index(row, 0)
         rect = view.visualRect(first)
         corner = view.viewport().mapToGlobal(rect.topLeft())
-        cells = [
-            str(model.index(row, col).data() or "") for col in range(min(model.columnCount(), 8))
-        ]
+        cells = []
+        for col in range(8):
+            index = model.index(row, col)
+            if not index.isValid():
+                break
+            cells.append(str(index.data() or ""))
         rows.append({"cells": cells, "x": corner.x(), "y": corner.y(), "w": 40, "h": rect.height()})
     return {"name": view.accessibleName(), "kind": type(view).__name__, "rows": rows}
 
@@ -153,6 +156,7 @@ def snapshot() -> dict[str, Any]:
                         "group": _group(widget),
                         "name": widget.objectName(),
                         "checked": isinstance(widget, QAbstractButton) and widget.isChecked(),
+                        "echo": widget.echoMode().name if isinstance(widget, QLineEdit) else "",
                         "enabled": True,
                         **_box(widget),
                     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.tour.run_tour import (
+from tests.tour.driver import (
     ADMIN,
     MAIN_TITLE,
     PASSWORDS,
@@ -36,6 +36,15 @@ def sign_in(t: Tour, user: str) -> None:
     t.wait_window("Logga in")
     t.fill(user, label="Användarnamn")
     t.fill(PASSWORDS[user], label="Lösenord")
+
+
+def dump(t: Tour) -> None:
+    import json
+
+    state = t.state()
+    for c in state["controls"]:
+        print(c["kind"], "|", c["text"][:50], "|", c["label"], "|", c["placeholder"], "|", c["group"])
+    raise TourFailed("dump")
 
 
 def run_all(t: Tour) -> None:
@@ -81,4 +90,59 @@ def run_all(t: Tour) -> None:
         t.wait("the provider in the register", lambda s: PROVIDER in t.table_text())
 
     t.step("provider-register", provider)
-    time.sleep(1)
+
+    def worker_signs_in() -> None:
+        t.click(text="Logga ut")
+        sign_in(t, WORKER)
+        t.key("Return")
+        t.wait_window(MAIN_TITLE)
+        t.wait_screen("CaseListPage")
+
+    t.step("case-list-empty", worker_signs_in)
+
+    def new_case() -> None:
+        t.click(text="Nytt ärende")
+        t.wait_window("Nytt ärende")
+        t.fill("Sara Nilsson", label="Namn")
+        t.fill("199001022384", label="Personnummer")
+        t.fill("Storgatan 12", label="Adress")
+        t.fill("41101", label="Postnummer")
+        t.fill("Göteborg", label="Ort")
+        t.fill("070-123 45 67", label="Telefon")
+
+    t.step("new-case", new_case)
+
+    def case_page() -> None:
+        t.click(text="Skapa ärendet")
+        t.wait_window(MAIN_TITLE)
+        t.wait_screen("CasePage")
+
+    t.step("case", case_page)
+
+    def consent() -> None:
+        t.click(kind="tab", text="Samtycken")
+        t.click(text="Nytt samtycke")
+        t.wait_window("Nytt samtycke")
+        t.choose("Extern aktör", label="Mottagare")
+        t.choose(PROVIDER, label="Utförare")
+        for area in ("Boende", "Arbete, studier och sysselsättning", "Ekonomi och skulder"):
+            t.click(text=area, kind="QCheckBox")
+        t.fill("Samtycket lämnat på mötet", label="Anteckning")
+
+    t.step("consent", consent)
+
+    def consent_saved() -> None:
+        t.click(text="Ok")
+        t.wait_window(MAIN_TITLE)
+        t.wait("the consent in the list", lambda s: PROVIDER in t.table_text(s))
+
+    t.step("consent-saved", consent_saved)
+
+    def interview() -> None:
+        t.click(kind="tab", text="Kartläggningar")
+        t.click(text="Ny kartläggning")
+        t.wait_screen("InterviewPage")
+        t.click(t.row("Boende"))
+        dump(t)
+
+    t.step("interview", interview)
