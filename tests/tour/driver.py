@@ -31,6 +31,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 ADMIN, WORKER, SUPERVISOR = "admin", "lena", "omar"
 PASSWORDS = {ADMIN: "admin-tour-2026!", WORKER: "lena-tour-2026!", SUPERVISOR: "omar-tour-2026!"}
+# the worker and the supervisor sign in first with the temporary password the administrator
+# chose (PASSWORDS) and are made to pick their own ("Byt lösenord")
+OWN_PASSWORDS = {WORKER: "lenas-egen-fras-2026", SUPERVISOR: "omars-egen-fras-2026"}
 MAIN_TITLE = "Kartläggning och handlingsplan"
 PROVIDER = "Vägen Ut Boendestöd AB"
 

@@ -7,6 +7,7 @@ import time
 from tests.tour.driver import (
     ADMIN,
     MAIN_TITLE,
+    OWN_PASSWORDS,
     PASSWORDS,
     PROVIDER,
     SUPERVISOR,
@@ -32,10 +33,22 @@ def recovery_key(t: Tour) -> None:
         raise TourFailed(f"no recovery key shown ({key!r})")
 
 
-def sign_in(t: Tour, user: str) -> None:
+def sign_in(t: Tour, user: str, password: str | None = None) -> None:
     t.wait_window("Logga in")
     t.fill(user, label="Användarnamn")
-    t.fill(PASSWORDS[user], label="Lösenord")
+    t.fill(password or PASSWORDS[user], label="Lösenord")
+
+
+def change_password(t: Tour, user: str) -> None:
+    """The forced "Byt lösenord" at the first sign-in with a temporary password, by keyboard:
+    the temporary password has the focus, Tab to the new one and its repeat."""
+    t.wait_window("Byt lösenord")
+    t.wait("the focus in the temporary password", lambda s: (s["focus"] or {}).get("label", "").startswith("Tillfälligt"))
+    t.type(PASSWORDS[user])
+    t.key("Tab")
+    t.type(OWN_PASSWORDS[user])
+    t.key("Tab")
+    t.type(OWN_PASSWORDS[user])
 
 
 def dump(t: Tour) -> None:
@@ -95,10 +108,16 @@ def run_all(t: Tour) -> None:
         t.click(text="Logga ut")
         sign_in(t, WORKER)
         t.key("Return")
+        change_password(t, WORKER)
+
+    t.step("change-password", worker_signs_in)
+
+    def worker_in() -> None:
+        t.key("Return")
         t.wait_window(MAIN_TITLE)
         t.wait_screen("CaseListPage")
 
-    t.step("case-list-empty", worker_signs_in)
+    t.step("case-list-empty", worker_in)
 
     def new_case() -> None:
         t.click(text="Nytt ärende")
