@@ -45,6 +45,15 @@ def _box(widget: QWidget) -> dict[str, int]:
     return {"x": top_left.x(), "y": top_left.y(), "w": widget.width(), "h": widget.height()}
 
 
+def _seen(widget: QWidget) -> dict[str, Any]:
+    """Whether any of the widget is in view (not scrolled away), and the middle of what is."""
+    seen = widget.visibleRegion().boundingRect()
+    if seen.isEmpty():
+        return {"in_view": False}
+    middle = widget.mapToGlobal(seen.center())
+    return {"in_view": True, "cx": middle.x(), "cy": middle.y()}
+
+
 def _text(widget: QWidget) -> str:
     if isinstance(widget, QAbstractButton):
         return _plain(widget.text())
@@ -158,12 +167,17 @@ def snapshot() -> dict[str, Any]:
                         "checked": isinstance(widget, QAbstractButton) and widget.isChecked(),
                         "echo": widget.echoMode().name if isinstance(widget, QLineEdit) else "",
                         "enabled": True,
+                        **_seen(widget),
                         **_box(widget),
                     }
                 )
     focus = app.focusWidget()
     if focus is not None:
-        state["focus"] = {"class": type(focus).__name__, "label": labels.get(id(focus), "")}
+        state["focus"] = {
+            "class": type(focus).__name__,
+            "label": labels.get(id(focus)) or focus.accessibleName(),
+            "text": _text(focus),
+        }
     return state
 
 

@@ -216,10 +216,23 @@ class Tour:
     def xdo(*args: str) -> None:
         subprocess.run(["xdotool", *args], check=True)
 
+    def tab_to(self, label: str, *, limit: int = 40) -> None:
+        """Tab (as a person at the keyboard) until the field with this label has the focus;
+        a scrolled page brings it into view."""
+        for _ in range(limit):
+            focus = self.state()["focus"] or {}
+            if plain(focus.get("label", "")).startswith(plain(label)):
+                return
+            self.key("Tab")
+            time.sleep(0.1)
+        raise TourFailed(f"Tab does not reach {label!r}")
+
     def click(self, control: Control | None = None, **match: str) -> None:
         control = control or self.find_when(**match)
+        if not control.get("in_view", True):
+            raise TourFailed(f"{control['kind']} {control.get('label') or control['text']!r} is scrolled out of view")
         x = control["x"] + min(control["w"] // 2, 60)
-        y = control["y"] + control["h"] // 2
+        y = control.get("cy", control["y"] + control["h"] // 2)
         self.xdo("mousemove", "--sync", str(x), str(y), "click", "1")
         time.sleep(0.25)
 
@@ -239,10 +252,15 @@ class Tour:
         again if a letter was lost on the way (it happens with xdotool and non-ASCII)."""
         for _ in range(3):
             control = self.find_when(**match)
-            self.click(control)
+            if control.get("in_view", True):
+                self.click(control)
+            else:
+                self.tab_to(control["label"])
             self.key("ctrl+a")
             self.type(text)
-            if "Password" in control.get("echo", "") or control["kind"] not in ("QLineEdit",):
+            if "Password" in control.get("echo", ""):
+                return
+            if control["kind"] not in ("QLineEdit", "QPlainTextEdit", "QTextEdit"):
                 return
             time.sleep(0.3)
             if self.find(**match)["text"] == text:
@@ -250,15 +268,24 @@ class Tour:
         raise TourFailed(f"{match}: could not type {text!r}")
 
     def choose(self, item: str, **match: str) -> None:
-        """A drop-down: open it, type the start of the item, Enter; check what it shows."""
+        """A drop-down by keyboard: Tab to it (or, with ``click``, a click opens the list and
+        Escape closes it again), type the start of the item (Qt's keyboard search), else step
+        with Down; the state says what it shows."""
         control = self.find_when(**match)
-        self.click(control)
+        if "label" in match and control.get("label"):
+            self.tab_to(match["label"])
+        else:
+            self.click(control)
+            self.key("Escape")
         self.type(item[:4])
-        self.key("Return")
         time.sleep(0.3)
-        now = self.find_when(**match)
-        if not plain(now["text"]).startswith(plain(item)):
-            raise TourFailed(f"{match}: chose {now['text']!r}, not {item!r}")
+        for _ in range(40):
+            now = self.find_when(**match)
+            if plain(now["text"]).startswith(plain(item)):
+                return
+            self.key("Down")
+            time.sleep(0.1)
+        raise TourFailed(f"{match}: shows {now['text']!r}, found no {item!r}")
 
     # --- pictures ---------------------------------------------------------------------------
     def shot(self, name: str, *, numbered: bool = True) -> Path:
@@ -302,6 +329,10 @@ def run(out: Path, keep: bool) -> int:
         tour.start_app()
         steps.run_all(tour)
     except TourFailed as failure:
+        try:
+            tour.shot("failed", numbered=False)
+        except (OSError, TourFailed):
+            pass
         print(f"TOUR FAILED at step {tour.step_no + 1} ({tour.step_name}): {failure}")
         return 1
     finally:

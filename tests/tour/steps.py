@@ -56,7 +56,7 @@ def dump(t: Tour) -> None:
 
     state = t.state()
     for c in state["controls"]:
-        print(c["kind"], "|", c["text"][:50], "|", c["label"], "|", c["placeholder"], "|", c["group"])
+        print(c["kind"], "|", c["text"][:50], "|", c.get("label"), "|", c.get("placeholder"), "|", c.get("group"))
     raise TourFailed("dump")
 
 
@@ -162,6 +162,49 @@ def run_all(t: Tour) -> None:
         t.click(text="Ny kartläggning")
         t.wait_screen("InterviewPage")
         t.click(t.row("Boende"))
-        dump(t)
+        t.click(kind="QRadioButton", text="I andra hand eller som inneboende")
+        t.click(kind="QRadioButton", label="2. Har du någonstans att sova")
+        t.click(kind="QRadioButton", label="6. Har du hyresskulder")
+        t.fill("Ett eget kontrakt, gärna i närheten av mamma.", label="7. Hur skulle du vilja bo")
+        t.choose("3", label="Hur mycket hjälp tycker du")
+        t.choose("3", label="Din bedömning av behovet")
+        t.fill("Andrahandskontraktet går ut i vår.", label="Motivering")
 
     t.step("interview", interview)
+
+    def interview_saved() -> None:
+        t.key("alt+t")  # Spara och s&täng
+        t.wait_screen("CasePage")
+        t.wait("the assessment in the list", lambda s: bool(t.table_text(s).strip()))
+
+    t.step("interview-saved", interview_saved)
+
+    def plan() -> None:
+        t.click(kind="tab", text="Handlingsplaner")
+        t.click(text="Ny handlingsplan")
+        t.wait_screen("PlanEditorPage")
+        # a goal for another area, chosen by keyboard (Alt+O: Nytt mål för området)
+        t.key("alt+o")
+        t.choose("Arbete", label="Nytt mål för området")
+        t.key("alt+m")  # Lägg till mål
+        t.find_when(label="Mål för Arbete")
+        t.fill("Jag vill ha ett eget kontrakt inom ett år.", label="Mål för Boende")
+        t.click(text="Lägg till insats", group="Boende")
+        t.fill("Boendestöd två gånger i veckan", label="Insats", group="Boende")
+        t.choose("Extern aktör", label="Ansvarig", group="Boende")
+        t.choose(PROVIDER, label="Utförare", group="Boende")
+        t.fill("Vi går igenom det på nästa möte", label="Så följer vi upp", group="Boende")
+        t.fill("Jag vill börja en utbildning i höst.", label="Mål för Arbete")
+        t.click(text="Lägg till insats", group="Arbete")
+        t.fill("Besök hos studie- och yrkesvägledare", label="Insats", group="Arbete")
+        t.choose("Den enskilde", label="Ansvarig", group="Arbete")
+        t.fill("Sara", label="Vem som ansvarar", group="Arbete")
+
+    t.step("plan", plan)
+
+    def plan_saved() -> None:
+        t.key("alt+s")  # Spara planen
+        t.wait("the plan saved", lambda s: "sparad" in " ".join(s["infos"]).casefold() if "infos" in s else True)
+        dump(t)
+
+    t.step("plan-saved", plan_saved)

@@ -122,13 +122,18 @@ class PlanEditorPage(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel(self.tr("Nytt mål för området:"), self))
+        # a label with a mnemonic and a buddy: Alt+O reaches the area list by keyboard, and a
+        # screen reader names it
+        new_goal_label = QLabel(self.tr("Nytt mål för &området:"), self)
+        new_goal_label.setBuddy(self.new_goal_area)
+        self.new_goal_area.setAccessibleName(self.tr("Nytt mål för området"))
+        add_row.addWidget(new_goal_label)
         add_row.addWidget(self.new_goal_area)
         add_row.addWidget(self.add_goal_button)
         add_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("&Uppföljning:"), self.follow_up)
-        form.addRow(self.tr("Nästa &möte:"), self.meeting)
+        form.addRow(self.tr("&Nästa möte:"), self.meeting)  # Alt+M is "Lägg till &mål"
         form.addRow(self.tr("&Anteckning:"), self.note)
         self.save_button = QPushButton(self.tr("&Spara planen"), self)
         self.submit_button = QPushButton(self.tr("Skicka för &granskning"), self)
