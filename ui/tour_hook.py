@@ -113,6 +113,7 @@ def snapshot() -> dict[str, Any]:
         ],
         "screens": [],
         "errors": [],
+        "banners": [],
         "boxes": [],
         "controls": [],
         "tables": [],
@@ -125,8 +126,11 @@ def snapshot() -> dict[str, Any]:
                 state["screens"].append(type(current).__name__)
         for frame in window.findChildren(QWidget, "banner"):
             label = getattr(frame, "label", None)
-            if frame.isVisible() and getattr(frame, "kind", "") == "error" and label is not None:
-                state["errors"].append(label.text())
+            if frame.isVisible() and label is not None:
+                kind = getattr(frame, "kind", "")
+                state["banners"].append({"kind": kind, "text": label.text()})
+                if kind == "error":
+                    state["errors"].append(label.text())
         if isinstance(window, QMessageBox):
             state["boxes"].append(
                 {"title": window.windowTitle(), "text": window.text(), "icon": int(window.icon())}

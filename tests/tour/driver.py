@@ -196,6 +196,11 @@ class Tour:
                     raise
                 time.sleep(0.2)
 
+    def banner(self, start: str, state: State | None = None) -> bool:
+        """Whether a banner on screen says this (its start, case insensitive)."""
+        state = state or self.state()
+        return any(plain(b["text"]).startswith(plain(start)) for b in state["banners"])
+
     def table_text(self, state: State | None = None) -> str:
         state = state or self.state()
         return "\n".join(

@@ -202,9 +202,43 @@ def run_all(t: Tour) -> None:
 
     t.step("plan", plan)
 
-    def plan_saved() -> None:
-        t.key("alt+s")  # Spara planen
-        t.wait("the plan saved", lambda s: "sparad" in " ".join(s["infos"]).casefold() if "infos" in s else True)
+    def submit() -> None:
+        t.key("alt+g")  # Skicka för granskning: the plan is saved first
+        t.wait_window("Kartläggningen är inte klar")
+        t.type("Boendet brådskar; kartläggningen av övriga områden görs på nästa möte.")
+        t.shot("submit-reason")
+        t.key("alt+s")  # Skicka in
+        t.wait_window(MAIN_TITLE)
+        t.wait("the plan submitted", lambda s: t.banner("Planen är skickad", s))
+
+    t.step("plan-submitted", submit)
+
+    def supervisor_signs_in() -> None:
+        t.click(text="Logga ut")
+        sign_in(t, SUPERVISOR)
+        t.key("Return")
+        change_password(t, SUPERVISOR)
+        t.key("Return")
+        t.wait_window(MAIN_TITLE)
+        t.key("alt+v")  # Visa ▸ Granskning
+        t.key("g")
+        t.wait_screen("ReviewQueuePage")
+        t.wait("the plan in the queue", lambda s: "Sara Nilsson" in t.table_text(s) or "AV-2026-0001" in t.table_text(s))
+
+    t.step("review-queue", supervisor_signs_in)
+
+    def review() -> None:
+        t.key("alt+g")  # Granska planen
+        t.wait_screen("PlanReviewPage")
+        t.find_when(text="Godkänn planen")
+
+    t.step("review-plan", review)
+
+    def approve() -> None:
+        t.key("alt+k")  # Kommentar
+        t.type("Bra plan. Följ upp boendet om en månad.")
+        t.key("alt+g")  # Godkänn planen
+        t.find_when(label="Dokument för")
         dump(t)
 
-    t.step("plan-saved", plan_saved)
+    t.step("approved", approve)
