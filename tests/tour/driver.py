@@ -235,7 +235,9 @@ class Tour:
     def click(self, control: Control | None = None, **match: str) -> None:
         control = control or self.find_when(**match)
         if not control.get("in_view", True):
-            raise TourFailed(f"{control['kind']} {control.get('label') or control['text']!r} is scrolled out of view")
+            raise TourFailed(
+                f"{control['kind']} {control.get('label') or control['text']!r} is scrolled out of view"
+            )
         x = control["x"] + min(control["w"] // 2, 60)
         y = control.get("cy", control["y"] + control["h"] // 2)
         self.xdo("mousemove", "--sync", str(x), str(y), "click", "1")
@@ -282,7 +284,7 @@ class Tour:
         else:
             self.click(control)
             self.key("Escape")
-        self.type(item[:4])
+        self.type(item.split()[0][:4])  # a space would open the list
         time.sleep(0.3)
         for _ in range(40):
             now = self.find_when(**match)
@@ -305,6 +307,20 @@ class Tour:
 
         grab(path, windows)
         return path
+
+    def render_pdfs(self, dpi: int = 50) -> None:
+        """Every page of the saved PDFs as NN-pdf-<name>-<page>.png (pdftoppm)."""
+        for pdf in self.pdfs:
+            self.step_no += 1
+            prefix = self.out / f"{self.step_no:02d}-pdf-{pdf.stem}"
+            done = subprocess.run(
+                ["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(prefix)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0 or not list(self.out.glob(f"{prefix.name}-*.png")):
+                raise TourFailed(f"pdftoppm {pdf.name}: {done.stderr.strip()}")
 
     def step(self, name: str, action: Callable[[], None]) -> None:
         self.step_name = name

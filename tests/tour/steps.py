@@ -43,7 +43,10 @@ def change_password(t: Tour, user: str) -> None:
     """The forced "Byt lösenord" at the first sign-in with a temporary password, by keyboard:
     the temporary password has the focus, Tab to the new one and its repeat."""
     t.wait_window("Byt lösenord")
-    t.wait("the focus in the temporary password", lambda s: (s["focus"] or {}).get("label", "").startswith("Tillfälligt"))
+    t.wait(
+        "the focus in the temporary password",
+        lambda s: (s["focus"] or {}).get("label", "").startswith("Tillfälligt"),
+    )
     t.type(PASSWORDS[user])
     t.key("Tab")
     t.type(OWN_PASSWORDS[user])
@@ -51,27 +54,22 @@ def change_password(t: Tour, user: str) -> None:
     t.type(OWN_PASSWORDS[user])
 
 
-def dump(t: Tour) -> None:
-    import json
-
-    state = t.state()
-    for c in state["controls"]:
-        print(c["kind"], "|", c["text"][:50], "|", c.get("label"), "|", c.get("placeholder"), "|", c.get("group"))
-    raise TourFailed("dump")
-
-
 def run_all(t: Tour) -> None:
     t.step("first-run", lambda: first_run(t))
     t.step("recovery-key", lambda: recovery_key(t))
+
     def to_sign_in() -> None:
         t.click(text="Jag har sparat nyckeln")
         t.click(text="Fortsätt till inloggningen")
         sign_in(t, ADMIN)
+
     t.step("sign-in-admin", to_sign_in)
+
     def admin() -> None:
         t.key("Return")
         t.wait_window(MAIN_TITLE)
         t.wait_screen("AdminPage")
+
     t.step("admin-users", admin)
 
     def add_user(user: str, name: str, role: str) -> None:
@@ -81,14 +79,24 @@ def run_all(t: Tour) -> None:
         t.fill("Vuxenenheten Nord", label="Enhet", group="Ny användare")
         t.fill(PASSWORDS[user], label="Tillfälligt lösenord")
         t.click(text="Lägg till användaren")
-        t.wait(f"{user} in the list", lambda s: any(
-            c["kind"] == "QPushButton" and c["text"] == "Lägg till användaren" for c in s["controls"]
-        ) and user in t.table_text())
+        t.wait(
+            f"{user} in the list",
+            lambda s: (
+                any(
+                    c["kind"] == "QPushButton" and c["text"] == "Lägg till användaren"
+                    for c in s["controls"]
+                )
+                and user in t.table_text()
+            ),
+        )
 
-    t.step("users-added", lambda: (
-        add_user(WORKER, "Lena Berg", "Handläggare"),
-        add_user(SUPERVISOR, "Omar Said", "Arbetsledare"),
-    ))
+    t.step(
+        "users-added",
+        lambda: (
+            add_user(WORKER, "Lena Berg", "Handläggare"),
+            add_user(SUPERVISOR, "Omar Said", "Arbetsledare"),
+        ),
+    )
 
     def provider() -> None:
         t.click(kind="tab", text="Utförare")
@@ -223,7 +231,10 @@ def run_all(t: Tour) -> None:
         t.key("alt+v")  # Visa ▸ Granskning
         t.key("g")
         t.wait_screen("ReviewQueuePage")
-        t.wait("the plan in the queue", lambda s: "Sara Nilsson" in t.table_text(s) or "AV-2026-0001" in t.table_text(s))
+        t.wait(
+            "the plan in the queue",
+            lambda s: "Sara Nilsson" in t.table_text(s) or "AV-2026-0001" in t.table_text(s),
+        )
 
     t.step("review-queue", supervisor_signs_in)
 
@@ -239,6 +250,23 @@ def run_all(t: Tour) -> None:
         t.type("Bra plan. Följ upp boendet om en månad.")
         t.key("alt+g")  # Godkänn planen
         t.find_when(label="Dokument för")
-        dump(t)
 
     t.step("approved", approve)
+
+    def save_pdf(recipient: str, name: str) -> None:
+        t.key("alt+d")  # Dokument för
+        t.choose(recipient, label="Dokument för")
+        t.key("alt+p")  # Spara som PDF
+        t.wait_window("Spara handlingsplanen som PDF")
+        path = t.work / "pdf" / f"{name}.pdf"
+        path.parent.mkdir(exist_ok=True)
+        t.key("ctrl+a")
+        t.type(str(path))
+        t.key("Return")
+        t.wait_window(MAIN_TITLE)
+        t.wait(f"{name}.pdf saved", lambda s: t.banner("Planen sparades som", s) and path.exists())
+        t.pdfs.append(path)
+
+    t.step("pdf-individual", lambda: save_pdf("Den enskilde", "plan-den-enskilde"))
+    t.step("pdf-provider", lambda: save_pdf(f"Utförare: {PROVIDER}", "plan-utforaren"))
+    t.render_pdfs()
