@@ -1,5 +1,6 @@
-"""The scripted tour's driver (``make tour``, tests/tour/run_tour.py): the real app under Xvfb, driven with xdotool as a person
-would, from the first run to both PDFs, with a picture of every step.
+"""The scripted tour's driver (``make tour``, tests/tour/run_tour.py): the real app under Xvfb,
+driven with xdotool as a person would, from the first run to both PDFs, with a picture of every
+step.
 
     xvfb-run -a -s "-screen 0 1366x900x24" python -m tests.tour.run_tour --out docs/tour
 
@@ -16,7 +17,7 @@ traceback in the app's stderr, when the app exits, or when a step does not reach
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -79,7 +80,7 @@ class Tour:
             QT_QPA_PLATFORM="xcb",
         )
         env.pop("ASSESSMENT_DATABASE_URL", None)
-        self.app = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        self.app = subprocess.Popen(
             [sys.executable, "-m", "assessment_app", "--database", f"sqlite:///{self.database}"],
             cwd=REPO,
             env=env,
@@ -105,7 +106,7 @@ class Tour:
         full_env.update(env or {})
         if user:
             full_env["ASSESSMENT_PASSWORD"] = PASSWORDS[user]
-        done = subprocess.run(  # noqa: S603
+        done = subprocess.run(
             [*command, *args], cwd=REPO, env=full_env, capture_output=True, text=True, check=False
         )
         if done.returncode != 0:
@@ -235,9 +236,8 @@ class Tour:
     def click(self, control: Control | None = None, **match: str) -> None:
         control = control or self.find_when(**match)
         if not control.get("in_view", True):
-            raise TourFailed(
-                f"{control['kind']} {control.get('label') or control['text']!r} is scrolled out of view"
-            )
+            name = control.get("label") or control["text"]
+            raise TourFailed(f"{control['kind']} {name!r} is scrolled out of view")
         x = control["x"] + min(control["w"] // 2, 60)
         y = control.get("cy", control["y"] + control["h"] // 2)
         self.xdo("mousemove", "--sync", str(x), str(y), "click", "1")
@@ -350,10 +350,8 @@ def run(out: Path, keep: bool) -> int:
         tour.start_app()
         steps.run_all(tour)
     except TourFailed as failure:
-        try:
+        with contextlib.suppress(OSError, TourFailed):
             tour.shot("failed", numbered=False)
-        except (OSError, TourFailed):
-            pass
         print(f"TOUR FAILED at step {tour.step_no + 1} ({tour.step_name}): {failure}")
         return 1
     finally:
