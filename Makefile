@@ -41,7 +41,7 @@ tour: install translations
 	  else echo "Installera / install: sudo apt-get install $${pair#*:}"; exit 1; fi; \
 	done
 	$(BIN)/python installer/syslibs.py --install
-	$(BIN)/python -m tests.tour.run_tour --out docs/tour $(TOUR_ARGS)
+	xvfb-run -a -s "-screen 0 1366x900x24" timeout -k 10 300 $(BIN)/python -m tests.tour.run_tour --out docs/tour $(TOUR_ARGS)
 
 # The whole suite: lint, types, then every test (server-database tests skip with a reason
 # when no server is reachable, and fail instead when CI=true).

@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,8 @@ PASSWORDS = {ADMIN: "admin-tour-2026!", WORKER: "lena-tour-2026!", SUPERVISOR: "
 OWN_PASSWORDS = {WORKER: "lenas-egen-fras-2026", SUPERVISOR: "omars-egen-fras-2026"}
 MAIN_TITLE = "Kartläggning och handlingsplan"
 PROVIDER = "Vägen Ut Boendestöd AB"
+
+TOTAL_LIMIT = 240  # seconds for the whole tour (it takes about two minutes)
 
 State = dict[str, Any]
 Control = dict[str, Any]
@@ -62,6 +65,7 @@ class Tour:
         self.app: subprocess.Popen[bytes] | None = None
         self.database = work / "kartlaggning.sqlite3"
         self.pdfs: list[Path] = []
+        self.deadline = time.monotonic() + TOTAL_LIMIT
 
     # --- the app --------------------------------------------------------------------------
     def start_app(self) -> None:
@@ -308,7 +312,7 @@ class Tour:
         grab(path, windows)
         return path
 
-    def render_pdfs(self, dpi: int = 50) -> None:
+    def render_pdfs(self, dpi: int = 60) -> None:
         """Every page of the saved PDFs as NN-pdf-<name>-<page>.png (pdftoppm)."""
         for pdf in self.pdfs:
             self.step_no += 1
@@ -323,11 +327,20 @@ class Tour:
                 raise TourFailed(f"pdftoppm {pdf.name}: {done.stderr.strip()}")
 
     def step(self, name: str, action: Callable[[], None]) -> None:
+        if time.monotonic() > self.deadline:
+            raise TourFailed(f"the tour takes longer than {TOTAL_LIMIT} s")
         self.step_name = name
         print(f"  {self.step_no + 1:02d} {name}", flush=True)
         action()
         self.check_health(self.state())
         self.shot(name)
+
+
+def shrink(out: Path) -> None:
+    """optipng, where installed, on the pictures (they go into the repository's docs)."""
+    if shutil.which("optipng"):
+        pictures = sorted(str(p) for p in out.glob("*.png"))
+        subprocess.run(["optipng", "-quiet", "-o1", *pictures], check=False)
 
 
 def run(out: Path, keep: bool) -> int:
@@ -346,6 +359,13 @@ def run(out: Path, keep: bool) -> int:
     from tests.tour import steps
 
     started = time.monotonic()
+
+    def stopped(signum: int, _frame: object) -> None:
+        raise TourFailed(f"stopped by signal {signum}")
+
+    # a CI timeout or Ctrl+C still stops the app and removes the work folder (finally below)
+    signal.signal(signal.SIGTERM, stopped)
+    signal.signal(signal.SIGINT, stopped)
     try:
         tour.start_app()
         steps.run_all(tour)
@@ -360,5 +380,6 @@ def run(out: Path, keep: bool) -> int:
             print(f"work folder kept: {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+    shrink(out)
     print(f"Tour done in {time.monotonic() - started:.0f} s: {tour.step_no} steps in {out}")
     return 0
