@@ -96,3 +96,12 @@ def test_another_qt_platform_needs_no_x11_libraries():
         [sys.executable, str(INSTALLER / "syslibs.py")], env=env, capture_output=True, check=False
     )
     assert result.returncode == 0
+
+
+def test_the_readme_names_every_package_the_check_knows():
+    """The README's list of system libraries is the check's list (the tour and `make run`)."""
+    readme = (INSTALLER.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Systembibliotek / System libraries") :]
+    listed = set(section[: section.index("```\n", section.index("```sh") + 5)].split())
+    missing = sorted(set(syslibs.QT_XCB_LIBRARIES.values()) - listed)
+    assert not missing, f"README.md lacks {missing}"
