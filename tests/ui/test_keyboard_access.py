@@ -46,3 +46,19 @@ def test_the_plan_editor_area_list_has_a_label_and_its_own_mnemonics(qtbot, serv
     texts = [lb.text() for lb in editor.findChildren(QLabel) if lb.buddy() is not None]
     texts += [b.text() for b in editor.findChildren(QAbstractButton) if b.isVisibleTo(editor)]
     assert not _taken_twice([t for t in texts if _mnemonic(t) in ("m", "o")]), texts
+
+
+def test_the_plan_editor_says_saved_once_the_save_is_in(qtbot, services):
+    """The tour's pictures showed "Sparar …" after the save and under a submitted plan."""
+    from ui.plan.editor import PlanEditorPage
+
+    ws = services.ws
+    plan = ws.plans.create(ws.cases.create(name="Kalle Karlsson").id)
+    editor = PlanEditorPage(services, ws.plans.open_editor(plan.id))
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_tasks(qtbot)
+    editor.note.setPlainText("Ny anteckning")
+    assert editor.save()
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: editor.status.text().startswith("Sparat"))

@@ -636,6 +636,8 @@ class PlanEditorPage(QWidget):
         self.show_plan(saved)
         self.banner.clear()
         self.banner.show_message(self.tr("Planen är sparad."), "success")
+        # not "Sparar …" any longer (it stayed after a save, also under a submitted plan)
+        self._set_status(self.tr("Sparat {time}").format(time=datetime.now().strftime("%H:%M")))
 
     def _server_back(self) -> None:
         """The server answers again and the kept work is synced: save for real."""
