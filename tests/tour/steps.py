@@ -251,7 +251,7 @@ def run_all(t: Tour) -> None:
 
     t.step("approved", approve)
 
-    def save_pdf(recipient: str, name: str) -> None:
+    def save_pdf(recipient: str, name: str, *, picture: bool = False) -> None:
         t.key("alt+d")  # Dokument för
         t.choose(recipient, label="Dokument för")
         t.key("alt+p")  # Spara som PDF
@@ -260,11 +260,13 @@ def run_all(t: Tour) -> None:
         path.parent.mkdir(exist_ok=True)
         t.key("ctrl+a")
         t.type(str(path))
+        if picture:
+            t.shot("pdf-save-dialog")
         t.key("Return")
         t.wait_window(MAIN_TITLE)
         t.wait(f"{name}.pdf saved", lambda s: t.banner("Planen sparades som", s) and path.exists())
         t.pdfs.append(path)
 
-    t.step("pdf-individual", lambda: save_pdf("Den enskilde", "plan-den-enskilde"))
+    t.step("pdf-individual", lambda: save_pdf("Den enskilde", "plan-den-enskilde", picture=True))
     t.step("pdf-provider", lambda: save_pdf(f"Utförare: {PROVIDER}", "plan-utforaren"))
     t.render_pdfs()
