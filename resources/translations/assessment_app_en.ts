@@ -3266,132 +3266,132 @@ own / worker</translation>
 <context>
     <name>PlanReviewPage</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="161"/>
+        <location filename="../../ui/review/plan_review.py" line="185"/>
         <source>Granska handlingsplan – {ref} {name}</source>
         <translation>Review action plan – {ref} {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="103"/>
+        <location filename="../../ui/review/plan_review.py" line="127"/>
         <source>Kommentar till handläggaren (krävs när planen lämnas tillbaka)</source>
         <translation>Comment to the caseworker (required when the plan is returned)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="90"/>
+        <location filename="../../ui/review/plan_review.py" line="114"/>
         <source>Hämtar planen …</source>
         <translation>Loading the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="106"/>
+        <location filename="../../ui/review/plan_review.py" line="130"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="107"/>
+        <location filename="../../ui/review/plan_review.py" line="131"/>
         <source>&amp;Godkänn planen</source>
         <translation>&amp;Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="108"/>
+        <location filename="../../ui/review/plan_review.py" line="132"/>
         <source>&amp;Lämna tillbaka …</source>
         <translation>&amp;Return …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="109"/>
+        <location filename="../../ui/review/plan_review.py" line="133"/>
         <source>&amp;Tillbaka till kön</source>
         <translation>&amp;Back to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="119"/>
+        <location filename="../../ui/review/plan_review.py" line="143"/>
         <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
         <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="121"/>
+        <location filename="../../ui/review/plan_review.py" line="145"/>
         <source>&amp;Kommentar:</source>
         <translation>&amp;Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="182"/>
+        <location filename="../../ui/review/plan_review.py" line="206"/>
         <source>Version {v} · {state}</source>
         <translation>Version {v} · {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="192"/>
+        <location filename="../../ui/review/plan_review.py" line="216"/>
         <source>Kartläggningen var inte klar när planen skickades in. Skäl: {reason}</source>
         <translation>The assessment was not finished when the plan was submitted. Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="198"/>
+        <location filename="../../ui/review/plan_review.py" line="222"/>
         <source>Godkänd av den som skrev eller senast ändrade planen (enhetens regel tillåter det; beslutet är loggat).</source>
         <translation>Approved by the person who wrote or last changed the plan (the unit&apos;s rule allows it; the decision is logged).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="233"/>
+        <location filename="../../ui/review/plan_review.py" line="257"/>
         <source>(utförarna är med)</source>
         <translation>(the providers take part)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="235"/>
+        <location filename="../../ui/review/plan_review.py" line="259"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="236"/>
+        <location filename="../../ui/review/plan_review.py" line="260"/>
         <source>Nästa möte</source>
         <translation>Next meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="236"/>
+        <location filename="../../ui/review/plan_review.py" line="260"/>
         <source>inget möte bokat</source>
         <translation>no meeting booked</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="237"/>
+        <location filename="../../ui/review/plan_review.py" line="261"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="267"/>
+        <location filename="../../ui/review/plan_review.py" line="291"/>
         <source>Insats</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="268"/>
+        <location filename="../../ui/review/plan_review.py" line="292"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="269"/>
+        <location filename="../../ui/review/plan_review.py" line="293"/>
         <source>Senast</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="270"/>
+        <location filename="../../ui/review/plan_review.py" line="294"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="271"/>
+        <location filename="../../ui/review/plan_review.py" line="295"/>
         <source>Så följer vi upp</source>
         <translation>How we follow up</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="272"/>
+        <location filename="../../ui/review/plan_review.py" line="296"/>
         <source>Resultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="305"/>
+        <location filename="../../ui/review/plan_review.py" line="314"/>
         <source>Skriv i kommentaren varför planen lämnas tillbaka.</source>
         <translation>Write in the comment why the plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="328"/>
+        <location filename="../../ui/review/plan_review.py" line="337"/>
         <source>Planen är godkänd och låst. Du kan skriva ut den nedan.</source>
         <translation>The plan is approved and locked. You can print it below.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="332"/>
+        <location filename="../../ui/review/plan_review.py" line="341"/>
         <source>Planen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The plan was returned to the caseworker with your comment.</translation>
     </message>
@@ -4318,32 +4318,17 @@ own / worker</translation>
         <translation>You submitted this version yourself. Another supervisor reviews it.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="297"/>
-        <source>Inskickad</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/safety_review.py" line="298"/>
-        <source>Godkänd</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/safety_review.py" line="299"/>
-        <source>Återlämnad</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/review/safety_review.py" line="319"/>
+        <location filename="../../ui/review/safety_review.py" line="302"/>
         <source>Skriv i kommentaren varför skyddsplanen lämnas tillbaka.</source>
         <translation>Write in the comment why the safety plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="340"/>
+        <location filename="../../ui/review/safety_review.py" line="323"/>
         <source>Skyddsplanen är godkänd och låst.</source>
         <translation>The safety plan is approved and locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="342"/>
+        <location filename="../../ui/review/safety_review.py" line="325"/>
         <source>Skyddsplanen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The safety plan is sent back to the caseworker with your comment.</translation>
     </message>
@@ -6046,34 +6031,39 @@ own / worker</translation>
 <context>
     <name>review</name>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="45"/>
+        <location filename="../../ui/review/plan_review.py" line="47"/>
         <source>Inskickad</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="46"/>
+        <location filename="../../ui/review/plan_review.py" line="48"/>
         <source>Godkänd</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="47"/>
+        <location filename="../../ui/review/plan_review.py" line="49"/>
         <source>Återlämnad</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="48"/>
+        <location filename="../../ui/review/plan_review.py" line="50"/>
         <source>Lämnad till utförare före beslut</source>
         <translation>Given to a provider before the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="54"/>
+        <location filename="../../ui/review/plan_review.py" line="56"/>
         <source>Godkänd av den som skrev eller ändrade planen</source>
         <translation>Approved by the person who wrote or changed the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/plan_review.py" line="57"/>
+        <location filename="../../ui/review/plan_review.py" line="59"/>
         <source>Kartläggningen var inte klar; skäl:</source>
         <translation>The assessment was not finished; reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/plan_review.py" line="71"/>
+        <source>version</source>
+        <translation>version</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@ buttons disabled until the answer is in.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +60,28 @@ def mark_label(code: str | None) -> str:
             "review", "Kartläggningen var inte klar; skäl:"
         ),
     }.get(code or "", "")
+
+
+def history_html(reviews: Sequence[Any]) -> str:
+    """The review decisions of a plan or a safety plan as rich text, newest first: what, which
+    version, when and by whom, the review mark (plans only) and the comment."""
+    e = html.escape
+    if not reviews:
+        return f"<p><i>{e(QCoreApplication.translate('review', 'Inga beslut ännu.'))}</i></p>"
+    version = QCoreApplication.translate("review", "version")
+    items = []
+    for r in reversed(reviews):
+        line = (
+            f"<b>{e(decision_label(r.decision))}</b> · {e(version)} "
+            f"{r.plan_version}<br/>{e(local_time(r.decided_at))} · {e(r.decided_by or '')}"
+        )
+        mark = mark_label(getattr(r, "mark", None))
+        if mark:
+            line += f"<br/><b>{e(mark)}</b>"
+        if r.comment:
+            line += f"<br/><i>{e(r.comment)}</i>"
+        items.append(f"<p>{line}</p>")
+    return "".join(items)
 
 
 class PlanReviewPage(QWidget):
@@ -278,22 +302,7 @@ class PlanReviewPage(QWidget):
         )
 
     def _history_html(self, plan: PlanInfo) -> str:
-        if not plan.reviews:
-            return f"<p><i>{html.escape(self.tr('Inga beslut ännu.'))}</i></p>"
-        e = html.escape
-        items = []
-        for r in reversed(plan.reviews):  # newest first
-            line = (
-                f"<b>{e(decision_label(r.decision))}</b> · {e(self.tr('version'))} "
-                f"{r.plan_version}<br/>{e(local_time(r.decided_at))} · {e(r.decided_by or '')}"
-            )
-            mark = mark_label(r.mark)
-            if mark:
-                line += f"<br/><b>{e(mark)}</b>"
-            if r.comment:
-                line += f"<br/><i>{e(r.comment)}</i>"
-            items.append(f"<p>{line}</p>")
-        return "".join(items)
+        return history_html(plan.reviews)
 
     # --- deciding -----------------------------------------------------------------------------
     def decide(self, *, approve: bool) -> None:

@@ -38,9 +38,9 @@ from ui.case_view.safety_tab import (
     threat_kinds,
 )
 from ui.messages import error_message
+from ui.review.plan_review import history_html
 from ui.services import Services
 from ui.tasks import run_task
-from ui.timefmt import local_time
 from ui.widgets.banner import Banner
 
 
@@ -290,24 +290,7 @@ class SafetyReviewPanel(QWidget):
         self._enable(plan.review_state == "submitted" and not plan.damaged)
 
     def _history_html(self, plan: SafetyPlanInfo) -> str:
-        if not plan.reviews:
-            return f"<p><i>{html.escape(self.tr('Inga beslut ännu.'))}</i></p>"
-        e = html.escape
-        decisions = {
-            "submitted": self.tr("Inskickad"),
-            "approved": self.tr("Godkänd"),
-            "returned": self.tr("Återlämnad"),
-        }
-        items = []
-        for r in reversed(plan.reviews):  # newest first
-            line = (
-                f"<b>{e(decisions.get(r.decision, r.decision))}</b> · {e(self.tr('version'))} "
-                f"{r.plan_version}<br/>{e(local_time(r.decided_at))} · {e(r.decided_by or '')}"
-            )
-            if r.comment:
-                line += f"<br/><i>{e(r.comment)}</i>"
-            items.append(f"<p>{line}</p>")
-        return "".join(items)
+        return history_html(plan.reviews)
 
     # --- deciding -----------------------------------------------------------------------------
     def decide(self, *, approve: bool) -> None:
