@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install translations run test test-fast test-faults test-keyring lint typecheck bench screenshots dist test-dist clean
+.PHONY: install translations syslibs run tour test test-fast test-faults test-keyring lint typecheck bench screenshots dist test-dist clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed ($(PYTHON) not found)"; exit 1; }
@@ -20,8 +20,28 @@ install: $(STAMP)
 translations: install
 	$(BIN)/python -m ui.build_translations
 
-run: install translations
+# Qt's X11 plugin needs system libraries (libxcb-cursor0 and others, see the README): say in one
+# line what to install, before Qt says it in English. `make run SYSLIBS=--install` installs them
+# (as root with apt-get).
+syslibs: install
+	$(BIN)/python installer/syslibs.py $(SYSLIBS)
+
+run: install translations syslibs
 	$(BIN)/assessment-app $(ARGS)
+
+# The scripted tour: the real app under Xvfb, driven with xdotool from the first run to both
+# PDFs; a PNG per step in docs/tour/. Fails on an error dialog or banner, a traceback, or a
+# step that does not reach its screen. Installs xvfb, xdotool and poppler-utils (as root).
+TOUR_TOOLS := xvfb-run:xvfb xdotool:xdotool pdftoppm:poppler-utils
+tour: install translations
+	@for pair in $(TOUR_TOOLS); do \
+	  command -v $${pair%%:*} >/dev/null && continue; \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	    { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $${pair#*:} >/dev/null; } || exit 1; \
+	  else echo "Installera / install: sudo apt-get install $${pair#*:}"; exit 1; fi; \
+	done
+	$(BIN)/python installer/syslibs.py --install
+	xvfb-run -a -s "-screen 0 1366x900x24" timeout -k 10 300 $(BIN)/python -m tests.tour.run_tour --out docs/tour $(TOUR_ARGS)
 
 # The whole suite: lint, types, then every test (server-database tests skip with a reason
 # when no server is reachable, and fail instead when CI=true).

@@ -150,6 +150,9 @@ def check_command_line(bundle: Bundle) -> str:
         "caseworker",
         "--unit",
         "Kontroll",
+        # The check signs in as this user at once; a temporary password
+        # (the default for an account an administrator makes) would stop it.
+        "--permanent-password",
         ASSESSMENT_PASSWORD=ADMIN_PW,
         ASSESSMENT_NEW_PASSWORD=WORKER_PW,
     )

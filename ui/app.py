@@ -78,6 +78,10 @@ def run_app(database_url: str, self_test: bool = False, language: str | None = N
     chosen = resolve_language(language, settings)
     app = make_application(chosen)
     app.setQuitOnLastWindowClosed(False)  # the controller decides when the app ends
+    if os.environ.get("ASSESSMENT_TOUR_STATE"):  # the scripted tour only (make tour)
+        from ui.tour_hook import install_if_asked
+
+        app.setProperty("assessment_tour_hook", install_if_asked(app))
 
     from ui.controller import AppController
 

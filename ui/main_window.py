@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.list_action = QAction(self.tr("Ärende&listan"), self)
         self.list_action.triggered.connect(self.show_list)
-        self.reminders_action = QAction(self.tr("Att &göra"), self)
+        self.reminders_action = QAction(self.tr("&Att göra"), self)  # Visa: G is Granskning
         self.reminders_action.setToolTip(
             self.tr("Det som är försenat och det som ska göras den här veckan")
         )
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.stats_action = QAction(self.tr("S&tatistik"), self)
         self.stats_action.setToolTip(self.tr("Avidentifierad statistik för enheten"))
         self.stats_action.triggered.connect(self.show_stats)
-        self.providers_action = QAction(self.tr("U&tförarregister"), self)
+        self.providers_action = QAction(self.tr("Utförar&register"), self)  # T is Statistik
         self.providers_action.triggered.connect(self.show_providers)
         self.decisions_action = QAction(self.tr("&Beslut"), self)
         self.decisions = DecisionBadgeAction(self.services, self.decisions_action, self)

@@ -122,13 +122,18 @@ class PlanEditorPage(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel(self.tr("Nytt mål för området:"), self))
+        # a label with a mnemonic and a buddy: Alt+O reaches the area list by keyboard, and a
+        # screen reader names it
+        new_goal_label = QLabel(self.tr("Nytt mål för &området:"), self)
+        new_goal_label.setBuddy(self.new_goal_area)
+        self.new_goal_area.setAccessibleName(self.tr("Nytt mål för området"))
+        add_row.addWidget(new_goal_label)
         add_row.addWidget(self.new_goal_area)
         add_row.addWidget(self.add_goal_button)
         add_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("&Uppföljning:"), self.follow_up)
-        form.addRow(self.tr("Nästa &möte:"), self.meeting)
+        form.addRow(self.tr("&Nästa möte:"), self.meeting)  # Alt+M is "Lägg till &mål"
         form.addRow(self.tr("&Anteckning:"), self.note)
         self.save_button = QPushButton(self.tr("&Spara planen"), self)
         self.submit_button = QPushButton(self.tr("Skicka för &granskning"), self)
@@ -631,6 +636,8 @@ class PlanEditorPage(QWidget):
         self.show_plan(saved)
         self.banner.clear()
         self.banner.show_message(self.tr("Planen är sparad."), "success")
+        # not "Sparar …" any longer (it stayed after a save, also under a submitted plan)
+        self._set_status(self.tr("Sparat {time}").format(time=datetime.now().strftime("%H:%M")))
 
     def _server_back(self) -> None:
         """The server answers again and the kept work is synced: save for real."""
