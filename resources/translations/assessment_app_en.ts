@@ -2343,7 +2343,7 @@ own / worker</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="175"/>
-        <source>Att &amp;göra</source>
+        <source>&amp;Att göra</source>
         <translation>&amp;To do</translation>
     </message>
     <message>
@@ -2401,6 +2401,11 @@ own / worker</translation>
         <location filename="../../ui/main_window.py" line="203"/>
         <source>Avidentifierad statistik för enheten</source>
         <translation>Anonymised statistics for the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Utförar&amp;register</source>
+        <translation>&amp;Provider register</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="207"/>
@@ -2486,11 +2491,6 @@ own / worker</translation>
         <location filename="../../ui/main_window.py" line="708"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="205"/>
-        <source>U&amp;tförarregister</source>
-        <translation>&amp;Provider register</translation>
     </message>
 </context>
 <context>
@@ -3018,212 +3018,222 @@ own / worker</translation>
         <translation>Followed up on</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="125"/>
-        <source>Nytt mål för området:</source>
-        <translation>New goal for the area:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan/editor.py" line="130"/>
+        <location filename="../../ui/plan/editor.py" line="135"/>
         <source>&amp;Uppföljning:</source>
         <translation>&amp;Follow-up:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="131"/>
-        <source>Nästa &amp;möte:</source>
-        <translation>Next &amp;meeting:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan/editor.py" line="132"/>
+        <location filename="../../ui/plan/editor.py" line="137"/>
         <source>&amp;Anteckning:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="133"/>
+        <location filename="../../ui/plan/editor.py" line="138"/>
         <source>&amp;Spara planen</source>
         <translation>&amp;Save the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="134"/>
+        <location filename="../../ui/plan/editor.py" line="139"/>
         <source>Skicka för &amp;granskning</source>
         <translation>Submit for &amp;review</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="135"/>
+        <location filename="../../ui/plan/editor.py" line="140"/>
         <source>Gör en ny &amp;version</source>
         <translation>Make a new &amp;version</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="136"/>
+        <location filename="../../ui/plan/editor.py" line="141"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="236"/>
+        <location filename="../../ui/plan/editor.py" line="241"/>
         <source>Handlingsplan version {v} – {state}</source>
         <translation>Action plan version {v} – {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="243"/>
+        <location filename="../../ui/plan/editor.py" line="248"/>
         <source>Planen lämnades tillbaka: {comment}</source>
         <translation>The plan was returned: {comment}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="249"/>
+        <location filename="../../ui/plan/editor.py" line="254"/>
         <source>Godkänd av den som skrev eller senast ändrade planen (enhetens regel tillåter det). Den här versionen är låst.</source>
         <translation>Approved by the person who wrote or last changed the plan (the unit&apos;s rule allows it). This version is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="257"/>
+        <location filename="../../ui/plan/editor.py" line="262"/>
         <source>Den här versionen är låst ({state}). Gör en ny version för att ändra den.</source>
         <translation>This version is locked ({state}). Make a new version to change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="318"/>
+        <location filename="../../ui/plan/editor.py" line="323"/>
         <source>Målet togs bort.</source>
         <translation>The goal was removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="320"/>
+        <location filename="../../ui/plan/editor.py" line="325"/>
         <source>Målet och dess insats togs bort.</source>
         <translation>The goal and its action were removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="322"/>
+        <location filename="../../ui/plan/editor.py" line="327"/>
         <source>Målet och dess {n} insatser togs bort.</source>
         <translation>The goal and its {n} actions were removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="338"/>
+        <location filename="../../ui/plan/editor.py" line="343"/>
         <source>Insatsen togs bort.</source>
         <translation>The action was removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="396"/>
+        <location filename="../../ui/plan/editor.py" line="401"/>
         <source>Målet är tillbaka.</source>
         <translation>The goal is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="398"/>
+        <location filename="../../ui/plan/editor.py" line="403"/>
         <source>Insatsen är tillbaka.</source>
         <translation>The action is back.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="413"/>
+        <location filename="../../ui/plan/editor.py" line="418"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="454"/>
+        <location filename="../../ui/plan/editor.py" line="459"/>
         <source>Utkast sparat på den här datorn {time} (servern går inte att nå)</source>
         <translation>Draft saved on this computer {time} (the server cannot be reached)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="715"/>
+        <location filename="../../ui/plan/editor.py" line="640"/>
+        <source>Sparat {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="722"/>
         <source>Kartläggningen är inte klar</source>
         <translation>The assessment is not finished</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="717"/>
+        <location filename="../../ui/plan/editor.py" line="724"/>
         <source>Kartläggningen som planen bygger på är inte avslutad. Skriv varför planen ska skickas in nu. Arbetsledaren ser skälet när planen granskas.</source>
         <translation>The assessment the plan builds on is not finished. Write why the plan should be submitted now. The supervisor sees the reason when reviewing the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="720"/>
+        <location filename="../../ui/plan/editor.py" line="727"/>
         <source>&amp;Skicka in</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="774"/>
+        <location filename="../../ui/plan/editor.py" line="781"/>
         <source>Planen är sparad, men den är inte klar att skicka in: {what}</source>
         <translation>The plan is saved, but it is not ready to be submitted: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="785"/>
+        <location filename="../../ui/plan/editor.py" line="792"/>
         <source>Planen kunde inte sparas just nu. Dina ändringar finns kvar som utkast och erbjuds nästa gång du öppnar planen.</source>
         <translation>The plan could not be saved just now. Your changes are kept as a draft and offered the next time you open the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="448"/>
+        <location filename="../../ui/plan/editor.py" line="453"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="463"/>
+        <location filename="../../ui/plan/editor.py" line="127"/>
+        <source>Nytt mål för &amp;området:</source>
+        <translation>New goal for the &amp;area:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="129"/>
+        <source>Nytt mål för området</source>
+        <translation>New goal for the area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="136"/>
+        <source>&amp;Nästa möte:</source>
+        <translation>Next &amp;meeting:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan/editor.py" line="468"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="482"/>
+        <location filename="../../ui/plan/editor.py" line="487"/>
         <source>Det finns ett automatiskt sparat utkast av planen från {when} med ändringar som inte är sparade. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft of the plan from {when} with changes that are not saved. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="492"/>
+        <location filename="../../ui/plan/editor.py" line="497"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="493"/>
+        <location filename="../../ui/plan/editor.py" line="498"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="503"/>
+        <location filename="../../ui/plan/editor.py" line="508"/>
         <source>Det finns en kopia av planen som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från det som finns på servern. Jämför och välj vad som ska gälla.</source>
         <translation>There is a copy of the plan that was saved on this computer {when} when the server could not be reached, and that differs from what is on the server. Compare and choose what applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="509"/>
+        <location filename="../../ui/plan/editor.py" line="514"/>
         <source>&amp;Jämför med kopian …</source>
         <translation>&amp;Compare with the copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="510"/>
+        <location filename="../../ui/plan/editor.py" line="515"/>
         <source>Kasta &amp;kopian</source>
         <translation>Discard the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="541"/>
+        <location filename="../../ui/plan/editor.py" line="546"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="548"/>
+        <location filename="../../ui/plan/editor.py" line="553"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="559"/>
+        <location filename="../../ui/plan/editor.py" line="564"/>
         <source>Planen är inte sparad än. Dina ändringar finns kvar som utkast och erbjuds när du öppnar planen igen.</source>
         <translation>The plan is not saved yet. Your changes are kept as a draft and offered when you open the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="564"/>
+        <location filename="../../ui/plan/editor.py" line="569"/>
         <source>Innan planen kan skickas in: {what}</source>
         <translation>Before the plan can be submitted: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="587"/>
+        <location filename="../../ui/plan/editor.py" line="592"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="610"/>
+        <location filename="../../ui/plan/editor.py" line="615"/>
         <source>Planen sparades inte: någon annan har ändrat den sedan du öppnade den. Dina ändringar finns kvar här på skärmen. Jämför versionerna och välj vad som ska gälla. ({detail})</source>
         <translation>The plan was not saved: someone else changed it after you opened it. Your changes are still here on the screen. Compare the versions and choose what applies. ({detail})</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="616"/>
+        <location filename="../../ui/plan/editor.py" line="621"/>
         <source>&amp;Jämför och välj …</source>
         <translation>&amp;Compare and choose …</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="618"/>
+        <location filename="../../ui/plan/editor.py" line="623"/>
         <source>&amp;Ladda om planen</source>
         <translation>&amp;Reload the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="600"/>
+        <location filename="../../ui/plan/editor.py" line="605"/>
         <source>Servern går inte att nå. Planen är sparad krypterat på den här datorn och sparas på servern så snart den går att nå igen. Du kan fortsätta arbeta.</source>
         <translation>The server cannot be reached. The plan is saved encrypted on this computer and is saved on the server as soon as it can be reached again. You can carry on working.</translation>
     </message>
@@ -3233,32 +3243,32 @@ own / worker</translation>
         <translation>U&amp;ndo</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="475"/>
+        <location filename="../../ui/plan/editor.py" line="480"/>
         <source>Det finns ändringar av planen som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i planen än. Vill du fortsätta med dem?</source>
         <translation>There are changes to the plan saved on this computer {when} while the server could not be reached, not yet saved in the plan. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="488"/>
+        <location filename="../../ui/plan/editor.py" line="493"/>
         <source>Planen har sparats igen efter att utkastet gjordes; om du återställer utkastet jämförs det med de nya ändringarna innan något sparas.</source>
         <translation>The plan has been saved again since the draft was made; if you restore the draft, it is compared with the newer changes before anything is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="605"/>
+        <location filename="../../ui/plan/editor.py" line="610"/>
         <source>Sparat på den här datorn – väntar på servern</source>
         <translation>Saved on this computer – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="633"/>
+        <location filename="../../ui/plan/editor.py" line="638"/>
         <source>Planen är sparad.</source>
         <translation>The plan is saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="688"/>
+        <location filename="../../ui/plan/editor.py" line="695"/>
         <source>Planen kan inte skickas in än:</source>
         <translation>The plan cannot be submitted yet:</translation>
     </message>
     <message>
-        <location filename="../../ui/plan/editor.py" line="739"/>
+        <location filename="../../ui/plan/editor.py" line="746"/>
         <source>Planen är skickad till arbetsledaren för granskning.</source>
         <translation>The plan is sent to the supervisor for review.</translation>
     </message>
