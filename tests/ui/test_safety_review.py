@@ -129,6 +129,22 @@ def test_the_queue_lists_a_submitted_safety_plan_and_approving_it_is_recorded(
     page.grab().save(str(SHOTS / "review-queue-safety-approved.png"))
 
 
+def test_the_safety_list_shows_every_heading_whole_at_1200_pixels(qtbot, chef_services, boss, anna):
+    _submitted(anna)
+    page = _queue(qtbot, chef_services)
+    page.resize(1200, 800)
+    _open_first(qtbot, page)
+    qtbot.wait(50)
+    header = page.safety.horizontalHeader()
+    for column in range(page.safety.columnCount()):
+        title = page.safety.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), title
+    shown = sum(header.sectionSize(c) for c in range(page.safety.columnCount()))
+    assert shown <= page.safety.viewport().width(), "the last heading runs out of sight"
+    SHOTS.mkdir(exist_ok=True)
+    page.grab().save(str(SHOTS / "review-queue-safety-1200.png"))
+
+
 def test_returning_needs_a_comment_and_keeps_it(qtbot, chef_services, boss, anna):
     _row, plan = _submitted(anna)
     page = _queue(qtbot, chef_services)

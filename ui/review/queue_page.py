@@ -139,6 +139,7 @@ class ReviewQueuePage(QWidget):
         self.safety.doubleClicked.connect(self._open_selected_safety)
         self.safety_review.decided.connect(lambda _decision: self.refresh())
         safety_left = QWidget(self.safety_page)
+        self.safety_left = safety_left
         left_layout = QVBoxLayout(safety_left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.safety, 1)
@@ -187,6 +188,19 @@ class ReviewQueuePage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self._set_titles(None)
+        self._fit_safety_list()
+
+    def _fit_safety_list(self) -> None:
+        """The safety list's pane is at least as wide as its columns, so that no heading ("Ses
+        över senast") is cut off when the review panel beside it takes the rest."""
+        table = self.safety
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        needed = sum(
+            max(table.columnWidth(c), header.sectionSizeHint(c)) for c in range(table.columnCount())
+        )
+        needed += 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        self.safety_left.setMinimumWidth(needed)
 
     # --- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -322,6 +336,7 @@ class ReviewQueuePage(QWidget):
                 for s in self.safety_plans
             ],
         )
+        self._fit_safety_list()
         for row, e in enumerate(queue.ending_consents):
             if not e.ended:
                 continue
