@@ -7,33 +7,22 @@ fonts, styles, markup escaping and numbered canvas. The PDF's metadata holds no 
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Sequence
 from datetime import date
-from functools import partial
-from typing import Any, ClassVar
+from typing import Any
 
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
-from reportlab.platypus.doctemplate import LayoutError
 
 from assessment_app import APP_NAME, __version__
 from assessment_app import personnummer as pnr
 from assessment_app.damage import DAMAGED, is_json_marker
-from assessment_app.errors import ExportError
-from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
-from assessment_app.pdf.fonts import register_fonts
 from assessment_app.pdf.labels import (
     RESPONSIBLE_NAMES,
     REVIEW_STATE_NAMES,
@@ -42,7 +31,8 @@ from assessment_app.pdf.labels import (
     rating_text,
 )
 from assessment_app.pdf.markup import one_line, para
-from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles, table_style
+from assessment_app.pdf.simple import SimpleDocumentRenderer
+from assessment_app.pdf.styles import table_style
 from assessment_app.settings import PrintSettings
 from assessment_app.templates import FLAG_LABELS, Template, default_registry
 from assessment_app.templates.loader import TemplateLoadError, TemplateNotFoundError
@@ -158,34 +148,19 @@ def _consent_how(c: dict[str, Any]) -> str:
     )
 
 
-class SubjectAccessRenderer:
+class SubjectAccessRenderer(SimpleDocumentRenderer):
     """One registerutdrag (the export dict) to PDF bytes."""
-
-    pagesize: ClassVar[tuple[float, float]] = A4
-    left_margin: ClassVar[float] = 20 * mm
-    right_margin: ClassVar[float] = 20 * mm
-    top_margin: ClassVar[float] = 24 * mm
-    bottom_margin: ClassVar[float] = 22 * mm
-    base_font_size: ClassVar[float] = 10.5
 
     def __init__(
         self, data: dict[str, Any], settings: PrintSettings, printed_on: date | None = None
     ) -> None:
+        super().__init__(10.5)
         self.data = data
         self.settings = settings
         self.printed_on = printed_on or date.today()
-        self.fonts = register_fonts()
-        self.styles: Styles = build_styles(self.fonts, self.base_font_size)
         self._templates: dict[str, Template | None] = {}
 
-    @property
-    def frame_width(self) -> float:
-        return self.pagesize[0] - self.left_margin - self.right_margin
-
     # --- helpers ---------------------------------------------------------------------------
-
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(para(text), getattr(self.styles, style))
 
     def facts(self, rows: list[tuple[str, object]]) -> Table:
         """A two-column table of label and value."""
@@ -654,26 +629,12 @@ class SubjectAccessRenderer:
 
     # --- page ------------------------------------------------------------------------------
 
-    def decorate(self, canvas: Any, _doc: Any) -> None:
-        width, height = self.pagesize
-        left, right = self.left_margin, width - self.right_margin
-        canvas.saveState()
-        canvas.setFont(self.fonts.bold, 9.5)
-        canvas.drawString(left, height - 13 * mm, one_line(self.settings.municipality_name)[:80])
-        canvas.drawRightString(
-            right, height - 13 * mm, one_line(self.settings.confidentiality_text)[:80]
-        )
-        canvas.setStrokeColor(RULE)
-        canvas.line(left, height - 16 * mm, right, height - 16 * mm)
-        canvas.line(left, self.bottom_margin - 7 * mm, right, self.bottom_margin - 7 * mm)
-        canvas.setFillColor(MUTED)
-        canvas.setFont(self.fonts.regular, 8)
-        canvas.drawString(
-            left,
-            self.bottom_margin - 12 * mm,
+    def page_texts(self) -> tuple[str, str, str]:
+        return (
+            self.settings.municipality_name,
+            self.settings.confidentiality_text,
             f"Registerutdrag · utskrivet {self.printed_on.isoformat()}",
         )
-        canvas.restoreState()
 
     def metadata(self) -> dict[str, Any]:
         """Document info: never a name, personnummer or case reference."""
@@ -685,49 +646,6 @@ class SubjectAccessRenderer:
             "creator": f"{APP_NAME} {__version__}",
             "producer": APP_NAME,
         }
-
-    def render(self) -> bytes:
-        buffer = io.BytesIO()
-        width, height = self.pagesize
-        template = BaseDocTemplate(
-            buffer,
-            pagesize=self.pagesize,
-            leftMargin=self.left_margin,
-            rightMargin=self.right_margin,
-            topMargin=self.top_margin,
-            bottomMargin=self.bottom_margin,
-            initialFontName=self.fonts.regular,
-            lang="sv-SE",
-            displayDocTitle=1,
-            **self.metadata(),
-        )
-        frame = Frame(
-            self.left_margin,
-            self.bottom_margin,
-            self.frame_width,
-            height - self.top_margin - self.bottom_margin,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
-        template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self.decorate)])
-        stamp = PageStamp(
-            label=lambda page, total: f"Sida {page} av {total}",
-            font_name=self.fonts.regular,
-            font_size=8,
-            right_x=width - self.right_margin,
-            y=self.bottom_margin - 12 * mm,
-            color=MUTED,
-        )
-        try:
-            template.build(self.story(), canvasmaker=partial(NumberedCanvas, stamp=stamp))
-        except LayoutError:
-            raise ExportError(
-                "The PDF could not be laid out (a part does not fit on a page).",
-                "PDF-filen kunde inte skapas (en del får inte plats på en sida).",
-            ) from None
-        return buffer.getvalue()
 
 
 def render_subject_access_pdf(
