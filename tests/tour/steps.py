@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 from tests.tour.driver import (
     ADMIN,
     MAIN_TITLE,
@@ -13,6 +15,8 @@ from tests.tour.driver import (
     Tour,
     TourFailed,
 )
+
+MEETING_PLACE = "Socialkontoret, Kungsgatan 5, rum 12"
 
 
 def first_run(t: Tour) -> None:
@@ -205,6 +209,10 @@ def run_all(t: Tour) -> None:
         t.fill("Besök hos studie- och yrkesvägledare", label="Insats", group="Arbete")
         t.choose("Den enskilde", label="Ansvarig", group="Arbete")
         t.fill("Sara", label="Vem som ansvarar", group="Arbete")
+        # the next meeting, booked with the pickers: it prints on both copies
+        t.click(text="Bokat")
+        t.fill(MEETING_PLACE, label="Plats")
+        t.click(text="Utförarna är med på mötet")
 
     t.step("plan", plan)
 
@@ -265,6 +273,11 @@ def run_all(t: Tour) -> None:
         t.key("Return")
         t.wait_window(MAIN_TITLE)
         t.wait(f"{name}.pdf saved", lambda s: t.banner("Planen sparades som", s) and path.exists())
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=False
+        ).stdout
+        if MEETING_PLACE not in " ".join(text.split()):
+            raise TourFailed(f"the booked meeting is not in {name}.pdf")
         t.pdfs.append(path)
 
     t.step("pdf-individual", lambda: save_pdf("Den enskilde", "plan-den-enskilde", picture=True))
