@@ -3,8 +3,8 @@
 The renderer draws a plain :class:`SafetyDocument` (sections of paragraphs and label/value
 rows); what each audience may see is decided where the document is built
 (``assessment_app/safety_export.py``), never here. Its page set-up (header, footer, page
-numbers, fonts and styles) is the one it shares with the registerutdrag (``pdf/simple.py``). The PDF's metadata holds no personal data and no case
-reference.
+numbers, fonts and styles) is the one it shares with the registerutdrag (``pdf/simple.py``).
+The PDF's metadata holds no personal data and no case reference.
 """
 
 from __future__ import annotations
