@@ -21,7 +21,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -42,6 +41,7 @@ from assessment_app.pdf.labels import (
     rating_text,
 )
 from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles, table_style
 from assessment_app.settings import PrintSettings
 from assessment_app.templates import FLAG_LABELS, Template, default_registry
@@ -184,13 +184,16 @@ class SubjectAccessRenderer:
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(para(text), getattr(self.styles, style))
+    def p(self, text: str, style: str = "body") -> TextParagraph:
+        return TextParagraph(para(text), getattr(self.styles, style))
 
     def facts(self, rows: list[tuple[str, object]]) -> Table:
         """A two-column table of label and value."""
         cells = [
-            [Paragraph(para(k), self.styles.cell_head), Paragraph(para(_text(v)), self.styles.cell)]
+            [
+                TextParagraph(para(k), self.styles.cell_head),
+                TextParagraph(para(_text(v)), self.styles.cell),
+            ]
             for k, v in rows
         ]
         # splitInRow: a long value (a note at its bound) may go on over a page break.
@@ -201,8 +204,8 @@ class SubjectAccessRenderer:
         return table
 
     def grid(self, head: list[str], rows: Sequence[Sequence[object]], widths: list[float]) -> Table:
-        cells = [[Paragraph(para(h), self.styles.cell_head) for h in head]]
-        cells += [[Paragraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
+        cells = [[TextParagraph(para(h), self.styles.cell_head) for h in head]]
+        cells += [[TextParagraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
         table = Table(
             cells,
             colWidths=[self.frame_width * w for w in widths],

@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -35,6 +34,7 @@ from assessment_app.errors import ExportError
 from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
 from assessment_app.pdf.fonts import register_fonts
 from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles, table_style
 
 SafetyAudience = Literal["individual", "police"]
@@ -82,12 +82,15 @@ class SafetyPlanRenderer:
     def frame_width(self) -> float:
         return self.pagesize[0] - self.left_margin - self.right_margin
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(para(text), getattr(self.styles, style))
+    def p(self, text: str, style: str = "body") -> TextParagraph:
+        return TextParagraph(para(text), getattr(self.styles, style))
 
     def facts(self, rows: tuple[tuple[str, str], ...]) -> Table:
         cells = [
-            [Paragraph(para(k), self.styles.cell_head), Paragraph(para(v or "–"), self.styles.cell)]
+            [
+                TextParagraph(para(k), self.styles.cell_head),
+                TextParagraph(para(v or "–"), self.styles.cell),
+            ]
             for k, v in rows
         ]
         table = Table(cells, colWidths=[self.frame_width * 0.36, self.frame_width * 0.64])
@@ -102,7 +105,7 @@ class SafetyPlanRenderer:
         body += [self.p(text) for text in s.paragraphs]
         if s.rows:
             body.append(self.facts(s.rows))
-        body += [Paragraph(para(item), self.styles.bullet, bulletText="•") for item in s.items]
+        body += [TextParagraph(para(item), self.styles.bullet, bulletText="•") for item in s.items]
         # The heading stays with its first part.
         return [KeepTogether(head + body[:1]), *body[1:]]
 
