@@ -68,6 +68,7 @@ _EMOJI_BLOCKS: Final = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U000
 # Invisible parts of emoji sequences: variation selectors, the zero-width joiner, tag characters.
 _INVISIBLE: Final = re.compile("[\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
 
+_LEVEL: Final = re.compile(r"Level\(\s*(\d+),?\s*\)")  # in python-bidi's debug report
 _ASTRAL_TARGET: Final = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
 
 
@@ -179,9 +180,34 @@ def shaped(line: str) -> str:
 
 def levels(text: str) -> tuple[int, list[int]]:
     """The base level (0 left to right, 1 right to left: the first strong letter decides) and
-    the resolved embedding level of each character of one bidi paragraph (UAX #9 rules P2 to
-    I2, ``python-bidi``). An odd level is right to left. A character the algorithm removes
-    (an embedding control, a soft hyphen) takes the level of the one before it."""
+    the resolved embedding level of each character of one bidi paragraph (UAX #9 up to rule
+    I2, before the per-line rules). An odd level is right to left.
+
+    The levels come from ``python-bidi``'s full implementation (the Rust ``unicode-bidi``,
+    with bracket pairs, rule N0, so "(x)" in Arabic text keeps its brackets round the x),
+    which hands them out only in its debug report (one level per UTF-8 byte); should that
+    report ever not parse, the library's older Python implementation (no rule N0) is used."""
+    from bidi import get_base_level, get_display
+
+    if not text:
+        return 0, []
+    base = int(get_base_level(text))
+    report = str(get_display(text, debug=True))
+    _, found, rest = report.partition("levels:")
+    per_byte = [int(level) for level in _LEVEL.findall(rest.partition("paragraphs:")[0])]
+    if not found or len(per_byte) != len(text.encode("utf-8")):
+        return _python_levels(text)
+    out, at = [], 0
+    for ch in text:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return base, out
+
+
+def _python_levels(text: str) -> tuple[int, list[int]]:
+    """:func:`levels` by ``python-bidi``'s Python implementation of UAX #9 (without bracket
+    pairs). A character the algorithm removes (an embedding control, a soft hyphen) takes the
+    level of the one before it."""
     from bidi import algorithm as uax9
 
     base = int(uax9.get_base_level(text))

@@ -134,6 +134,12 @@ def test_one_line_is_put_in_visual_order_as_the_bidi_algorithm_says() -> None:
     # Brackets in right-to-left text are mirrored (rule L4): "(علي)" looks right on paper.
     shaped = scripts.visual("محمد (علي)")
     assert shaped[0] == "(" and shaped[4] == ")" and _nfkc(shaped[1:4]) == "علي"[::-1]
+    # A bracket pair takes the direction around it (rule N0): "(x)" in Arabic stays "(x)".
+    assert "(x) [y]" in scripts.visual("محمد [y] (x) علي")
+    # The Python implementation, used should the full one's report not parse, agrees where
+    # there are no brackets.
+    for text in (SHORT_ARABIC, MIXED, LONG_ARABIC, SWEDISH, f"{SWEDISH} {MIXED}"):
+        assert scripts._python_levels(text) == scripts.levels(text), text
     # Rule L2 on a right-to-left line with a number: the digits keep their order.
     text = "أ 12 ب"
     base, marks = scripts.levels(text)
