@@ -14,7 +14,6 @@ from typing import Any
 
 from reportlab.platypus import (
     Flowable,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -31,6 +30,7 @@ from assessment_app.pdf.labels import (
     rating_text,
 )
 from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.simple import SimpleDocumentRenderer
 from assessment_app.pdf.styles import table_style
 from assessment_app.settings import PrintSettings
@@ -165,7 +165,10 @@ class SubjectAccessRenderer(SimpleDocumentRenderer):
     def facts(self, rows: list[tuple[str, object]]) -> Table:
         """A two-column table of label and value."""
         cells = [
-            [Paragraph(para(k), self.styles.cell_head), Paragraph(para(_text(v)), self.styles.cell)]
+            [
+                TextParagraph(para(k), self.styles.cell_head),
+                TextParagraph(para(_text(v)), self.styles.cell),
+            ]
             for k, v in rows
         ]
         # splitInRow: a long value (a note at its bound) may go on over a page break.
@@ -176,8 +179,8 @@ class SubjectAccessRenderer(SimpleDocumentRenderer):
         return table
 
     def grid(self, head: list[str], rows: Sequence[Sequence[object]], widths: list[float]) -> Table:
-        cells = [[Paragraph(para(h), self.styles.cell_head) for h in head]]
-        cells += [[Paragraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
+        cells = [[TextParagraph(para(h), self.styles.cell_head) for h in head]]
+        cells += [[TextParagraph(para(_text(c)), self.styles.cell) for c in r] for r in rows]
         table = Table(
             cells,
             colWidths=[self.frame_width * w for w in widths],

@@ -1,7 +1,8 @@
 """Flowable builders both documents share: headings, person, contacts, tables, ratings.
 
 Every piece of user text passes through ``markup.para`` here or in the renderers before it
-becomes a ``Paragraph``.
+becomes a ``TextParagraph`` (each printed line in visual order,
+:mod:`assessment_app.pdf.paragraph`).
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from assessment_app.pdf import labels
 from assessment_app.pdf.document import ContactItem, Language, PlanDocument, RatingItem
 from assessment_app.pdf.markup import bold, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.radar import MIN_AXES, own_series, radar_chart, worker_series
 from assessment_app.pdf.styles import MUTED_HEX, Styles, table_style
 
@@ -50,28 +52,30 @@ class Blocks:
 
     # --- text ------------------------------------------------------------------------------
 
-    def heading(self, title: str) -> Paragraph:
-        return Paragraph(para(title), self.styles.h2)
+    def heading(self, title: str) -> TextParagraph:
+        return TextParagraph(para(title), self.styles.h2)
 
-    def subheading(self, title: str) -> Paragraph:
-        return Paragraph(para(title), self.styles.h3)
+    def subheading(self, title: str) -> TextParagraph:
+        return TextParagraph(para(title), self.styles.h3)
 
-    def paragraph(self, value: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(para(value), style or self.styles.body)
+    def paragraph(self, value: str, style: ParagraphStyle | None = None) -> TextParagraph:
+        return TextParagraph(para(value), style or self.styles.body)
 
-    def labelled(self, label: str, value: str, style: ParagraphStyle | None = None) -> Paragraph:
+    def labelled(
+        self, label: str, value: str, style: ParagraphStyle | None = None
+    ) -> TextParagraph:
         """Bold "Label:" then the value, both escaped."""
-        return Paragraph(f"{bold(label + ':')} {para(value)}", style or self.styles.body)
+        return TextParagraph(f"{bold(label + ':')} {para(value)}", style or self.styles.body)
 
     def details(
         self, lines: Sequence[Sequence[tuple[str, str]]], style: ParagraphStyle | None = None
-    ) -> Paragraph:
+    ) -> TextParagraph:
         """Lines of "label: value" pairs (pairs on a line separated by dots), one paragraph.
 
         One paragraph rather than one per line keeps long plans fast to lay out. A label stays
         on the same line as the start of its value (a no-break space).
         """
-        return Paragraph(self.details_markup(lines), style or self.styles.detail)
+        return TextParagraph(self.details_markup(lines), style or self.styles.detail)
 
     def details_markup(self, lines: Sequence[Sequence[tuple[str, str]]]) -> str:
         return "<br/>".join(
@@ -79,7 +83,7 @@ class Blocks:
             for line in lines
         )
 
-    def item(self, head: str, lines: Sequence[Sequence[tuple[str, str]]]) -> Paragraph:
+    def item(self, head: str, lines: Sequence[Sequence[tuple[str, str]]]) -> TextParagraph:
         """A bulleted list item as one paragraph: ``head`` markup, then smaller detail lines.
 
         One paragraph (not a group kept together) lays out much faster in long plans; the
@@ -90,15 +94,15 @@ class Blocks:
             size = self.styles.detail.fontSize
             details = self.details_markup(lines)
             markup += f'<br/><font size="{size}" color="{MUTED_HEX}">{details}</font>'
-        return Paragraph(markup, self.styles.item, bulletText="•")
+        return TextParagraph(markup, self.styles.item, bulletText="•")
 
-    def nothing(self) -> Paragraph:
-        return Paragraph(para(self.t("nothing_now")), self.styles.body)
+    def nothing(self) -> TextParagraph:
+        return TextParagraph(para(self.t("nothing_now")), self.styles.body)
 
     # --- person and contacts ---------------------------------------------------------------
 
-    def protected_notice(self) -> Paragraph:
-        return Paragraph(para(self.t("protected_identity")), self.styles.notice)
+    def protected_notice(self) -> TextParagraph:
+        return TextParagraph(para(self.t("protected_identity")), self.styles.notice)
 
     def person(self, doc: PlanDocument, *, with_address: bool) -> list[Flowable]:
         """Name, and the address only when it may be printed; a notice for protected identity."""
@@ -128,16 +132,16 @@ class Blocks:
 
     def contacts(self, contacts: Sequence[ContactItem]) -> list[Flowable]:
         if not contacts:
-            return [Paragraph(para(self.t("none_given")), self.styles.body)]
+            return [TextParagraph(para(self.t("none_given")), self.styles.body)]
         return [self.contact(contact) for contact in contacts]
 
     # --- tables ----------------------------------------------------------------------------
 
-    def cell(self, value: str) -> Paragraph:
-        return Paragraph(para(value), self.styles.cell)
+    def cell(self, value: str) -> TextParagraph:
+        return TextParagraph(para(value), self.styles.cell)
 
-    def head_cell(self, value: str) -> Paragraph:
-        return Paragraph(para(value), self.styles.cell_head)
+    def head_cell(self, value: str) -> TextParagraph:
+        return TextParagraph(para(value), self.styles.cell_head)
 
     def table(
         self,
@@ -182,7 +186,7 @@ class Blocks:
                     font_size=max(8.0, self.styles.base_size - 3),
                 )
             )
-            out.append(Paragraph(para(self.t("radar_caption")), self.styles.caption))
+            out.append(TextParagraph(para(self.t("radar_caption")), self.styles.caption))
             out.append(Spacer(1, 4))
         rows: list[list[Flowable]] = [
             [

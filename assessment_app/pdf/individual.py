@@ -12,13 +12,14 @@ from datetime import date, datetime, time
 from typing import ClassVar
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from assessment_app.pdf import labels
 from assessment_app.pdf.base import PlanRenderer
 from assessment_app.pdf.blocks import KeepTogetherIfFits
 from assessment_app.pdf.document import ActionItem, GoalItem, ResponsibleKind
 from assessment_app.pdf.markup import bold, italic, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.styles import INK
 
 _OTHERS: tuple[ResponsibleKind, ...] = ("provider", "police", "authority")
@@ -49,8 +50,8 @@ class IndividualPlanRenderer(PlanRenderer):
 
     def title_section(self) -> list[Flowable]:
         out: list[Flowable] = [
-            Paragraph(para(self.t("individual_title")), self.styles.title),
-            Paragraph(
+            TextParagraph(para(self.t("individual_title")), self.styles.title),
+            TextParagraph(
                 para(self.t("individual_subtitle", name=self.doc.individual_name)),
                 self.styles.subtitle,
             ),
@@ -69,7 +70,7 @@ class IndividualPlanRenderer(PlanRenderer):
         for goal in self.doc.goals:
             text = goal.goal_text.strip()
             body = para(text) if text else italic(self.t("goal_not_worded"))
-            out.append(Paragraph(f"{bold(goal.area_title)}<br/>{body}", self.styles.entry))
+            out.append(TextParagraph(f"{bold(goal.area_title)}<br/>{body}", self.styles.entry))
         return out
 
     def actions_section(
@@ -126,7 +127,7 @@ class IndividualPlanRenderer(PlanRenderer):
             [self.blocks.head_cell(self.t("date")), self.blocks.head_cell(self.t("what_happens"))]
         ]
         # Dates are short: plain strings (no paragraph to parse and wrap) keep this table cheap.
-        table_rows += [[when, Paragraph(what, self.styles.cell)] for _, when, what in rows]
+        table_rows += [[when, TextParagraph(what, self.styles.cell)] for _, when, what in rows]
         out.append(self.blocks.paragraph(self.t("dates_intro")))
         # The heading and its sentence stay with the table (it is short).
         return [KeepTogetherIfFits([*out, self.blocks.table(table_rows, (0.3, 0.7))])]
@@ -177,7 +178,7 @@ class IndividualPlanRenderer(PlanRenderer):
             KeepTogetherIfFits(
                 [
                     self.blocks.heading(self.t("next_meeting")),
-                    Paragraph(markup, self.styles.notice),
+                    TextParagraph(markup, self.styles.notice),
                 ]
             )
         ]

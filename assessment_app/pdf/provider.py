@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from typing import ClassVar
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from assessment_app.pdf import labels
 from assessment_app.pdf.base import PlanRenderer
 from assessment_app.pdf.blocks import KeepTogetherIfFits
 from assessment_app.pdf.document import ActionItem, GoalItem, RatingItem
 from assessment_app.pdf.markup import italic, para
+from assessment_app.pdf.paragraph import TextParagraph
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,8 @@ class ProviderAssignmentRenderer(PlanRenderer):
 
     def title_section(self) -> list[Flowable]:
         return [
-            Paragraph(para(self.t("provider_title")), self.styles.title),
-            Paragraph(
+            TextParagraph(para(self.t("provider_title")), self.styles.title),
+            TextParagraph(
                 para(self.t("provider_subtitle", provider=self.doc.provider_name or "")),
                 self.styles.subtitle,
             ),
@@ -130,7 +131,7 @@ class ProviderAssignmentRenderer(PlanRenderer):
                 task += "<br/>" + italic(f"{self.t('outcome')}: {action.outcome}")
             rows.append(
                 [
-                    Paragraph(task, self.styles.cell),
+                    TextParagraph(task, self.styles.cell),
                     cell(action.follow_up or "–"),
                     cell(action.due_date.isoformat() if action.due_date else "–"),
                     cell(labels.STATUS_NAMES[self.lang][action.status]),

@@ -16,7 +16,6 @@ from typing import Any, Literal
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -24,6 +23,7 @@ from reportlab.platypus import (
 
 from assessment_app import APP_NAME, __version__
 from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.simple import SimpleDocumentRenderer
 from assessment_app.pdf.styles import table_style
 
@@ -62,7 +62,10 @@ class SafetyPlanRenderer(SimpleDocumentRenderer):
 
     def facts(self, rows: tuple[tuple[str, str], ...]) -> Table:
         cells = [
-            [Paragraph(para(k), self.styles.cell_head), Paragraph(para(v or "–"), self.styles.cell)]
+            [
+                TextParagraph(para(k), self.styles.cell_head),
+                TextParagraph(para(v or "–"), self.styles.cell),
+            ]
             for k, v in rows
         ]
         table = Table(cells, colWidths=[self.frame_width * 0.36, self.frame_width * 0.64])
@@ -77,7 +80,7 @@ class SafetyPlanRenderer(SimpleDocumentRenderer):
         body += [self.p(text) for text in s.paragraphs]
         if s.rows:
             body.append(self.facts(s.rows))
-        body += [Paragraph(para(item), self.styles.bullet, bulletText="•") for item in s.items]
+        body += [TextParagraph(para(item), self.styles.bullet, bulletText="•") for item in s.items]
         # The heading stays with its first part.
         return [KeepTogether(head + body[:1]), *body[1:]]
 

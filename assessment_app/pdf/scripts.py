@@ -1,10 +1,15 @@
 """Text in the scripts people write their names in: right-to-left shaping and a font for
 every character.
 
-- **Right to left.** A line holding Arabic or Hebrew is shaped (Arabic letters joined into their
-  positional forms, ``arabic-reshaper``) and then put in visual order by the Unicode
-  bidirectional algorithm (``python-bidi``), since reportlab lays out characters left to right
-  as given. Lines without right-to-left letters are left as they are.
+- **Right to left.** A line holding Arabic is shaped (Arabic letters joined into their
+  positional forms, ``arabic-reshaper``) and stays in logical order in the paragraph markup.
+  reportlab lays out characters left to right as given, so a paragraph is wrapped in logical
+  order and each printed line is then put in visual order on its own (:func:`levels` resolves
+  the Unicode bidirectional algorithm's embedding levels with ``python-bidi`` for the whole
+  paragraph, :func:`line_order` reorders one line, UAX #9 rules L1, L2; brackets are mirrored,
+  L4): :class:`assessment_app.pdf.paragraph.TextParagraph` does that. Reordering before the
+  wrap would print the lines of a long paragraph bottom first. Text without right-to-left
+  letters is left as it is.
 - **A font per character.** DejaVu Sans (the text face) covers Latin, Greek and Cyrillic. Arabic
   letters are set in Noto Sans Arabic (SIL OFL 1.1), and Chinese, Japanese and Korean in Droid
   Sans Fallback (Apache 2.0), whose outlines are TrueType (reportlab cannot embed CFF, which
@@ -30,7 +35,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Sequence
 from typing import Final
 from xml.sax.saxutils import escape
 
@@ -62,6 +68,7 @@ _EMOJI_BLOCKS: Final = re.compile("[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U000
 # Invisible parts of emoji sequences: variation selectors, the zero-width joiner, tag characters.
 _INVISIBLE: Final = re.compile("[\u200d\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
 
+_LEVEL: Final = re.compile(r"Level\(\s*(\d+),?\s*\)")  # in python-bidi's debug report
 _ASTRAL_TARGET: Final = re.compile(r"^(<[0-9A-F]{2}> )<([0-9A-F]{5,6})>$", re.MULTILINE)
 
 
@@ -157,15 +164,118 @@ def printable(line: str) -> str:
     return "".join(ch if face_for(ch) is not None else REPLACEMENT for ch in line)
 
 
-def visual(line: str) -> str:
-    """One line in visual order: right-to-left runs shaped and reversed; others unchanged."""
-    if not _RTL.search(line):
+def has_rtl(text: str) -> bool:
+    """True when a text holds a right-to-left letter (Arabic, Hebrew, ...)."""
+    return _RTL.search(text) is not None
+
+
+def shaped(line: str) -> str:
+    """A line with its Arabic letters joined into their positional forms, in logical order."""
+    if not _ARABIC_SCRIPT.search(line):
         return line
     import arabic_reshaper
-    from bidi import get_display
 
-    shaped = arabic_reshaper.reshape(line) if _ARABIC_SCRIPT.search(line) else line
-    return str(get_display(shaped))
+    return str(arabic_reshaper.reshape(line))
+
+
+def levels(text: str) -> tuple[int, list[int]]:
+    """The base level (0 left to right, 1 right to left: the first strong letter decides) and
+    the resolved embedding level of each character of one bidi paragraph (UAX #9 up to rule
+    I2, before the per-line rules). An odd level is right to left.
+
+    The levels come from ``python-bidi``'s full implementation (the Rust ``unicode-bidi``,
+    with bracket pairs, rule N0, so "(x)" in Arabic text keeps its brackets round the x),
+    which hands them out only in its debug report (one level per UTF-8 byte); should that
+    report ever not parse, the library's older Python implementation (no rule N0) is used."""
+    from bidi import get_base_level, get_display
+
+    if not text:
+        return 0, []
+    base = int(get_base_level(text))
+    report = str(get_display(text, debug=True))
+    _, found, rest = report.partition("levels:")
+    per_byte = [int(level) for level in _LEVEL.findall(rest.partition("paragraphs:")[0])]
+    if not found or len(per_byte) != len(text.encode("utf-8")):
+        return _python_levels(text)
+    out, at = [], 0
+    for ch in text:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return base, out
+
+
+def _python_levels(text: str) -> tuple[int, list[int]]:
+    """:func:`levels` by ``python-bidi``'s Python implementation of UAX #9 (without bracket
+    pairs). A character the algorithm removes (an embedding control, a soft hyphen) takes the
+    level of the one before it."""
+    from bidi import algorithm as uax9
+
+    base = int(uax9.get_base_level(text))
+    storage = uax9.get_empty_storage()
+    storage["base_level"] = base
+    storage["base_dir"] = ("L", "R")[base]
+    uax9.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    uax9.explicit_embed_and_overrides(storage)
+    uax9.resolve_weak_types(storage)
+    uax9.resolve_neutral_types(storage, False)
+    uax9.resolve_implicit_levels(storage, False)
+    resolved: list[int | None] = [None] * len(text)
+    for char in storage["chars"]:
+        resolved[char["index"]] = int(char["level"])
+    out, previous = [], base
+    for level in resolved:
+        previous = previous if level is None else level
+        out.append(previous)
+    return base, out
+
+
+def line_order(line: str, line_levels: Sequence[int], base: int) -> list[int]:
+    """The indices of one printed line's characters in visual order, left to right.
+
+    ``line_levels`` are the line's slice of :func:`levels` for its whole paragraph. Whitespace
+    at the line end takes the base level (rule L1); then from the highest level down to the
+    lowest odd one, every run at that level or higher is reversed (L2)."""
+    marks = list(line_levels)
+    end = len(line)
+    while end > 0 and unicodedata.bidirectional(line[end - 1]) in ("WS", "BN"):
+        end -= 1
+        marks[end] = base
+    order = list(range(len(line)))
+    odd = [level for level in marks if level % 2]
+    if not odd:
+        return order
+    for level in range(max(marks), min(odd) - 1, -1):
+        start = None
+        for position in range(len(order) + 1):
+            inside = position < len(order) and marks[order[position]] >= level
+            if inside and start is None:
+                start = position
+            elif not inside and start is not None:
+                order[start:position] = order[start:position][::-1]
+                start = None
+    return order
+
+
+def mirrored(ch: str, level: int) -> str:
+    """A character as drawn at ``level``: a bracket in right-to-left text mirrored (rule L4)."""
+    if level % 2 and unicodedata.mirrored(ch):
+        from bidi.mirror import MIRRORED
+
+        return str(MIRRORED.get(ch, ch))
+    return ch
+
+
+def visual(line: str) -> str:
+    """One line, on its own, in visual order: shaped, right-to-left runs reversed; a line
+    without right-to-left letters unchanged. A paragraph that may wrap is reordered per printed
+    line instead (:class:`assessment_app.pdf.paragraph.TextParagraph`)."""
+    if not has_rtl(line):
+        return line
+    text = shaped(line)
+    base, marks = levels(text)
+    return "".join(mirrored(text[i], marks[i]) for i in line_order(text, marks, base))
 
 
 def _runs(line: str) -> Iterator[tuple[str, str]]:
@@ -183,10 +293,12 @@ def _runs(line: str) -> Iterator[tuple[str, str]]:
 
 
 def markup(line: str) -> str:
-    """One line of plain text as Paragraph markup: shaped, in visual order, escaped, with a
-    ``<font>`` tag around each run the text face cannot show (:func:`printable`)."""
+    """One line of plain text as Paragraph markup: shaped, in logical order (a
+    :class:`~assessment_app.pdf.paragraph.TextParagraph` puts each printed line in visual
+    order), escaped, with a ``<font>`` tag around each run the text face cannot show
+    (:func:`printable`)."""
     out = []
-    for face, run in _runs(printable(visual(line))):
+    for face, run in _runs(printable(shaped(line))):
         text = escape(run)
         if face != TEXT_FACE:
             _face(face)  # registered before the paragraph names it

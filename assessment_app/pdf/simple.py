@@ -15,13 +15,14 @@ from typing import Any, ClassVar
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from assessment_app.errors import ExportError
 from assessment_app.pdf.canvas import NumberedCanvas, PageStamp
 from assessment_app.pdf.fonts import register_fonts
 from assessment_app.pdf.markup import one_line, para
+from assessment_app.pdf.paragraph import TextParagraph
 from assessment_app.pdf.styles import MUTED, RULE, Styles, build_styles
 
 
@@ -56,8 +57,8 @@ class SimpleDocumentRenderer:
     def frame_width(self) -> float:
         return self.pagesize[0] - self.left_margin - self.right_margin
 
-    def p(self, text: str, style: str = "body") -> Paragraph:
-        return Paragraph(para(text), getattr(self.styles, style))
+    def p(self, text: str, style: str = "body") -> TextParagraph:
+        return TextParagraph(para(text), getattr(self.styles, style))
 
     def decorate(self, canvas: Any, _doc: Any) -> None:
         width, height = self.pagesize
