@@ -94,7 +94,7 @@ def _wait_for(lines: queue.Queue[str], want: str, seconds: float) -> list[str]:
 def _kill(child: subprocess.Popen[str]) -> str:
     """kill -9 a child that must still be running; its stderr."""
     assert child.poll() is None, child.stderr.read() if child.stderr else ""
-    os.kill(child.pid, signal.SIGKILL)
+    child.send_signal(signal.SIGKILL)  # not if it has finished meanwhile (poll reaped it)
     child.wait(30)
     err = child.stderr.read() if child.stderr else ""
     for stream in (child.stderr, child.stdout):
