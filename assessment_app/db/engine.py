@@ -244,7 +244,18 @@ def _sqlite_engine(path: Path, create: bool) -> Engine:
 
 
 PING_AFTER_IDLE_S = 10.0
-CERTIFICATE_REFUSED = ("certificate verify failed", "does not match host name", "hostname mismatch")
+# OpenSSL's and libpq's words for a refused server certificate (libpq says "SSL error: ..."
+# with OpenSSL's reason; a CA of the same name but another key fails on the signature).
+CERTIFICATE_REFUSED = (
+    "certificate verify failed",
+    "does not match host name",
+    "hostname mismatch",
+    "signature failure",
+    "unable to get local issuer certificate",
+    "self-signed certificate",
+    "self signed certificate",
+    "certificate has expired",
+)
 
 
 def _certificate_refused(exc: DBAPIError) -> bool:
