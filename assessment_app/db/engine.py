@@ -467,13 +467,13 @@ class Database:
                 f" ({type(exc.orig).__name__}). MariaDB cannot undo schema changes, so an "
                 "upgrade that was broken off earlier may have left a step half done. Restore "
                 "the backup taken before the upgrade and run 'assessment-app db upgrade' again "
-                "(docs/server-setup.md, section Backups).",
+                "(docs/server-setup.md, section 6, Backups).",
                 f"Schemauppgraderingen av {self.display_name} stannade vid "
                 f"{self.current_revision()} ({type(exc.orig).__name__}). MariaDB kan inte ångra "
                 "schemaändringar, så en uppgradering som avbröts tidigare kan ha lämnat ett "
                 "steg halvfärdigt. Återställ säkerhetskopian från före uppgraderingen och kör "
-                "'assessment-app db upgrade' igen (docs/server-setup.md, avsnittet "
-                "Säkerhetskopior).",
+                "'assessment-app db upgrade' igen (docs/server-setup.md, avsnitt 6, "
+                "Backups).",
             ) from None
         log.info("database upgraded from %s to %s", current, head_revision())
         return backup
