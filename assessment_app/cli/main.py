@@ -75,13 +75,41 @@ def build_parser(
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None) -> int:
-    """Run one command, or start the front end: ``frontend`` if given (an embedding or a test),
-    else the one installed under the ``assessment_app.frontends`` entry points."""
+class _OneLineDriverErrors(logging.Filter):
+    """SQLAlchemy's pool logs a connection the server ended (on its rollback when the
+    connection goes back to the pool) with the driver's traceback; the app handles the loss
+    itself, so the log gets one line instead of a traceback on the user's console."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (
+            record.name.startswith("sqlalchemy.pool")
+            and record.exc_info
+            and record.exc_info[1] is not None
+        ):
+            error = record.exc_info[1]
+            record.msg = f"{record.getMessage()}: {type(error).__name__}"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def configure_logging() -> None:
+    """The app's logging: warnings and worse on stderr (``ASSESSMENT_LOG_LEVEL``), no
+    driver tracebacks from the connection pool."""
     logging.basicConfig(
         level=os.environ.get("ASSESSMENT_LOG_LEVEL", "WARNING"),
         format="%(levelname)s %(name)s: %(message)s",
     )
+    for handler in logging.getLogger().handlers:  # the pool logs on per-pool child loggers
+        if not any(isinstance(f, _OneLineDriverErrors) for f in handler.filters):
+            handler.addFilter(_OneLineDriverErrors())
+
+
+def main(argv: Sequence[str] | None = None, *, frontend: Frontend | None = None) -> int:
+    """Run one command, or start the front end: ``frontend`` if given (an embedding or a test),
+    else the one installed under the ``assessment_app.frontends`` entry points."""
+    configure_logging()
     argv = list(sys.argv[1:] if argv is None else argv)
     # Starting the desktop app (no command) must not pay for importing every command module:
     # parse the global options alone first, and build the full parser only for a command.

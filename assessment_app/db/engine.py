@@ -244,6 +244,24 @@ def _sqlite_engine(path: Path, create: bool) -> Engine:
 
 
 PING_AFTER_IDLE_S = 10.0
+# OpenSSL's and libpq's words for a refused server certificate (libpq says "SSL error: ..."
+# with OpenSSL's reason; a CA of the same name but another key fails on the signature).
+CERTIFICATE_REFUSED = (
+    "certificate verify failed",
+    "does not match host name",
+    "hostname mismatch",
+    "signature failure",
+    "unable to get local issuer certificate",
+    "self-signed certificate",
+    "self signed certificate",
+    "certificate has expired",
+)
+
+
+def _certificate_refused(exc: DBAPIError) -> bool:
+    """The driver's TLS check refused the server's certificate (libpq's and OpenSSL's words)."""
+    text_ = str(exc.orig).lower()
+    return any(words in text_ for words in CERTIFICATE_REFUSED)
 
 
 def _server_engine(url: URL) -> Engine:
@@ -364,6 +382,17 @@ class Database:
                 return set(inspect(conn).get_table_names())
         except (OperationalError, DBAPIError) as exc:
             self.engine.dispose()
+            if _certificate_refused(exc):
+                raise ServerUnavailableError(
+                    f"The database server {self.display_name} showed a certificate that was not "
+                    "accepted: it is not signed by the given CA, or it is not for this host "
+                    "name. Check ssl_ca / sslrootcert (or ASSESSMENT_SERVER_CA) and the host "
+                    "name; see docs/server-setup.md, section TLS.",
+                    f"Databasservern {self.display_name} visade ett certifikat som inte "
+                    "godkändes: det är inte utfärdat av den angivna CA:n, eller så gäller det "
+                    "inte för värdnamnet. Kontrollera ssl_ca / sslrootcert (eller "
+                    "ASSESSMENT_SERVER_CA) och värdnamnet; se docs/server-setup.md, avsnittet TLS.",
+                ) from None
             raise ServerUnavailableError(
                 f"Cannot reach the database server {self.display_name}: "
                 f"{type(exc.orig).__name__ if exc.orig else 'connection failed'}.",
@@ -423,8 +452,29 @@ class Database:
         backup = self.backup_sqlite(f"pre-upgrade-{current or 'base'}") if self.is_sqlite else None
         from alembic import command
 
-        with self.engine.begin() as conn:
-            command.upgrade(alembic_config(conn), "head")
+        try:
+            with self.engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+        except DBAPIError as exc:
+            if self.url.get_backend_name() not in ("mysql", "mariadb"):
+                raise
+            # MariaDB commits each schema change on its own: an upgrade that was broken off
+            # (killed, the connection lost) can leave a migration half done, which a second
+            # run then trips over. SQLite and PostgreSQL roll the whole upgrade back instead.
+            log.error("MariaDB upgrade from %s failed: %s", current, type(exc.orig).__name__)
+            raise DatabaseOpenError(
+                f"The schema upgrade of {self.display_name} stopped at {self.current_revision()}"
+                f" ({type(exc.orig).__name__}). MariaDB cannot undo schema changes, so an "
+                "upgrade that was broken off earlier may have left a step half done. Restore "
+                "the backup taken before the upgrade and run 'assessment-app db upgrade' again "
+                "(docs/server-setup.md, section 6, Backups).",
+                f"Schemauppgraderingen av {self.display_name} stannade vid "
+                f"{self.current_revision()} ({type(exc.orig).__name__}). MariaDB kan inte ångra "
+                "schemaändringar, så en uppgradering som avbröts tidigare kan ha lämnat ett "
+                "steg halvfärdigt. Återställ säkerhetskopian från före uppgraderingen och kör "
+                "'assessment-app db upgrade' igen (docs/server-setup.md, avsnitt 6, "
+                "Backups).",
+            ) from None
         log.info("database upgraded from %s to %s", current, head_revision())
         return backup
 

@@ -1,31 +1,38 @@
-"""kill -9 during saves and key rotation: every round leaves a database that opens, whose
-audit trail verifies and whose records all open (no damage), on SQLite and PostgreSQL.
+"""kill -9 during saves and key rotation, and the server ending the connection: every round
+leaves a database that opens, whose audit trail verifies and whose records all open (no damage),
+on SQLite, PostgreSQL and MariaDB.
 
-``ASSESSMENT_FAULT_ROUNDS`` rounds (30 in ``make test``, 300 in ``make test-faults``); each round
-kills a writer at a random moment, after it has signed in.
+``ASSESSMENT_FAULT_ROUNDS`` rounds (30 in ``make test``, 300 in ``make test-faults``; a third as
+many on a server); each round kills a writer at a random moment, after it has signed in.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
-from typing import Any
+from typing import IO
 
 import pytest
 
 from assessment_app.records.cases import CaseQuery
 from tests.conftest import ADMIN_PW, WORKER_PW, World
 from tests.faults.conftest import ROUNDS
+from tests.server.server_admin import ServerAdmin
 
 CHILD = """
 import sys
 from assessment_app import accounts
+from assessment_app.cli.main import configure_logging
 from assessment_app.db.engine import Database
+from assessment_app.errors import AppError
 from assessment_app.workspace import Workspace
+configure_logging()  # as the app does: warnings on stderr
 url, mode, password = sys.argv[1], sys.argv[2], sys.argv[3]
 user = "admin" if mode == "rotate" else "anna"
 ws = Workspace(accounts.sign_in(Database.open(url), user, password))
@@ -33,11 +40,16 @@ print("ready", flush=True)
 i = 0
 while True:
     i += 1
-    if mode == "rotate":
-        ws.admin.rotate_keys()
-    else:
-        case = ws.cases.create(name=f"Person {i}", notes="anteckning " * 50)
-        ws.cases.open(case.id)
+    try:
+        if mode == "rotate":
+            ws.admin.rotate_keys()
+        else:
+            case = ws.cases.create(name=f"Person {i}", notes="anteckning " * 50)
+            ws.cases.open(case.id)
+    except AppError as error:  # what the app shows the user; the user tries again
+        print("error", error.user_message, flush=True)
+        continue
+    print("done", flush=True)
 """
 
 
@@ -52,36 +64,116 @@ def _writer(url: str, mode: str) -> subprocess.Popen[str]:
     )
 
 
-def _check(admin: Any, anna: Any) -> None:
-    result = admin.admin.verify_audit()
-    assert result.ok, result
-    rows = anna.cases.page(CaseQuery()).rows
-    for row in rows[:3]:
-        anna.cases.open(row.id)
-    assert not anna.ctx.damaged, anna.ctx.damaged
+def _lines(stream: IO[str]) -> queue.Queue[str]:
+    """The child's output lines, read on a thread so the test can wait with a deadline."""
+    found: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        for line in stream:
+            found.put(line.strip())
+
+    threading.Thread(target=pump, daemon=True).start()
+    return found
 
 
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def _wait_for(lines: queue.Queue[str], want: str, seconds: float) -> list[str]:
+    """Lines up to and including the first that starts with ``want``; fails after ``seconds``."""
+    seen: list[str] = []
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        seen.append(line)
+        if line.startswith(want):
+            return seen
+    pytest.fail(f"the child never printed {want!r}; it printed {seen[-5:]}")
+
+
+def _kill(child: subprocess.Popen[str]) -> str:
+    """kill -9 a child that must still be running; its stderr."""
+    assert child.poll() is None, child.stderr.read() if child.stderr else ""
+    child.send_signal(signal.SIGKILL)  # not if it has finished meanwhile (poll reaped it)
+    child.wait(30)
+    err = child.stderr.read() if child.stderr else ""
+    for stream in (child.stderr, child.stdout):
+        if stream:
+            stream.close()
+    return err
+
+
+def _check(world: World) -> None:
+    admin = world.workspace("admin", ADMIN_PW)
+    anna = world.workspace("anna")
+    try:
+        result = admin.admin.verify_audit()
+        assert result.ok, result
+        rows = anna.cases.page(CaseQuery()).rows
+        assert rows
+        for row in rows[:3]:
+            anna.cases.open(row.id)
+        assert not anna.ctx.damaged, anna.ctx.damaged
+    finally:
+        admin.db.dispose()
+        anna.db.dispose()
+
+
+def _rounds(world: World) -> int:
+    # The server rounds are slower (a server connection per step): a third as many.
+    return ROUNDS if world.url.startswith("sqlite") else max(1, ROUNDS // 3)
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql", "mariadb"], indirect=True)
 def test_kill_during_saves_and_rotation(world: World) -> None:
     rng = random.Random(16)
     anna = world.workspace("anna")
     anna.cases.create(name="Första Person")  # something for the rotation to re-encrypt
-    admin = world.workspace("admin", ADMIN_PW)
-    # The server rounds are slower (a server connection per step): a third as many.
-    rounds = ROUNDS if world.url.startswith("sqlite") else max(1, ROUNDS // 3)
-    for round_no in range(rounds):
+    anna.db.dispose()
+    for round_no in range(_rounds(world)):
         mode = "rotate" if round_no % 3 == 2 else "save"
         child = _writer(world.url, mode)
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "ready", child.stderr.read() if child.stderr else ""
         time.sleep(rng.uniform(0.0, 0.4))
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(30)
-        if child.stderr:
-            child.stderr.close()
-        child.stdout.close()
-        if mode == "rotate":  # a new data key: sign in again to hold it
-            anna.db.dispose()
-            anna = world.workspace("anna")
-        _check(admin, anna)
+        err = _kill(child)
+        assert "Traceback" not in err, err
+        _check(world)  # a new sign-in each round: after a rotation it holds the new data key
+
+
+@pytest.mark.parametrize("db_url", ["postgresql", "mariadb"], indirect=True)
+def test_server_ends_the_connection_during_saves_and_rotation(world: World) -> None:
+    """The server terminates the writer's connections (pg_terminate_backend / KILL) at a random
+    moment: the writer goes on (at most with the app's clear message, never a traceback) and
+    its next saves work; the database opens, the audit trail verifies, no record is damaged."""
+    rng = random.Random(61)
+    anna = world.workspace("anna")
+    anna.cases.create(name="Första Person")
+    anna.db.dispose()
+    server = ServerAdmin(world.url)
+    messages: list[str] = []
+    try:
+        for round_no in range(_rounds(world)):
+            mode = "rotate" if round_no % 3 == 2 else "save"
+            child = _writer(world.url, mode)
+            assert child.stdout is not None
+            lines = _lines(child.stdout)
+            _wait_for(lines, "ready", 60)
+            _wait_for(lines, "done", 60)  # it works before the server cuts it off
+            time.sleep(rng.uniform(0.0, 0.3))
+            assert server.kill_connections() >= 1
+            # The writer goes on working: a lost connection is made again (the app retries a
+            # unit of work that had not started) or the user gets the app's message.
+            for _ in range(2):
+                seen = _wait_for(lines, "done", 60)
+                messages += [line for line in seen if line.startswith("error")]
+            err = _kill(child)
+            assert "Traceback" not in err, err
+            _check(world)
+    finally:
+        server.close()
+    # The message is the app's own: the server could not be reached or the line was made again.
+    assert all("databasserver" in m.lower() or "anslutning" in m.lower() for m in messages), (
+        messages
+    )

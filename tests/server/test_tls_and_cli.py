@@ -361,6 +361,10 @@ def test_verify_full_against_a_real_tls_server(
     other_ca, _, _ = _ca_and_server_cert(tmp_path / "other", TLS_HOST)
     with pytest.raises(OperationalError, match=r"SSL error|certificate verify failed"):
         ssl_in_use(good.update_query_dict({"sslrootcert": str(other_ca)}))
+    # ... and the app says so in words, not as "cannot reach the server".
+    with pytest.raises(ServerUnavailableError) as refused:
+        Database.open(good.update_query_dict({"sslrootcert": str(other_ca)}))
+    assert "certifikat som inte godkändes" in refused.value.user_message
     # A host name the certificate does not name: refused by the host-name check.
     with pytest.raises(OperationalError, match="does not match host name"):
         ssl_in_use(good.set(host="other.aa-test.invalid"))
