@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -172,6 +174,8 @@ class UsersPage(QWidget):
 
         self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.confirmation: QMessageBox | None = None
+        self.rotate_check: QCheckBox | None = None
+        self.recovery_box: QMessageBox | None = None
         self.password_dialog: NewPasswordDialog | None = None
         heading = QLabel(
             self.tr(
@@ -318,17 +322,21 @@ class UsersPage(QWidget):
         self.add_button.setEnabled(not self.busy)
 
     def _run(
-        self, action: Callable[[], object], done: str, then: Callable[[], None] | None = None
+        self,
+        action: Callable[[], object],
+        done: str | Callable[[object], str],
+        then: Callable[[], None] | None = None,
     ) -> None:
-        """Run a change in the background; say what happened and read the list again."""
+        """Run a change in the background; say what happened (``done``, or made from the
+        result) and read the list again."""
         if self.busy:
             return
         self.busy = True
         self._update_buttons()
 
-        def succeeded(_result: object) -> None:
+        def succeeded(result: object) -> None:
             self.busy = False
-            self.banner.show_message(done, "success")
+            self.banner.show_message(done if isinstance(done, str) else done(result), "success")
             if then is not None:
                 then()
             self.reload()
@@ -382,6 +390,14 @@ class UsersPage(QWidget):
                 "nytt lösenord."
             ).format(user=user.username)
         )
+        rotate = QCheckBox(
+            self.tr(
+                "Byt också nycklarna (rekommenderas när någon slutar): en kopia av användarens "
+                "nyckel i en gammal säkerhetskopia öppnar då inte längre databasen"
+            )
+        )
+        box.setCheckBox(rotate)
+        self.rotate_check = rotate
         remove = box.addButton(self.tr("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)
@@ -389,21 +405,64 @@ class UsersPage(QWidget):
 
         def answered() -> None:
             if box.clickedButton() is remove:
-                self.remove(name)
+                self.remove(name, rotate=rotate.isChecked())
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)
         self.confirmation = box
         box.open()
 
-    def remove(self, username: str) -> None:
+    def remove(self, username: str, *, rotate: bool = False) -> None:
         admin = self.services.ws.admin
-        self._run(
-            lambda: admin.remove_user(username),
-            self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
-                user=username
-            ),
+        if not rotate:
+            self._run(
+                lambda: admin.remove_user(username),
+                self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
+                    user=username
+                ),
+            )
+            return
+        self._run(lambda: admin.remove_user(username, rotate=True), self._rotated_text(username))
+
+    def _rotated_text(self, username: str) -> Callable[[object], str]:
+        def text(result: object) -> str:
+            parts = [
+                self.tr(
+                    "{user} är borttagen och alla nycklar är utbytta. De andra användarna får "
+                    "de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver "
+                    "logga in igen."
+                ).format(user=username)
+            ]
+            needs_reset = getattr(result, "needs_reset", ())
+            if needs_reset:
+                parts.append(
+                    self.tr("Behöver ett nytt lösenord: {users}.").format(
+                        users=", ".join(needs_reset)
+                    )
+                )
+            recovery = getattr(result, "recovery_key", None)
+            if recovery:
+                self.show_recovery_key(str(recovery))
+            return " ".join(parts)
+
+        return text
+
+    def show_recovery_key(self, key: str) -> None:
+        """A new recovery key after a key rotation: shown once, selectable."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Ny återställningsnyckel"))
+        box.setText(key)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setInformativeText(
+            self.tr(
+                "Den gamla återställningsnyckeln fungerar inte längre. Skriv ner den nya och "
+                "förvara den säkert: den visas bara nu."
+            )
         )
+        box.finished.connect(box.deleteLater)
+        self.recovery_box = box
+        box.open()
 
     def ask_new_password(self) -> None:
         user = self._selected_user()
