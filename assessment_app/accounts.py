@@ -361,15 +361,19 @@ def verify_password(
             .values(failed_attempts=0)
             .execution_options(synchronize_session=False)
         )
-        audit.append(
-            session,
-            ctx.keys.audit_key,
-            "unlock",
-            user_id=ctx.user_id,
-            object_type="user",
-            object_id=ctx.user_id,
-            detail=purpose,
-        )
+        try:
+            audit.append(
+                session,
+                ctx.keys.audit_key,
+                "unlock",
+                user_id=ctx.user_id,
+                object_type="user",
+                object_id=ctx.user_id,
+                detail=purpose,
+            )
+        except audit.HeadKeyMismatch:
+            ctx.head_mismatch(session)  # the keys were replaced since sign-in
+            raise
 
 
 def _audit_sign_in(db: Database, action: str, user_id: str, detail: str | None = None) -> None:

@@ -200,8 +200,9 @@ def rotate_master_key(
     remaining wrap (the administrator's own too) and their password-wrapped copy of the old one
     dropped; the audit chain switches to the new audit key (:func:`audit.switch_key`).
     Then every value is re-encrypted and every blind index computed again, in batches of their
-    own transactions, and a last transaction deletes the old data and index keys (the old audit
-    key stays, retired, for ``audit verify``) and marks the rotation done.
+    own transactions, and a last transaction deletes the old index key (the old audit key stays,
+    retired, for ``audit verify``; the old data keys too, for drafts kept on a worker's computer
+    while the server was away) and marks the rotation done.
 
     Killed half-way, it is finished by running it again (``keys rotate --resume`` or ``user
     remove --rotate`` once more) after signing in: the administrator's sign-in opens the new
@@ -417,16 +418,18 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
 
 
 def _finish(ctx: Context, done: int, failed: int, reindexed: int) -> str | None:
-    """Delete the old data and index keys, mark the rotation done. Returns a new recovery key
+    """Delete the old index key, mark the rotation done. Returns a new recovery key
     when the recovery wrap is missing (formatted; shown once)."""
     from assessment_app.accounts import add_recovery_wrap
 
     recovery = None
     with ctx.transaction() as session:
+        # The old index key has no use left. The old data keys stay, retired, wrapped under the
+        # new master key: nothing stored is sealed with them any more, but a draft a worker kept
+        # on their own computer while the server was away may be, and they open nothing a
+        # removed user did not hold already (the old master key they may have opens none).
         session.execute(
-            delete(DataKey).where(
-                DataKey.purpose.in_(("data", "index")), DataKey.status == "retired"
-            )
+            delete(DataKey).where(DataKey.purpose == "index", DataKey.status == "retired")
         )
         if session.execute(select(KeyWrap.id).where(KeyWrap.purpose == "recovery")).first() is None:
             raw = keymod.new_recovery_key()

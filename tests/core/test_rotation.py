@@ -18,10 +18,13 @@ from assessment_app.db.types import utcnow
 from assessment_app.errors import (
     AccessDeniedError,
     AccountDisabledError,
+    DamagedKeyWrapError,
     IntegrityError,
     KeyRotationRunningError,
     KeysChangedError,
     ValidationError,
+    WrongPasswordError,
+    WrongRecoveryKeyError,
 )
 from assessment_app.keys_admin import encrypted_columns, rotate_data_key
 from assessment_app.records.cases import CaseQuery
@@ -233,6 +236,7 @@ def test_user_remove_rotate_shuts_out_a_copied_key_wrap(world: World) -> None:
             ("audit", "active"),
             ("audit", "retired"),
             ("data", "active"),
+            ("data", "retired"),  # wrapped under the new master key: for drafts kept locally
             ("index", "active"),
         ]
         for ind in session.execute(select(Individual)).scalars():
@@ -316,3 +320,83 @@ def test_a_killed_rotation_is_refused_to_others_and_finished_by_running_it_again
     assert admin2.admin.verify_audit().ok
     with pytest.raises(ValidationError):
         admin2.admin.rotate_master_key(resume_only=True)
+
+
+def test_wraps_from_before_key_pairs_get_one_at_sign_in_and_a_new_recovery_key_is_made(
+    world: World,
+) -> None:
+    """A wrap from before schema 0006a (no key pair) gets one at the next sign-in; a recovery
+    wrap without one is replaced by a new recovery key at the rotation (the old one stops)."""
+    db = world.db()
+    with db.session() as session:
+        session.execute(update(KeyWrap).values(public_key=None, private_sealed=None))
+    world.sign_in("chef")
+    with db.sessions() as session:
+        pairs = {
+            name: wrap.public_key is not None
+            for wrap, name in session.execute(
+                select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+            ).all()
+        }
+    assert pairs == {
+        "chef": True,
+        "admin": False,
+        "anna": False,
+        "bo": False,
+        "syd": False,
+        None: False,
+    }
+    admin = world.workspace("admin", ADMIN_PW)  # now the administrator's wrap has one too
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.recovery_key is not None
+    assert result.needs_reset == ("bo", "syd")
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.workspace("bo", "nytt-losenord-1").cases.page(CaseQuery()).rows == []
+    assert world.workspace("chef").admin.must_change_password is False
+    # A second rotation: the new recovery wrap has a key pair, so the new key keeps working.
+    again = admin.admin.rotate_master_key()
+    assert again.recovery_key is None
+    accounts.reset_password_with_recovery(db, result.recovery_key, "syd", "nytt-losenord-2")
+    assert world.sign_in("syd", "nytt-losenord-2").username == "syd"
+    assert admin.admin.verify_audit().ok
+    db.dispose()
+
+
+def test_a_master_key_sealed_to_a_key_pair_opens_only_with_that_password() -> None:
+    master = keymod.random_key()
+    new = keymod.new_password_wrap(master, "rätt lösenord", "w1")
+    sealed = keymod.seal_to_public(new.public_key, keymod.random_key(), "w1")
+    opened = keymod.open_password_wrap(
+        "rätt lösenord",
+        new.kdf,
+        b"",
+        "w1",
+        public_key=new.public_key,
+        private_enc=new.private_enc,
+        sealed_master=sealed,
+    )
+    assert opened.wrapped is not None and opened.changes()["sealed_master"] is None
+    again = keymod.open_password_wrap("rätt lösenord", new.kdf, opened.wrapped, "w1")
+    assert again.master_key == opened.master_key != master
+    with pytest.raises(WrongPasswordError):
+        keymod.open_password_wrap(
+            "fel lösenord",
+            new.kdf,
+            b"",
+            "w1",
+            public_key=new.public_key,
+            private_enc=new.private_enc,
+            sealed_master=sealed,
+        )
+    with pytest.raises(DamagedKeyWrapError):  # sealed for another wrap
+        keymod.open_password_wrap(
+            "rätt lösenord",
+            new.kdf,
+            b"",
+            "w1",
+            public_key=new.public_key,
+            private_enc=new.private_enc,
+            sealed_master=keymod.seal_to_public(new.public_key, master, "w2"),
+        )
