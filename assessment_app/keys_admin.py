@@ -270,6 +270,9 @@ def _start(
     needs_reset: list[str] = []
     recovery: str | None = None
     with ctx.transaction() as session:
+        # Writers serialise on the audit head: lock it first, so a second administrator who
+        # starts at the same moment waits, then finds the keys replaced (KeysChangedError).
+        audit.locked_head(session)
         ctx.reload_keys(session)  # the keys this session holds still fit (else sign in again)
         old_keys = ctx.keys
         own = session.execute(
