@@ -195,3 +195,20 @@ def test_an_administrator_sets_a_users_work_phone_and_email(qtbot, page, ws, dat
     # Opened again: what is stored, to change.
     _click(qtbot, page.contact_button)
     assert page.contact_dialog.email.text() == "anna@kommun.se"
+
+
+def test_a_cut_off_key_rotation_is_offered_to_finish(qtbot, database, settings, template):
+    from assessment_app import keys_admin
+
+    admin = accounts.sign_in(database, *ADMIN)
+    keys_admin._start(admin, "anna", False)  # as if killed after the first step
+    again = accounts.sign_in(database, *ADMIN)  # the new master key from the sealed wrap
+    page = UsersPage(Services(database, again, settings, StaticTemplates(template)))
+    qtbot.addWidget(page)
+    page.show()
+    wait_tasks(qtbot)
+    assert page.resume_button.isVisible() and "avbröts" in page.banner.text()
+    _click(qtbot, page.resume_button)
+    assert "Nyckelbytet är slutfört" in page.banner.text(), page.banner.text()
+    assert not page.resume_button.isVisible()
+    assert not Workspace(again).admin.key_rotation_running()

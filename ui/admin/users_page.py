@@ -52,6 +52,12 @@ class UserRow:
     can_unlock: bool  # the user still has a key (not removed)
 
 
+@dataclass(frozen=True)
+class UserList:
+    rows: list[UserRow]
+    rotation_running: bool  # a master-key rotation was cut off and waits to be finished
+
+
 class NewPasswordDialog(QDialog):
     """A new password for a user, typed twice (the administrator tells it to them)."""
 
@@ -162,7 +168,7 @@ class UsersPage(QWidget):
         self.busy = False  # a change is being saved
         admin = services.ws.admin
 
-        def fetch() -> list[UserRow]:
+        def fetch() -> UserList:
             rows = []
             for u in admin.list_users():
                 try:
@@ -170,7 +176,7 @@ class UsersPage(QWidget):
                 except AppError:
                     key = False
                 rows.append(UserRow(u, key))
-            return rows
+            return UserList(rows, admin.key_rotation_running())
 
         self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.confirmation: QMessageBox | None = None
@@ -207,6 +213,10 @@ class UsersPage(QWidget):
         self.contact_button = QPushButton(self.tr("&Kontaktuppgifter …"), self)
         self.contact_button.clicked.connect(self.ask_contact)
         self.contact_dialog: UserContactDialog | None = None
+        # A key rotation that was cut off (see keys_admin.rotate_master_key): finish it here.
+        self.resume_button = QPushButton(self.tr("&Slutför nyckelbytet"), self)
+        self.resume_button.clicked.connect(self.resume_rotation)
+        self.resume_button.hide()
         self.disable_button.clicked.connect(lambda: self.set_active(False))
         self.enable_button.clicked.connect(lambda: self.set_active(True))
         self.reset_button.clicked.connect(self.ask_new_password)
@@ -217,6 +227,7 @@ class UsersPage(QWidget):
         actions.addWidget(self.reset_button)
         actions.addWidget(self.remove_button)
         actions.addWidget(self.contact_button)
+        actions.addWidget(self.resume_button)
         actions.addStretch(1)
 
         self.username = QLineEdit(self)
@@ -266,8 +277,18 @@ class UsersPage(QWidget):
         self.status.hide()
         self.banner.show_message(error_message(error), "error")
 
-    def _loaded(self, rows: list[UserRow]) -> None:
+    def _loaded(self, loaded: UserList) -> None:
         self.status.hide()
+        rows = loaded.rows
+        self.resume_button.setVisible(loaded.rotation_running)
+        if loaded.rotation_running:
+            self.banner.show_message(
+                self.tr(
+                    "Ett nyckelbyte avbröts innan det var klart. Bara administratörer kan "
+                    "logga in tills det är slutfört: tryck på Slutför nyckelbytet."
+                ),
+                "error",
+            )
         selected = self.selected_username()
         self.users = [r.user for r in rows]
         self.can_unlock = {r.user.username: r.can_unlock for r in rows}
@@ -320,6 +341,7 @@ class UsersPage(QWidget):
         self.remove_button.setEnabled(user is not None and not own)
         self.contact_button.setEnabled(user is not None)
         self.add_button.setEnabled(not self.busy)
+        self.resume_button.setEnabled(not self.busy)
 
     def _run(
         self,
@@ -422,17 +444,23 @@ class UsersPage(QWidget):
                 ),
             )
             return
-        self._run(lambda: admin.remove_user(username, rotate=True), self._rotated_text(username))
-
-    def _rotated_text(self, username: str) -> Callable[[object], str]:
-        def text(result: object) -> str:
-            parts = [
+        self._run(
+            lambda: admin.remove_user(username, rotate=True),
+            self._rotated_text(
                 self.tr(
                     "{user} är borttagen och alla nycklar är utbytta. De andra användarna får "
                     "de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver "
                     "logga in igen."
                 ).format(user=username)
-            ]
+            ),
+        )
+
+    def _rotated_text(self, head: str) -> Callable[[object], str]:
+        """The message after a key rotation: ``head``, who needs a new password, and a new
+        recovery key shown once in a box of its own."""
+
+        def text(result: object) -> str:
+            parts = [head]
             needs_reset = getattr(result, "needs_reset", ())
             if needs_reset:
                 parts.append(
@@ -463,6 +491,15 @@ class UsersPage(QWidget):
         box.finished.connect(box.deleteLater)
         self.recovery_box = box
         box.open()
+
+    def resume_rotation(self) -> None:
+        admin = self.services.ws.admin
+        self._run(
+            lambda: admin.rotate_master_key(resume_only=True),
+            self._rotated_text(
+                self.tr("Nyckelbytet är slutfört. De andra användarna kan logga in igen.")
+            ),
+        )
 
     def ask_new_password(self) -> None:
         user = self._selected_user()
