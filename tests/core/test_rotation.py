@@ -13,7 +13,7 @@ from sqlalchemy import delete, select, update
 from assessment_app import accounts, audit
 from assessment_app.crypto import keys as keymod
 from assessment_app.crypto.aead import Sealed
-from assessment_app.db.models import AuditEvent, DataKey, Individual, KeyWrap, User
+from assessment_app.db.models import AuditEvent, DataKey, Individual, KeyWrap, UrgentFlag, User
 from assessment_app.db.types import utcnow
 from assessment_app.errors import (
     AccessDeniedError,
@@ -400,3 +400,30 @@ def test_a_master_key_sealed_to_a_key_pair_opens_only_with_that_password() -> No
             private_enc=new.private_enc,
             sealed_master=keymod.seal_to_public(new.public_key, master, "w2"),
         )
+
+
+def test_an_open_urgent_flag_is_found_again_after_the_rotation(world: World) -> None:
+    """The urgent flags' blind index is computed again: the same urgent answer saved after the
+    rotation raises no second flag while the first is open."""
+    from assessment_app.workspace.interview import AssessmentEdit
+
+    tonight = {"safety_threatened": True, "safety_protection_tonight": True}
+    bo = world.workspace("bo")
+    row = bo.cases.create(name="Akut Person")
+    saved = bo.interviews.save(AssessmentEdit.of(bo.interviews.start(row.id), dict(tonight), {}))
+    assert isinstance(saved, Saved) and len(bo.cases.urgent_flags(row.id)) == 1
+    db = world.db()
+    with db.sessions() as session:
+        before = session.execute(select(UrgentFlag.key_token)).scalar_one()
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("syd", rotate=True)
+    assert result is not None and result.failed == 0
+    with db.sessions() as session:
+        assert session.execute(select(UrgentFlag.key_token)).scalar_one() != before
+    bo = world.workspace("bo")
+    info = bo.interviews.get(saved.value.info.id)
+    again = bo.interviews.save(AssessmentEdit.of(info, dict(tonight), {}))
+    assert isinstance(again, Saved)
+    flags = bo.cases.urgent_flags(row.id)
+    assert len(flags) == 1 and flags[0].open and flags[0].question_id == "safety_protection_tonight"
+    db.dispose()
