@@ -277,9 +277,13 @@ def sign_in(
         # Damage, not a guess: audited, never counted towards the lockout.
         _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key wrap damaged")
         raise
-    with db.session() as session:
-        if user.role != "administrator" and rotation_running(session):
+    if user.role != "administrator":
+        with db.sessions() as session:
+            running = rotation_running(session)
+        if running:
+            _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key rotation running")
             raise KeyRotationRunningError()
+    with db.session() as session:
         # A check value for a wrap from before them, a key pair for a wrap from before 0006a,
         # and the master key wrapped under the password again after a master-key rotation.
         _store_opened(session, wrap.id, opened)
