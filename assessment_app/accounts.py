@@ -16,15 +16,17 @@ from assessment_app.context import ROLES, Context, UnlockedKeys, load_keys
 from assessment_app.crypto import kdf
 from assessment_app.crypto import keys as keymod
 from assessment_app.db.engine import Database
-from assessment_app.db.models import DataKey, KeyWrap, Meta, Unit, User
+from assessment_app.db.models import DataKey, KeyRotation, KeyWrap, Meta, Unit, User
 from assessment_app.db.types import new_id, utcnow
 from assessment_app.errors import (
     AccountDisabledError,
     AccountLockedError,
     DamagedKeyWrapError,
+    KeyRotationRunningError,
     NotFoundError,
     ValidationError,
     WrongPasswordError,
+    WrongRecoveryKeyError,
 )
 
 log = logging.getLogger(__name__)
@@ -126,13 +128,7 @@ def initialise(
         session.add(admin)
         session.flush()
         _wrap_for_user(session, master_key, admin.id, admin_password)
-        recovery_wrap_id = new_id()
-        params, wrapped = keymod.wrap_for_recovery(master_key, recovery_raw, recovery_wrap_id)
-        session.add(
-            KeyWrap(
-                id=recovery_wrap_id, user_id=None, purpose="recovery", kdf=params, wrapped=wrapped
-            )
-        )
+        add_recovery_wrap(session, master_key, recovery_raw)
         audit.append(
             session,
             unlocked.audit_key,
@@ -154,11 +150,78 @@ def initialise(
 
 
 def _wrap_for_user(session: Session, master_key: bytes, user_id: str, password: str) -> None:
+    wrap_for_user(session, master_key, user_id, password)
+
+
+def wrap_for_user(session: Session, master_key: bytes, user_id: str, password: str) -> None:
+    """A new password wrap of the master key for the user, with its key pair."""
     wrap_id = new_id()
-    params, wrapped = keymod.wrap_for_password(master_key, password, wrap_id)
+    new = keymod.new_password_wrap(master_key, password, wrap_id)
     session.add(
-        KeyWrap(id=wrap_id, user_id=user_id, purpose="password", kdf=params, wrapped=wrapped)
+        KeyWrap(
+            id=wrap_id,
+            user_id=user_id,
+            purpose="password",
+            kdf=new.kdf,
+            wrapped=new.wrapped,
+            public_key=new.public_key,
+            private_sealed=new.private_enc,
+        )
     )
+
+
+def add_recovery_wrap(session: Session, master_key: bytes, raw: bytes) -> None:
+    """The recovery wrap of the master key for the recovery key ``raw``, with its key pair."""
+    wrap_id = new_id()
+    new = keymod.new_recovery_wrap(master_key, raw, wrap_id)
+    session.add(
+        KeyWrap(
+            id=wrap_id,
+            user_id=None,
+            purpose="recovery",
+            kdf=new.kdf,
+            wrapped=new.wrapped,
+            public_key=new.public_key,
+            private_sealed=new.private_enc,
+        )
+    )
+
+
+def rotation_running(session: Session) -> bool:
+    """Whether a master-key rotation was started and not finished (see keys_admin)."""
+    return (
+        session.execute(
+            select(KeyRotation.id).where(KeyRotation.status == "running").limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _open_password_wrap(password: str, wrap: KeyWrap) -> keymod.OpenedWrap:
+    return keymod.open_password_wrap(
+        password,
+        wrap.kdf,
+        wrap.wrapped,
+        wrap.id,
+        public_key=wrap.public_key,
+        private_enc=wrap.private_sealed,
+        sealed_master=wrap.sealed_master,
+    )
+
+
+def _store_opened(session: Session, wrap_id: str, opened: keymod.OpenedWrap) -> None:
+    """What opening a wrap found to store: a check value, a new key pair, the new master key
+    wrapped under the password (or recovery key) in place of the sealed one."""
+    changes = opened.changes()
+    if "private_enc" in changes:
+        changes["private_sealed"] = changes.pop("private_enc")
+    if changes:
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.id == wrap_id)
+            .values(changes)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _wrong_password() -> WrongPasswordError:
@@ -206,7 +269,7 @@ def sign_in(
             "Kontot saknar nyckel; en administratör behöver sätta ett nytt lösenord.",
         )
     try:
-        master_key, upgraded = keymod.unwrap_and_check(password, wrap.kdf, wrap.wrapped, wrap.id)
+        opened = _open_password_wrap(password, wrap)
     except WrongPasswordError:
         _record_failure(db, user.id, policy)
         raise _wrong_password() from None
@@ -214,15 +277,17 @@ def sign_in(
         # Damage, not a guess: audited, never counted towards the lockout.
         _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key wrap damaged")
         raise
+    if user.role != "administrator":
+        with db.sessions() as session:
+            running = rotation_running(session)
+        if running:
+            _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key rotation running")
+            raise KeyRotationRunningError()
     with db.session() as session:
-        if upgraded is not None:  # a wrap from before check values: add one
-            session.execute(
-                update(KeyWrap)
-                .where(KeyWrap.id == wrap.id)
-                .values(kdf=upgraded)
-                .execution_options(synchronize_session=False)
-            )
-        unlocked = load_keys(session, master_key)
+        # A check value for a wrap from before them, a key pair for a wrap from before 0006a,
+        # and the master key wrapped under the password again after a master-key rotation.
+        _store_opened(session, wrap.id, opened)
+        unlocked = load_keys(session, opened.master_key)
         session.execute(
             update(User)
             .where(User.id == user.id)
@@ -274,7 +339,7 @@ def _check_own_password(
     if delay:
         policy.sleep(delay)
     try:
-        keymod.unwrap_with_password(password, wrap.kdf, wrap.wrapped, wrap.id)
+        _open_password_wrap(password, wrap)
     except WrongPasswordError:
         _record_failure(db, ctx.user_id, policy)
         raise wrong from None
@@ -300,15 +365,19 @@ def verify_password(
             .values(failed_attempts=0)
             .execution_options(synchronize_session=False)
         )
-        audit.append(
-            session,
-            ctx.keys.audit_key,
-            "unlock",
-            user_id=ctx.user_id,
-            object_type="user",
-            object_id=ctx.user_id,
-            detail=purpose,
-        )
+        try:
+            audit.append(
+                session,
+                ctx.keys.audit_key,
+                "unlock",
+                user_id=ctx.user_id,
+                object_type="user",
+                object_id=ctx.user_id,
+                detail=purpose,
+            )
+        except audit.HeadKeyMismatch:
+            ctx.head_mismatch(session)  # the keys were replaced since sign-in
+            raise
 
 
 def _audit_sign_in(db: Database, action: str, user_id: str, detail: str | None = None) -> None:
@@ -544,8 +613,25 @@ def reset_password_with_recovery(
     validate_password(new_password)
     raw = keymod.parse_recovery_key(recovery_key)
     with db.session() as session:
-        wrap = session.execute(select(KeyWrap).where(KeyWrap.purpose == "recovery")).scalar_one()
-        master_key = keymod.unwrap_with_recovery(raw, wrap.kdf, wrap.wrapped, wrap.id)
+        wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.purpose == "recovery")
+        ).scalar_one_or_none()
+        if wrap is None:
+            raise WrongRecoveryKeyError(
+                "This database has no recovery key.",
+                "Den här databasen har ingen återställningsnyckel.",
+            )
+        opened = keymod.open_recovery_wrap(
+            raw,
+            wrap.kdf,
+            wrap.wrapped,
+            wrap.id,
+            public_key=wrap.public_key,
+            private_enc=wrap.private_sealed,
+            sealed_master=wrap.sealed_master,
+        )
+        master_key = opened.master_key
+        _store_opened(session, wrap.id, opened)
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None:
             raise NotFoundError(

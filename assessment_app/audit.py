@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -206,6 +206,7 @@ def append(
     """
     head = head if head is not None else locked_head(session)
     if key is not None:
+        _check_key(session, key, head)
         _seal_pending(session, key, head)
     event = AuditEvent(
         seq=head.seq + 1,
@@ -233,6 +234,69 @@ def append(
     session.add(event)
     if flush:
         session.flush()
+    return event
+
+
+class HeadKeyMismatch(IntegrityError):
+    """The audit head is not sealed with the key at hand: the audit key was replaced by a
+    master-key rotation after this session signed in (or the head was altered)."""
+
+    def __init__(self) -> None:
+        super().__init__("audit_head", "head_mac", "1")
+
+
+def _check_key(session: Session, key: bytes, head: AuditHead) -> None:
+    """Refuse to chain an entry with a key the head was not sealed with: after a master-key
+    rotation (``switch_key``) a session that signed in before holds the old audit key, and an
+    entry sealed with it would break the chain. No query unless pre-sign-in entries follow the
+    newest sealed one. Heads from before schema 0005f (no ``pre_key``) are not checked."""
+    if head.pre_key is None:
+        return
+    if head.seq == head.sealed_seq:
+        sealed_mac = head.mac
+    elif head.sealed_seq == 0:
+        sealed_mac = GENESIS
+    else:
+        found = session.execute(
+            select(AuditEvent.mac).where(AuditEvent.seq == head.sealed_seq)
+        ).scalar_one_or_none()
+        sealed_mac = found if isinstance(found, str) else ""
+    if not hmac.compare_digest(head.head_mac, _head_mac(key, head.sealed_seq, sealed_mac)):
+        raise HeadKeyMismatch()
+
+
+check_key = _check_key
+
+SWITCH_DETAIL = "audit key switched to "
+
+
+def switch_key(
+    session: Session,
+    old_key: bytes,
+    new_key: bytes,
+    new_key_id: str,
+    *,
+    user_id: str | None,
+) -> AuditEvent:
+    """Continue the chain under a new audit key: one entry sealed with the old key names the
+    new key's id, and the head is sealed again under the new key, so every later entry (and
+    the pre-sign-in sequence) chains on from it. :func:`verify` with the key history switches
+    keys at that entry; an entry from before it still needs the old key to be rewritten, and
+    the first entry after it pins the old part of the chain under the new key."""
+    head = locked_head(session)
+    event = append(
+        session,
+        old_key,
+        "key",
+        user_id=user_id,
+        object_type="audit_key",
+        object_id=new_key_id,
+        detail=SWITCH_DETAIL + new_key_id,
+        head=head,
+    )
+    assert event.mac is not None
+    _seal_head(new_key, head, event.seq, event.mac)
+    session.flush()
     return event
 
 
@@ -381,8 +445,21 @@ def _same(a: object, b: str) -> bool:
     return isinstance(a, str) and hmac.compare_digest(a.encode(), b.encode())
 
 
-def verify(session: Session, key: bytes) -> VerifyResult:
+def _is_switch(row: Any) -> bool:
+    return (
+        row.action == "key"
+        and row.object_type == "audit_key"
+        and isinstance(row.detail, str)
+        and row.detail == SWITCH_DETAIL + str(row.object_id)
+    )
+
+
+def verify(session: Session, key: bytes, history: Sequence[tuple[str, bytes]] = ()) -> VerifyResult:
     """Walk the whole chain; report the first entry that is edited, missing or out of order.
+
+    ``history``: every audit key by id, oldest first (``UnlockedKeys.audit_history``). The walk
+    starts with the oldest and switches to the next at the entry, sealed with the key before,
+    that names it (:func:`switch_key`); without it, ``key`` checks the whole chain.
 
     Stored values are read raw: a value that is not what the app writes (a timestamp that
     does not parse, a NULL where none may be ...) is a finding for that entry, never an error.
@@ -390,6 +467,9 @@ def verify(session: Session, key: bytes) -> VerifyResult:
     head = _raw_head(session)
     if head is None:
         return VerifyResult(False, 0, 0, "the audit head is missing", None)
+    by_id = dict(history)
+    if history:
+        key = history[0][1]
     upgraded = head.pre_key is not None  # written by schema 0005f or later
     expected_seq = 1
     prev = GENESIS
@@ -418,6 +498,9 @@ def verify(session: Session, key: bytes) -> VerifyResult:
                 return bad(f"entry {row.seq} was altered, moved or reordered", row.seq)
             if hmac.compare_digest(row.mac, _hmac(key, prev, canonical)):
                 sealed_seq, sealed_mac = row.seq, row.mac
+                switched = by_id.get(row.object_id) if _is_switch(row) else None
+                if switched is not None and switched != key:
+                    key = switched
                 pre_key = _pre_seed(key, row.mac)
             elif hmac.compare_digest(row.mac, _pre_mac(pre_key, prev, canonical)):
                 pre += 1

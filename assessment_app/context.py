@@ -21,7 +21,12 @@ from assessment_app.crypto.aead import KeyRing, Sealed
 from assessment_app.db.connection import server_errors
 from assessment_app.db.engine import Database
 from assessment_app.db.models import DataKey
-from assessment_app.errors import AccessDeniedError, IntegrityError, StaleEditError
+from assessment_app.errors import (
+    AccessDeniedError,
+    IntegrityError,
+    KeysChangedError,
+    StaleEditError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +39,17 @@ class UnlockedKeys:
     keyring: KeyRing
     index_key: bytes
     audit_key: bytes
+    # Every audit key, oldest first (the active one last): a master-key rotation starts a new
+    # one and keeps the old ones so ``audit verify`` checks entries from before the switch.
+    audit_history: tuple[tuple[str, bytes], ...] = ()
 
 
 def load_keys(session: Session, master_key: bytes) -> UnlockedKeys:
-    rows = session.execute(select(DataKey)).scalars().all()
+    rows = session.execute(select(DataKey).order_by(DataKey.created_at, DataKey.id)).scalars().all()
     data: dict[bytes, bytes] = {}
     current: bytes | None = None
     index_key = audit_key = None
+    history: list[tuple[str, bytes]] = []
     for row in rows:
         key = keymod.unwrap_subkey(master_key, row.purpose, row.id, row.wrapped)
         if row.purpose == "data":
@@ -48,12 +57,15 @@ def load_keys(session: Session, master_key: bytes) -> UnlockedKeys:
             if row.status == "active":
                 current = bytes.fromhex(row.id)
         elif row.purpose == "index":
-            index_key = key
+            if row.status == "active" or index_key is None:
+                index_key = key
         elif row.purpose == "audit":
-            audit_key = key
+            history.append((row.id, key))
+            if row.status == "active" or audit_key is None:
+                audit_key = key
     if current is None or index_key is None or audit_key is None:
         raise IntegrityError("data_keys", "wrapped", "*")
-    return UnlockedKeys(master_key, KeyRing(data, current), index_key, audit_key)
+    return UnlockedKeys(master_key, KeyRing(data, current), index_key, audit_key, tuple(history))
 
 
 @dataclass
@@ -125,7 +137,12 @@ class Context:
             return fallback
 
     def reload_keys(self, session: Session) -> None:
-        self.keys = load_keys(session, self.keys.master_key)
+        try:
+            self.keys = load_keys(session, self.keys.master_key)
+        except IntegrityError:
+            # The master key was replaced after this session signed in (see
+            # keys_admin.rotate_master_key): the keys are wrapped under one it lacks.
+            raise KeysChangedError() from None
 
     # --- transactions and audit ----------------------------------------------------------
     @contextmanager
@@ -152,15 +169,28 @@ class Context:
         object_id: str | None = None,
         detail: str | None = None,
     ) -> None:
-        audit.append(
-            session,
-            self.keys.audit_key,
-            action,
-            user_id=self.user_id,
-            object_type=object_type,
-            object_id=object_id,
-            detail=detail,
-        )
+        try:
+            audit.append(
+                session,
+                self.keys.audit_key,
+                action,
+                user_id=self.user_id,
+                object_type=object_type,
+                object_id=object_id,
+                detail=detail,
+            )
+        except audit.HeadKeyMismatch:
+            self.head_mismatch(session)
+            raise
+
+    def head_mismatch(self, session: Session) -> None:
+        """After :class:`audit.HeadKeyMismatch`: keys replaced since sign-in (reloading them
+        fails, or gives another audit key) raise :class:`KeysChangedError`; if the same keys
+        reload, the head itself was altered and the caller re-raises the integrity error."""
+        before = self.keys.audit_key
+        self.reload_keys(session)
+        if self.keys.audit_key != before:
+            raise KeysChangedError()
 
     def sign_out(self) -> None:
         with self.transaction() as session:

@@ -88,6 +88,29 @@ class AccountDisabledError(AuthenticationError):
     pass
 
 
+class KeysChangedError(AuthenticationError):
+    """The database's master key was replaced after this session signed in (someone left and
+    the keys were rotated): the session's keys no longer fit; sign in again."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database's keys were replaced after you signed in. Sign in again.",
+            "Databasens nycklar har bytts ut sedan du loggade in. Logga in igen.",
+        )
+
+
+class KeyRotationRunningError(AuthenticationError):
+    """A master-key rotation is under way: only an administrator may sign in (to finish it)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The keys are being replaced. Try again in a while, or ask an administrator to "
+            "finish the key rotation ('keys rotate --resume').",
+            "Nycklarna håller på att bytas ut. Försök igen om en stund, eller be en "
+            "administratör att slutföra nyckelbytet ('keys rotate --resume').",
+        )
+
+
 class WrongRecoveryKeyError(AuthenticationError):
     pass
 

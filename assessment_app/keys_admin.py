@@ -1,4 +1,5 @@
-"""Key operations: rotating the data key and re-encrypting every stored value."""
+"""Key operations: rotating the data key and re-encrypting every stored value, and replacing
+the master key itself when someone leaves (:func:`rotate_master_key`)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,22 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from assessment_app import audit
 from assessment_app.context import Context, load_keys
 from assessment_app.crypto import keys as keymod
-from assessment_app.db.models import Base, DataKey
-from assessment_app.errors import IntegrityError
+from assessment_app.db.models import (
+    Base,
+    DataKey,
+    Individual,
+    KeyRotation,
+    KeyWrap,
+    UrgentFlag,
+    User,
+)
+from assessment_app.db.types import utcnow
+from assessment_app.errors import IntegrityError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +87,22 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
             object_id=key_id,
             detail="rotation started",
         )
+    done, failed = reencrypt_all(ctx, batch_size)
+    with ctx.transaction() as session:
+        ctx.audit(
+            session,
+            audit.KEY_OPERATION,
+            object_type="data_key",
+            object_id=key_id,
+            detail=f"rotation finished: {done} values re-encrypted, {failed} failed",
+        )
+    log.info("data key rotated: %d values re-encrypted, %d failed", done, failed)
+    return RotationResult(key_id, done, failed)
+
+
+def reencrypt_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
+    """Seal every stored value not under the current data key again, in batches of their own
+    transactions (so a killed run resumes where it stood). Returns (re-encrypted, damaged)."""
     done = failed = 0
     for model, column in encrypted_columns():
         table: str = model.__tablename__
@@ -106,16 +132,7 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
                     )
                     done += 1
                 last = rows[-1][0]
-    with ctx.transaction() as session:
-        ctx.audit(
-            session,
-            audit.KEY_OPERATION,
-            object_type="data_key",
-            object_id=key_id,
-            detail=f"rotation finished: {done} values re-encrypted, {failed} failed",
-        )
-    log.info("data key rotated: %d values re-encrypted, %d failed", done, failed)
-    return RotationResult(key_id, done, failed)
+    return done, failed
 
 
 def _reseal(
@@ -135,3 +152,303 @@ def _reseal(
         )
         return None
     return ctx.keys.keyring.seal(table, column, row_id, data)
+
+
+# --- replacing the master key ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MasterRotationResult:
+    """What :func:`rotate_master_key` did.
+
+    ``needs_reset``: users whose key wrap had no key pair (they have not signed in since schema
+    0006a): their wrap is deleted, an administrator sets a new password (``user reset``).
+    ``recovery_key``: a new recovery key (formatted), when the recovery wrap had no key pair or
+    one was asked for; shown once, the old one no longer works. None: the old one still works.
+    """
+
+    reencrypted: int
+    failed: int
+    reindexed: int
+    needs_reset: tuple[str, ...] = ()
+    recovery_key: str | None = None
+    resumed: bool = False
+
+
+def running_rotation(ctx: Context) -> KeyRotation | None:
+    with ctx.transaction() as session:
+        return session.execute(
+            select(KeyRotation).where(KeyRotation.status == "running").limit(1)
+        ).scalar_one_or_none()
+
+
+def rotate_master_key(
+    ctx: Context,
+    removed_username: str | None = None,
+    *,
+    new_recovery_key: bool = False,
+    resume_only: bool = False,
+    batch_size: int = 500,
+) -> MasterRotationResult:
+    """Replace the master key and every key under it, so that nothing stored before (a copy of
+    a removed user's key wrap in an old dump) opens the database any more.
+
+    One transaction starts it: ``removed_username`` (if given) is removed (wrap deleted,
+    account disabled); a new master key gets a new data, index and audit key; the old keys are
+    wrapped again under the new master key and retired (all of them at once, so the old master
+    key opens nothing from here on); the new master key is sealed to the key pair of every
+    remaining wrap (the administrator's own too) and their password-wrapped copy of the old one
+    dropped; the audit chain switches to the new audit key (:func:`audit.switch_key`).
+    Then every value is re-encrypted and every blind index computed again, in batches of their
+    own transactions, and a last transaction deletes the old index key (the old audit key stays,
+    retired, for ``audit verify``; the old data keys too, for drafts kept on a worker's computer
+    while the server was away) and marks the rotation done.
+
+    Killed half-way, it is finished by running it again (``keys rotate --resume`` or ``user
+    remove --rotate`` once more) after signing in: the administrator's sign-in opens the new
+    master key from their own wrap. Until it is done only administrators may sign in (others
+    are told the keys are being replaced), and sessions opened before it can write nothing.
+    """
+    ctx.require_role("administrator")
+    running = running_rotation(ctx)
+    resumed = running is not None
+    needs_reset: tuple[str, ...] = ()
+    recovery: str | None = None
+    if running is None:
+        if resume_only:
+            raise ValidationError("No key rotation is under way.", "Inget nyckelbyte pågår.")
+        needs_reset, recovery = _start(ctx, removed_username, new_recovery_key)
+    else:
+        with ctx.transaction() as session:
+            ctx.reload_keys(session)  # KeysChangedError when signed in before it started
+    done, failed = reencrypt_all(ctx, batch_size)
+    reindexed, unindexed = reindex_all(ctx, batch_size)
+    recovery = _finish(ctx, done, failed + unindexed, reindexed) or recovery
+    result = MasterRotationResult(
+        done, failed + unindexed, reindexed, needs_reset, recovery, resumed
+    )
+    if resumed and removed_username and _still_has_key(ctx, removed_username):
+        # A rotation from before was finished first; now the one asked for.
+        again = rotate_master_key(
+            ctx, removed_username, new_recovery_key=new_recovery_key, batch_size=batch_size
+        )
+        return MasterRotationResult(
+            again.reencrypted,
+            again.failed,
+            again.reindexed,
+            again.needs_reset,
+            again.recovery_key or recovery,
+            True,
+        )
+    log.info(
+        "master key rotated: %d values re-encrypted, %d re-indexed, %d failed",
+        done,
+        reindexed,
+        failed + unindexed,
+    )
+    return result
+
+
+def _still_has_key(ctx: Context, username: str) -> bool:
+    with ctx.transaction() as session:
+        return (
+            session.execute(
+                select(KeyWrap.id)
+                .join(User, User.id == KeyWrap.user_id)
+                .where(User.username == username.strip())
+            ).first()
+            is not None
+        )
+
+
+def _start(
+    ctx: Context, removed_username: str | None, new_recovery_key: bool
+) -> tuple[tuple[str, ...], str | None]:
+    from assessment_app.accounts import add_recovery_wrap
+    from assessment_app.server.users_admin import _user, remove_in
+
+    needs_reset: list[str] = []
+    recovery: str | None = None
+    with ctx.transaction() as session:
+        # Writers serialise on the audit head: lock it first, so a second administrator who
+        # starts at the same moment waits, then finds the keys replaced (KeysChangedError).
+        audit.locked_head(session)
+        ctx.reload_keys(session)  # the keys this session holds still fit (else sign in again)
+        old_keys = ctx.keys
+        own = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
+        ).scalar_one_or_none()
+        if own is None or own.public_key is None:
+            raise ValidationError(
+                "Your own key has no key pair yet: sign out and in again, then retry.",
+                "Din egen nyckel saknar nyckelpar: logga ut och in igen och försök sedan igen.",
+            )
+        removed = None
+        if removed_username:
+            removed = _user(session, removed_username)
+            remove_in(ctx, session, removed)
+        master = keymod.random_key()
+        # The old keys, wrapped again under the new master key and retired.
+        for row in session.execute(select(DataKey)).scalars():
+            key = keymod.unwrap_subkey(old_keys.master_key, row.purpose, row.id, row.wrapped)
+            row.wrapped = keymod.wrap_subkey(master, row.purpose, row.id, key)
+            row.status = "retired"
+        new_ids = {}
+        for purpose in ("data", "index", "audit"):
+            key_id = keymod.new_key_id().hex()
+            new_ids[purpose] = key_id
+            session.add(
+                DataKey(
+                    id=key_id,
+                    purpose=purpose,
+                    status="active",
+                    wrapped=keymod.wrap_subkey(master, purpose, key_id, keymod.random_key()),
+                )
+            )
+        # The new master key for every remaining wrap that has a key pair.
+        recovery_done = False
+        for wrap, username in session.execute(
+            select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+        ).all():
+            if wrap.purpose == "recovery" and new_recovery_key:
+                session.delete(wrap)
+            elif wrap.public_key is not None:
+                wrap.sealed_master = keymod.seal_to_public(wrap.public_key, master, wrap.id)
+                wrap.wrapped = b""  # the old master key is no longer reachable through it
+                recovery_done = recovery_done or wrap.purpose == "recovery"
+            else:
+                session.delete(wrap)
+                if wrap.purpose == "password" and username:
+                    needs_reset.append(username)
+        if not recovery_done:
+            raw = keymod.new_recovery_key()
+            add_recovery_wrap(session, master, raw)
+            recovery = keymod.format_recovery_key(raw)
+        session.add(
+            KeyRotation(
+                status="running",
+                started_by=ctx.user_id,
+                removed_user_id=removed.id if removed is not None else None,
+            )
+        )
+        session.flush()
+        ctx.audit(
+            session,
+            audit.KEY_OPERATION,
+            object_type="master_key",
+            object_id=new_ids["data"],
+            detail="master key rotation started"
+            + (f"; {len(needs_reset)} user(s) need a new password" if needs_reset else "")
+            + ("; new recovery key" if recovery else ""),
+        )
+        new_keys = load_keys(session, master)
+        audit.switch_key(
+            session,
+            old_keys.audit_key,
+            new_keys.audit_key,
+            new_ids["audit"],
+            user_id=ctx.user_id,
+        )
+    ctx.keys = new_keys
+    return tuple(sorted(needs_reset)), recovery
+
+
+def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
+    """Compute every blind index again under the current index key: each person's
+    personnummer index and name tokens, each urgent flag's key token. Idempotent, in batches of
+    their own transactions. Returns (people and flags re-indexed, values that did not open)."""
+    from assessment_app.records.cases import pnr_index, set_name_tokens
+    from assessment_app.records.urgent import flag_token
+
+    done = failed = 0
+    last = ""
+    while True:
+        with ctx.transaction() as session:
+            rows = session.execute(
+                select(Individual.id, Individual.name_enc, Individual.pnr_enc)
+                .where(Individual.id > last)
+                .order_by(Individual.id)
+                .limit(batch_size)
+            ).all()
+            if not rows:
+                break
+            for ind_id, name_enc, pnr_enc in rows:
+                name = ctx.open_or(session, "individuals", "name_enc", ind_id, name_enc, None)
+                pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
+                if name is None or (pnr_enc is not None and pnr is None):
+                    failed += 1
+                if isinstance(name, str):
+                    set_name_tokens(session, ctx, ind_id, name)
+                if isinstance(pnr, str):
+                    session.execute(
+                        update(Individual)
+                        .where(Individual.id == ind_id)
+                        .values(pnr_index=pnr_index(ctx, pnr))
+                        .execution_options(synchronize_session=False)
+                    )
+                done += 1
+            last = rows[-1][0]
+    last = ""
+    while True:
+        with ctx.transaction() as session:
+            flags = session.execute(
+                select(UrgentFlag.id, UrgentFlag.case_id, UrgentFlag.details_enc)
+                .where(UrgentFlag.id > last)
+                .order_by(UrgentFlag.id)
+                .limit(batch_size)
+            ).all()
+            if not flags:
+                break
+            for flag_id, case_id, details_enc in flags:
+                details = ctx.open_or(
+                    session, "urgent_flags", "details_enc", flag_id, details_enc, None
+                )
+                if not isinstance(details, dict):
+                    failed += 1
+                    continue
+                token = flag_token(
+                    ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+                )
+                session.execute(
+                    update(UrgentFlag)
+                    .where(UrgentFlag.id == flag_id)
+                    .values(key_token=token)
+                    .execution_options(synchronize_session=False)
+                )
+                done += 1
+            last = flags[-1][0]
+    return done, failed
+
+
+def _finish(ctx: Context, done: int, failed: int, reindexed: int) -> str | None:
+    """Delete the old index key, mark the rotation done. Returns a new recovery key
+    when the recovery wrap is missing (formatted; shown once)."""
+    from assessment_app.accounts import add_recovery_wrap
+
+    recovery = None
+    with ctx.transaction() as session:
+        # The old index key has no use left. The old data keys stay, retired, wrapped under the
+        # new master key: nothing stored is sealed with them any more, but a draft a worker kept
+        # on their own computer while the server was away may be, and they open nothing a
+        # removed user did not hold already (the old master key they may have opens none).
+        session.execute(
+            delete(DataKey).where(DataKey.purpose == "index", DataKey.status == "retired")
+        )
+        if session.execute(select(KeyWrap.id).where(KeyWrap.purpose == "recovery")).first() is None:
+            raw = keymod.new_recovery_key()
+            add_recovery_wrap(session, ctx.keys.master_key, raw)
+            recovery = keymod.format_recovery_key(raw)
+        session.execute(
+            update(KeyRotation)
+            .where(KeyRotation.status == "running")
+            .values(status="done", finished_at=utcnow())
+        )
+        ctx.reload_keys(session)
+        ctx.audit(
+            session,
+            audit.KEY_OPERATION,
+            object_type="master_key",
+            detail=f"master key rotation finished: {done} values re-encrypted, "
+            f"{reindexed} re-indexed, {failed} failed",
+        )
+    return recovery

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
     from assessment_app.context import Context
+    from assessment_app.keys_admin import MasterRotationResult
     from assessment_app.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
@@ -154,3 +155,34 @@ def warn_on_rollback(ctx: Context, args: argparse.Namespace) -> Context:
 def say(args: argparse.Namespace, sv: str, en: str) -> str:
     """The Swedish or the English text, by ``--lang``."""
     return en if getattr(args, "lang", "sv") == "en" else sv
+
+
+def report_master_rotation(result: MasterRotationResult) -> int:
+    """What a master-key rotation did, for ``user remove --rotate`` and ``keys rotate``."""
+    print(
+        f"Huvudnyckeln och alla nycklar under den är utbytta: {result.reencrypted} värden "
+        f"omkrypterade, {result.reindexed} sökindex omräknade."
+        + (" (Ett avbrutet nyckelbyte slutfördes.)" if result.resumed else "")
+    )
+    print(
+        "De andra användarna får den nya nyckeln vid nästa inloggning. Tidigare inloggade "
+        "sessioner måste logga in igen."
+    )
+    if result.needs_reset:
+        names = ", ".join(result.needs_reset)
+        print(
+            f"Dessa användare har inte loggat in sedan nyckelparen infördes och behöver ett nytt "
+            f"lösenord ('user reset NAMN'): {names}"
+        )
+    if result.recovery_key:
+        print(
+            "Ny återställningsnyckel (den gamla fungerar inte längre). Skriv ner den och "
+            f"förvara den säkert, den visas bara nu:\n\n    {result.recovery_key}\n"
+        )
+    if result.failed:
+        print(
+            f"{result.failed} värden kunde inte läsas och lämnades orörda (se loggen).",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

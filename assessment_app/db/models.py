@@ -106,8 +106,30 @@ class KeyWrap(Base):
     )
     purpose: Mapped[str] = mapped_column(String(16), nullable=False)  # password | recovery
     kdf: Mapped[str] = mapped_column(Text, nullable=False)
+    # Empty while the master key waits in ``sealed_master`` (after a master-key rotation).
     wrapped: Mapped[bytes] = mapped_column(Blob, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    # An X25519 key pair (schema 0006a): the private key sealed under the same password- or
+    # recovery-derived key as the master key. A rotation seals the new master key to the public
+    # key (``sealed_master``); the next sign-in wraps it under the password and clears it.
+    public_key: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    private_sealed: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+    sealed_master: Mapped[bytes | None] = mapped_column(Blob, nullable=True)
+
+
+class KeyRotation(Base):
+    """A master-key rotation (schema 0006a): ``running`` until every value is re-encrypted
+    and every blind index recomputed, then ``done``. The new master key is never stored here: the
+    administrator who runs it gets it from their own wrap (sealed to their key pair) at sign-in,
+    so a rotation killed half-way is finished by running it again."""
+
+    __tablename__ = "key_rotations"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)  # running | done
+    started_by: Mapped[str | None] = mapped_column(ID, nullable=True)
+    removed_user_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class DataKey(Base):

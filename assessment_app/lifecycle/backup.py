@@ -500,7 +500,7 @@ def restore_backup(
                 command.upgrade(alembic_config(conn), "head")
         ctx = accounts.sign_in(db, username, password)
         with ctx.db.sessions() as session:
-            verified = audit.verify(session, ctx.keys.audit_key)
+            verified = audit.verify(session, ctx.keys.audit_key, ctx.keys.audit_history)
         if not verified.ok:
             raise _refused_backup(
                 f"its audit trail does not verify ({verified.problem}).",

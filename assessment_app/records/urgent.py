@@ -26,6 +26,7 @@ from assessment_app.errors import ValidationError
 from assessment_app.records.access import case_filter
 
 if TYPE_CHECKING:
+    from assessment_app.context import Context
     from assessment_app.templates.engine import EngineResult
     from assessment_app.workspace.unit import UnitOfWork
 
@@ -105,8 +106,13 @@ def sources_of(result: EngineResult, ratings: dict[str, dict[str, Any]]) -> list
 
 
 def _token(uow: UnitOfWork, case_id: str, source: UrgentSource) -> str:
-    key = f"{case_id}\x1f{source.area_id}\x1f{source.question_id}"
-    return blind_index.token(uow.ctx.keys.index_key, "urgent", key).hex()
+    return flag_token(uow.ctx, case_id, source.area_id, source.question_id)
+
+
+def flag_token(ctx: Context, case_id: str, area_id: str, question_id: str) -> str:
+    """The blind index that finds the open flag of the same question of a case again."""
+    key = f"{case_id}\x1f{area_id}\x1f{question_id}"
+    return blind_index.token(ctx.keys.index_key, "urgent", key).hex()
 
 
 def raise_flags(

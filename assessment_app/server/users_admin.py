@@ -5,23 +5,28 @@ disables the account, in one audited transaction. Enabling such an account is no
 let them in again: an administrator who is signed in (and so holds the master key) sets a new
 password with :func:`reset_user`, which wraps the master key for that password.
 
-What removal cannot do: a session that is open right now keeps the keys it unlocked until it
-ends, and a person who copied the master key out of memory keeps it. Rotating the data key
-does not change that (data keys are wrapped under the master key).
+Removal alone does not replace the master key: a copy of the removed user's key wrap (an old
+dump) still opens it. ``remove_user(..., rotate=True)`` (``user remove --rotate``) also replaces
+the master key and every key under it (``keys_admin.rotate_master_key``), after which such a copy
+opens nothing in the database. A session that is open right now keeps the keys it unlocked, but
+after a rotation it can write nothing (its keys no longer fit the audit head).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessment_app import audit
-from assessment_app.accounts import validate_password
+from assessment_app.accounts import validate_password, wrap_for_user
 from assessment_app.context import Context
-from assessment_app.crypto import keys as keymod
 from assessment_app.db.models import KeyWrap, User
-from assessment_app.db.types import new_id
 from assessment_app.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from assessment_app.keys_admin import MasterRotationResult
 
 
 def _user(session: Session, username: str) -> User:
@@ -50,28 +55,42 @@ def has_key(ctx: Context, username: str) -> bool:
         return bool(_password_wraps(session, _user(session, username).id))
 
 
-def remove_user(ctx: Context, username: str) -> None:
-    """Delete the user's key wrap and disable the account (audited). Their records stay."""
+def remove_user(
+    ctx: Context, username: str, *, rotate: bool = False
+) -> MasterRotationResult | None:
+    """Delete the user's key wrap and disable the account (audited). Their records stay.
+
+    ``rotate``: also replace the master key and every key under it (see
+    :func:`assessment_app.keys_admin.rotate_master_key`); returns what the rotation did."""
     ctx.require_role("administrator")
+    if rotate:
+        from assessment_app.keys_admin import rotate_master_key
+
+        return rotate_master_key(ctx, username)
     with ctx.transaction() as session:
-        user = _user(session, username)
-        if user.id == ctx.user_id:
-            raise ValidationError(
-                "You cannot remove your own account.", "Du kan inte ta bort ditt eget konto."
-            )
-        wraps = _password_wraps(session, user.id)
-        for wrap in wraps:
-            session.delete(wrap)
-        user.active = False
-        user.updated_by = ctx.user_id
-        session.flush()
-        ctx.audit(
-            session,
-            audit.USER_CHANGE,
-            object_type="user",
-            object_id=user.id,
-            detail=f"removed: disabled, {len(wraps)} key wrap(s) deleted",
+        remove_in(ctx, session, _user(session, username))
+    return None
+
+
+def remove_in(ctx: Context, session: Session, user: User) -> None:
+    """The removal itself, in the caller's transaction."""
+    if user.id == ctx.user_id:
+        raise ValidationError(
+            "You cannot remove your own account.", "Du kan inte ta bort ditt eget konto."
         )
+    wraps = _password_wraps(session, user.id)
+    for wrap in wraps:
+        session.delete(wrap)
+    user.active = False
+    user.updated_by = ctx.user_id
+    session.flush()
+    ctx.audit(
+        session,
+        audit.USER_CHANGE,
+        object_type="user",
+        object_id=user.id,
+        detail=f"removed: disabled, {len(wraps)} key wrap(s) deleted",
+    )
 
 
 def reset_user(ctx: Context, username: str, new_password: str) -> None:
@@ -87,11 +106,7 @@ def reset_user(ctx: Context, username: str, new_password: str) -> None:
         for wrap in _password_wraps(session, user.id):
             session.delete(wrap)
         session.flush()
-        wrap_id = new_id()
-        params, wrapped = keymod.wrap_for_password(ctx.keys.master_key, new_password, wrap_id)
-        session.add(
-            KeyWrap(id=wrap_id, user_id=user.id, purpose="password", kdf=params, wrapped=wrapped)
-        )
+        wrap_for_user(session, ctx.keys.master_key, user.id, new_password)
         user.active = True
         user.failed_attempts = 0
         user.locked_until = None

@@ -23,7 +23,7 @@ from assessment_app.settings import load_provider_managers
 from assessment_app.workspace.workspace import retrying
 
 if TYPE_CHECKING:
-    from assessment_app.keys_admin import RotationResult
+    from assessment_app.keys_admin import MasterRotationResult, RotationResult
     from assessment_app.lifecycle.anchor import RollbackStatus
     from assessment_app.lifecycle.backup import BackupInfo, Progress
     from assessment_app.lifecycle.retention import RetentionPlan, RetentionResult
@@ -77,10 +77,12 @@ class AdminUseCases:
 
         return users_admin.has_key(self.ctx, username)
 
-    def remove_user(self, username: str) -> None:
+    def remove_user(self, username: str, *, rotate: bool = False) -> MasterRotationResult | None:
+        """Remove the user's key and disable the account; ``rotate``: replace the master key
+        and every key under it too (a copy of their old key wrap then opens nothing)."""
         from assessment_app.server import users_admin
 
-        users_admin.remove_user(self.ctx, username)
+        return users_admin.remove_user(self.ctx, username, rotate=rotate)
 
     def reset_user(self, username: str, new_password: str) -> None:
         from assessment_app.server import users_admin
@@ -189,10 +191,25 @@ class AdminUseCases:
 
         return rotate_data_key(self.ctx)
 
+    def rotate_master_key(
+        self, *, resume_only: bool = False, new_recovery_key: bool = False
+    ) -> MasterRotationResult:
+        """A new master key and new keys under it (finishes a rotation that was cut off)."""
+        from assessment_app.keys_admin import rotate_master_key
+
+        return rotate_master_key(
+            self.ctx, resume_only=resume_only, new_recovery_key=new_recovery_key
+        )
+
+    def key_rotation_running(self) -> bool:
+        from assessment_app.keys_admin import running_rotation
+
+        return running_rotation(self.ctx) is not None
+
     def verify_audit(self) -> audit.VerifyResult:
         ctx = self.ctx
         with ctx.db.read_session() as session:
-            return audit.verify(session, ctx.keys.audit_key)
+            return audit.verify(session, ctx.keys.audit_key, ctx.keys.audit_history)
 
     # --- retention ----------------------------------------------------------------------------
     def plan_retention(

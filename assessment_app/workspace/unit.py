@@ -127,6 +127,7 @@ class UnitOfWork:
     checked: set[Any] = field(default_factory=set)  # identity keys of version-checked rows
     head: AuditHead | None = None
     audited: int = 0
+    key_checked: bool = False
     content_written: bool = False
     touched: set[str] = field(default_factory=set)
     damage: list[Damage] = field(default_factory=list)
@@ -347,17 +348,21 @@ class UnitOfWork:
     ) -> None:
         if not self.writing:
             raise RuleViolation("audit entries are written in write transactions")
-        audit.append(
-            self.session,
-            self.ctx.keys.audit_key,
-            action,
-            user_id=self.ctx.user_id,
-            object_type=object_type,
-            object_id=object_id,
-            detail=detail,
-            head=self.lock_head(),
-            flush=False,
-        )
+        try:
+            audit.append(
+                self.session,
+                self.ctx.keys.audit_key,
+                action,
+                user_id=self.ctx.user_id,
+                object_type=object_type,
+                object_id=object_id,
+                detail=detail,
+                head=self.lock_head(),
+                flush=False,
+            )
+        except audit.HeadKeyMismatch:
+            self.ctx.head_mismatch(self.session)  # keys replaced since sign-in
+            raise
         self.audited += 1
 
     # --- the rules (called from the session events) -----------------------------------------
@@ -415,6 +420,15 @@ class UnitOfWork:
         changed = (*session.new, *session.dirty, *session.deleted)
         if not self.writing and any(isinstance(o, CASE_CONTENT) for o in changed):
             raise RuleViolation("case content written in a read transaction")
+        if self.writing and changed and not self.key_checked:
+            # A session that signed in before a master-key rotation holds keys that are gone:
+            # nothing it seals may be written (its data key is deleted when the rotation ends).
+            try:
+                audit.check_key(session, self.ctx.keys.audit_key, self.lock_head())
+            except audit.HeadKeyMismatch:
+                self.ctx.head_mismatch(session)
+                raise
+            self.key_checked = True
         for obj in list(session.new) + list(session.deleted):
             if isinstance(obj, CASE_CONTENT):
                 self._content(obj)

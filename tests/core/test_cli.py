@@ -117,6 +117,29 @@ def test_full_cli_flow(cli_db: str, tmp_path: Path) -> None:
     assert upgrade.returncode == 0 and "senaste" in upgrade.stdout
 
 
+def test_user_remove_rotate_replaces_the_keys(cli_db: str, tmp_path: Path) -> None:
+    pw = {"ASSESSMENT_PASSWORD": "worker-pw-123"}
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    demo = run(["--database", cli_db, "--user", "chef", "demo", "--cases", "2", "--seed", "2"], pw)
+    assert demo.returncode == 0, demo.stderr
+    ref = demo.stdout.split()[0]
+    plain = run(["--database", cli_db, "--user", "admin", "user", "remove", "anna"], admin)
+    assert plain.returncode == 0 and "--rotate anna" in plain.stdout, plain.stderr
+    rotated = run(
+        ["--database", cli_db, "--user", "admin", "user", "remove", "anna", "--rotate"], admin
+    )
+    assert rotated.returncode == 0, rotated.stderr
+    assert "Huvudnyckeln och alla nycklar under den är utbytta" in rotated.stdout
+    out = tmp_path / "utdrag.json"
+    sa = run(["--database", cli_db, "--user", "chef", "subject-access", ref, "--out", str(out)], pw)
+    assert sa.returncode == 0, sa.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["individual"]["name"]
+    verify = run(["--database", cli_db, "--user", "admin", "audit", "verify"], admin)
+    assert verify.returncode == 0 and verify.stdout.startswith("OK:"), verify.stderr
+    nothing = run(["--database", cli_db, "--user", "admin", "keys", "rotate", "--resume"], admin)
+    assert nothing.returncode == 2 and "Inget nyckelbyte pågår" in nothing.stderr
+
+
 def test_bad_inputs_give_clear_messages(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     missing = run(

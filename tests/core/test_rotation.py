@@ -1,17 +1,36 @@
-"""Data-key rotation re-encrypts everything while earlier sessions keep reading."""
+"""Data-key rotation re-encrypts everything while earlier sessions keep reading; master-key
+rotation (`user remove --rotate`) shuts out a copy of a removed user's key wrap."""
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import select
+import json
+from typing import Any
 
+import pytest
+from cryptography.exceptions import InvalidTag
+from sqlalchemy import delete, select, update
+
+from assessment_app import accounts, audit
+from assessment_app.crypto import keys as keymod
 from assessment_app.crypto.aead import Sealed
-from assessment_app.db.models import DataKey, Individual
-from assessment_app.errors import AccessDeniedError
+from assessment_app.db.models import AuditEvent, DataKey, Individual, KeyWrap, UrgentFlag, User
+from assessment_app.db.types import utcnow
+from assessment_app.errors import (
+    AccessDeniedError,
+    AccountDisabledError,
+    DamagedKeyWrapError,
+    IntegrityError,
+    KeyRotationRunningError,
+    KeysChangedError,
+    ValidationError,
+    WrongPasswordError,
+    WrongRecoveryKeyError,
+)
 from assessment_app.keys_admin import encrypted_columns, rotate_data_key
+from assessment_app.records.cases import CaseQuery
 from assessment_app.records.plans import Goal, PlanContent, PlanEdit
 from assessment_app.workspace import Saved
-from tests.conftest import ADMIN_PW, World
+from tests.conftest import ADMIN_PW, WORKER_PW, World
 
 
 def test_rotation_reencrypts_and_old_sessions_keep_reading(world: World) -> None:
@@ -65,29 +84,346 @@ def test_every_encrypted_column_is_covered() -> None:
     assert ("assessments", "instruments_enc") in covered  # AUDIT, DUDIT
 
 
-@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
-def test_a_copied_key_wrap_of_a_removed_user_still_opens_a_rotated_database(world: World) -> None:
-    """The limit stated in docs/server-setup.md (section 7) and ARCHITECTURE.md (Keys): the master
-    key is never replaced, so neither `user remove` nor `keys rotate` shuts out a copy of a
-    removed user's key wrap. When the master key can be replaced, this test must change."""
-    from assessment_app.crypto import keys as keymod
-    from assessment_app.db.models import KeyWrap, User
-    from tests.conftest import WORKER_PW
+def _copy_of_wrap(db: Any, username: str) -> tuple[str, str, bytes, bytes | None, bytes | None]:
+    """A user's password key wrap as an old dump holds it."""
+    with db.sessions() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one()
+        wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == user.id, KeyWrap.purpose == "password")
+        ).scalar_one()
+        return (
+            wrap.id,
+            wrap.kdf,
+            bytes(wrap.wrapped),
+            wrap.public_key and bytes(wrap.public_key),
+            wrap.private_sealed and bytes(wrap.private_sealed),
+        )
 
+
+def _opens_anything(db: Any, master: bytes) -> list[str]:
+    """Every key in the database the given master key opens."""
+    opened = []
+    with db.sessions() as session:
+        for row in session.execute(select(DataKey)).scalars():
+            try:
+                keymod.unwrap_subkey(master, row.purpose, row.id, row.wrapped)
+            except IntegrityError:
+                continue
+            opened.append(row.purpose)
+    return opened
+
+
+def _private_key_opens(copied: tuple[Any, ...], password: str, sealed: bytes, wrap_id: str) -> bool:
+    """Whether the private key in a copied wrap opens a master key sealed to another wrap."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    kek = keymod.kdf.derive(password, keymod.KdfParams.from_json(json.loads(copied[1])))
+    private = X25519PrivateKey.from_private_bytes(
+        keymod._open(kek, copied[4], b"sk|password|" + copied[0].encode())
+    )
+    eph = sealed[: keymod.PUBLIC_KEY_LEN]
+    shared = private.exchange(X25519PublicKey.from_public_bytes(eph))
+    key = keymod._sealed_key(
+        shared, eph, private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    )
+    try:
+        keymod._open(key, sealed[keymod.PUBLIC_KEY_LEN :], b"mk|sealed|" + wrap_id.encode())
+    except InvalidTag:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_user_remove_rotate_shuts_out_a_copied_key_wrap(world: World) -> None:
+    """`user remove --rotate`: a copy of the removed user's old key wrap, with their password,
+    opens nothing in the rotated database; everyone else signs in and reads everything, the
+    recovery key still works, search finds people, the audit trail verifies across the change
+    and still catches a change to an entry from before it."""
+    anna = world.workspace("anna")
+    people = [
+        anna.cases.create(name=f"Rotera Person{i}", personnummer=pnr)
+        for i, pnr in enumerate(("19121212-1212", None, "20000101-0008"))
+    ]
+    plan = anna.plans.create(people[0].id)
+    assert isinstance(
+        anna.plans.save(PlanEdit(plan, PlanContent([Goal("housing", "Eget boende")], []))), Saved
+    )
+    bo_before = world.workspace("bo")  # signed in before the rotation
+    db = world.db()
+    for name in ("anna", "bo", "chef", "admin"):
+        world.sign_in(name, ADMIN_PW if name == "admin" else WORKER_PW)  # key pairs at sign-in
+    with db.session() as session:  # syd's wrap as made before key pairs (schema 0006a)
+        syd = session.execute(select(User.id).where(User.username == "syd")).scalar_one()
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.user_id == syd)
+            .values(public_key=None, private_sealed=None)
+        )
+    copied = _copy_of_wrap(db, "anna")
+    old_master = keymod.unwrap_with_password(WORKER_PW, copied[1], copied[2], copied[0])
+    assert "data" in _opens_anything(db, old_master)  # before: the copy opens the keys
+
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed == 0
+    assert result.reencrypted >= 5 and result.reindexed >= 3
+    assert result.needs_reset == ("syd",)  # no key pair: an administrator sets a new password
+    assert result.recovery_key is None  # the recovery wrap has a key pair: the old one works
+
+    # The copy: the old master key it opens fits no key stored now, and the private key in it
+    # opens no sealed master key (anna's wrap was deleted before anything was sealed).
+    assert _opens_anything(db, old_master) == []
+    with db.sessions() as session:
+        assert session.execute(select(KeyWrap).where(KeyWrap.wrapped == copied[2])).first() is None
+        sealed = [
+            (bytes(w.sealed_master), w.id)
+            for w in session.execute(select(KeyWrap)).scalars()
+            if w.sealed_master is not None
+        ]
+    assert len(sealed) == 4  # bo, chef, admin, the recovery wrap
+    assert not any(_private_key_opens(copied, WORKER_PW, blob, wid) for blob, wid in sealed)
+    with pytest.raises(AccountDisabledError):
+        world.sign_in("anna", WORKER_PW)
+    # Even the copied row put back, the account enabled: the password opens the old master key,
+    # which opens none of the keys stored now.
+    with db.session() as session:
+        anna_id = session.execute(select(User.id).where(User.username == "anna")).scalar_one()
+        session.add(
+            KeyWrap(
+                id=copied[0],
+                user_id=anna_id,
+                purpose="password",
+                kdf=copied[1],
+                wrapped=copied[2],
+                public_key=copied[3],
+                private_sealed=copied[4],
+            )
+        )
+        session.execute(update(User).where(User.id == anna_id).values(active=True))
+    with pytest.raises(IntegrityError):
+        world.sign_in("anna", WORKER_PW)
+    with db.session() as session:
+        session.execute(delete(KeyWrap).where(KeyWrap.id == copied[0]))
+        session.execute(update(User).where(User.id == anna_id).values(active=False))
+
+    # A session from before the rotation can write nothing more.
+    with pytest.raises(KeysChangedError):
+        bo_before.cases.create(name="Efter Bytet", personnummer=None)
+
+    # The others sign in (the new master key from their sealed wrap) and read everything.
+    chef = world.workspace("chef")
+    assert chef.cases.open(people[2].id).individual.name == "Rotera Person2"
+    assert chef.plans.get(plan.id).goals[0].text == "Eget boende"
+    found = chef.cases.page(CaseQuery(text="Rotera")).rows
+    assert {r.id for r in found} == {p.id for p in people}
+    assert [r.id for r in chef.cases.page(CaseQuery(text="19121212-1212")).rows] == [people[0].id]
+    assert chef.ctx.damaged == set()
+    with db.sessions() as session:
+        assert all(
+            w.sealed_master is None
+            for w in session.execute(
+                select(KeyWrap)
+                .join(User, User.id == KeyWrap.user_id)
+                .where(User.username == "chef")
+            ).scalars()
+        )
+        statuses = sorted((k.purpose, k.status) for k in session.execute(select(DataKey)).scalars())
+        assert statuses == [
+            ("audit", "active"),
+            ("audit", "retired"),
+            ("data", "active"),
+            ("data", "retired"),  # wrapped under the new master key: for drafts kept locally
+            ("index", "active"),
+        ]
+        for ind in session.execute(select(Individual)).scalars():
+            assert Sealed.parse(ind.name_enc).key_id == chef.ctx.keys.keyring.current_key_id
+    bo = world.workspace("bo")
+    assert bo.cases.create(name="Ny Efter", personnummer=None).id
+
+    # The recovery key still works, on the new master key.
+    accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    assert world.workspace("bo", "nytt-losenord-1").cases.page(CaseQuery()).rows is not None
+
+    # The audit trail verifies across the change, and an entry from before it is still guarded.
+    admin2 = world.workspace("admin", ADMIN_PW)
+    assert admin2.admin.verify_audit().ok
+    with db.session() as session:
+        switch = session.execute(
+            select(AuditEvent).where(AuditEvent.object_type == "audit_key")
+        ).scalar_one()
+        session.execute(update(AuditEvent).where(AuditEvent.seq == 3).values(detail="ändrad"))
+    bad = admin2.admin.verify_audit()
+    assert not bad.ok and bad.first_bad_seq == 3 and switch.seq > 3
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_an_entry_after_the_switch_sealed_with_the_old_key_is_caught(world: World) -> None:
+    """The old audit key (which the removed user may have) cannot extend the chain."""
+    admin = world.workspace("admin", ADMIN_PW)
+    old_audit = admin.ctx.keys.audit_key
+    admin.admin.remove_user("bo", rotate=True)
+    assert admin.admin.verify_audit().ok
+    db = world.db()
+    with db.session() as session, pytest.raises(audit.HeadKeyMismatch):
+        audit.append(session, old_audit, "case.open", object_type="case", object_id="x")
+    # Forged offline with the old key: an entry chained on the head, the head sealed again.
+    with db.session() as session:
+        head = audit.locked_head(session)
+        event = AuditEvent(
+            seq=head.seq + 1,
+            at=utcnow(),
+            user_id=None,
+            action="case.open",
+            object_type="case",
+            object_id="x",
+            detail=None,
+            prev_mac=head.mac,
+            mac=None,
+        )
+        event.mac = audit._mac(old_audit, head.mac, event)
+        head.seq = event.seq
+        audit._seal_head(old_audit, head, event.seq, event.mac)
+        session.add(event)
+    result = admin.admin.verify_audit()
+    assert not result.ok and result.first_bad_seq == event.seq
+    db.dispose()
+
+
+def test_a_killed_rotation_is_refused_to_others_and_finished_by_running_it_again(
+    world: World,
+) -> None:
+    """Between the start and the end, only administrators sign in; running it again ends it."""
+    anna = world.workspace("anna")
+    case = anna.cases.create(name="Halvvägs Person", personnummer="19121212-1212")
+    for name in ("bo", "chef"):
+        world.sign_in(name)
+    admin = world.workspace("admin", ADMIN_PW)
+    from assessment_app import keys_admin
+
+    keys_admin._start(admin.ctx, "anna", False)  # the first step only, as if killed after it
+    with pytest.raises(KeyRotationRunningError):
+        world.sign_in("chef")
+    # A fresh sign-in of the administrator opens the new master key from their own wrap.
+    admin2 = world.workspace("admin", ADMIN_PW)
+    assert admin2.admin.key_rotation_running()
+    result = admin2.admin.rotate_master_key(resume_only=True)
+    assert result.resumed and result.failed == 0
+    assert not admin2.admin.key_rotation_running()
+    chef = world.workspace("chef")
+    assert chef.cases.open(case.id).individual.name == "Halvvägs Person"
+    assert [r.id for r in chef.cases.page(CaseQuery(text="Halvvägs")).rows] == [case.id]
+    assert admin2.admin.verify_audit().ok
+    with pytest.raises(ValidationError):
+        admin2.admin.rotate_master_key(resume_only=True)
+
+
+def test_wraps_from_before_key_pairs_get_one_at_sign_in_and_a_new_recovery_key_is_made(
+    world: World,
+) -> None:
+    """A wrap from before schema 0006a (no key pair) gets one at the next sign-in; a recovery
+    wrap without one is replaced by a new recovery key at the rotation (the old one stops)."""
+    db = world.db()
+    with db.session() as session:
+        session.execute(update(KeyWrap).values(public_key=None, private_sealed=None))
+    world.sign_in("chef")
+    with db.sessions() as session:
+        pairs = {
+            name: wrap.public_key is not None
+            for wrap, name in session.execute(
+                select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+            ).all()
+        }
+    assert pairs == {
+        "chef": True,
+        "admin": False,
+        "anna": False,
+        "bo": False,
+        "syd": False,
+        None: False,
+    }
+    admin = world.workspace("admin", ADMIN_PW)  # now the administrator's wrap has one too
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.recovery_key is not None
+    assert result.needs_reset == ("bo", "syd")
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.workspace("bo", "nytt-losenord-1").cases.page(CaseQuery()).rows == []
+    assert world.workspace("chef").admin.must_change_password is False
+    # A second rotation: the new recovery wrap has a key pair, so the new key keeps working.
+    again = admin.admin.rotate_master_key()
+    assert again.recovery_key is None
+    accounts.reset_password_with_recovery(db, result.recovery_key, "syd", "nytt-losenord-2")
+    assert world.sign_in("syd", "nytt-losenord-2").username == "syd"
+    assert admin.admin.verify_audit().ok
+    db.dispose()
+
+
+def test_a_master_key_sealed_to_a_key_pair_opens_only_with_that_password() -> None:
+    master = keymod.random_key()
+    new = keymod.new_password_wrap(master, "rätt lösenord", "w1")
+    sealed = keymod.seal_to_public(new.public_key, keymod.random_key(), "w1")
+    opened = keymod.open_password_wrap(
+        "rätt lösenord",
+        new.kdf,
+        b"",
+        "w1",
+        public_key=new.public_key,
+        private_enc=new.private_enc,
+        sealed_master=sealed,
+    )
+    assert opened.wrapped is not None and opened.changes()["sealed_master"] is None
+    again = keymod.open_password_wrap("rätt lösenord", new.kdf, opened.wrapped, "w1")
+    assert again.master_key == opened.master_key != master
+    with pytest.raises(WrongPasswordError):
+        keymod.open_password_wrap(
+            "fel lösenord",
+            new.kdf,
+            b"",
+            "w1",
+            public_key=new.public_key,
+            private_enc=new.private_enc,
+            sealed_master=sealed,
+        )
+    with pytest.raises(DamagedKeyWrapError):  # sealed for another wrap
+        keymod.open_password_wrap(
+            "rätt lösenord",
+            new.kdf,
+            b"",
+            "w1",
+            public_key=new.public_key,
+            private_enc=new.private_enc,
+            sealed_master=keymod.seal_to_public(new.public_key, master, "w2"),
+        )
+
+
+def test_an_open_urgent_flag_is_found_again_after_the_rotation(world: World) -> None:
+    """The urgent flags' blind index is computed again: the same urgent answer saved after the
+    rotation raises no second flag while the first is open."""
+    from assessment_app.workspace.interview import AssessmentEdit
+
+    tonight = {"safety_threatened": True, "safety_protection_tonight": True}
+    bo = world.workspace("bo")
+    row = bo.cases.create(name="Akut Person")
+    saved = bo.interviews.save(AssessmentEdit.of(bo.interviews.start(row.id), dict(tonight), {}))
+    assert isinstance(saved, Saved) and len(bo.cases.urgent_flags(row.id)) == 1
     db = world.db()
     with db.sessions() as session:
-        anna = session.execute(select(User).where(User.username == "anna")).scalar_one()
-        copy = session.execute(
-            select(KeyWrap).where(KeyWrap.user_id == anna.id, KeyWrap.purpose == "password")
-        ).scalar_one()
-        copied = (copy.id, copy.kdf, bytes(copy.wrapped))  # e.g. from last month's dump
+        before = session.execute(select(UrgentFlag.key_token)).scalar_one()
     admin = world.workspace("admin", ADMIN_PW)
-    admin.admin.remove_user("anna")
-    new_key_id = admin.admin.rotate_keys().new_key_id
+    result = admin.admin.remove_user("syd", rotate=True)
+    assert result is not None and result.failed == 0
     with db.sessions() as session:
-        assert session.execute(select(KeyWrap).where(KeyWrap.user_id == anna.id)).first() is None
-        new_key = session.get(DataKey, new_key_id)
-        assert new_key is not None
-        master = keymod.unwrap_with_password(WORKER_PW, copied[1], copied[2], copied[0])
-        assert len(keymod.unwrap_subkey(master, "data", new_key.id, new_key.wrapped)) == 32
+        assert session.execute(select(UrgentFlag.key_token)).scalar_one() != before
+    bo = world.workspace("bo")
+    info = bo.interviews.get(saved.value.info.id)
+    again = bo.interviews.save(AssessmentEdit.of(info, dict(tonight), {}))
+    assert isinstance(again, Saved)
+    flags = bo.cases.urgent_flags(row.id)
+    assert len(flags) == 1 and flags[0].open and flags[0].question_id == "safety_protection_tonight"
     db.dispose()

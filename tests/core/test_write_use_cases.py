@@ -166,6 +166,8 @@ USE_CASES: dict[str, str] = {
     "admin.retire_provider": OTHER,
     "admin.reactivate_provider": OTHER,
     "admin.rotate_keys": OTHER,  # re-encrypts values; the content does not change
+    "admin.rotate_master_key": OTHER,  # re-encrypts and re-indexes; the content does not change
+    "admin.key_rotation_running": READS,
     "admin.verify_audit": READS,
     "admin.plan_retention": READS,
     "admin.apply_retention": OTHER,  # deletes whole cases after the period

@@ -126,6 +126,27 @@ def test_remove_explains_and_needs_confirmation_then_reset_brings_back(qtbot, pa
     page.grab().save("/tmp/uicheck/users.png")
 
 
+def test_remove_can_also_replace_the_keys(qtbot, page, database, ws):
+    """The remove question offers the key rotation; ticked, the keys are replaced and the
+    administrator's own session goes on working with the new ones."""
+    accounts.sign_in(database, "bo", "bo-password-123")  # a key pair for bo's wrap
+    before = ws.ctx.keys.master_key
+    page.select("anna")
+    _click(qtbot, page.remove_button)
+    box = page.confirmation
+    assert page.rotate_check is not None and not page.rotate_check.isChecked()
+    assert "Byt också nycklarna" in page.rotate_check.text()
+    page.rotate_check.setChecked(True)
+    remove = next(b for b in box.buttons() if b.text() == "Ta bort")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+    assert "alla nycklar är utbytta" in page.banner.text(), page.banner.text()
+    assert ws.ctx.keys.master_key != before and not ws.admin.key_rotation_running()
+    assert ws.admin.verify_audit().ok
+    assert accounts.sign_in(database, "bo", "bo-password-123").username == "bo"
+    assert _cell(page, "anna", 5) == "Nej – borttagen"
+
+
 def test_add_a_user(qtbot, page, database):
     qtbot.keyClicks(page.username, "cilla")
     qtbot.keyClicks(page.display_name, "Cilla Ceder")
@@ -174,3 +195,20 @@ def test_an_administrator_sets_a_users_work_phone_and_email(qtbot, page, ws, dat
     # Opened again: what is stored, to change.
     _click(qtbot, page.contact_button)
     assert page.contact_dialog.email.text() == "anna@kommun.se"
+
+
+def test_a_cut_off_key_rotation_is_offered_to_finish(qtbot, database, settings, template):
+    from assessment_app import keys_admin
+
+    admin = accounts.sign_in(database, *ADMIN)
+    keys_admin._start(admin, "anna", False)  # as if killed after the first step
+    again = accounts.sign_in(database, *ADMIN)  # the new master key from the sealed wrap
+    page = UsersPage(Services(database, again, settings, StaticTemplates(template)))
+    qtbot.addWidget(page)
+    page.show()
+    wait_tasks(qtbot)
+    assert page.resume_button.isVisible() and "avbröts" in page.banner.text()
+    _click(qtbot, page.resume_button)
+    assert "Nyckelbytet är slutfört" in page.banner.text(), page.banner.text()
+    assert not page.resume_button.isVisible()
+    assert not Workspace(again).admin.key_rotation_running()

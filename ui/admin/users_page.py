@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,6 +50,12 @@ from ui.widgets.loader import Loader
 class UserRow:
     user: UserInfo
     can_unlock: bool  # the user still has a key (not removed)
+
+
+@dataclass(frozen=True)
+class UserList:
+    rows: list[UserRow]
+    rotation_running: bool  # a master-key rotation was cut off and waits to be finished
 
 
 class NewPasswordDialog(QDialog):
@@ -160,7 +168,7 @@ class UsersPage(QWidget):
         self.busy = False  # a change is being saved
         admin = services.ws.admin
 
-        def fetch() -> list[UserRow]:
+        def fetch() -> UserList:
             rows = []
             for u in admin.list_users():
                 try:
@@ -168,10 +176,12 @@ class UsersPage(QWidget):
                 except AppError:
                     key = False
                 rows.append(UserRow(u, key))
-            return rows
+            return UserList(rows, admin.key_rotation_running())
 
         self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.confirmation: QMessageBox | None = None
+        self.rotate_check: QCheckBox | None = None
+        self.recovery_box: QMessageBox | None = None
         self.password_dialog: NewPasswordDialog | None = None
         heading = QLabel(
             self.tr(
@@ -203,6 +213,10 @@ class UsersPage(QWidget):
         self.contact_button = QPushButton(self.tr("&Kontaktuppgifter …"), self)
         self.contact_button.clicked.connect(self.ask_contact)
         self.contact_dialog: UserContactDialog | None = None
+        # A key rotation that was cut off (see keys_admin.rotate_master_key): finish it here.
+        self.resume_button = QPushButton(self.tr("&Slutför nyckelbytet"), self)
+        self.resume_button.clicked.connect(self.resume_rotation)
+        self.resume_button.hide()
         self.disable_button.clicked.connect(lambda: self.set_active(False))
         self.enable_button.clicked.connect(lambda: self.set_active(True))
         self.reset_button.clicked.connect(self.ask_new_password)
@@ -213,6 +227,7 @@ class UsersPage(QWidget):
         actions.addWidget(self.reset_button)
         actions.addWidget(self.remove_button)
         actions.addWidget(self.contact_button)
+        actions.addWidget(self.resume_button)
         actions.addStretch(1)
 
         self.username = QLineEdit(self)
@@ -262,8 +277,18 @@ class UsersPage(QWidget):
         self.status.hide()
         self.banner.show_message(error_message(error), "error")
 
-    def _loaded(self, rows: list[UserRow]) -> None:
+    def _loaded(self, loaded: UserList) -> None:
         self.status.hide()
+        rows = loaded.rows
+        self.resume_button.setVisible(loaded.rotation_running)
+        if loaded.rotation_running:
+            self.banner.show_message(
+                self.tr(
+                    "Ett nyckelbyte avbröts innan det var klart. Bara administratörer kan "
+                    "logga in tills det är slutfört: tryck på Slutför nyckelbytet."
+                ),
+                "error",
+            )
         selected = self.selected_username()
         self.users = [r.user for r in rows]
         self.can_unlock = {r.user.username: r.can_unlock for r in rows}
@@ -316,19 +341,24 @@ class UsersPage(QWidget):
         self.remove_button.setEnabled(user is not None and not own)
         self.contact_button.setEnabled(user is not None)
         self.add_button.setEnabled(not self.busy)
+        self.resume_button.setEnabled(not self.busy)
 
     def _run(
-        self, action: Callable[[], object], done: str, then: Callable[[], None] | None = None
+        self,
+        action: Callable[[], object],
+        done: str | Callable[[object], str],
+        then: Callable[[], None] | None = None,
     ) -> None:
-        """Run a change in the background; say what happened and read the list again."""
+        """Run a change in the background; say what happened (``done``, or made from the
+        result) and read the list again."""
         if self.busy:
             return
         self.busy = True
         self._update_buttons()
 
-        def succeeded(_result: object) -> None:
+        def succeeded(result: object) -> None:
             self.busy = False
-            self.banner.show_message(done, "success")
+            self.banner.show_message(done if isinstance(done, str) else done(result), "success")
             if then is not None:
                 then()
             self.reload()
@@ -382,6 +412,14 @@ class UsersPage(QWidget):
                 "nytt lösenord."
             ).format(user=user.username)
         )
+        rotate = QCheckBox(
+            self.tr(
+                "Byt också nycklarna (rekommenderas när någon slutar): en kopia av användarens "
+                "nyckel i en gammal säkerhetskopia öppnar då inte längre databasen"
+            )
+        )
+        box.setCheckBox(rotate)
+        self.rotate_check = rotate
         remove = box.addButton(self.tr("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)
@@ -389,19 +427,77 @@ class UsersPage(QWidget):
 
         def answered() -> None:
             if box.clickedButton() is remove:
-                self.remove(name)
+                self.remove(name, rotate=rotate.isChecked())
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)
         self.confirmation = box
         box.open()
 
-    def remove(self, username: str) -> None:
+    def remove(self, username: str, *, rotate: bool = False) -> None:
+        admin = self.services.ws.admin
+        if not rotate:
+            self._run(
+                lambda: admin.remove_user(username),
+                self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
+                    user=username
+                ),
+            )
+            return
+        self._run(
+            lambda: admin.remove_user(username, rotate=True),
+            self._rotated_text(
+                self.tr(
+                    "{user} är borttagen och alla nycklar är utbytta. De andra användarna får "
+                    "de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver "
+                    "logga in igen."
+                ).format(user=username)
+            ),
+        )
+
+    def _rotated_text(self, head: str) -> Callable[[object], str]:
+        """The message after a key rotation: ``head``, who needs a new password, and a new
+        recovery key shown once in a box of its own."""
+
+        def text(result: object) -> str:
+            parts = [head]
+            needs_reset = getattr(result, "needs_reset", ())
+            if needs_reset:
+                parts.append(
+                    self.tr("Behöver ett nytt lösenord: {users}.").format(
+                        users=", ".join(needs_reset)
+                    )
+                )
+            recovery = getattr(result, "recovery_key", None)
+            if recovery:
+                self.show_recovery_key(str(recovery))
+            return " ".join(parts)
+
+        return text
+
+    def show_recovery_key(self, key: str) -> None:
+        """A new recovery key after a key rotation: shown once, selectable."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Ny återställningsnyckel"))
+        box.setText(key)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setInformativeText(
+            self.tr(
+                "Den gamla återställningsnyckeln fungerar inte längre. Skriv ner den nya och "
+                "förvara den säkert: den visas bara nu."
+            )
+        )
+        box.finished.connect(box.deleteLater)
+        self.recovery_box = box
+        box.open()
+
+    def resume_rotation(self) -> None:
         admin = self.services.ws.admin
         self._run(
-            lambda: admin.remove_user(username),
-            self.tr("{user} är borttagen och kan inte längre låsa upp databasen.").format(
-                user=username
+            lambda: admin.rotate_master_key(resume_only=True),
+            self._rotated_text(
+                self.tr("Nyckelbytet är slutfört. De andra användarna kan logga in igen.")
             ),
         )
 

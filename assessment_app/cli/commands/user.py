@@ -13,7 +13,13 @@ import argparse
 from typing import Any
 
 from assessment_app import accounts
-from assessment_app.cli.common import connect_url, read_new_password, read_password, workspace
+from assessment_app.cli.common import (
+    connect_url,
+    read_new_password,
+    read_password,
+    report_master_rotation,
+    workspace,
+)
 from assessment_app.db.engine import Database
 
 
@@ -52,6 +58,12 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_user_reset_password)
     p = user.add_parser("remove", help="delete a user's key and disable the account")
     p.add_argument("name")
+    p.add_argument(
+        "--rotate",
+        action="store_true",
+        help="also replace the master key and every key under it (resumable: run it again "
+        "if it was cut off)",
+    )
     p.set_defaults(handler=cmd_user_remove)
     p = user.add_parser(
         "reset", help="set a new password for a user (ASSESSMENT_NEW_PASSWORD or prompt)"
@@ -113,12 +125,19 @@ def cmd_user_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    workspace(args).admin.remove_user(args.name)
+    result = workspace(args).admin.remove_user(args.name, rotate=args.rotate)
     print(
         f"Användaren {args.name} är borttagen: kontot är avstängt och nyckeln raderad. "
         f"Ett nytt lösenord sätts med 'user reset {args.name}'."
     )
-    return 0
+    if result is None:
+        print(
+            "Huvudnyckeln är inte bytt: en kopia av användarens nyckel (en gammal "
+            "säkerhetskopia) öppnar fortfarande databasen. Byt nycklarna med "
+            f"'user remove --rotate {args.name}'."
+        )
+        return 0
+    return report_master_rotation(result)
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
