@@ -157,31 +157,59 @@ def say(args: argparse.Namespace, sv: str, en: str) -> str:
     return en if getattr(args, "lang", "sv") == "en" else sv
 
 
-def report_master_rotation(result: MasterRotationResult) -> int:
+def report_master_rotation(args: argparse.Namespace, result: MasterRotationResult) -> int:
     """What a master-key rotation did, for ``user remove --rotate`` and ``keys rotate``."""
+    done, indexes = result.reencrypted, result.reindexed
     print(
-        f"Huvudnyckeln och alla nycklar under den är utbytta: {result.reencrypted} värden "
-        f"omkrypterade, {result.reindexed} sökindex omräknade."
-        + (" (Ett avbrutet nyckelbyte slutfördes.)" if result.resumed else "")
+        say(
+            args,
+            f"Huvudnyckeln och alla nycklar under den är utbytta: {done} värden omkrypterade, "
+            f"{indexes} sökindex omräknade."
+            + (" (Ett avbrutet nyckelbyte slutfördes.)" if result.resumed else ""),
+            f"The master key and every key under it are replaced: {done} values re-encrypted, "
+            f"{indexes} search indexes recomputed."
+            + (" (An interrupted key change was finished.)" if result.resumed else ""),
+        )
     )
     print(
-        "De andra användarna får den nya nyckeln vid nästa inloggning. Tidigare inloggade "
-        "sessioner måste logga in igen."
+        say(
+            args,
+            "De andra användarna får den nya nyckeln vid nästa inloggning. Tidigare inloggade "
+            "sessioner måste logga in igen.",
+            "The other users get the new key at their next sign-in. Sessions signed in "
+            "before must sign in again.",
+        )
     )
     if result.needs_reset:
         names = ", ".join(result.needs_reset)
         print(
-            f"Dessa användare har inte loggat in sedan nyckelparen infördes och behöver ett nytt "
-            f"lösenord ('user reset NAMN'): {names}"
+            say(
+                args,
+                "Dessa användare har inte loggat in sedan nyckelparen infördes och behöver ett "
+                f"nytt lösenord ('user reset NAMN'): {names}",
+                "These users have not signed in since key pairs were introduced and need a new "
+                f"password ('user reset NAME'): {names}",
+            )
         )
     if result.recovery_key:
         print(
-            "Ny återställningsnyckel (den gamla fungerar inte längre). Skriv ner den och "
-            f"förvara den säkert, den visas bara nu:\n\n    {result.recovery_key}\n"
+            say(
+                args,
+                "Ny återställningsnyckel (den gamla fungerar inte längre). Skriv ner den och "
+                "förvara den säkert, den visas bara nu:",
+                "New recovery key (the old one no longer works). Write it down and keep it "
+                "safe, it is shown only now:",
+            )
+            + f"\n\n    {result.recovery_key}\n"
         )
     if result.failed:
         print(
-            f"{result.failed} värden kunde inte läsas och lämnades orörda (se loggen).",
+            say(
+                args,
+                f"{result.failed} värden kunde inte läsas och lämnades orörda (se loggen).",
+                f"{result.failed} values could not be read and were left as they are (see the "
+                "log).",
+            ),
             file=sys.stderr,
         )
         return 1

@@ -2617,32 +2617,32 @@ own / worker</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="58"/>
+        <location filename="../../ui/admin/users_page.py" line="66"/>
         <source>Nytt lösenord för {user}</source>
         <translation>New password for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="62"/>
+        <location filename="../../ui/admin/users_page.py" line="70"/>
         <source>Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa upp databasen med det nya lösenordet. Be användaren byta det vid första inloggningen.</source>
         <translation>The old password stops working. The account is enabled and the user can unlock the database with the new password. Ask the user to change it at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="76"/>
+        <location filename="../../ui/admin/users_page.py" line="84"/>
         <source>&amp;Nytt lösenord (minst {n} tecken):</source>
         <translation>&amp;New password (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="79"/>
+        <location filename="../../ui/admin/users_page.py" line="87"/>
         <source>&amp;Upprepa:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="84"/>
+        <location filename="../../ui/admin/users_page.py" line="92"/>
         <source>&amp;Spara lösenordet</source>
         <translation>&amp;Save the password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="97"/>
+        <location filename="../../ui/admin/users_page.py" line="105"/>
         <source>Lösenorden är inte likadana.</source>
         <translation>The passwords are not the same.</translation>
     </message>
@@ -4145,107 +4145,107 @@ own / worker</translation>
         <translation>&amp;Show the safety plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="165"/>
+        <location filename="../../ui/review/queue_page.py" line="166"/>
         <source>&amp;Granska planen …</source>
         <translation>&amp;Review the plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="166"/>
+        <location filename="../../ui/review/queue_page.py" line="167"/>
         <source>&amp;Öppna ärendet</source>
         <translation>&amp;Open the case</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="167"/>
+        <location filename="../../ui/review/queue_page.py" line="168"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="197"/>
+        <location filename="../../ui/review/queue_page.py" line="211"/>
         <source>Samtycke</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="265"/>
+        <location filename="../../ui/review/queue_page.py" line="279"/>
         <source>ESKALERAD</source>
         <translation>ESCALATED</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="265"/>
+        <location filename="../../ui/review/queue_page.py" line="279"/>
         <source>Öppen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="337"/>
+        <location filename="../../ui/review/queue_page.py" line="352"/>
         <source>Upphörde för {n} dagar sedan</source>
         <translation>Ended {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="339"/>
+        <location filename="../../ui/review/queue_page.py" line="354"/>
         <source>Upphörde i går</source>
         <translation>Ended yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="341"/>
+        <location filename="../../ui/review/queue_page.py" line="356"/>
         <source>Sista dagen i dag</source>
         <translation>Last day today</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="343"/>
+        <location filename="../../ui/review/queue_page.py" line="358"/>
         <source>Upphör i morgon</source>
         <translation>Ends tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="344"/>
+        <location filename="../../ui/review/queue_page.py" line="359"/>
         <source>Upphör om {n} dagar</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="348"/>
+        <location filename="../../ui/review/queue_page.py" line="363"/>
         <source>Väntar på granskning ({n})</source>
         <translation>Waiting for review ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="349"/>
+        <location filename="../../ui/review/queue_page.py" line="364"/>
         <source>Försenade uppföljningar ({n})</source>
         <translation>Overdue follow-ups ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="350"/>
+        <location filename="../../ui/review/queue_page.py" line="365"/>
         <source>Akuta flaggor ({n})</source>
         <translation>Urgent flags ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="352"/>
+        <location filename="../../ui/review/queue_page.py" line="367"/>
         <source>Godkända, att skriva ut ({n})</source>
         <translation>Approved, to print ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="354"/>
+        <location filename="../../ui/review/queue_page.py" line="369"/>
         <source>Samtycken som upphör ({n})</source>
         <translation>Consents ending ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="356"/>
+        <location filename="../../ui/review/queue_page.py" line="371"/>
         <source>Begärda avslut ({n})</source>
         <translation>Requested closings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="358"/>
+        <location filename="../../ui/review/queue_page.py" line="373"/>
         <source>Skyddsplaner ({n})</source>
         <translation>Safety plans ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="360"/>
+        <location filename="../../ui/review/queue_page.py" line="375"/>
         <source>Hämtar enhetens kö …</source>
         <translation>Loading the unit&apos;s queue …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="362"/>
+        <location filename="../../ui/review/queue_page.py" line="377"/>
         <source>Inget väntar på dig just nu.</source>
         <translation>Nothing is waiting for you right now.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/queue_page.py" line="365"/>
+        <location filename="../../ui/review/queue_page.py" line="380"/>
         <source>Ärendena visas med ärendenummer. Namnet visas när du öppnar ärendet.</source>
         <translation>Cases are shown by reference. The name is shown when you open the case.</translation>
     </message>
@@ -5313,37 +5313,37 @@ own / worker</translation>
 <context>
     <name>UserContactDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="112"/>
+        <location filename="../../ui/admin/users_page.py" line="120"/>
         <source>Kontaktuppgifter för {user}</source>
         <translation>Contact details for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="116"/>
+        <location filename="../../ui/admin/users_page.py" line="124"/>
         <source>Skrivs ut på handlingsplanerna i användarens ärenden, så att den enskilde och utförarna kan nå handläggaren. Lämna tomt det som inte ska stå med.</source>
         <translation>Printed on the action plans of the user&apos;s cases, so that the person and the providers can reach the caseworker. Leave empty what should not be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="123"/>
+        <location filename="../../ui/admin/users_page.py" line="131"/>
         <source>till exempel 08-123 456 78</source>
         <translation>for example 08-123 456 78</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="125"/>
+        <location filename="../../ui/admin/users_page.py" line="133"/>
         <source>till exempel fornamn.efternamn@kommun.se</source>
         <translation>for example firstname.lastname@kommun.se</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="128"/>
+        <location filename="../../ui/admin/users_page.py" line="136"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="129"/>
+        <location filename="../../ui/admin/users_page.py" line="137"/>
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="134"/>
+        <location filename="../../ui/admin/users_page.py" line="142"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -5351,179 +5351,219 @@ own / worker</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="178"/>
+        <location filename="../../ui/admin/users_page.py" line="188"/>
         <source>&lt;h2&gt;Användare&lt;/h2&gt;&lt;p&gt;Administratörer hanterar konton och ser inga ärenden.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Users&lt;/h2&gt;&lt;p&gt;Administrators manage accounts and see no cases.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="185"/>
+        <location filename="../../ui/admin/users_page.py" line="195"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="186"/>
+        <location filename="../../ui/admin/users_page.py" line="196"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="187"/>
+        <location filename="../../ui/admin/users_page.py" line="197"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="188"/>
-        <location filename="../../ui/admin/users_page.py" line="225"/>
+        <location filename="../../ui/admin/users_page.py" line="198"/>
+        <location filename="../../ui/admin/users_page.py" line="240"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="189"/>
+        <location filename="../../ui/admin/users_page.py" line="199"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="190"/>
+        <location filename="../../ui/admin/users_page.py" line="200"/>
         <source>Kan låsa upp</source>
         <translation>Can unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="199"/>
+        <location filename="../../ui/admin/users_page.py" line="209"/>
         <source>S&amp;täng av</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="200"/>
+        <location filename="../../ui/admin/users_page.py" line="210"/>
         <source>Akti&amp;vera</source>
         <translation>E&amp;nable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="201"/>
+        <location filename="../../ui/admin/users_page.py" line="211"/>
         <source>Nytt &amp;lösenord …</source>
         <translation>New &amp;password …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="202"/>
+        <location filename="../../ui/admin/users_page.py" line="212"/>
         <source>&amp;Ta bort …</source>
         <translation>&amp;Remove …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="203"/>
+        <location filename="../../ui/admin/users_page.py" line="213"/>
         <source>&amp;Kontaktuppgifter …</source>
         <translation>&amp;Contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="228"/>
+        <location filename="../../ui/admin/users_page.py" line="217"/>
+        <source>&amp;Slutför nyckelbytet</source>
+        <translation>&amp;Finish the key change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="243"/>
         <source>&amp;Lägg till användaren</source>
         <translation>&amp;Add the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="232"/>
+        <location filename="../../ui/admin/users_page.py" line="247"/>
         <source>Ny användare</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="234"/>
+        <location filename="../../ui/admin/users_page.py" line="249"/>
         <source>&amp;Användarnamn:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="235"/>
+        <location filename="../../ui/admin/users_page.py" line="250"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="236"/>
+        <location filename="../../ui/admin/users_page.py" line="251"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="237"/>
+        <location filename="../../ui/admin/users_page.py" line="252"/>
         <source>&amp;Enhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="238"/>
+        <location filename="../../ui/admin/users_page.py" line="253"/>
         <source>&amp;Tillfälligt lösenord:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="257"/>
+        <location filename="../../ui/admin/users_page.py" line="272"/>
         <source>Hämtar …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="278"/>
-        <location filename="../../ui/admin/users_page.py" line="279"/>
+        <location filename="../../ui/admin/users_page.py" line="287"/>
+        <source>Ett nyckelbyte avbröts innan det var klart. Bara administratörer kan logga in tills det är slutfört: tryck på Slutför nyckelbytet.</source>
+        <translation>A key change was interrupted before it was finished. Only administrators can sign in until it is finished: press Finish the key change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="303"/>
+        <location filename="../../ui/admin/users_page.py" line="304"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="278"/>
+        <location filename="../../ui/admin/users_page.py" line="303"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="279"/>
+        <location filename="../../ui/admin/users_page.py" line="304"/>
         <source>Nej – borttagen</source>
         <translation>No – removed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="352"/>
+        <location filename="../../ui/admin/users_page.py" line="382"/>
         <source>{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt lösenord i stället (Nytt lösenord …); då aktiveras kontot också.</source>
         <translation>{user} is removed and cannot unlock the database. Give the user a new password instead (New password …); that enables the account too.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="362"/>
+        <location filename="../../ui/admin/users_page.py" line="392"/>
         <source>{user} är aktiverad igen.</source>
         <translation>{user} is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="364"/>
+        <location filename="../../ui/admin/users_page.py" line="394"/>
         <source>{user} är avstängd och kan inte logga in.</source>
         <translation>{user} is disabled and cannot sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="374"/>
+        <location filename="../../ui/admin/users_page.py" line="404"/>
         <source>Ta bort användaren</source>
         <translation>Remove the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="375"/>
+        <location filename="../../ui/admin/users_page.py" line="405"/>
         <source>Ta bort {user}?</source>
         <translation>Remove {user}?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="378"/>
+        <location filename="../../ui/admin/users_page.py" line="408"/>
         <source>Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren har skapat finns kvar. En session som är öppen just nu fortsätter tills den avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett nytt lösenord.</source>
         <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="385"/>
+        <location filename="../../ui/admin/users_page.py" line="417"/>
+        <source>Byt också nycklarna (rekommenderas när någon slutar): en kopia av användarens nyckel i en gammal säkerhetskopia öppnar då inte längre databasen</source>
+        <translation>Also change the keys (recommended when someone leaves): a copy of the user&apos;s key in an old backup then no longer opens the database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="423"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="386"/>
+        <location filename="../../ui/admin/users_page.py" line="424"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="403"/>
+        <location filename="../../ui/admin/users_page.py" line="442"/>
         <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
         <translation>{user} is removed and can no longer unlock the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="423"/>
+        <location filename="../../ui/admin/users_page.py" line="451"/>
+        <source>{user} är borttagen och alla nycklar är utbytta. De andra användarna får de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver logga in igen.</source>
+        <translation>{user} is removed and all keys are replaced. The other users get the new keys at their next sign-in; anyone signed in now must sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="467"/>
+        <source>Behöver ett nytt lösenord: {users}.</source>
+        <translation>Need a new password: {users}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="482"/>
+        <source>Ny återställningsnyckel</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="487"/>
+        <source>Den gamla återställningsnyckeln fungerar inte längre. Skriv ner den nya och förvara den säkert: den visas bara nu.</source>
+        <translation>The old recovery key no longer works. Write down the new one and keep it safe: it is shown only now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="500"/>
+        <source>Nyckelbytet är slutfört. De andra användarna kan logga in igen.</source>
+        <translation>The key change is finished. The other users can sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="519"/>
         <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="459"/>
+        <location filename="../../ui/admin/users_page.py" line="555"/>
         <source>Kontaktuppgifterna för {user} är sparade.</source>
         <translation>The contact details for {user} are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="476"/>
+        <location filename="../../ui/admin/users_page.py" line="572"/>
         <source>Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett eget vid första inloggningen.</source>
         <translation>The user {name} is added. The password is temporary: {name} chooses their own at the first sign-in.</translation>
     </message>

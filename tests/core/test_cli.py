@@ -138,6 +138,14 @@ def test_user_remove_rotate_replaces_the_keys(cli_db: str, tmp_path: Path) -> No
     assert verify.returncode == 0 and verify.stdout.startswith("OK:"), verify.stderr
     nothing = run(["--database", cli_db, "--user", "admin", "keys", "rotate", "--resume"], admin)
     assert nothing.returncode == 2 and "Inget nyckelbyte pågår" in nothing.stderr
+    # the same report in English under --lang en
+    english = run(
+        ["--lang", "en", "--database", cli_db, "--user", "admin", "keys", "rotate", "--master"],
+        admin,
+    )
+    assert english.returncode == 0, english.stderr
+    assert "The master key and every key under it are replaced" in english.stdout
+    assert "Huvudnyckeln" not in english.stdout
 
 
 def test_bad_inputs_give_clear_messages(tmp_path: Path) -> None:

@@ -36,13 +36,14 @@ def cmd_keys_rotate(args: argparse.Namespace) -> int:
     ws = workspace(args)
     if args.master or args.resume or args.new_recovery_key:
         return report_master_rotation(
+            args,
             ws.admin.rotate_master_key(
                 resume_only=args.resume and not args.master,
                 new_recovery_key=args.new_recovery_key,
-            )
+            ),
         )
     if ws.admin.key_rotation_running():
-        return report_master_rotation(ws.admin.rotate_master_key(resume_only=True))
+        return report_master_rotation(args, ws.admin.rotate_master_key(resume_only=True))
     result = ws.admin.rotate_keys()
     print(f"Ny datanyckel: {result.new_key_id}. {result.reencrypted} värden omkrypterade.")
     if result.failed:

@@ -18,6 +18,7 @@ from assessment_app.cli.common import (
     read_new_password,
     read_password,
     report_master_rotation,
+    say,
     workspace,
 )
 from assessment_app.db.engine import Database
@@ -132,12 +133,18 @@ def cmd_user_remove(args: argparse.Namespace) -> int:
     )
     if result is None:
         print(
-            "Huvudnyckeln är inte bytt: en kopia av användarens nyckel (en gammal "
-            "säkerhetskopia) öppnar fortfarande databasen. Byt nycklarna med "
-            f"'user remove --rotate {args.name}'."
+            say(
+                args,
+                "Huvudnyckeln är inte bytt: en kopia av användarens nyckel (en gammal "
+                "säkerhetskopia) öppnar fortfarande databasen. Byt nycklarna med "
+                f"'user remove --rotate {args.name}'.",
+                "The master key is not replaced: a copy of the user's key (an old backup) "
+                f"still opens the database. Replace the keys with 'user remove --rotate "
+                f"{args.name}'.",
+            )
         )
         return 0
-    return report_master_rotation(result)
+    return report_master_rotation(args, result)
 
 
 def cmd_user_reset(args: argparse.Namespace) -> int:
