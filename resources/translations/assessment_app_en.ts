@@ -5508,62 +5508,67 @@ own / worker</translation>
         <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="417"/>
-        <source>Byt också nycklarna (rekommenderas när någon slutar): en kopia av användarens nyckel i en gammal säkerhetskopia öppnar då inte längre databasen</source>
-        <translation>Also change the keys (recommended when someone leaves): a copy of the user&apos;s key in an old backup then no longer opens the database</translation>
+        <location filename="../../ui/admin/users_page.py" line="416"/>
+        <source>Byts nycklarna, öppnar en kopia av användarens nyckel (i en gammal säkerhetskopia) inte längre databasen.</source>
+        <translation>With the keys changed, a copy of the user&apos;s key (in an old backup) no longer opens the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="423"/>
+        <location filename="../../ui/admin/users_page.py" line="421"/>
+        <source>Byt också nycklarna (rekommenderas när någon slutar)</source>
+        <translation>Also change the keys (recommended when someone leaves)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="424"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="424"/>
+        <location filename="../../ui/admin/users_page.py" line="425"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="442"/>
+        <location filename="../../ui/admin/users_page.py" line="443"/>
         <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
         <translation>{user} is removed and can no longer unlock the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="451"/>
+        <location filename="../../ui/admin/users_page.py" line="452"/>
         <source>{user} är borttagen och alla nycklar är utbytta. De andra användarna får de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver logga in igen.</source>
         <translation>{user} is removed and all keys are replaced. The other users get the new keys at their next sign-in; anyone signed in now must sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="467"/>
+        <location filename="../../ui/admin/users_page.py" line="468"/>
         <source>Behöver ett nytt lösenord: {users}.</source>
         <translation>Need a new password: {users}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="482"/>
+        <location filename="../../ui/admin/users_page.py" line="483"/>
         <source>Ny återställningsnyckel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="487"/>
+        <location filename="../../ui/admin/users_page.py" line="488"/>
         <source>Den gamla återställningsnyckeln fungerar inte längre. Skriv ner den nya och förvara den säkert: den visas bara nu.</source>
         <translation>The old recovery key no longer works. Write down the new one and keep it safe: it is shown only now.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="500"/>
+        <location filename="../../ui/admin/users_page.py" line="501"/>
         <source>Nyckelbytet är slutfört. De andra användarna kan logga in igen.</source>
         <translation>The key change is finished. The other users can sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="519"/>
+        <location filename="../../ui/admin/users_page.py" line="520"/>
         <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="555"/>
+        <location filename="../../ui/admin/users_page.py" line="556"/>
         <source>Kontaktuppgifterna för {user} är sparade.</source>
         <translation>The contact details for {user} are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="572"/>
+        <location filename="../../ui/admin/users_page.py" line="573"/>
         <source>Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett eget vid första inloggningen.</source>
         <translation>The user {name} is added. The password is temporary: {name} chooses their own at the first sign-in.</translation>
     </message>

@@ -137,6 +137,11 @@ def test_remove_can_also_replace_the_keys(qtbot, page, database, ws):
     assert page.rotate_check is not None and not page.rotate_check.isChecked()
     assert "Byt också nycklarna" in page.rotate_check.text()
     page.rotate_check.setChecked(True)
+    qtbot.waitUntil(box.isVisible)
+    # shown whole: a check box in a message box does not wrap
+    assert page.rotate_check.width() >= page.rotate_check.sizeHint().width()
+    assert "gammal säkerhetskopia" in box.informativeText()
+    box.grab().save("/tmp/uicheck/remove-rotate.png")
     remove = next(b for b in box.buttons() if b.text() == "Ta bort")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot)

@@ -411,13 +411,14 @@ class UsersPage(QWidget):
                 "avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett "
                 "nytt lösenord."
             ).format(user=user.username)
-        )
-        rotate = QCheckBox(
-            self.tr(
-                "Byt också nycklarna (rekommenderas när någon slutar): en kopia av användarens "
-                "nyckel i en gammal säkerhetskopia öppnar då inte längre databasen"
+            + "\n\n"
+            + self.tr(
+                "Byts nycklarna, öppnar en kopia av användarens nyckel (i en gammal "
+                "säkerhetskopia) inte längre databasen."
             )
         )
+        # short: a check box in a message box does not wrap its text
+        rotate = QCheckBox(self.tr("Byt också nycklarna (rekommenderas när någon slutar)"))
         box.setCheckBox(rotate)
         self.rotate_check = rotate
         remove = box.addButton(self.tr("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
