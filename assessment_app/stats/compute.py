@@ -39,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import groupby
+from itertools import groupby, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -191,21 +191,55 @@ def _scope_filter(scope: Scope) -> ColumnElement[bool]:
     return Case.unit_id == scope.unit_id if scope.unit_id is not None else true()
 
 
+# Every stored (own, worker) pair that counts, by itself: a lookup gives the one shared tuple.
+_PAIRS: dict[tuple[int | None, int | None], tuple[int | None, int | None]] = {
+    (own, worker): (own, worker) for own in (*RATINGS, None) for worker in (*RATINGS, None)
+}
+# The classes a rating may have for the lookup: bool (an int) counts as the int it equals, as
+# in the checks of ``_ratings_checked``; anything else (a float equal to a rating, text, a
+# list) takes those checks.
+_PLAIN = frozenset((int, bool, type(None)))
+_OWN, _WORKER = repeat("own"), repeat("worker")
+
+
 def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
-    """Area id -> (own, worker) from a stored ratings value; the reason text is not kept."""
+    """Area id -> (own, worker) from a stored ratings value; the reason text is not kept.
+
+    The usual value (a dict of dicts of 0–4 or None) is read by C-level maps and lookups;
+    anything else goes through the checks of ``_ratings_checked``, with the same result.
+    """
+    if value.__class__ is not dict:
+        return _ratings_checked(value)
+    entries = value.values()
+    try:
+        owns = list(map(dict.get, entries, _OWN))
+        workers = list(map(dict.get, entries, _WORKER))
+    except TypeError:  # an entry that is not a dict
+        return _ratings_checked(value)
+    plain = _PLAIN
+    if not plain.issuperset(map(type, owns)) or not plain.issuperset(map(type, workers)):
+        return _ratings_checked(value)
+    pairs = list(map(_PAIRS.get, zip(owns, workers, strict=True)))
+    if None in pairs:  # an int outside 0–4
+        return _ratings_checked(value)
+    return dict(zip(value, pairs, strict=True))
+
+
+def _ratings_checked(value: object) -> dict[str, tuple[int | None, int | None]]:
+    """``_ratings_of`` one area at a time: a rating that is not an int 0–4 is None."""
     out: dict[str, tuple[int | None, int | None]] = {}
     if not isinstance(value, dict):
         return out
     valid = _VALID
     for area, r in value.items():
-        if r.__class__ is not dict and not isinstance(r, dict):
+        if not isinstance(r, dict):
             continue
         own, worker = r.get("own"), r.get("worker")
         if not (isinstance(own, int) and own in valid):
             own = None
         if not (isinstance(worker, int) and worker in valid):
             worker = None
-        out[area] = (own, worker)
+        out[area] = _PAIRS[(own, worker)]
     return out
 
 
@@ -652,7 +686,8 @@ def _assessments(
             seen_once.add(f.individual)
     del seen_once
     nothing = (None, None)
-    # (area, own, worker) at intake; (area, (own, worker) at intake, (own, worker) after)
+    nothing_n = repeat(nothing)
+    # (area, (own, worker)) at intake; (area, (own, worker) at intake, (own, worker) after)
     intake_counts: Counter[tuple[Any, ...]] = Counter()
     pair_counts: Counter[tuple[Any, ...]] = Counter()
     intake_several: list[tuple[Any, ...]] = []  # the same with the individual last
@@ -661,8 +696,11 @@ def _assessments(
     step.phase(45, len(facts))
     # One streamed read, a case's assessments together: the first completed intake and the
     # latest completed follow-up in the period are picked from them; only those two are
-    # decrypted (the other blobs are read, never opened).
-    streamed = session.execute(
+    # decrypted (the other blobs are read, never opened). A Core read of plain rows (no ORM
+    # row processing); ordered by the case reference, unique per case, which keeps a case's
+    # rows together as the case id would, but which the unit's index (unit, reference)
+    # returns in order, so the database need not sort the rows.
+    streamed = session.connection().execute(
         select(
             Assessment.case_id,
             Assessment.id,
@@ -676,7 +714,7 @@ def _assessments(
             Assessment.status == "complete",
             Assessment.conducted_on <= last,
         )
-        .order_by(Assessment.case_id)
+        .order_by(Case.case_ref)
         .execution_options(yield_per=STREAM)
     )
     done = 0
@@ -707,15 +745,17 @@ def _assessments(
         if in_period:
             intakes_in_period.append(who)
             if who in several:
-                intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
+                intake_several.extend((a, r, who) for a, r in before.items())
             else:
-                intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
+                intake_counts.update(before.items())
         if pair is not None:
             after = _ratings_of(uow.open("assessments", "ratings_enc", pair[1], pair[2], None))
             if who in several:
                 pair_several.extend((a, before.get(a, nothing), r, who) for a, r in after.items())
             else:
-                pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
+                pair_counts.update(
+                    zip(after, map(before.get, after, nothing_n), after.values(), strict=True)
+                )
     step.at(len(facts))
 
     # Each count is of assessments (a person with two cases can have two intakes) and knows
@@ -728,7 +768,7 @@ def _assessments(
     pairs: dict[str, dict[str, tuple[list[int], list[int]]]] = {"own": {}, "worker": {}}
     for k, rater in enumerate(("own", "worker")):
         rated_by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # RATINGS, all
-        for (area, *ratings), n in intake_counts.items():
+        for (area, ratings), n in intake_counts.items():
             r = ratings[k]
             if r is not None:
                 row = rated_by[area]
@@ -736,7 +776,7 @@ def _assessments(
                 row[5] += n
         people_of = {area: list(row) for area, row in rated_by.items()}
         several_by: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(6)])
-        for area, *ratings, who in intake_several:
+        for area, ratings, who in intake_several:
             r = ratings[k]
             if r is not None:
                 row = rated_by[area]
