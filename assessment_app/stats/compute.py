@@ -977,7 +977,7 @@ def _actions(
     ):
         if cid in facts and (cid not in newest or version > newest[cid][0]):
             newest[cid] = (version, pid, _as_utc(saved).date())
-    plans = {pid: (cid, saved) for cid, (_v, pid, saved) in newest.items()}
+    plans = {pid: (facts[cid], saved) for cid, (_v, pid, saved) in newest.items()}
     plan_ids = list(plans)
     step.phase(20, len(plan_ids))
     # responsible party -> (status, on time) -> the individuals, one entry per action; and
@@ -997,8 +997,7 @@ def _actions(
                 PlanAction.body_enc,
             ).where(PlanAction.plan_id.in_(chunk))
         ):
-            cid, saved_on = plans[pid]
-            f = facts[cid]
+            f, saved_on = plans[pid]
             if f.protected:
                 protected_all += 1
                 if provider_id:
