@@ -35,12 +35,13 @@ from __future__ import annotations
 
 import calendar
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import groupby
-from operator import itemgetter
+from itertools import groupby, repeat
+from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
@@ -72,6 +73,10 @@ _VALID = frozenset(RATINGS)
 
 PLAN_BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))
 URGENT_BUCKETS_H = ((0, 24), (24, 72), (72, None))
+# The buckets by their upper ends: a plan's wait is in the first whose end it does not pass
+# (bisect_left), an urgent flag's hours in the first whose end they are below (bisect_right).
+_PLAN_UPPER = tuple(hi for _lo, hi in PLAN_BUCKETS if hi is not None)
+_URGENT_UPPER_H = tuple(hi for _lo, hi in URGENT_BUCKETS_H if hi is not None)
 
 
 @dataclass(frozen=True)
@@ -191,9 +196,22 @@ def _scope_filter(scope: Scope) -> ColumnElement[bool]:
     return Case.unit_id == scope.unit_id if scope.unit_id is not None else true()
 
 
-def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
-    """Area id -> (own, worker) from a stored ratings value; the reason text is not kept."""
-    out: dict[str, tuple[int | None, int | None]] = {}
+# A rating pair (own, worker), each 0–4 or None, as one small int: 6 * own + worker, None
+# as 5. Counting ints rather than tuples of tuples keeps the counting of the many ratings in C.
+_NO = len(RATINGS)
+_CODES = _NO + 1
+_PAIR_OF: tuple[tuple[int | None, int | None], ...] = tuple(
+    (None if own == _NO else own, None if worker == _NO else worker)
+    for own in range(_CODES)
+    for worker in range(_CODES)
+)
+_NOTHING = _CODES * _CODES - 1  # (None, None)
+
+
+def _ratings_of(value: object) -> dict[str, int]:
+    """Area id -> the code of (own, worker) from a stored ratings value (see ``_PAIR_OF``);
+    a rating that is not an int 0–4 is None; the reason text is not kept."""
+    out: dict[str, int] = {}
     if not isinstance(value, dict):
         return out
     valid = _VALID
@@ -202,11 +220,33 @@ def _ratings_of(value: object) -> dict[str, tuple[int | None, int | None]]:
             continue
         own, worker = r.get("own"), r.get("worker")
         if not (isinstance(own, int) and own in valid):
-            own = None
+            own = _NO
         if not (isinstance(worker, int) and worker in valid):
-            worker = None
-        out[area] = (own, worker)
+            worker = _NO
+        out[area] = _CODES * own + worker
     return out
+
+
+class _AreaIndex:
+    """Each area id met in the ratings as a small int, and each order of areas (a stored
+    value's keys: the same for every assessment of a template version) as the ints' offsets
+    in flat counts, looked up once per value rather than once per area."""
+
+    def __init__(self) -> None:
+        self.areas: list[str] = []
+        self._index: dict[str, int] = {}
+        self._shapes: dict[tuple[tuple[str, ...], int], tuple[int, ...]] = {}
+
+    def offsets(self, areas: tuple[str, ...], stride: int) -> tuple[int, ...]:
+        key = (areas, stride)
+        got = self._shapes.get(key)
+        if got is None:
+            for area in areas:
+                if area not in self._index:
+                    self._index[area] = len(self.areas)
+                    self.areas.append(area)
+            got = self._shapes[key] = tuple(self._index[a] * stride for a in areas)
+        return got
 
 
 class _CaseFacts:
@@ -236,7 +276,7 @@ def compute(
     b = _Builder(min_cell, t)
     today = today or date.today()
     step = _Steps(progress)
-    session = uow.session
+    conn = uow.session.connection()  # Core reads: plain rows, no ORM row processing
     in_scope = _scope_filter(scope)
     first, last = scope.first_day, scope.last_day
     months = _months(first, last)
@@ -245,10 +285,14 @@ def compute(
     active = and_(
         in_scope, Case.opened_on <= last, or_(Case.closed_on.is_(None), Case.closed_on >= first)
     )
-    n_cases = session.execute(select(func.count()).select_from(Case).where(active)).scalar() or 0
+    n_cases = conn.execute(select(func.count()).select_from(Case).where(active)).scalar() or 0
     step.phase(25, n_cases)
     facts: dict[str, _CaseFacts] = {}
     referral: dict[str, list[str]] = defaultdict(list)
+    # The people (of unprotected cases) with more than one case: only they need their
+    # cases merged or their ids kept to be counted once; the many with one case are counts.
+    seen: set[str] = set()
+    several: set[str] = set()
     stmt = (
         select(
             Case.id,
@@ -262,11 +306,17 @@ def compute(
         .where(active)
         .execution_options(yield_per=STREAM)
     )
-    for n, (cid, ind, opened, closed, level, details) in enumerate(session.execute(stmt), 1):
+    for n, (cid, ind, opened, closed, level, details) in enumerate(conn.execute(stmt), 1):
         if closed is not None and closed < opened:
             closed = opened
         protected = level != "none"
         facts[cid] = _CaseFacts(ind, opened, closed, protected)
+        if protected:
+            pass
+        elif ind in seen:
+            several.add(ind)
+        else:
+            seen.add(ind)
         if not protected and first <= opened <= last:
             source = None
             if details is not None:
@@ -276,10 +326,11 @@ def compute(
         if n % STREAM == 0:
             step.at(n)
     step.at(n_cases)
+    del seen
 
     sections: list[SectionDraft] = []
-    sections.append(_caseload(uow, b, scope, months, facts, referral, today, step))
-    needs, change, radar = _assessments(uow, b, scope, facts, area_titles, step)
+    sections.append(_caseload(uow, b, scope, months, facts, several, referral, today, step))
+    needs, change, radar = _assessments(uow, b, scope, facts, several, area_titles, step)
     sections.append(needs)
     sections.append(change)
     sections.append(_actions(uow, b, scope, facts, step))
@@ -370,11 +421,12 @@ def _caseload(
     scope: Scope,
     months: list[tuple[date, date]],
     facts: dict[str, _CaseFacts],
+    several: set[str],
     referral: dict[str, list[str]],
     today: date,
     step: _Steps,
 ) -> SectionDraft:
-    t, cells, session = b.t, b.cells, uow.session
+    t, cells, conn = b.t, b.cells, uow.session.connection()
     first, last = scope.first_day, scope.last_day
     plain = [f for f in facts.values() if not f.protected]
     new_all = [f for f in facts.values() if first <= f.opened <= last]
@@ -392,6 +444,7 @@ def _caseload(
     runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     start_people: list[str] = []
     case_diff = [0] * (n_months + 1)
+    diff = [0] * (n_months + 1)  # the same for distinct people
     for f in plain:
         opened_on, closed_on, who = f.opened, f.closed, f.individual
         o = (opened_on.year - y0) * 12 + opened_on.month - m0_
@@ -408,16 +461,14 @@ def _caseload(
             else:
                 c = n_months
         if o < c:
-            runs[who].append((o, c))
             case_diff[o] += 1
             case_diff[c] -= 1
-    diff = [0] * (n_months + 1)
+            if who in several:
+                runs[who].append((o, c))
+            else:  # the person's one case: a person open as long as the case
+                diff[o] += 1
+                diff[c] -= 1
     for spans in runs.values():
-        if len(spans) == 1:
-            o, c = spans[0]
-            diff[o] += 1
-            diff[c] -= 1
-            continue
         spans.sort()
         run_lo, run_hi = spans[0]
         for o, c in spans[1:]:
@@ -504,7 +555,7 @@ def _caseload(
     # first contact (the case opened) to the first approved plan
     step.phase(5, 1)
     approved: dict[str, datetime] = dict(
-        session.execute(
+        conn.execute(
             select(ActionPlan.case_id, func.min(PlanReview.decided_at))
             .join(PlanReview, PlanReview.plan_id == ActionPlan.id)
             .join(Case, Case.id == ActionPlan.case_id)
@@ -524,8 +575,7 @@ def _caseload(
             continue
         wait = max(0, (_as_utc(at).date() - f.opened).days)
         waits.append(wait)
-        bucket = next(i for i, (lo, hi) in enumerate(PLAN_BUCKETS) if hi is None or wait <= hi)
-        days[bucket].append(f.individual)
+        days[bisect_left(_PLAN_UPPER, wait)].append(f.individual)
     plan_rows: list[tuple[str, list[Entry], bool]] = []
     parts = []
     for i, (lo, hi) in enumerate(PLAN_BUCKETS):
@@ -566,7 +616,7 @@ def _caseload(
     )
 
     # follow-ups due in the period
-    fu_rows = session.execute(
+    fu_rows = conn.execute(
         select(FollowUp.case_id, FollowUp.due_on, FollowUp.done_on)
         .join(Case, Case.id == FollowUp.case_id)
         .where(_scope_filter(scope), FollowUp.due_on >= first, FollowUp.due_on <= last)
@@ -629,6 +679,7 @@ def _assessments(
     b: _Builder,
     scope: Scope,
     facts: dict[str, _CaseFacts],
+    several: set[str],
     area_titles: dict[str, str],
     step: _Steps,
 ) -> tuple[
@@ -636,33 +687,28 @@ def _assessments(
     SectionDraft,
     tuple[list[str], list[float | None], list[float | None], list[int]] | None,
 ]:
-    t, cells, session = b.t, b.cells, uow.session
+    t, cells, conn = b.t, b.cells, uow.session.connection()
     first, last = scope.first_day, scope.last_day
     # Most people have one case here: their ratings are counted as they come, in Counters of
     # (area, ratings) keys filled in C; people with more cases (``several``) are kept with
     # their id so that they count once (cells count distinct people).
-    seen_once: set[str] = set()
-    several: set[str] = set()
-    for f in facts.values():
-        if f.protected:
-            continue
-        if f.individual in seen_once:
-            several.add(f.individual)
-        else:
-            seen_once.add(f.individual)
-    del seen_once
-    nothing = (None, None)
-    # (area, own, worker) at intake; (area, (own, worker) at intake, (own, worker) after)
-    intake_counts: Counter[tuple[Any, ...]] = Counter()
-    pair_counts: Counter[tuple[Any, ...]] = Counter()
+    nothing_n = repeat(_NOTHING)
+    areas = _AreaIndex()
+    # in flat int keys: area * 36 + (own, worker) at intake; area * 36 * 36 + (own, worker) at
+    # intake * 36 + (own, worker) after (decoded below into the Counters of tuples)
+    pair_stride = _CODES * _CODES
+    intake_flat: Counter[int] = Counter()
+    pair_flat: Counter[int] = Counter()
     intake_several: list[tuple[Any, ...]] = []  # the same with the individual last
     pair_several: list[tuple[Any, ...]] = []
     intakes_in_period: list[str] = []
     step.phase(45, len(facts))
     # One streamed read, a case's assessments together: the first completed intake and the
     # latest completed follow-up in the period are picked from them; only those two are
-    # decrypted (the other blobs are read, never opened).
-    streamed = session.execute(
+    # decrypted (the other blobs are read, never opened). Ordered by the case reference,
+    # unique per case: it keeps a case's rows together as the case id would, but the unit's
+    # index (unit, reference) returns them in that order, so the database need not sort.
+    streamed = conn.execute(
         select(
             Assessment.case_id,
             Assessment.id,
@@ -676,7 +722,7 @@ def _assessments(
             Assessment.status == "complete",
             Assessment.conducted_on <= last,
         )
-        .order_by(Assessment.case_id)
+        .order_by(Case.case_ref)
         .execution_options(yield_per=STREAM)
     )
     done = 0
@@ -707,16 +753,32 @@ def _assessments(
         if in_period:
             intakes_in_period.append(who)
             if who in several:
-                intake_several.extend((a, o, w, who) for a, (o, w) in before.items())
+                intake_several.extend((a, _PAIR_OF[r], who) for a, r in before.items())
             else:
-                intake_counts.update([(a, o, w) for a, (o, w) in before.items()])
+                offsets = areas.offsets(tuple(before), pair_stride)
+                intake_flat.update(map(add, offsets, before.values()))
         if pair is not None:
             after = _ratings_of(uow.open("assessments", "ratings_enc", pair[1], pair[2], None))
             if who in several:
-                pair_several.extend((a, before.get(a, nothing), r, who) for a, r in after.items())
+                pair_several.extend(
+                    (a, _PAIR_OF[before.get(a, _NOTHING)], _PAIR_OF[r], who)
+                    for a, r in after.items()
+                )
             else:
-                pair_counts.update([(a, before.get(a, nothing), r) for a, r in after.items()])
+                offsets = areas.offsets(tuple(after), pair_stride * pair_stride)
+                at_intake = map(mul, map(before.get, after, nothing_n), repeat(pair_stride))
+                pair_flat.update(map(add, offsets, map(add, at_intake, after.values())))
     step.at(len(facts))
+    intake_counts: Counter[tuple[Any, ...]] = Counter()  # (area, (own, worker)) at intake
+    for key, n in intake_flat.items():
+        i, code = divmod(key, pair_stride)
+        intake_counts[areas.areas[i], _PAIR_OF[code]] = n
+    # (area, (own, worker) at intake, (own, worker) after)
+    pair_counts: Counter[tuple[Any, ...]] = Counter()
+    for key, n in pair_flat.items():
+        i, codes = divmod(key, pair_stride * pair_stride)
+        code0, code1 = divmod(codes, pair_stride)
+        pair_counts[areas.areas[i], _PAIR_OF[code0], _PAIR_OF[code1]] = n
 
     # Each count is of assessments (a person with two cases can have two intakes) and knows
     # the distinct people it is built from, for the disclosure rule: the people of the many
@@ -728,7 +790,7 @@ def _assessments(
     pairs: dict[str, dict[str, tuple[list[int], list[int]]]] = {"own": {}, "worker": {}}
     for k, rater in enumerate(("own", "worker")):
         rated_by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # RATINGS, all
-        for (area, *ratings), n in intake_counts.items():
+        for (area, ratings), n in intake_counts.items():
             r = ratings[k]
             if r is not None:
                 row = rated_by[area]
@@ -736,7 +798,7 @@ def _assessments(
                 row[5] += n
         people_of = {area: list(row) for area, row in rated_by.items()}
         several_by: dict[str, list[set[str]]] = defaultdict(lambda: [set() for _ in range(6)])
-        for area, *ratings, who in intake_several:
+        for area, ratings, who in intake_several:
             r = ratings[k]
             if r is not None:
                 row = rated_by[area]
@@ -906,16 +968,16 @@ def _assessments(
 def _actions(
     uow: UnitOfWork, b: _Builder, scope: Scope, facts: dict[str, _CaseFacts], step: _Steps
 ) -> SectionDraft:
-    t, session = b.t, uow.session
+    t, conn = b.t, uow.session.connection()
     newest: dict[str, tuple[int, str, date]] = {}
-    for pid, cid, version, saved in session.execute(
+    for pid, cid, version, saved in conn.execute(
         select(ActionPlan.id, ActionPlan.case_id, ActionPlan.plan_version, ActionPlan.updated_at)
         .join(Case, Case.id == ActionPlan.case_id)
         .where(_scope_filter(scope), ActionPlan.review_state == "approved")
     ):
         if cid in facts and (cid not in newest or version > newest[cid][0]):
             newest[cid] = (version, pid, _as_utc(saved).date())
-    plans = {pid: (cid, saved) for cid, (_v, pid, saved) in newest.items()}
+    plans = {pid: (facts[cid], saved) for cid, (_v, pid, saved) in newest.items()}
     plan_ids = list(plans)
     step.phase(20, len(plan_ids))
     # responsible party -> (status, on time) -> the individuals, one entry per action; and
@@ -925,7 +987,7 @@ def _actions(
     protected_all = protected_with_provider = 0
     for start in range(0, len(plan_ids), BATCH):
         chunk = plan_ids[start : start + BATCH]
-        for aid, pid, provider_id, due, status, body in session.execute(
+        for aid, pid, provider_id, due, status, body in conn.execute(
             select(
                 PlanAction.id,
                 PlanAction.plan_id,
@@ -935,8 +997,7 @@ def _actions(
                 PlanAction.body_enc,
             ).where(PlanAction.plan_id.in_(chunk))
         ):
-            cid, saved_on = plans[pid]
-            f = facts[cid]
+            f, saved_on = plans[pid]
             if f.protected:
                 protected_all += 1
                 if provider_id:
@@ -965,7 +1026,7 @@ def _actions(
                 else:
                     people.append(f.individual)
         step.at(start + len(chunk))
-    provider_names = dict(session.execute(select(Provider.id, Provider.name)).all())
+    provider_names = dict(conn.execute(select(Provider.id, Provider.name)).all())
 
     kinds = {
         "individual": t("Den enskilde", "The individual"),
@@ -1113,14 +1174,14 @@ def _action_table(
 def _urgent(
     uow: UnitOfWork, b: _Builder, scope: Scope, facts: dict[str, _CaseFacts]
 ) -> SectionDraft:
-    t, cells, session = b.t, b.cells, uow.session
+    t, cells, conn = b.t, b.cells, uow.session.connection()
     start = datetime.combine(scope.first_day, time.min, tzinfo=UTC)
     end = datetime.combine(scope.last_day + timedelta(days=1), time.min, tzinfo=UTC)
     buckets: dict[int, list[str]] = defaultdict(list)
     waits: list[float] = []
     everyone: list[str] = []
     protected = 0
-    for cid, raised, handled in session.execute(
+    for cid, raised, handled in conn.execute(
         select(UrgentFlag.case_id, UrgentFlag.raised_at, UrgentFlag.handled_at)
         .join(Case, Case.id == UrgentFlag.case_id)
         .where(_scope_filter(scope), UrgentFlag.raised_at >= start, UrgentFlag.raised_at < end)
@@ -1137,8 +1198,7 @@ def _urgent(
             continue
         hours = max(0.0, (_as_utc(handled) - _as_utc(raised)).total_seconds() / 3600)
         waits.append(hours)
-        i = next(n for n, (_lo, hi) in enumerate(URGENT_BUCKETS_H) if hi is None or hours < hi)
-        buckets[i].append(f.individual)
+        buckets[bisect_right(_URGENT_UPPER_H, hours)].append(f.individual)
     labels = [
         t("Inom ett dygn", "Within a day"),
         t("1–3 dygn", "1–3 days"),

@@ -785,3 +785,32 @@ def test_a_person_with_two_cases_counts_as_two_cases_and_one_person(sqlite_world
     assert sum(not c.suppressed for c in shown.values()) >= 3, shown
     referral = report.table("caseload.referral")
     assert referral.cell("Annan", "Antal").suppressed  # six cases of three people
+
+
+def test_stored_ratings_are_read_as_0_to_4_or_none_whatever_their_shape() -> None:
+    """The report counts ratings by small int codes; what is not an int 0–4 counts as none."""
+    from assessment_app.stats.compute import _PAIR_OF, _ratings_of
+
+    stored = {
+        "a": {"own": 0, "worker": 4, "reason": "x", "flags": []},
+        "b": {"own": None, "worker": 2},
+        "c": {"own": 2.0, "worker": "3"},  # a float or text equal to a rating is no rating
+        "d": {"own": 5, "worker": -1},  # out of range
+        "e": {"own": [1], "worker": {"x": 1}},  # not a number at all
+        "f": {},
+        "g": "not a rating",  # not an object: left out
+        "h": {"own": True, "worker": False},  # a JSON boolean is the int it equals, as before
+    }
+    read = {area: _PAIR_OF[code] for area, code in _ratings_of(stored).items()}
+    assert read == {
+        "a": (0, 4),
+        "b": (None, 2),
+        "c": (None, None),
+        "d": (None, None),
+        "e": (None, None),
+        "f": (None, None),
+        "h": (1, 0),
+    }
+    assert _ratings_of(["not", "a", "dict"]) == {}
+    assert _ratings_of(None) == {}
+    assert len(set(_PAIR_OF)) == 36 and _PAIR_OF[-1] == (None, None)
