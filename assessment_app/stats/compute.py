@@ -1003,6 +1003,8 @@ def _actions(
                 if provider_id:
                     protected_with_provider += 1
                 continue
+            if status not in ACTION_STATUSES:  # damaged: no column to count it in
+                continue
             opened = uow.open("plan_actions", "body_enc", aid, body, {})
             kind = done_on = None
             if isinstance(opened, dict):
