@@ -23,6 +23,7 @@ from assessment_app.errors import (
     AccountLockedError,
     DamagedKeyWrapError,
     KeyRotationRunningError,
+    KeySubstitutionError,
     NotFoundError,
     ValidationError,
     WrongPasswordError,
@@ -273,6 +274,11 @@ def sign_in(
     except WrongPasswordError:
         _record_failure(db, user.id, policy)
         raise _wrong_password() from None
+    except KeySubstitutionError:
+        # The public key was swapped before a rotation: someone may hold the new master key.
+        log.warning("sign-in: the master key was sealed to a substituted public key")
+        _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "possible key substitution")
+        raise
     except DamagedKeyWrapError:
         # Damage, not a guess: audited, never counted towards the lockout.
         _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key wrap damaged")

@@ -427,3 +427,97 @@ def test_an_open_urgent_flag_is_found_again_after_the_rotation(world: World) -> 
     flags = bo.cases.urgent_flags(row.id)
     assert len(flags) == 1 and flags[0].open and flags[0].question_id == "safety_protection_tonight"
     db.dispose()
+
+
+def _planted_wrap(
+    user_id: str | None, purpose: str = "password", wrap_id: str | None = None
+) -> tuple[KeyWrap, bytes]:
+    """A key_wraps row with a key pair of the planter's own (returned: the key it is under)."""
+    import os
+
+    from assessment_app.db.types import new_id
+
+    kek = os.urandom(32)
+    wrap_id = wrap_id or new_id()
+    public, private_enc = keymod.new_key_pair(kek, purpose, wrap_id)
+    row = KeyWrap(
+        id=wrap_id,
+        user_id=user_id,
+        purpose=purpose,
+        kdf="{}",
+        wrapped=b"x",
+        public_key=public,
+        private_sealed=private_enc,
+    )
+    return row, kek
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_the_new_master_key_is_sealed_only_to_active_users_and_one_recovery_wrap(
+    world: World,
+) -> None:
+    """Rows planted in key_wraps (a wrap of no user, a second wrap of a user, a second
+    recovery wrap) and a disabled account's wrap get nothing and are deleted (audited); a
+    swapped public key is caught at that user's next sign-in as a possible substitution."""
+    db = world.db()
+    for name in ("bo", "chef", "syd"):
+        world.sign_in(name)  # key pairs at sign-in
+    with db.session() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+        orphan, _ = _planted_wrap(None)
+        second, _ = _planted_wrap(ids["bo"])
+        extra_recovery, _ = _planted_wrap(None, "recovery")
+        session.add_all([orphan, second, extra_recovery])
+        session.execute(update(User).where(User.id == ids["syd"]).values(active=False))
+        chef_wrap_id = session.execute(
+            select(KeyWrap.id).where(KeyWrap.user_id == ids["chef"])
+        ).scalar_one()
+        swapped, swapped_kek = _planted_wrap(None, wrap_id=chef_wrap_id)  # its key pair only
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.user_id == ids["chef"])
+            .values(public_key=swapped.public_key)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed == 0
+    assert result.needs_reset == ("bo", "syd")  # two wraps; disabled
+    assert result.recovery_key is not None  # two recovery wraps: a new one
+    with db.sessions() as session:
+        rows = {
+            (w.purpose, name)
+            for w, name in session.execute(
+                select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+            ).all()
+        }
+        assert rows == {("password", "admin"), ("password", "chef"), ("recovery", None)}
+        for wrap_id in (orphan.id, second.id, extra_recovery.id):
+            assert session.get(KeyWrap, wrap_id) is None
+        chef_wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ids["chef"])
+        ).scalar_one()
+        details = [
+            e.detail or ""
+            for e in session.execute(
+                select(AuditEvent).where(AuditEvent.object_type == "key_wrap")
+            ).scalars()
+        ]
+    assert len(details) == 6  # two of bo, two recovery, syd (disabled), the orphan
+    assert all("deleted at master key rotation" in d for d in details)
+    assert not any(ids["syd"] in d and "disabled" not in d for d in details)
+    # The swapped key: the planter opens the sealed key, but chef's sign-in catches it.
+    planted_master = keymod.open_sealed(
+        swapped_kek, "password", chef_wrap.id, swapped.private_sealed, chef_wrap.sealed_master
+    )
+    assert planted_master == admin.ctx.keys.master_key  # the documented remaining risk
+    from assessment_app.errors import KeySubstitutionError
+
+    with pytest.raises(KeySubstitutionError):
+        world.sign_in("chef")
+    with db.sessions() as session:
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+        assert last.scalar_one().detail == "possible key substitution"
+    # syd, enabled again, needs a new password; then signs in on the new key.
+    admin.admin.reset_user("syd", "nytt-losenord-3")
+    assert world.sign_in("syd", "nytt-losenord-3").keys.master_key == admin.ctx.keys.master_key
+    db.dispose()
