@@ -161,10 +161,12 @@ def _reseal(
 class MasterRotationResult:
     """What :func:`rotate_master_key` did.
 
-    ``needs_reset``: users whose key wrap had no key pair (they have not signed in since schema
-    0006a): their wrap is deleted, an administrator sets a new password (``user reset``).
+    ``needs_reset``: users whose key wrap got no new key (no key pair yet: they have not signed
+    in since schema 0006a; a malformed one; a disabled account; more than one wrap): their wrap
+    is deleted, an administrator sets a new password (``user reset``).
     ``recovery_key``: a new recovery key (formatted), when the recovery wrap had no key pair or
     one was asked for; shown once, the old one no longer works. None: the old one still works.
+    Both come from the last step, so a run that finishes a killed rotation reports them.
     """
 
     reencrypted: int

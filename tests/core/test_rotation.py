@@ -521,3 +521,34 @@ def test_the_new_master_key_is_sealed_only_to_active_users_and_one_recovery_wrap
     admin.admin.reset_user("syd", "nytt-losenord-3")
     assert world.sign_in("syd", "nytt-losenord-3").keys.master_key == admin.ctx.keys.master_key
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("asked", [False, True])
+def test_a_rotation_killed_after_its_start_still_gives_the_new_recovery_key_and_the_list(
+    world: World, asked: bool
+) -> None:
+    """The new recovery key and the users who need a new password come from the last step, so
+    the run that finishes a killed rotation reports them (nothing was lost with the kill)."""
+    from assessment_app import keys_admin
+
+    db = world.db()
+    world.sign_in("bo")
+    with db.session() as session:
+        syd = session.execute(select(User.id).where(User.username == "syd")).scalar_one()
+        session.execute(
+            update(KeyWrap)
+            .where((KeyWrap.user_id == syd) | (KeyWrap.purpose == "recovery"))
+            .values(public_key=None, private_sealed=None)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    keys_admin._start(admin.ctx, "anna", asked)  # killed right after the first step
+    admin2 = world.workspace("admin", ADMIN_PW)
+    result = admin2.admin.rotate_master_key(resume_only=True)
+    assert result.resumed and result.needs_reset == ("syd",)
+    assert result.recovery_key is not None
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.sign_in("bo", "nytt-losenord-1").keys.master_key == admin2.ctx.keys.master_key
+    db.dispose()
