@@ -227,8 +227,14 @@ def rotate_master_key(
     result = MasterRotationResult(
         done, failed + unindexed, reindexed, needs_reset, recovery, resumed
     )
-    if resumed and removed_username and _still_has_key(ctx, removed_username):
-        # A rotation from before was finished first; now the one asked for.
+    if (
+        running is not None
+        and removed_username
+        and running.removed_user_id != _user_id(ctx, removed_username)
+    ):
+        # A rotation from before (for someone else, or none) was finished first; now the one
+        # asked for. Even if the user has no wrap now: removed while it ran, their wrap may
+        # have held the new master key (sealed to it) until then.
         again = rotate_master_key(
             ctx, removed_username, new_recovery_key=new_recovery_key, batch_size=batch_size
         )
@@ -249,16 +255,11 @@ def rotate_master_key(
     return result
 
 
-def _still_has_key(ctx: Context, username: str) -> bool:
+def _user_id(ctx: Context, username: str) -> str | None:
     with ctx.transaction() as session:
-        return (
-            session.execute(
-                select(KeyWrap.id)
-                .join(User, User.id == KeyWrap.user_id)
-                .where(User.username == username.strip())
-            ).first()
-            is not None
-        )
+        return session.execute(
+            select(User.id).where(User.username == username.strip())
+        ).scalar_one_or_none()
 
 
 def _start(ctx: Context, removed_username: str | None, new_recovery_key: bool) -> None:

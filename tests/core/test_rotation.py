@@ -552,3 +552,44 @@ def test_a_rotation_killed_after_its_start_still_gives_the_new_recovery_key_and_
     accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
     assert world.sign_in("bo", "nytt-losenord-1").keys.master_key == admin2.ctx.keys.master_key
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_remove_rotate_during_a_running_rotation_rotates_again_for_that_user(
+    world: World,
+) -> None:
+    """Removed without --rotate while another rotation ran, a user's wrap held the new master
+    key; `user remove --rotate` for them then finishes the running one and rotates once more."""
+    from assessment_app import keys_admin
+
+    world.sign_in("bo")
+    db = world.db()
+    admin = world.workspace("admin", ADMIN_PW)
+    keys_admin._start(admin.ctx, "anna", False)  # running (killed after its start)
+    admin2 = world.workspace("admin", ADMIN_PW)
+    with db.sessions() as session:
+        bo_id = session.execute(select(User.id).where(User.username == "bo")).scalar_one()
+        row = session.execute(select(KeyWrap).where(KeyWrap.user_id == bo_id)).scalar_one()
+        copy = (row.id, row.kdf, bytes(row.wrapped), row.public_key, row.private_sealed)
+        sealed = bytes(row.sealed_master)
+    admin2.admin.remove_user("bo")  # plain removal while it runs
+    result = admin2.admin.remove_user("bo", rotate=True)
+    assert result is not None and result.resumed
+    opened = keymod.open_password_wrap(
+        WORKER_PW,
+        copy[1],
+        copy[2],
+        copy[0],
+        public_key=copy[3],
+        private_enc=copy[4],
+        sealed_master=sealed,
+    )
+    assert _opens_anything(db, opened.master_key) == []  # the copy opens nothing now
+    assert world.workspace("chef").cases.page(CaseQuery()).rows is not None
+    # Asked for the user whose rotation is running (syd), it is finished, not repeated.
+    keys_admin._start(admin2.ctx, "syd", False)
+    admin3 = world.workspace("admin", ADMIN_PW)
+    master = admin3.ctx.keys.master_key
+    admin3.admin.remove_user("syd", rotate=True)
+    assert admin3.ctx.keys.master_key == master
+    db.dispose()
