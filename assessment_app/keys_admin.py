@@ -188,7 +188,7 @@ def rotate_master_key(
     ctx: Context,
     removed_username: str | None = None,
     *,
-    new_recovery_key: bool = False,
+    new_recovery_key: bool | None = None,
     resume_only: bool = False,
     batch_size: int = 500,
 ) -> MasterRotationResult:
@@ -206,6 +206,9 @@ def rotate_master_key(
     retired, for ``audit verify``; the old data keys too, for drafts kept on a worker's computer
     while the server was away) and marks the rotation done.
 
+    ``new_recovery_key``: a new recovery key too (the old one stops working); None (the
+    default): only when the removed user is an administrator (who usually knows it).
+
     Killed half-way, it is finished by running it again (``keys rotate --resume`` or ``user
     remove --rotate`` once more) after signing in: the administrator's sign-in opens the new
     master key from their own wrap. Until it is done only administrators may sign in (others
@@ -217,6 +220,8 @@ def rotate_master_key(
     if running is None:
         if resume_only:
             raise ValidationError("No key rotation is under way.", "Inget nyckelbyte pågår.")
+        if new_recovery_key is None:
+            new_recovery_key = _is_administrator(ctx, removed_username)
         _start(ctx, removed_username, new_recovery_key)
     else:
         with ctx.transaction() as session:
@@ -253,6 +258,16 @@ def rotate_master_key(
         failed + unindexed,
     )
     return result
+
+
+def _is_administrator(ctx: Context, username: str | None) -> bool:
+    if not username:
+        return False
+    with ctx.transaction() as session:
+        role = session.execute(
+            select(User.role).where(User.username == username.strip())
+        ).scalar_one_or_none()
+    return role == "administrator"
 
 
 def _user_id(ctx: Context, username: str) -> str | None:

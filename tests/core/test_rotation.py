@@ -593,3 +593,21 @@ def test_remove_rotate_during_a_running_rotation_rotates_again_for_that_user(
     admin3.admin.remove_user("syd", rotate=True)
     assert admin3.ctx.keys.master_key == master
     db.dispose()
+
+
+def test_removing_an_administrator_replaces_the_recovery_key_by_default(world: World) -> None:
+    """A removed administrator usually knows the recovery key: a new one unless told not to."""
+    admin = world.workspace("admin", ADMIN_PW)
+    accounts.add_user(admin.ctx, "it2", "it-admin-pw-123", "administrator", unit="Enhet Nord")
+    accounts.add_user(admin.ctx, "it3", "it-admin-pw-123", "administrator", unit="Enhet Nord")
+    result = admin.admin.remove_user("it2", rotate=True)
+    assert result is not None and result.recovery_key is not None
+    db = world.db()
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    kept = admin.admin.remove_user("it3", rotate=True, new_recovery_key=False)
+    assert kept is not None and kept.recovery_key is None
+    worker = admin.admin.remove_user("syd", rotate=True)  # not an administrator: kept
+    assert worker is not None and worker.recovery_key is None
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    db.dispose()
