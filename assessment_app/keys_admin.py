@@ -305,6 +305,13 @@ def _start(ctx: Context, removed_username: str | None, new_recovery_key: bool) -
                 "Your own key has no key pair yet: sign out and in again, then retry.",
                 "Din egen nyckel saknar nyckelpar: logga ut och in igen och försök sedan igen.",
             )
+        if not _sealable(own[0]):
+            raise ValidationError(
+                "Your own key's public key is damaged: set a new password for your account "
+                "(user reset, by another administrator), then retry.",
+                "Din egen nyckels publika nyckel är skadad: låt en annan administratör sätta ett "
+                "nytt lösenord för ditt konto (user reset) och försök sedan igen.",
+            )
         removed = None
         if removed_username:
             removed = _user(session, removed_username)
@@ -437,6 +444,15 @@ def _sealed(wrap: KeyWrap, master: bytes) -> bool:
         return False
     wrap.sealed_master = sealed
     wrap.wrapped = b""  # the old master key is no longer reachable through it
+    return True
+
+
+def _sealable(wrap: KeyWrap) -> bool:
+    """Whether something can be sealed to the wrap's public key (checked with a throwaway)."""
+    try:
+        keymod.seal_to_public(bytes(wrap.public_key or b""), keymod.random_key(), wrap.id)
+    except (ValueError, TypeError):
+        return False
     return True
 
 

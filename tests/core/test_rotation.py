@@ -611,3 +611,44 @@ def test_removing_an_administrator_replaces_the_recovery_key_by_default(world: W
     assert worker is not None and worker.recovery_key is None
     accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_malformed_public_key_does_not_stop_the_rotation(world: World) -> None:
+    """A low-order or wrong-length public key (written by hand) is a wrap without a key pair:
+    its user is listed for a new password, a recovery wrap's is replaced; audited."""
+    db = world.db()
+    world.sign_in("bo")
+    with db.session() as session:
+        syd = session.execute(select(User.id).where(User.username == "syd")).scalar_one()
+        bo = session.execute(select(User.id).where(User.username == "bo")).scalar_one()
+        session.execute(update(KeyWrap).where(KeyWrap.user_id == syd).values(public_key=b"\0" * 32))
+        session.execute(update(KeyWrap).where(KeyWrap.user_id == bo).values(public_key=b"kort"))
+        session.execute(
+            update(KeyWrap).where(KeyWrap.purpose == "recovery").values(public_key=b"\1" * 31)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed == 0
+    assert result.needs_reset == ("bo", "syd") and result.recovery_key is not None
+    with db.sessions() as session:
+        details = [
+            e.detail or ""
+            for e in session.execute(
+                select(AuditEvent).where(AuditEvent.object_type == "key_wrap")
+            ).scalars()
+        ]
+    assert len(details) == 3 and all("unusable public key" in d for d in details)
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.sign_in("bo", "nytt-losenord-1").keys.master_key == admin.ctx.keys.master_key
+    # The administrator's own: refused before anything changes (they would lose the key).
+    with db.session() as session:
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.user_id == admin.ctx.user_id)
+            .values(public_key=b"\0" * 32, sealed_master=None)
+        )
+    with pytest.raises(ValidationError, match="public key is damaged"):
+        admin.admin.remove_user("chef", rotate=True)
+    assert not admin.admin.key_rotation_running()
+    db.dispose()
