@@ -4,7 +4,7 @@ the master key itself when someone leaves (:func:`rotate_master_key`)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -173,7 +173,7 @@ class MasterRotationResult:
     failed: int
     reindexed: int
     needs_reset: tuple[str, ...] = ()
-    recovery_key: str | None = None
+    recovery_key: str | None = field(default=None, repr=False)  # shown once, never in a repr
     resumed: bool = False
 
 

@@ -20,7 +20,7 @@ import hmac
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -328,7 +328,7 @@ class OpenedWrap:
     leave as it is): the KDF JSON with a check value added, a key pair made now, the master key
     wrapped under the password again in place of a sealed one."""
 
-    master_key: bytes
+    master_key: bytes = field(repr=False)  # never in a repr, a log line or a traceback
     kdf: str | None = None
     public_key: bytes | None = None
     private_enc: bytes | None = None

@@ -652,3 +652,19 @@ def test_a_malformed_public_key_does_not_stop_the_rotation(world: World) -> None
         admin.admin.remove_user("chef", rotate=True)
     assert not admin.admin.key_rotation_running()
     db.dispose()
+
+
+def test_no_key_is_in_a_repr(world: World) -> None:
+    """Opened wraps, a session's keys and a rotation's result never show a key in their repr
+    (a log line, a traceback's locals)."""
+    admin = world.workspace("admin", ADMIN_PW)
+    keys = admin.ctx.keys
+    secrets = [keys.master_key, keys.index_key, keys.audit_key]
+    shown = repr(keys)
+    assert not any(s.hex() in shown or repr(s) in shown for s in secrets)
+    new = keymod.new_password_wrap(keys.master_key, "rätt lösenord", "w1")
+    opened = keymod.open_password_wrap("rätt lösenord", new.kdf, new.wrapped, "w1")
+    assert opened.master_key == keys.master_key and repr(keys.master_key) not in repr(opened)
+    result = admin.admin.remove_user("anna", rotate=True, new_recovery_key=True)
+    assert result is not None and result.recovery_key
+    assert result.recovery_key not in repr(result)
