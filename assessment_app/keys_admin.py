@@ -18,6 +18,7 @@ from assessment_app.db.models import (
     Individual,
     KeyRotation,
     KeyWrap,
+    NameToken,
     UrgentFlag,
     User,
 )
@@ -485,15 +486,18 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
                 pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
                 if name is None or (pnr_enc is not None and pnr is None):
                     failed += 1
+                # A value that does not open leaves no index under the old key behind (the
+                # old index key's holder could still match it): no tokens, no index.
                 if isinstance(name, str):
                     set_name_tokens(session, ctx, ind_id, name)
-                if isinstance(pnr, str):
-                    session.execute(
-                        update(Individual)
-                        .where(Individual.id == ind_id)
-                        .values(pnr_index=pnr_index(ctx, pnr))
-                        .execution_options(synchronize_session=False)
-                    )
+                else:
+                    session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
+                session.execute(
+                    update(Individual)
+                    .where(Individual.id == ind_id)
+                    .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
+                    .execution_options(synchronize_session=False)
+                )
                 done += 1
             last = rows[-1][0]
     last = ""
@@ -511,12 +515,13 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
                 details = ctx.open_or(
                     session, "urgent_flags", "details_enc", flag_id, details_enc, None
                 )
-                if not isinstance(details, dict):
+                if isinstance(details, dict):
+                    token = flag_token(
+                        ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+                    )
+                else:  # damaged: a random token (matches nothing), not the old key's
                     failed += 1
-                    continue
-                token = flag_token(
-                    ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
-                )
+                    token = keymod.random_key()[:16].hex()
                 session.execute(
                     update(UrgentFlag)
                     .where(UrgentFlag.id == flag_id)

@@ -668,3 +668,44 @@ def test_no_key_is_in_a_repr(world: World) -> None:
     result = admin.admin.remove_user("anna", rotate=True, new_recovery_key=True)
     assert result is not None and result.recovery_key
     assert result.recovery_key not in repr(result)
+
+
+def _flip_last_byte(blob: bytes) -> bytes:
+    return bytes(blob[:-1]) + bytes([blob[-1] ^ 1])
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_damaged_value_keeps_no_index_under_the_old_key(world: World) -> None:
+    """A name, personnummer or urgent flag that does not open at the rotation: its name tokens
+    are deleted, its personnummer index cleared, the flag given a random token, so nothing
+    computed with the old index key (which the removed user may hold) is left."""
+    from assessment_app.db.models import NameToken
+    from assessment_app.workspace.interview import AssessmentEdit
+
+    bo = world.workspace("bo")
+    row = bo.cases.create(name="Trasig Person", personnummer="19121212-1212")
+    tonight = {"safety_threatened": True, "safety_protection_tonight": True}
+    saved = bo.interviews.save(AssessmentEdit.of(bo.interviews.start(row.id), dict(tonight), {}))
+    assert isinstance(saved, Saved)
+    db = world.db()
+    with db.session() as session:
+        ind = session.execute(select(Individual)).scalar_one()
+        ind_id = ind.id
+        ind.name_enc = _flip_last_byte(ind.name_enc)
+        ind.pnr_enc = _flip_last_byte(ind.pnr_enc)
+        flag = session.execute(select(UrgentFlag)).scalar_one()
+        old_token = flag.key_token
+        flag.details_enc = _flip_last_byte(flag.details_enc)
+        assert session.execute(select(NameToken).where(NameToken.individual_id == ind_id)).first()
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed >= 3
+    with db.sessions() as session:
+        assert (
+            session.execute(select(NameToken).where(NameToken.individual_id == ind_id)).first()
+            is None
+        )
+        assert session.get(Individual, ind_id).pnr_index is None
+        token = session.execute(select(UrgentFlag.key_token)).scalar_one()
+    assert token != old_token and len(token) == len(old_token)
+    db.dispose()
