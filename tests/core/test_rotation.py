@@ -709,3 +709,35 @@ def test_a_damaged_value_keeps_no_index_under_the_old_key(world: World) -> None:
         token = session.execute(select(UrgentFlag.key_token)).scalar_one()
     assert token != old_token and len(token) == len(old_token)
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_sign_in_racing_the_start_of_a_rotation_is_told_so_not_damage(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrap opened just before a rotation's start commits: the sign-in is refused as keys
+    replaced (sign in again; others: a rotation under way), audited, not reported as damage."""
+    from assessment_app import keys_admin
+
+    world.sign_in("chef")
+    accounts.add_user(world.sign_in("admin", ADMIN_PW), "it2", "it-admin-pw-123", "administrator")
+    admin = world.workspace("admin", ADMIN_PW)
+    opening = accounts._open_password_wrap
+
+    def open_then_rotation_starts(password: str, wrap: KeyWrap) -> keymod.OpenedWrap:
+        opened = opening(password, wrap)
+        keys_admin._start(admin.ctx, "anna", False)  # commits right after the wrap was opened
+        return opened
+
+    monkeypatch.setattr(accounts, "_open_password_wrap", open_then_rotation_starts)
+    with pytest.raises(KeysChangedError):  # not DamagedKeyWrapError / IntegrityError
+        world.sign_in("it2", "it-admin-pw-123")
+    monkeypatch.setattr(accounts, "_open_password_wrap", opening)
+    db = world.db()
+    with db.sessions() as session:
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+        assert last.scalar_one().detail == "keys replaced during sign-in"
+    admin2 = world.workspace("it2", "it-admin-pw-123")  # signing in again works
+    assert admin2.admin.rotate_master_key(resume_only=True).resumed
+    assert world.sign_in("chef").keys.master_key == admin2.ctx.keys.master_key
+    db.dispose()
