@@ -741,3 +741,33 @@ def test_a_sign_in_racing_the_start_of_a_rotation_is_told_so_not_damage(
     assert admin2.admin.rotate_master_key(resume_only=True).resumed
     assert world.sign_in("chef").keys.master_key == admin2.ctx.keys.master_key
     db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_audit_verify_does_not_depend_on_the_clocks_that_made_the_keys(world: World) -> None:
+    """The rotation ran on a computer whose clock was behind: the new audit key looks older
+    than the old one. `audit verify` starts with the key that seals entry 1 and follows the
+    switch entries, so it still verifies, and still catches an edit."""
+    from datetime import timedelta
+
+    admin = world.workspace("admin", ADMIN_PW)
+    admin.admin.remove_user("anna", rotate=True)
+    db = world.db()
+    with db.session() as session:
+        active, retired = (
+            session.execute(
+                select(DataKey).where(DataKey.purpose == "audit").order_by(DataKey.status)
+            )
+            .scalars()
+            .all()
+        )
+        assert (active.status, retired.status) == ("active", "retired")
+        active.created_at = retired.created_at - timedelta(days=1)  # the new key looks older
+    again = world.workspace("admin", ADMIN_PW)
+    assert again.ctx.keys.audit_history[0][1] == again.ctx.keys.audit_key
+    assert again.admin.verify_audit().ok
+    with db.session() as session:
+        session.execute(update(AuditEvent).where(AuditEvent.seq == 2).values(detail="ändrad"))
+    bad = again.admin.verify_audit()
+    assert not bad.ok and bad.first_bad_seq == 2
+    db.dispose()
