@@ -169,11 +169,15 @@ def test_user_remove_rotate_of_an_administrator_replaces_the_recovery_key(cli_db
             {**admin, "ASSESSMENT_NEW_PASSWORD": "it-admin-pw-123"},
         )
         assert added.returncode == 0, added.stderr
+    disabled = run(["--database", cli_db, "--user", "admin", "user", "disable", "chef"], admin)
+    assert disabled.returncode == 0, disabled.stderr
     rotated = run(
         ["--database", cli_db, "--user", "admin", "user", "remove", "it2", "--rotate"], admin
     )
     assert rotated.returncode == 0, rotated.stderr
     assert "Ny återställningsnyckel" in rotated.stdout  # an administrator: by default
+    assert "fick ingen ny nyckel" in rotated.stdout and "kontot är avstängt" in rotated.stdout
+    assert "('user reset NAMN'): chef" in rotated.stdout  # disabled: no new key, listed
     kept = run(
         [
             "--database",
