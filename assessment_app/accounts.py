@@ -22,7 +22,10 @@ from assessment_app.errors import (
     AccountDisabledError,
     AccountLockedError,
     DamagedKeyWrapError,
+    IntegrityError,
     KeyRotationRunningError,
+    KeysChangedError,
+    KeySubstitutionError,
     NotFoundError,
     ValidationError,
     WrongPasswordError,
@@ -224,6 +227,27 @@ def _store_opened(session: Session, wrap_id: str, opened: keymod.OpenedWrap) -> 
         )
 
 
+class _KeysReplaced(Exception):
+    """Sign-in: the keys were replaced between opening the wrap and loading the keys."""
+
+    def __init__(self, running: bool) -> None:
+        super().__init__("keys replaced during sign-in")
+        self.running = running
+
+
+def _wrap_changed(session: Session, opened: KeyWrap) -> bool:
+    """Whether the wrap row is no longer the one that was opened (a rotation replaced it)."""
+    now = session.execute(
+        select(KeyWrap.wrapped, KeyWrap.sealed_master).where(KeyWrap.id == opened.id)
+    ).first()
+    if now is None:
+        return True
+    return (bytes(now[0] or b""), now[1] and bytes(now[1])) != (
+        bytes(opened.wrapped or b""),
+        opened.sealed_master and bytes(opened.sealed_master),
+    )
+
+
 def _wrong_password() -> WrongPasswordError:
     return WrongPasswordError("Wrong user name or password.", "Fel användarnamn eller lösenord.")
 
@@ -273,6 +297,11 @@ def sign_in(
     except WrongPasswordError:
         _record_failure(db, user.id, policy)
         raise _wrong_password() from None
+    except KeySubstitutionError:
+        # The public key was swapped before a rotation: someone may hold the new master key.
+        log.warning("sign-in: the master key was sealed to a substituted public key")
+        _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "possible key substitution")
+        raise
     except DamagedKeyWrapError:
         # Damage, not a guess: audited, never counted towards the lockout.
         _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key wrap damaged")
@@ -283,25 +312,40 @@ def sign_in(
         if running:
             _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "key rotation running")
             raise KeyRotationRunningError()
-    with db.session() as session:
-        # A check value for a wrap from before them, a key pair for a wrap from before 0006a,
-        # and the master key wrapped under the password again after a master-key rotation.
-        _store_opened(session, wrap.id, opened)
-        unlocked = load_keys(session, opened.master_key)
-        session.execute(
-            update(User)
-            .where(User.id == user.id)
-            .values(failed_attempts=0, locked_until=None, last_login_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        audit.append(
-            session,
-            unlocked.audit_key,
-            audit.LOGIN,
-            user_id=user.id,
-            object_type="user",
-            object_id=user.id,
-        )
+    try:
+        with db.session() as session:
+            # Writers serialise on the audit head: lock it first, as a master-key rotation's start
+            # does (locking the wrap row first could deadlock with it on a server).
+            audit.locked_head(session)
+            try:
+                unlocked = load_keys(session, opened.master_key)
+            except IntegrityError:
+                if _wrap_changed(session, wrap):
+                    # The wrap was opened just before a master-key rotation started: not damage.
+                    raise _KeysReplaced(rotation_running(session)) from None
+                raise
+            # A check value for a wrap from before them, a key pair for a wrap from before 0006a,
+            # and the master key wrapped under the password again after a master-key rotation.
+            _store_opened(session, wrap.id, opened)
+            session.execute(
+                update(User)
+                .where(User.id == user.id)
+                .values(failed_attempts=0, locked_until=None, last_login_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            audit.append(
+                session,
+                unlocked.audit_key,
+                audit.LOGIN,
+                user_id=user.id,
+                object_type="user",
+                object_id=user.id,
+            )
+    except _KeysReplaced as replaced:
+        _audit_sign_in(db, audit.LOGIN_FAILED, user.id, "keys replaced during sign-in")
+        if replaced.running and user.role != "administrator":
+            raise KeyRotationRunningError() from None
+        raise KeysChangedError() from None
     return Context(
         db,
         user.id,

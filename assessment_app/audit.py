@@ -454,12 +454,27 @@ def _is_switch(row: Any) -> bool:
     )
 
 
+def _first_key(
+    history: Sequence[tuple[str, bytes]], default: bytes, mac: str, prev: str, canonical: bytes
+) -> bytes:
+    """The audit key that seals the chain's first sealed entry (as a keyed or a pre-sign-in
+    entry); ``default`` when none does (the walk then reports that entry)."""
+    for _, candidate in history:
+        if hmac.compare_digest(mac, _hmac(candidate, prev, canonical)) or hmac.compare_digest(
+            mac, _pre_mac(_pre_seed(candidate, GENESIS), prev, canonical)
+        ):
+            return candidate
+    return default
+
+
 def verify(session: Session, key: bytes, history: Sequence[tuple[str, bytes]] = ()) -> VerifyResult:
     """Walk the whole chain; report the first entry that is edited, missing or out of order.
 
-    ``history``: every audit key by id, oldest first (``UnlockedKeys.audit_history``). The walk
-    starts with the oldest and switches to the next at the entry, sealed with the key before,
-    that names it (:func:`switch_key`); without it, ``key`` checks the whole chain.
+    ``history``: every audit key by id (``UnlockedKeys.audit_history``). The walk starts with
+    the one that seals the first sealed entry (not by the keys' creation times, which come
+    from the clocks of the computers that made them) and switches at each entry, sealed with
+    the key before, that names the next (:func:`switch_key`); without it, ``key`` checks the
+    whole chain.
 
     Stored values are read raw: a value that is not what the app writes (a timestamp that
     does not parse, a NULL where none may be ...) is a finding for that entry, never an error.
@@ -470,6 +485,7 @@ def verify(session: Session, key: bytes, history: Sequence[tuple[str, bytes]] = 
     by_id = dict(history)
     if history:
         key = history[0][1]
+    first_key_found = not history
     upgraded = head.pre_key is not None  # written by schema 0005f or later
     expected_seq = 1
     prev = GENESIS
@@ -496,6 +512,10 @@ def verify(session: Session, key: bytes, history: Sequence[tuple[str, bytes]] = 
                 return bad(f"entry {row.seq} is sealed after unsealed entries", row.seq)
             if row.prev_mac != prev:
                 return bad(f"entry {row.seq} was altered, moved or reordered", row.seq)
+            if not first_key_found:
+                first_key_found = True
+                key = _first_key(history, key, row.mac, prev, canonical)
+                pre_key = _pre_seed(key, GENESIS)
             if hmac.compare_digest(row.mac, _hmac(key, prev, canonical)):
                 sealed_seq, sealed_mac = row.seq, row.mac
                 switched = by_id.get(row.object_id) if _is_switch(row) else None

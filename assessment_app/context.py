@@ -35,13 +35,14 @@ ROLES = ("caseworker", "supervisor", "administrator")
 
 @dataclass
 class UnlockedKeys:
-    master_key: bytes
-    keyring: KeyRing
-    index_key: bytes
-    audit_key: bytes
+    # The keys never appear in a repr (a log line, a traceback's locals, a test's failure).
+    master_key: bytes = field(repr=False)
+    keyring: KeyRing = field(repr=False)
+    index_key: bytes = field(repr=False)
+    audit_key: bytes = field(repr=False)
     # Every audit key, oldest first (the active one last): a master-key rotation starts a new
     # one and keeps the old ones so ``audit verify`` checks entries from before the switch.
-    audit_history: tuple[tuple[str, bytes], ...] = ()
+    audit_history: tuple[tuple[str, bytes], ...] = field(default=(), repr=False)
 
 
 def load_keys(session: Session, master_key: bytes) -> UnlockedKeys:

@@ -76,6 +76,22 @@ class DamagedKeyWrapError(AuthenticationError):
     value (or the wrap is malformed): damage, not a wrong password; no lockout."""
 
 
+class KeySubstitutionError(DamagedKeyWrapError):
+    """A master key sealed to a public key that is not this wrap's own: the public key was
+    changed in the database before a master-key rotation (possibly to obtain the new key)."""
+
+
+def key_substitution() -> KeySubstitutionError:
+    return KeySubstitutionError(
+        "The password was right, but the key sealed to this account was made for another key "
+        "pair: the account's public key was changed in the database. This has been recorded; "
+        "tell the administrator, who sets a new password and should investigate.",
+        "Lösenordet var rätt, men nyckeln till kontot gjordes för ett annat nyckelpar: kontots "
+        "publika nyckel har ändrats i databasen. Det har loggats; kontakta administratören, som "
+        "sätter ett nytt lösenord och bör utreda saken.",
+    )
+
+
 class WrongPasswordError(AuthenticationError):
     pass
 

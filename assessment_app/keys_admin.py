@@ -4,7 +4,7 @@ the master key itself when someone leaves (:func:`rotate_master_key`)."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select, update
@@ -18,6 +18,7 @@ from assessment_app.db.models import (
     Individual,
     KeyRotation,
     KeyWrap,
+    NameToken,
     UrgentFlag,
     User,
 )
@@ -161,17 +162,19 @@ def _reseal(
 class MasterRotationResult:
     """What :func:`rotate_master_key` did.
 
-    ``needs_reset``: users whose key wrap had no key pair (they have not signed in since schema
-    0006a): their wrap is deleted, an administrator sets a new password (``user reset``).
+    ``needs_reset``: users whose key wrap got no new key (no key pair yet: they have not signed
+    in since schema 0006a; a malformed one; a disabled account; more than one wrap): their wrap
+    is deleted, an administrator sets a new password (``user reset``).
     ``recovery_key``: a new recovery key (formatted), when the recovery wrap had no key pair or
     one was asked for; shown once, the old one no longer works. None: the old one still works.
+    Both come from the last step, so a run that finishes a killed rotation reports them.
     """
 
     reencrypted: int
     failed: int
     reindexed: int
     needs_reset: tuple[str, ...] = ()
-    recovery_key: str | None = None
+    recovery_key: str | None = field(default=None, repr=False)  # shown once, never in a repr
     resumed: bool = False
 
 
@@ -186,7 +189,7 @@ def rotate_master_key(
     ctx: Context,
     removed_username: str | None = None,
     *,
-    new_recovery_key: bool = False,
+    new_recovery_key: bool | None = None,
     resume_only: bool = False,
     batch_size: int = 500,
 ) -> MasterRotationResult:
@@ -204,6 +207,9 @@ def rotate_master_key(
     retired, for ``audit verify``; the old data keys too, for drafts kept on a worker's computer
     while the server was away) and marks the rotation done.
 
+    ``new_recovery_key``: a new recovery key too (the old one stops working); None (the
+    default): only when the removed user is an administrator (who usually knows it).
+
     Killed half-way, it is finished by running it again (``keys rotate --resume`` or ``user
     remove --rotate`` once more) after signing in: the administrator's sign-in opens the new
     master key from their own wrap. Until it is done only administrators may sign in (others
@@ -212,23 +218,29 @@ def rotate_master_key(
     ctx.require_role("administrator")
     running = running_rotation(ctx)
     resumed = running is not None
-    needs_reset: tuple[str, ...] = ()
-    recovery: str | None = None
     if running is None:
         if resume_only:
             raise ValidationError("No key rotation is under way.", "Inget nyckelbyte pågår.")
-        needs_reset, recovery = _start(ctx, removed_username, new_recovery_key)
+        if new_recovery_key is None:
+            new_recovery_key = _is_administrator(ctx, removed_username)
+        _start(ctx, removed_username, new_recovery_key)
     else:
         with ctx.transaction() as session:
             ctx.reload_keys(session)  # KeysChangedError when signed in before it started
     done, failed = reencrypt_all(ctx, batch_size)
     reindexed, unindexed = reindex_all(ctx, batch_size)
-    recovery = _finish(ctx, done, failed + unindexed, reindexed) or recovery
+    needs_reset, recovery = _finish(ctx, done, failed + unindexed, reindexed)
     result = MasterRotationResult(
         done, failed + unindexed, reindexed, needs_reset, recovery, resumed
     )
-    if resumed and removed_username and _still_has_key(ctx, removed_username):
-        # A rotation from before was finished first; now the one asked for.
+    if (
+        running is not None
+        and removed_username
+        and running.removed_user_id != _user_id(ctx, removed_username)
+    ):
+        # A rotation from before (for someone else, or none) was finished first; now the one
+        # asked for. Even if the user has no wrap now: removed while it ran, their wrap may
+        # have held the new master key (sealed to it) until then.
         again = rotate_master_key(
             ctx, removed_username, new_recovery_key=new_recovery_key, batch_size=batch_size
         )
@@ -236,7 +248,7 @@ def rotate_master_key(
             again.reencrypted,
             again.failed,
             again.reindexed,
-            again.needs_reset,
+            tuple(sorted({*needs_reset, *again.needs_reset})),
             again.recovery_key or recovery,
             True,
         )
@@ -249,39 +261,57 @@ def rotate_master_key(
     return result
 
 
-def _still_has_key(ctx: Context, username: str) -> bool:
+def _is_administrator(ctx: Context, username: str | None) -> bool:
+    if not username:
+        return False
     with ctx.transaction() as session:
-        return (
-            session.execute(
-                select(KeyWrap.id)
-                .join(User, User.id == KeyWrap.user_id)
-                .where(User.username == username.strip())
-            ).first()
-            is not None
-        )
+        role = session.execute(
+            select(User.role).where(User.username == username.strip())
+        ).scalar_one_or_none()
+    return role == "administrator"
 
 
-def _start(
-    ctx: Context, removed_username: str | None, new_recovery_key: bool
-) -> tuple[tuple[str, ...], str | None]:
-    from assessment_app.accounts import add_recovery_wrap
+def _user_id(ctx: Context, username: str) -> str | None:
+    with ctx.transaction() as session:
+        return session.execute(
+            select(User.id).where(User.username == username.strip())
+        ).scalar_one_or_none()
+
+
+def _start(ctx: Context, removed_username: str | None, new_recovery_key: bool) -> None:
     from assessment_app.server.users_admin import _user, remove_in
 
-    needs_reset: list[str] = []
-    recovery: str | None = None
     with ctx.transaction() as session:
         # Writers serialise on the audit head: lock it first, so a second administrator who
         # starts at the same moment waits, then finds the keys replaced (KeysChangedError).
         audit.locked_head(session)
         ctx.reload_keys(session)  # the keys this session holds still fit (else sign in again)
         old_keys = ctx.keys
-        own = session.execute(
-            select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
-        ).scalar_one_or_none()
-        if own is None or own.public_key is None:
+        own = (
+            session.execute(
+                select(KeyWrap).where(KeyWrap.user_id == ctx.user_id, KeyWrap.purpose == "password")
+            )
+            .scalars()
+            .all()
+        )
+        if len(own) > 1:
+            raise ValidationError(
+                "Your own account has more than one key wrap (the database has been changed "
+                "by hand): set a new password for it (user reset), then retry.",
+                "Ditt eget konto har mer än en nyckel (databasen har ändrats för hand): sätt ett "
+                "nytt lösenord för det (user reset) och försök sedan igen.",
+            )
+        if not own or own[0].public_key is None:
             raise ValidationError(
                 "Your own key has no key pair yet: sign out and in again, then retry.",
                 "Din egen nyckel saknar nyckelpar: logga ut och in igen och försök sedan igen.",
+            )
+        if not _sealable(own[0]):
+            raise ValidationError(
+                "Your own key's public key is damaged: set a new password for your account "
+                "(user reset, by another administrator), then retry.",
+                "Din egen nyckels publika nyckel är skadad: låt en annan administratör sätta ett "
+                "nytt lösenord för ditt konto (user reset) och försök sedan igen.",
             )
         removed = None
         if removed_username:
@@ -305,25 +335,8 @@ def _start(
                     wrapped=keymod.wrap_subkey(master, purpose, key_id, keymod.random_key()),
                 )
             )
-        # The new master key for every remaining wrap that has a key pair.
-        recovery_done = False
-        for wrap, username in session.execute(
-            select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
-        ).all():
-            if wrap.purpose == "recovery" and new_recovery_key:
-                session.delete(wrap)
-            elif wrap.public_key is not None:
-                wrap.sealed_master = keymod.seal_to_public(wrap.public_key, master, wrap.id)
-                wrap.wrapped = b""  # the old master key is no longer reachable through it
-                recovery_done = recovery_done or wrap.purpose == "recovery"
-            else:
-                session.delete(wrap)
-                if wrap.purpose == "password" and username:
-                    needs_reset.append(username)
-        if not recovery_done:
-            raw = keymod.new_recovery_key()
-            add_recovery_wrap(session, master, raw)
-            recovery = keymod.format_recovery_key(raw)
+        # The new master key, sealed only to what may hold it (see _seal_to_wraps).
+        needs_reset, dropped = _seal_to_wraps(session, master, new_recovery_key)
         session.add(
             KeyRotation(
                 status="running",
@@ -338,9 +351,16 @@ def _start(
             object_type="master_key",
             object_id=new_ids["data"],
             detail="master key rotation started"
-            + (f"; {len(needs_reset)} user(s) need a new password" if needs_reset else "")
-            + ("; new recovery key" if recovery else ""),
+            + (f"; {len(needs_reset)} user(s) need a new password" if needs_reset else ""),
         )
+        for what in dropped:
+            log.warning("master key rotation: key wrap deleted: %s", what)
+            ctx.audit(
+                session,
+                audit.KEY_OPERATION,
+                object_type="key_wrap",
+                detail=f"deleted at master key rotation: {what}",
+            )
         new_keys = load_keys(session, master)
         audit.switch_key(
             session,
@@ -350,7 +370,96 @@ def _start(
             user_id=ctx.user_id,
         )
     ctx.keys = new_keys
-    return tuple(sorted(needs_reset)), recovery
+
+
+def _seal_to_wraps(
+    session: Any, master: bytes, new_recovery_key: bool
+) -> tuple[list[str], list[str]]:
+    """Seal the new master key to the key pair of each wrap that may hold it: one password wrap
+    of each existing, active user, and the one recovery wrap (unless a new recovery key is
+    asked for). Nothing else gets it: a wrap of no user or of an unknown purpose, a second wrap
+    of one user, a second recovery wrap, a disabled account's wrap (all possibly planted by
+    someone who may write to key_wraps) are deleted and reported. A wrap without a usable key
+    pair (none yet, or a malformed public key) is emptied: it keeps no key, and the rotation's
+    last step (:func:`_finish`) deletes it and lists its user as needing a new password, so
+    the list survives a kill. A deleted recovery wrap is replaced by :func:`_finish` too.
+    Returns (users needing a new password, the deleted rows described for the audit trail)."""
+    users = {u.id: u for u in session.execute(select(User)).scalars()}
+    wraps = list(session.execute(select(KeyWrap).order_by(KeyWrap.id)).scalars())
+    per_user: dict[str, int] = {}
+    for wrap in wraps:
+        if wrap.purpose == "password" and wrap.user_id is not None:
+            per_user[wrap.user_id] = per_user.get(wrap.user_id, 0) + 1
+    recoveries = [w for w in wraps if w.purpose == "recovery"]
+    needs_reset: set[str] = set()
+    dropped: list[str] = []
+    emptied: set[str] = set()
+
+    def empty(wrap: KeyWrap, user: User) -> None:
+        needs_reset.add(user.username)
+        if user.id in emptied:  # one emptied row per user is enough for the list
+            session.delete(wrap)
+            return
+        emptied.add(user.id)
+        wrap.wrapped = b""
+        wrap.sealed_master = None
+        wrap.public_key = None
+        wrap.private_sealed = None
+
+    for wrap in wraps:
+        user = users.get(wrap.user_id) if wrap.user_id is not None else None
+        if wrap.purpose == "recovery":
+            if len(recoveries) == 1 and wrap.user_id is None:
+                if not new_recovery_key and _sealed(wrap, master):
+                    continue
+                if wrap.public_key is not None and not new_recovery_key:
+                    dropped.append(f"recovery wrap {wrap.id}: unusable public key")
+            else:
+                dropped.append(f"recovery wrap {wrap.id}: one of {len(recoveries)}")
+            session.delete(wrap)  # _finish makes a new recovery key
+        elif wrap.purpose != "password" or user is None:
+            dropped.append(f"wrap {wrap.id} ({wrap.purpose[:16]}) of no existing user")
+            session.delete(wrap)
+        elif per_user[user.id] > 1:
+            dropped.append(f"wrap {wrap.id}: one of {per_user[user.id]} of user {user.id}")
+            empty(wrap, user)
+        elif not user.active:
+            # A disabled account gets no new key: `user reset` when it is enabled again.
+            dropped.append(f"wrap {wrap.id} of disabled user {user.id}")
+            empty(wrap, user)
+        elif not _sealed(wrap, master):
+            if wrap.public_key is not None:
+                dropped.append(f"wrap {wrap.id} of user {user.id}: unusable public key")
+            empty(wrap, user)
+    return sorted(needs_reset), dropped
+
+
+def _sealed(wrap: KeyWrap, master: bytes) -> bool:
+    """Seal ``master`` to the wrap's public key; False (nothing changed) when it has none or
+    it is malformed (the wrong length, a low-order point)."""
+    if wrap.public_key is None:
+        return False
+    try:
+        sealed = keymod.seal_to_public(bytes(wrap.public_key), master, wrap.id)
+    except (ValueError, TypeError):
+        return False
+    wrap.sealed_master = sealed
+    wrap.wrapped = b""  # the old master key is no longer reachable through it
+    return True
+
+
+def _sealable(wrap: KeyWrap) -> bool:
+    """Whether something can be sealed to the wrap's public key (checked with a throwaway)."""
+    try:
+        keymod.seal_to_public(bytes(wrap.public_key or b""), keymod.random_key(), wrap.id)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def _emptied(wrap: KeyWrap) -> bool:
+    """A wrap emptied by :func:`_seal_to_wraps`: it holds no key at all."""
+    return wrap.sealed_master is None and not bytes(wrap.wrapped)
 
 
 def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
@@ -377,15 +486,18 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
                 pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
                 if name is None or (pnr_enc is not None and pnr is None):
                     failed += 1
+                # A value that does not open leaves no index under the old key behind (the
+                # old index key's holder could still match it): no tokens, no index.
                 if isinstance(name, str):
                     set_name_tokens(session, ctx, ind_id, name)
-                if isinstance(pnr, str):
-                    session.execute(
-                        update(Individual)
-                        .where(Individual.id == ind_id)
-                        .values(pnr_index=pnr_index(ctx, pnr))
-                        .execution_options(synchronize_session=False)
-                    )
+                else:
+                    session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
+                session.execute(
+                    update(Individual)
+                    .where(Individual.id == ind_id)
+                    .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
+                    .execution_options(synchronize_session=False)
+                )
                 done += 1
             last = rows[-1][0]
     last = ""
@@ -403,12 +515,13 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
                 details = ctx.open_or(
                     session, "urgent_flags", "details_enc", flag_id, details_enc, None
                 )
-                if not isinstance(details, dict):
+                if isinstance(details, dict):
+                    token = flag_token(
+                        ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+                    )
+                else:  # damaged: a random token (matches nothing), not the old key's
                     failed += 1
-                    continue
-                token = flag_token(
-                    ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
-                )
+                    token = keymod.random_key()[:16].hex()
                 session.execute(
                     update(UrgentFlag)
                     .where(UrgentFlag.id == flag_id)
@@ -420,13 +533,24 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
     return done, failed
 
 
-def _finish(ctx: Context, done: int, failed: int, reindexed: int) -> str | None:
-    """Delete the old index key, mark the rotation done. Returns a new recovery key
-    when the recovery wrap is missing (formatted; shown once)."""
+def _finish(
+    ctx: Context, done: int, failed: int, reindexed: int
+) -> tuple[tuple[str, ...], str | None]:
+    """Delete the old index key and the wraps :func:`_seal_to_wraps` emptied, mark the rotation
+    done. Returns (the emptied wraps' users, who need a new password; a new recovery key when
+    the recovery wrap is missing, formatted, shown once)."""
     from assessment_app.accounts import add_recovery_wrap
 
     recovery = None
+    needs_reset: set[str] = set()
     with ctx.transaction() as session:
+        for wrap, username in session.execute(
+            select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+        ).all():
+            if wrap.purpose == "password" and _emptied(wrap):
+                if username:
+                    needs_reset.add(username)
+                session.delete(wrap)
         # The old index key has no use left. The old data keys stay, retired, wrapped under the
         # new master key: nothing stored is sealed with them any more, but a draft a worker kept
         # on their own computer while the server was away may be, and they open nothing a
@@ -449,6 +573,8 @@ def _finish(ctx: Context, done: int, failed: int, reindexed: int) -> str | None:
             audit.KEY_OPERATION,
             object_type="master_key",
             detail=f"master key rotation finished: {done} values re-encrypted, "
-            f"{reindexed} re-indexed, {failed} failed",
+            f"{reindexed} re-indexed, {failed} failed"
+            + (f"; {len(needs_reset)} user(s) need a new password" if needs_reset else "")
+            + ("; new recovery key" if recovery else ""),
         )
-    return recovery
+    return tuple(sorted(needs_reset)), recovery

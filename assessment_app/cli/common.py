@@ -185,10 +185,12 @@ def report_master_rotation(args: argparse.Namespace, result: MasterRotationResul
         print(
             say(
                 args,
-                "Dessa användare har inte loggat in sedan nyckelparen infördes och behöver ett "
-                f"nytt lösenord ('user reset NAMN'): {names}",
-                "These users have not signed in since key pairs were introduced and need a new "
-                f"password ('user reset NAME'): {names}",
+                "Dessa användare fick ingen ny nyckel (de har inte loggat in sedan nyckelparen "
+                "infördes, kontot är avstängt, eller nyckeln var ändrad för hand) och behöver "
+                f"ett nytt lösenord ('user reset NAMN'): {names}",
+                "These users got no new key (they have not signed in since key pairs were "
+                "introduced, the account is disabled, or their key was changed by hand) and need "
+                f"a new password ('user reset NAME'): {names}",
             )
         )
     if result.recovery_key:

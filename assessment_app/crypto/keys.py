@@ -20,7 +20,7 @@ import hmac
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -41,6 +41,7 @@ from assessment_app.errors import (
     IntegrityError,
     WrongPasswordError,
     WrongRecoveryKeyError,
+    key_substitution,
 )
 
 # What a damaged key row (parameters that are not JSON, a blob of the wrong length ...) raises
@@ -266,13 +267,24 @@ def seal_to_public(public: bytes, master_key: bytes, wrap_id: str) -> bytes:
     return eph_public + _seal(key, master_key, b"mk|sealed|" + wrap_id.encode())
 
 
-def open_sealed(kek: bytes, kind: str, wrap_id: str, private_enc: bytes, sealed: bytes) -> bytes:
+def open_sealed(
+    kek: bytes,
+    kind: str,
+    wrap_id: str,
+    private_enc: bytes,
+    sealed: bytes,
+    expected_public: bytes | None = None,
+) -> bytes:
     """The master key sealed to this wrap's public key, opened with its private key (itself
-    opened with ``kek``). Raises InvalidTag when ``kek`` does not open the private key and
-    ValueError/TypeError for a malformed row."""
+    opened with ``kek``). Raises InvalidTag when ``kek`` does not open the private key,
+    KeySubstitutionError when the stored public key (``expected_public``) is not the private
+    key's own (someone swapped it before a rotation) and ValueError/TypeError for a malformed
+    row."""
     raw = _open(kek, bytes(private_enc), _private_aad(kind, wrap_id))
     private = X25519PrivateKey.from_private_bytes(raw)
     public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    if expected_public is not None and bytes(expected_public) != public:
+        raise key_substitution()
     sealed = bytes(sealed)
     if len(sealed) != SEALED_LEN:
         raise ValueError("sealed master key of the wrong length")
@@ -316,7 +328,7 @@ class OpenedWrap:
     leave as it is): the KDF JSON with a check value added, a key pair made now, the master key
     wrapped under the password again in place of a sealed one."""
 
-    master_key: bytes
+    master_key: bytes = field(repr=False)  # never in a repr, a log line or a traceback
     kdf: str | None = None
     public_key: bytes | None = None
     private_enc: bytes | None = None
@@ -352,7 +364,9 @@ def _finish_open(
         if private_enc is None:
             raise bad
         try:
-            master_key = open_sealed(kek, kind, wrap_id, private_enc, sealed_master)
+            master_key = open_sealed(
+                kek, kind, wrap_id, private_enc, sealed_master, expected_public=public_key
+            )
         except InvalidTag:
             raise bad from None
         except _DAMAGED_ROW:

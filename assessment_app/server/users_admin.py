@@ -56,17 +56,23 @@ def has_key(ctx: Context, username: str) -> bool:
 
 
 def remove_user(
-    ctx: Context, username: str, *, rotate: bool = False
+    ctx: Context,
+    username: str,
+    *,
+    rotate: bool = False,
+    new_recovery_key: bool | None = None,
 ) -> MasterRotationResult | None:
     """Delete the user's key wrap and disable the account (audited). Their records stay.
 
     ``rotate``: also replace the master key and every key under it (see
-    :func:`assessment_app.keys_admin.rotate_master_key`); returns what the rotation did."""
+    :func:`assessment_app.keys_admin.rotate_master_key`); returns what the rotation did.
+    ``new_recovery_key`` (with ``rotate``): a new recovery key too; None: when the removed
+    user is an administrator."""
     ctx.require_role("administrator")
     if rotate:
         from assessment_app.keys_admin import rotate_master_key
 
-        return rotate_master_key(ctx, username)
+        return rotate_master_key(ctx, username, new_recovery_key=new_recovery_key)
     with ctx.transaction() as session:
         remove_in(ctx, session, _user(session, username))
     return None

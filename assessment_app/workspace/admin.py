@@ -77,12 +77,17 @@ class AdminUseCases:
 
         return users_admin.has_key(self.ctx, username)
 
-    def remove_user(self, username: str, *, rotate: bool = False) -> MasterRotationResult | None:
+    def remove_user(
+        self, username: str, *, rotate: bool = False, new_recovery_key: bool | None = None
+    ) -> MasterRotationResult | None:
         """Remove the user's key and disable the account; ``rotate``: replace the master key
-        and every key under it too (a copy of their old key wrap then opens nothing)."""
+        and every key under it too (a copy of their old key wrap then opens nothing), and
+        with ``new_recovery_key`` the recovery key (None: when the user is an administrator)."""
         from assessment_app.server import users_admin
 
-        return users_admin.remove_user(self.ctx, username, rotate=rotate)
+        return users_admin.remove_user(
+            self.ctx, username, rotate=rotate, new_recovery_key=new_recovery_key
+        )
 
     def reset_user(self, username: str, new_password: str) -> None:
         from assessment_app.server import users_admin

@@ -421,8 +421,9 @@ class UnitOfWork:
         if not self.writing and any(isinstance(o, CASE_CONTENT) for o in changed):
             raise RuleViolation("case content written in a read transaction")
         if self.writing and changed and not self.key_checked:
-            # A session that signed in before a master-key rotation holds keys that are gone:
-            # nothing it seals may be written (its data key is deleted when the rotation ends).
+            # A session that signed in before a master-key rotation holds keys that are retired
+            # (kept, wrapped under the new master key, but no longer in use): nothing it seals
+            # may be written; the audit head, sealed with the new audit key, tells.
             try:
                 audit.check_key(session, self.ctx.keys.audit_key, self.lock_head())
             except audit.HeadKeyMismatch:

@@ -148,6 +148,60 @@ def test_user_remove_rotate_replaces_the_keys(cli_db: str, tmp_path: Path) -> No
     assert "Huvudnyckeln" not in english.stdout
 
 
+def test_user_remove_rotate_of_an_administrator_replaces_the_recovery_key(cli_db: str) -> None:
+    admin = {"ASSESSMENT_PASSWORD": ADMIN_PW}
+    for name in ("it2", "it3"):
+        added = run(
+            [
+                "--database",
+                cli_db,
+                "--user",
+                "admin",
+                "user",
+                "add",
+                name,
+                "--role",
+                "administrator",
+                "--unit",
+                "Enhet Nord",
+                "--permanent-password",
+            ],
+            {**admin, "ASSESSMENT_NEW_PASSWORD": "it-admin-pw-123"},
+        )
+        assert added.returncode == 0, added.stderr
+    disabled = run(["--database", cli_db, "--user", "admin", "user", "disable", "chef"], admin)
+    assert disabled.returncode == 0, disabled.stderr
+    rotated = run(
+        ["--database", cli_db, "--user", "admin", "user", "remove", "it2", "--rotate"], admin
+    )
+    assert rotated.returncode == 0, rotated.stderr
+    assert "Ny återställningsnyckel" in rotated.stdout  # an administrator: by default
+    assert "fick ingen ny nyckel" in rotated.stdout and "kontot är avstängt" in rotated.stdout
+    assert "('user reset NAMN'): chef" in rotated.stdout  # disabled: no new key, listed
+    kept = run(
+        [
+            "--database",
+            cli_db,
+            "--user",
+            "admin",
+            "user",
+            "remove",
+            "it3",
+            "--rotate",
+            "--no-new-recovery-key",
+        ],
+        admin,
+    )
+    assert kept.returncode == 0, kept.stderr
+    assert "återställningsnyckel" not in kept.stdout
+    alone = run(
+        ["--database", cli_db, "--user", "admin", "user", "remove", "anna", "--new-recovery-key"],
+        admin,
+    )
+    assert alone.returncode == 2 and "kräver --rotate" in alone.stderr
+    assert "Traceback" not in alone.stderr
+
+
 def test_bad_inputs_give_clear_messages(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     missing = run(

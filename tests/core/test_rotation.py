@@ -427,3 +427,347 @@ def test_an_open_urgent_flag_is_found_again_after_the_rotation(world: World) -> 
     flags = bo.cases.urgent_flags(row.id)
     assert len(flags) == 1 and flags[0].open and flags[0].question_id == "safety_protection_tonight"
     db.dispose()
+
+
+def _planted_wrap(
+    user_id: str | None, purpose: str = "password", wrap_id: str | None = None
+) -> tuple[KeyWrap, bytes]:
+    """A key_wraps row with a key pair of the planter's own (returned: the key it is under)."""
+    import os
+
+    from assessment_app.db.types import new_id
+
+    kek = os.urandom(32)
+    wrap_id = wrap_id or new_id()
+    public, private_enc = keymod.new_key_pair(kek, purpose, wrap_id)
+    row = KeyWrap(
+        id=wrap_id,
+        user_id=user_id,
+        purpose=purpose,
+        kdf="{}",
+        wrapped=b"x",
+        public_key=public,
+        private_sealed=private_enc,
+    )
+    return row, kek
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_the_new_master_key_is_sealed_only_to_active_users_and_one_recovery_wrap(
+    world: World,
+) -> None:
+    """Rows planted in key_wraps (a wrap of no user, a second wrap of a user, a second
+    recovery wrap) and a disabled account's wrap get nothing and are deleted (audited); a
+    swapped public key is caught at that user's next sign-in as a possible substitution."""
+    db = world.db()
+    for name in ("bo", "chef", "syd"):
+        world.sign_in(name)  # key pairs at sign-in
+    with db.session() as session:
+        ids = dict(session.execute(select(User.username, User.id)).all())
+        orphan, _ = _planted_wrap(None)
+        second, _ = _planted_wrap(ids["bo"])
+        extra_recovery, _ = _planted_wrap(None, "recovery")
+        session.add_all([orphan, second, extra_recovery])
+        session.execute(update(User).where(User.id == ids["syd"]).values(active=False))
+        chef_wrap_id = session.execute(
+            select(KeyWrap.id).where(KeyWrap.user_id == ids["chef"])
+        ).scalar_one()
+        swapped, swapped_kek = _planted_wrap(None, wrap_id=chef_wrap_id)  # its key pair only
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.user_id == ids["chef"])
+            .values(public_key=swapped.public_key)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed == 0
+    assert result.needs_reset == ("bo", "syd")  # two wraps; disabled
+    assert result.recovery_key is not None  # two recovery wraps: a new one
+    with db.sessions() as session:
+        rows = {
+            (w.purpose, name)
+            for w, name in session.execute(
+                select(KeyWrap, User.username).outerjoin(User, User.id == KeyWrap.user_id)
+            ).all()
+        }
+        assert rows == {("password", "admin"), ("password", "chef"), ("recovery", None)}
+        for wrap_id in (orphan.id, second.id, extra_recovery.id):
+            assert session.get(KeyWrap, wrap_id) is None
+        chef_wrap = session.execute(
+            select(KeyWrap).where(KeyWrap.user_id == ids["chef"])
+        ).scalar_one()
+        details = [
+            e.detail or ""
+            for e in session.execute(
+                select(AuditEvent).where(AuditEvent.object_type == "key_wrap")
+            ).scalars()
+        ]
+    assert len(details) == 6  # two of bo, two recovery, syd (disabled), the orphan
+    assert all("deleted at master key rotation" in d for d in details)
+    assert not any(ids["syd"] in d and "disabled" not in d for d in details)
+    # The swapped key: the planter opens the sealed key, but chef's sign-in catches it.
+    planted_master = keymod.open_sealed(
+        swapped_kek, "password", chef_wrap.id, swapped.private_sealed, chef_wrap.sealed_master
+    )
+    assert planted_master == admin.ctx.keys.master_key  # the documented remaining risk
+    from assessment_app.errors import KeySubstitutionError
+
+    with pytest.raises(KeySubstitutionError):
+        world.sign_in("chef")
+    with db.sessions() as session:
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+        assert last.scalar_one().detail == "possible key substitution"
+    # syd, enabled again, needs a new password; then signs in on the new key.
+    admin.admin.reset_user("syd", "nytt-losenord-3")
+    assert world.sign_in("syd", "nytt-losenord-3").keys.master_key == admin.ctx.keys.master_key
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+@pytest.mark.parametrize("asked", [False, True])
+def test_a_rotation_killed_after_its_start_still_gives_the_new_recovery_key_and_the_list(
+    world: World, asked: bool
+) -> None:
+    """The new recovery key and the users who need a new password come from the last step, so
+    the run that finishes a killed rotation reports them (nothing was lost with the kill)."""
+    from assessment_app import keys_admin
+
+    db = world.db()
+    world.sign_in("bo")
+    with db.session() as session:
+        syd = session.execute(select(User.id).where(User.username == "syd")).scalar_one()
+        session.execute(
+            update(KeyWrap)
+            .where((KeyWrap.user_id == syd) | (KeyWrap.purpose == "recovery"))
+            .values(public_key=None, private_sealed=None)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    keys_admin._start(admin.ctx, "anna", asked)  # killed right after the first step
+    admin2 = world.workspace("admin", ADMIN_PW)
+    result = admin2.admin.rotate_master_key(resume_only=True)
+    assert result.resumed and result.needs_reset == ("syd",)
+    assert result.recovery_key is not None
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.sign_in("bo", "nytt-losenord-1").keys.master_key == admin2.ctx.keys.master_key
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_remove_rotate_during_a_running_rotation_rotates_again_for_that_user(
+    world: World,
+) -> None:
+    """Removed without --rotate while another rotation ran, a user's wrap held the new master
+    key; `user remove --rotate` for them then finishes the running one and rotates once more."""
+    from assessment_app import keys_admin
+
+    world.sign_in("bo")
+    db = world.db()
+    admin = world.workspace("admin", ADMIN_PW)
+    keys_admin._start(admin.ctx, "anna", False)  # running (killed after its start)
+    admin2 = world.workspace("admin", ADMIN_PW)
+    with db.sessions() as session:
+        bo_id = session.execute(select(User.id).where(User.username == "bo")).scalar_one()
+        row = session.execute(select(KeyWrap).where(KeyWrap.user_id == bo_id)).scalar_one()
+        copy = (row.id, row.kdf, bytes(row.wrapped), row.public_key, row.private_sealed)
+        sealed = bytes(row.sealed_master)
+    admin2.admin.remove_user("bo")  # plain removal while it runs
+    result = admin2.admin.remove_user("bo", rotate=True)
+    assert result is not None and result.resumed
+    opened = keymod.open_password_wrap(
+        WORKER_PW,
+        copy[1],
+        copy[2],
+        copy[0],
+        public_key=copy[3],
+        private_enc=copy[4],
+        sealed_master=sealed,
+    )
+    assert _opens_anything(db, opened.master_key) == []  # the copy opens nothing now
+    assert world.workspace("chef").cases.page(CaseQuery()).rows is not None
+    # Asked for the user whose rotation is running (syd), it is finished, not repeated.
+    keys_admin._start(admin2.ctx, "syd", False)
+    admin3 = world.workspace("admin", ADMIN_PW)
+    master = admin3.ctx.keys.master_key
+    admin3.admin.remove_user("syd", rotate=True)
+    assert admin3.ctx.keys.master_key == master
+    db.dispose()
+
+
+def test_removing_an_administrator_replaces_the_recovery_key_by_default(world: World) -> None:
+    """A removed administrator usually knows the recovery key: a new one unless told not to."""
+    admin = world.workspace("admin", ADMIN_PW)
+    accounts.add_user(admin.ctx, "it2", "it-admin-pw-123", "administrator", unit="Enhet Nord")
+    accounts.add_user(admin.ctx, "it3", "it-admin-pw-123", "administrator", unit="Enhet Nord")
+    result = admin.admin.remove_user("it2", rotate=True)
+    assert result is not None and result.recovery_key is not None
+    db = world.db()
+    with pytest.raises(WrongRecoveryKeyError):
+        accounts.reset_password_with_recovery(db, world.recovery_key, "bo", "nytt-losenord-1")
+    kept = admin.admin.remove_user("it3", rotate=True, new_recovery_key=False)
+    assert kept is not None and kept.recovery_key is None
+    worker = admin.admin.remove_user("syd", rotate=True)  # not an administrator: kept
+    assert worker is not None and worker.recovery_key is None
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_malformed_public_key_does_not_stop_the_rotation(world: World) -> None:
+    """A low-order or wrong-length public key (written by hand) is a wrap without a key pair:
+    its user is listed for a new password, a recovery wrap's is replaced; audited."""
+    db = world.db()
+    world.sign_in("bo")
+    with db.session() as session:
+        syd = session.execute(select(User.id).where(User.username == "syd")).scalar_one()
+        bo = session.execute(select(User.id).where(User.username == "bo")).scalar_one()
+        session.execute(update(KeyWrap).where(KeyWrap.user_id == syd).values(public_key=b"\0" * 32))
+        session.execute(update(KeyWrap).where(KeyWrap.user_id == bo).values(public_key=b"kort"))
+        session.execute(
+            update(KeyWrap).where(KeyWrap.purpose == "recovery").values(public_key=b"\1" * 31)
+        )
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed == 0
+    assert result.needs_reset == ("bo", "syd") and result.recovery_key is not None
+    with db.sessions() as session:
+        details = [
+            e.detail or ""
+            for e in session.execute(
+                select(AuditEvent).where(AuditEvent.object_type == "key_wrap")
+            ).scalars()
+        ]
+    assert len(details) == 3 and all("unusable public key" in d for d in details)
+    accounts.reset_password_with_recovery(db, result.recovery_key, "bo", "nytt-losenord-1")
+    assert world.sign_in("bo", "nytt-losenord-1").keys.master_key == admin.ctx.keys.master_key
+    # The administrator's own: refused before anything changes (they would lose the key).
+    with db.session() as session:
+        session.execute(
+            update(KeyWrap)
+            .where(KeyWrap.user_id == admin.ctx.user_id)
+            .values(public_key=b"\0" * 32, sealed_master=None)
+        )
+    with pytest.raises(ValidationError, match="public key is damaged"):
+        admin.admin.remove_user("chef", rotate=True)
+    assert not admin.admin.key_rotation_running()
+    db.dispose()
+
+
+def test_no_key_is_in_a_repr(world: World) -> None:
+    """Opened wraps, a session's keys and a rotation's result never show a key in their repr
+    (a log line, a traceback's locals)."""
+    admin = world.workspace("admin", ADMIN_PW)
+    keys = admin.ctx.keys
+    secrets = [keys.master_key, keys.index_key, keys.audit_key]
+    shown = repr(keys)
+    assert not any(s.hex() in shown or repr(s) in shown for s in secrets)
+    new = keymod.new_password_wrap(keys.master_key, "rätt lösenord", "w1")
+    opened = keymod.open_password_wrap("rätt lösenord", new.kdf, new.wrapped, "w1")
+    assert opened.master_key == keys.master_key and repr(keys.master_key) not in repr(opened)
+    result = admin.admin.remove_user("anna", rotate=True, new_recovery_key=True)
+    assert result is not None and result.recovery_key
+    assert result.recovery_key not in repr(result)
+
+
+def _flip_last_byte(blob: bytes) -> bytes:
+    return bytes(blob[:-1]) + bytes([blob[-1] ^ 1])
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_damaged_value_keeps_no_index_under_the_old_key(world: World) -> None:
+    """A name, personnummer or urgent flag that does not open at the rotation: its name tokens
+    are deleted, its personnummer index cleared, the flag given a random token, so nothing
+    computed with the old index key (which the removed user may hold) is left."""
+    from assessment_app.db.models import NameToken
+    from assessment_app.workspace.interview import AssessmentEdit
+
+    bo = world.workspace("bo")
+    row = bo.cases.create(name="Trasig Person", personnummer="19121212-1212")
+    tonight = {"safety_threatened": True, "safety_protection_tonight": True}
+    saved = bo.interviews.save(AssessmentEdit.of(bo.interviews.start(row.id), dict(tonight), {}))
+    assert isinstance(saved, Saved)
+    db = world.db()
+    with db.session() as session:
+        ind = session.execute(select(Individual)).scalar_one()
+        ind_id = ind.id
+        ind.name_enc = _flip_last_byte(ind.name_enc)
+        ind.pnr_enc = _flip_last_byte(ind.pnr_enc)
+        flag = session.execute(select(UrgentFlag)).scalar_one()
+        old_token = flag.key_token
+        flag.details_enc = _flip_last_byte(flag.details_enc)
+        assert session.execute(select(NameToken).where(NameToken.individual_id == ind_id)).first()
+    admin = world.workspace("admin", ADMIN_PW)
+    result = admin.admin.remove_user("anna", rotate=True)
+    assert result is not None and result.failed >= 3
+    with db.sessions() as session:
+        assert (
+            session.execute(select(NameToken).where(NameToken.individual_id == ind_id)).first()
+            is None
+        )
+        assert session.get(Individual, ind_id).pnr_index is None
+        token = session.execute(select(UrgentFlag.key_token)).scalar_one()
+    assert token != old_token and len(token) == len(old_token)
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_a_sign_in_racing_the_start_of_a_rotation_is_told_so_not_damage(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrap opened just before a rotation's start commits: the sign-in is refused as keys
+    replaced (sign in again; others: a rotation under way), audited, not reported as damage."""
+    from assessment_app import keys_admin
+
+    world.sign_in("chef")
+    accounts.add_user(world.sign_in("admin", ADMIN_PW), "it2", "it-admin-pw-123", "administrator")
+    admin = world.workspace("admin", ADMIN_PW)
+    opening = accounts._open_password_wrap
+
+    def open_then_rotation_starts(password: str, wrap: KeyWrap) -> keymod.OpenedWrap:
+        opened = opening(password, wrap)
+        keys_admin._start(admin.ctx, "anna", False)  # commits right after the wrap was opened
+        return opened
+
+    monkeypatch.setattr(accounts, "_open_password_wrap", open_then_rotation_starts)
+    with pytest.raises(KeysChangedError):  # not DamagedKeyWrapError / IntegrityError
+        world.sign_in("it2", "it-admin-pw-123")
+    monkeypatch.setattr(accounts, "_open_password_wrap", opening)
+    db = world.db()
+    with db.sessions() as session:
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1))
+        assert last.scalar_one().detail == "keys replaced during sign-in"
+    admin2 = world.workspace("it2", "it-admin-pw-123")  # signing in again works
+    assert admin2.admin.rotate_master_key(resume_only=True).resumed
+    assert world.sign_in("chef").keys.master_key == admin2.ctx.keys.master_key
+    db.dispose()
+
+
+@pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+def test_audit_verify_does_not_depend_on_the_clocks_that_made_the_keys(world: World) -> None:
+    """The rotation ran on a computer whose clock was behind: the new audit key looks older
+    than the old one. `audit verify` starts with the key that seals entry 1 and follows the
+    switch entries, so it still verifies, and still catches an edit."""
+    from datetime import timedelta
+
+    admin = world.workspace("admin", ADMIN_PW)
+    admin.admin.remove_user("anna", rotate=True)
+    db = world.db()
+    with db.session() as session:
+        active, retired = (
+            session.execute(
+                select(DataKey).where(DataKey.purpose == "audit").order_by(DataKey.status)
+            )
+            .scalars()
+            .all()
+        )
+        assert (active.status, retired.status) == ("active", "retired")
+        active.created_at = retired.created_at - timedelta(days=1)  # the new key looks older
+    again = world.workspace("admin", ADMIN_PW)
+    assert again.ctx.keys.audit_history[0][1] == again.ctx.keys.audit_key
+    assert again.admin.verify_audit().ok
+    with db.session() as session:
+        session.execute(update(AuditEvent).where(AuditEvent.seq == 2).values(detail="ändrad"))
+    bad = again.admin.verify_audit()
+    assert not bad.ok and bad.first_bad_seq == 2
+    db.dispose()

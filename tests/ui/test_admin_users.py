@@ -136,8 +136,12 @@ def test_remove_can_also_replace_the_keys(qtbot, page, database, ws):
     box = page.confirmation
     assert page.rotate_check is not None and not page.rotate_check.isChecked()
     assert "Byt också nycklarna" in page.rotate_check.text()
+    recovery = page.recovery_check  # a new recovery key: only with the rotation
+    assert recovery is not None and not recovery.isEnabled() and not recovery.isChecked()
     page.rotate_check.setChecked(True)
     qtbot.waitUntil(box.isVisible)
+    assert recovery.isEnabled() and recovery.isVisible() and not recovery.isChecked()
+    assert recovery.width() >= recovery.sizeHint().width()
     # shown whole: a check box in a message box does not wrap
     assert page.rotate_check.width() >= page.rotate_check.sizeHint().width()
     assert "gammal säkerhetskopia" in box.informativeText()
@@ -150,6 +154,32 @@ def test_remove_can_also_replace_the_keys(qtbot, page, database, ws):
     assert ws.admin.verify_audit().ok
     assert accounts.sign_in(database, "bo", "bo-password-123").username == "bo"
     assert _cell(page, "anna", 5) == "Nej – borttagen"
+
+
+def test_removing_an_administrator_with_the_keys_gives_a_new_recovery_key(
+    qtbot, page, database, ws
+):
+    """For an administrator (who usually knows the recovery key) the second box is ticked:
+    the rotation makes a new recovery key, shown once."""
+    accounts.add_user(ws.ctx, "it2", "it-admin-pw-123", "administrator", unit="Enhet Syd")
+    page.reload()
+    wait_tasks(qtbot)
+    page.select("it2")
+    _click(qtbot, page.remove_button)
+    box = page.confirmation
+    qtbot.waitUntil(box.isVisible)
+    assert page.recovery_check is not None and page.recovery_check.isChecked()
+    assert not page.recovery_check.isEnabled()
+    page.rotate_check.setChecked(True)
+    remove = next(b for b in box.buttons() if b.text() == "Ta bort")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+    assert "alla nycklar är utbytta" in page.banner.text(), page.banner.text()
+    shown = page.recovery_box.text()  # the new key, shown once: it opens the new master key
+    accounts.reset_password_with_recovery(database, shown, "bo", "nytt-losenord-1")
+    assert accounts.sign_in(database, "bo", "nytt-losenord-1").keys.master_key == (
+        ws.ctx.keys.master_key
+    )
 
 
 def test_add_a_user(qtbot, page, database):

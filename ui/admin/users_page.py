@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -181,6 +182,7 @@ class UsersPage(QWidget):
         self.loader = Loader(self, fetch, self._loaded, self._failed)
         self.confirmation: QMessageBox | None = None
         self.rotate_check: QCheckBox | None = None
+        self.recovery_check: QCheckBox | None = None
         self.recovery_box: QMessageBox | None = None
         self.password_dialog: NewPasswordDialog | None = None
         heading = QLabel(
@@ -424,18 +426,40 @@ class UsersPage(QWidget):
         remove = box.addButton(self.tr("Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Avbryt"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        # A second check box under the first (a message box holds one of its own): a new
+        # recovery key too; ticked for an administrator, who usually knows the recovery key.
+        recovery = QCheckBox(self.tr("Ny återställningsnyckel också"), box)
+        recovery.setToolTip(
+            self.tr("Den gamla återställningsnyckeln slutar fungera; den nya visas en gång.")
+        )
+        recovery.setChecked(user.role == "administrator")
+        recovery.setEnabled(False)
+        rotate.toggled.connect(recovery.setEnabled)
+        layout = box.layout()
+        if isinstance(layout, QGridLayout):
+            position: tuple[int, int, int, int] = layout.getItemPosition(  # type: ignore[assignment]
+                layout.indexOf(rotate)
+            )
+            layout.addWidget(recovery, position[0] + 1, position[1])
+        self.recovery_check = recovery
         name = user.username
 
         def answered() -> None:
             if box.clickedButton() is remove:
-                self.remove(name, rotate=rotate.isChecked())
+                self.remove(
+                    name,
+                    rotate=rotate.isChecked(),
+                    new_recovery_key=rotate.isChecked() and recovery.isChecked(),
+                )
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)
         self.confirmation = box
         box.open()
 
-    def remove(self, username: str, *, rotate: bool = False) -> None:
+    def remove(
+        self, username: str, *, rotate: bool = False, new_recovery_key: bool = False
+    ) -> None:
         admin = self.services.ws.admin
         if not rotate:
             self._run(
@@ -446,7 +470,7 @@ class UsersPage(QWidget):
             )
             return
         self._run(
-            lambda: admin.remove_user(username, rotate=True),
+            lambda: admin.remove_user(username, rotate=True, new_recovery_key=new_recovery_key),
             self._rotated_text(
                 self.tr(
                     "{user} är borttagen och alla nycklar är utbytta. De andra användarna får "

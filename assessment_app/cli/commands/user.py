@@ -22,6 +22,7 @@ from assessment_app.cli.common import (
     workspace,
 )
 from assessment_app.db.engine import Database
+from assessment_app.errors import ValidationError
 
 
 def register(sub: Any) -> None:
@@ -64,6 +65,13 @@ def register(sub: Any) -> None:
         action="store_true",
         help="also replace the master key and every key under it (resumable: run it again "
         "if it was cut off)",
+    )
+    p.add_argument(
+        "--new-recovery-key",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="with --rotate: a new recovery key too (the old one stops working); the default "
+        "when the removed user is an administrator",
     )
     p.set_defaults(handler=cmd_user_remove)
     p = user.add_parser(
@@ -126,7 +134,13 @@ def cmd_user_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    result = workspace(args).admin.remove_user(args.name, rotate=args.rotate)
+    if args.new_recovery_key is not None and not args.rotate:
+        raise ValidationError(
+            "--new-recovery-key needs --rotate.", "--new-recovery-key kräver --rotate."
+        )
+    result = workspace(args).admin.remove_user(
+        args.name, rotate=args.rotate, new_recovery_key=args.new_recovery_key
+    )
     print(
         f"Användaren {args.name} är borttagen: kontot är avstängt och nyckeln raderad. "
         f"Ett nytt lösenord sätts med 'user reset {args.name}'."
