@@ -2617,32 +2617,32 @@ own / worker</translation>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="66"/>
+        <location filename="../../ui/admin/users_page.py" line="67"/>
         <source>Nytt lösenord för {user}</source>
         <translation>New password for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="70"/>
+        <location filename="../../ui/admin/users_page.py" line="71"/>
         <source>Det gamla lösenordet slutar fungera. Kontot aktiveras och användaren kan låsa upp databasen med det nya lösenordet. Be användaren byta det vid första inloggningen.</source>
         <translation>The old password stops working. The account is enabled and the user can unlock the database with the new password. Ask the user to change it at the first sign-in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="84"/>
+        <location filename="../../ui/admin/users_page.py" line="85"/>
         <source>&amp;Nytt lösenord (minst {n} tecken):</source>
         <translation>&amp;New password (at least {n} characters):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="87"/>
+        <location filename="../../ui/admin/users_page.py" line="88"/>
         <source>&amp;Upprepa:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="92"/>
+        <location filename="../../ui/admin/users_page.py" line="93"/>
         <source>&amp;Spara lösenordet</source>
         <translation>&amp;Save the password</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="105"/>
+        <location filename="../../ui/admin/users_page.py" line="106"/>
         <source>Lösenorden är inte likadana.</source>
         <translation>The passwords are not the same.</translation>
     </message>
@@ -5313,37 +5313,37 @@ own / worker</translation>
 <context>
     <name>UserContactDialog</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="120"/>
+        <location filename="../../ui/admin/users_page.py" line="121"/>
         <source>Kontaktuppgifter för {user}</source>
         <translation>Contact details for {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="124"/>
+        <location filename="../../ui/admin/users_page.py" line="125"/>
         <source>Skrivs ut på handlingsplanerna i användarens ärenden, så att den enskilde och utförarna kan nå handläggaren. Lämna tomt det som inte ska stå med.</source>
         <translation>Printed on the action plans of the user&apos;s cases, so that the person and the providers can reach the caseworker. Leave empty what should not be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="131"/>
+        <location filename="../../ui/admin/users_page.py" line="132"/>
         <source>till exempel 08-123 456 78</source>
         <translation>for example 08-123 456 78</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="133"/>
+        <location filename="../../ui/admin/users_page.py" line="134"/>
         <source>till exempel fornamn.efternamn@kommun.se</source>
         <translation>for example firstname.lastname@kommun.se</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="136"/>
+        <location filename="../../ui/admin/users_page.py" line="137"/>
         <source>&amp;Telefon:</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="137"/>
+        <location filename="../../ui/admin/users_page.py" line="138"/>
         <source>&amp;E-post:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="142"/>
+        <location filename="../../ui/admin/users_page.py" line="143"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
@@ -5351,224 +5351,234 @@ own / worker</translation>
 <context>
     <name>UsersPage</name>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="188"/>
+        <location filename="../../ui/admin/users_page.py" line="190"/>
         <source>&lt;h2&gt;Användare&lt;/h2&gt;&lt;p&gt;Administratörer hanterar konton och ser inga ärenden.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Users&lt;/h2&gt;&lt;p&gt;Administrators manage accounts and see no cases.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="195"/>
+        <location filename="../../ui/admin/users_page.py" line="197"/>
         <source>Användarnamn</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="196"/>
+        <location filename="../../ui/admin/users_page.py" line="198"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="197"/>
+        <location filename="../../ui/admin/users_page.py" line="199"/>
         <source>Roll</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="198"/>
-        <location filename="../../ui/admin/users_page.py" line="240"/>
+        <location filename="../../ui/admin/users_page.py" line="200"/>
+        <location filename="../../ui/admin/users_page.py" line="242"/>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="199"/>
+        <location filename="../../ui/admin/users_page.py" line="201"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="200"/>
+        <location filename="../../ui/admin/users_page.py" line="202"/>
         <source>Kan låsa upp</source>
         <translation>Can unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="209"/>
+        <location filename="../../ui/admin/users_page.py" line="211"/>
         <source>S&amp;täng av</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="210"/>
+        <location filename="../../ui/admin/users_page.py" line="212"/>
         <source>Akti&amp;vera</source>
         <translation>E&amp;nable</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="211"/>
+        <location filename="../../ui/admin/users_page.py" line="213"/>
         <source>Nytt &amp;lösenord …</source>
         <translation>New &amp;password …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="212"/>
+        <location filename="../../ui/admin/users_page.py" line="214"/>
         <source>&amp;Ta bort …</source>
         <translation>&amp;Remove …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="213"/>
+        <location filename="../../ui/admin/users_page.py" line="215"/>
         <source>&amp;Kontaktuppgifter …</source>
         <translation>&amp;Contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="217"/>
+        <location filename="../../ui/admin/users_page.py" line="219"/>
         <source>&amp;Slutför nyckelbytet</source>
         <translation>&amp;Finish the key change</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="243"/>
+        <location filename="../../ui/admin/users_page.py" line="245"/>
         <source>&amp;Lägg till användaren</source>
         <translation>&amp;Add the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="247"/>
+        <location filename="../../ui/admin/users_page.py" line="249"/>
         <source>Ny användare</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="249"/>
+        <location filename="../../ui/admin/users_page.py" line="251"/>
         <source>&amp;Användarnamn:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="250"/>
+        <location filename="../../ui/admin/users_page.py" line="252"/>
         <source>&amp;Namn:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="251"/>
+        <location filename="../../ui/admin/users_page.py" line="253"/>
         <source>&amp;Roll:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="252"/>
+        <location filename="../../ui/admin/users_page.py" line="254"/>
         <source>&amp;Enhet:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="253"/>
+        <location filename="../../ui/admin/users_page.py" line="255"/>
         <source>&amp;Tillfälligt lösenord:</source>
         <translation>&amp;Temporary password:</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="272"/>
+        <location filename="../../ui/admin/users_page.py" line="274"/>
         <source>Hämtar …</source>
         <translation>Loading …</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="287"/>
+        <location filename="../../ui/admin/users_page.py" line="289"/>
         <source>Ett nyckelbyte avbröts innan det var klart. Bara administratörer kan logga in tills det är slutfört: tryck på Slutför nyckelbytet.</source>
         <translation>A key change was interrupted before it was finished. Only administrators can sign in until it is finished: press Finish the key change.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="303"/>
-        <location filename="../../ui/admin/users_page.py" line="304"/>
+        <location filename="../../ui/admin/users_page.py" line="305"/>
+        <location filename="../../ui/admin/users_page.py" line="306"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="303"/>
+        <location filename="../../ui/admin/users_page.py" line="305"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="304"/>
+        <location filename="../../ui/admin/users_page.py" line="306"/>
         <source>Nej – borttagen</source>
         <translation>No – removed</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="382"/>
+        <location filename="../../ui/admin/users_page.py" line="384"/>
         <source>{user} är borttagen och kan inte låsa upp databasen. Ge användaren ett nytt lösenord i stället (Nytt lösenord …); då aktiveras kontot också.</source>
         <translation>{user} is removed and cannot unlock the database. Give the user a new password instead (New password …); that enables the account too.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="392"/>
+        <location filename="../../ui/admin/users_page.py" line="394"/>
         <source>{user} är aktiverad igen.</source>
         <translation>{user} is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="394"/>
+        <location filename="../../ui/admin/users_page.py" line="396"/>
         <source>{user} är avstängd och kan inte logga in.</source>
         <translation>{user} is disabled and cannot sign in.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="404"/>
+        <location filename="../../ui/admin/users_page.py" line="406"/>
         <source>Ta bort användaren</source>
         <translation>Remove the user</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="405"/>
+        <location filename="../../ui/admin/users_page.py" line="407"/>
         <source>Ta bort {user}?</source>
         <translation>Remove {user}?</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="408"/>
+        <location filename="../../ui/admin/users_page.py" line="410"/>
         <source>Användarens nyckel tas bort och kontot stängs av: {user} kan inte längre låsa upp databasen, inte ens med rätt lösenord. Ärenden och loggar som användaren har skapat finns kvar. En session som är öppen just nu fortsätter tills den avslutas. Kontot kan bara öppnas igen genom att en administratör ger det ett nytt lösenord.</source>
         <translation>The user&apos;s key is removed and the account disabled: {user} can no longer unlock the database, not even with the right password. Cases and log entries the user created are kept. A session open right now goes on until it ends. The account can only be opened again by an administrator giving it a new password.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="416"/>
+        <location filename="../../ui/admin/users_page.py" line="418"/>
         <source>Byts nycklarna, öppnar en kopia av användarens nyckel (i en gammal säkerhetskopia) inte längre databasen.</source>
         <translation>With the keys changed, a copy of the user&apos;s key (in an old backup) no longer opens the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="421"/>
+        <location filename="../../ui/admin/users_page.py" line="423"/>
         <source>Byt också nycklarna (rekommenderas när någon slutar)</source>
         <translation>Also change the keys (recommended when someone leaves)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="424"/>
+        <location filename="../../ui/admin/users_page.py" line="426"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="425"/>
+        <location filename="../../ui/admin/users_page.py" line="427"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="443"/>
+        <location filename="../../ui/admin/users_page.py" line="431"/>
+        <source>Ny återställningsnyckel också</source>
+        <translation>A new recovery key too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="433"/>
+        <source>Den gamla återställningsnyckeln slutar fungera; den nya visas en gång.</source>
+        <translation>The old recovery key stops working; the new one is shown once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin/users_page.py" line="467"/>
         <source>{user} är borttagen och kan inte längre låsa upp databasen.</source>
         <translation>{user} is removed and can no longer unlock the database.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="452"/>
+        <location filename="../../ui/admin/users_page.py" line="476"/>
         <source>{user} är borttagen och alla nycklar är utbytta. De andra användarna får de nya nycklarna vid nästa inloggning; den som är inloggad nu behöver logga in igen.</source>
         <translation>{user} is removed and all keys are replaced. The other users get the new keys at their next sign-in; anyone signed in now must sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="468"/>
+        <location filename="../../ui/admin/users_page.py" line="492"/>
         <source>Behöver ett nytt lösenord: {users}.</source>
         <translation>Need a new password: {users}.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="483"/>
+        <location filename="../../ui/admin/users_page.py" line="507"/>
         <source>Ny återställningsnyckel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="488"/>
+        <location filename="../../ui/admin/users_page.py" line="512"/>
         <source>Den gamla återställningsnyckeln fungerar inte längre. Skriv ner den nya och förvara den säkert: den visas bara nu.</source>
         <translation>The old recovery key no longer works. Write down the new one and keep it safe: it is shown only now.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="501"/>
+        <location filename="../../ui/admin/users_page.py" line="525"/>
         <source>Nyckelbytet är slutfört. De andra användarna kan logga in igen.</source>
         <translation>The key change is finished. The other users can sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="520"/>
+        <location filename="../../ui/admin/users_page.py" line="544"/>
         <source>{user} har fått ett nytt lösenord och kontot är aktivt.</source>
         <translation>{user} has a new password and the account is enabled.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="556"/>
+        <location filename="../../ui/admin/users_page.py" line="580"/>
         <source>Kontaktuppgifterna för {user} är sparade.</source>
         <translation>The contact details for {user} are saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/users_page.py" line="573"/>
+        <location filename="../../ui/admin/users_page.py" line="597"/>
         <source>Användaren {name} är tillagd. Lösenordet är tillfälligt: {name} väljer ett eget vid första inloggningen.</source>
         <translation>The user {name} is added. The password is temporary: {name} chooses their own at the first sign-in.</translation>
     </message>
