@@ -159,29 +159,21 @@ def _wrap_for_user(session: Session, master_key: bytes, user_id: str, password: 
 def wrap_for_user(session: Session, master_key: bytes, user_id: str, password: str) -> None:
     """A new password wrap of the master key for the user, with its key pair."""
     wrap_id = new_id()
-    new = keymod.new_password_wrap(master_key, password, wrap_id)
-    session.add(
-        KeyWrap(
-            id=wrap_id,
-            user_id=user_id,
-            purpose="password",
-            kdf=new.kdf,
-            wrapped=new.wrapped,
-            public_key=new.public_key,
-            private_sealed=new.private_enc,
-        )
-    )
+    _add_wrap(session, wrap_id, user_id, keymod.new_password_wrap(master_key, password, wrap_id))
 
 
 def add_recovery_wrap(session: Session, master_key: bytes, raw: bytes) -> None:
     """The recovery wrap of the master key for the recovery key ``raw``, with its key pair."""
     wrap_id = new_id()
-    new = keymod.new_recovery_wrap(master_key, raw, wrap_id)
+    _add_wrap(session, wrap_id, None, keymod.new_recovery_wrap(master_key, raw, wrap_id))
+
+
+def _add_wrap(session: Session, wrap_id: str, user_id: str | None, new: keymod.NewWrap) -> None:
     session.add(
         KeyWrap(
             id=wrap_id,
-            user_id=None,
-            purpose="recovery",
+            user_id=user_id,
+            purpose="recovery" if user_id is None else "password",
             kdf=new.kdf,
             wrapped=new.wrapped,
             public_key=new.public_key,

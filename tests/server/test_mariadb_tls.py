@@ -9,7 +9,6 @@ the server certificate names 127.0.0.2. Skipped where the MariaDB server program
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import shutil
 import socket
@@ -29,6 +28,7 @@ from assessment_app.db.connection import ALLOW_INSECURE_ENV, SERVER_CA_ENV
 from assessment_app.db.engine import Database
 from assessment_app.errors import ConfigurationError, ServerUnavailableError
 from tests.conftest import ADMIN_PW, IN_CI
+from tests.server.tls_certs import ca_and_server_cert
 
 HOST = "127.0.0.2"
 OTHER_HOST = "127.0.0.3"  # the same server, by an address its certificate does not name
@@ -36,54 +36,11 @@ APP_PW = "tls-app-password-1"
 
 
 def _ca_and_cert(folder: Path, address: str) -> tuple[Path, Path, Path]:
-    """A fresh CA and a server certificate (and key) for ``address``, signed by it."""
-    from datetime import UTC, datetime, timedelta
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    now = datetime.now(UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kommunens test-CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, address)]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(address))]),
-            critical=False,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = folder / "ca.pem", folder / "server.pem", folder / "server.key"
-    paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    paths[1].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    paths[2].write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.TraditionalOpenSSL,
-            serialization.NoEncryption(),
-        )
-    )
+    """A fresh CA and a server certificate (and key, mode 0600) for ``address``, as files."""
+    made = ca_and_server_cert(folder, address)
+    paths = made.ca_path, folder / "server.pem", folder / "server.key"
+    paths[1].write_bytes(made.cert_pem)
+    paths[2].write_bytes(made.key_pem)
     os.chmod(paths[2], 0o600)
     return paths
 

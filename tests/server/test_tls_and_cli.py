@@ -16,6 +16,7 @@ from assessment_app.db.engine import Database
 from assessment_app.errors import ServerUnavailableError
 from tests.conftest import ADMIN_PW, PG_ADMIN_URL
 from tests.core.test_cli import run
+from tests.server.tls_certs import ca_and_server_cert
 
 WORKER = {"ASSESSMENT_PASSWORD": "worker-pw-123"}
 
@@ -190,48 +191,8 @@ TLS_HOST = "db.aa-test.invalid"  # a remote-looking name; libpq connects to host
 
 def _ca_and_server_cert(folder: Path, host: str) -> tuple[Path, bytes, bytes]:
     """A fresh CA (written to ``folder``) and a server certificate for ``host`` signed by it."""
-    from datetime import UTC, datetime, timedelta
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    now = datetime.now(UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kommunens test-CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, host)]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.DNSName(host)]), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    ca_path = folder / "ca.pem"
-    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    key_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.TraditionalOpenSSL,
-        serialization.NoEncryption(),
-    )
-    return ca_path, cert.public_bytes(serialization.Encoding.PEM), key_pem
+    made = ca_and_server_cert(folder, host)
+    return made.ca_path, made.cert_pem, made.key_pem
 
 
 @pytest.fixture
