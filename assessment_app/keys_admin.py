@@ -4,12 +4,10 @@ the master key itself when someone leaves (:func:`rotate_master_key`)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import Session
 
 from assessment_app import audit
 from assessment_app.context import Context, load_keys
@@ -103,25 +101,6 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
     return RotationResult(key_id, done, failed)
 
 
-def _batches(
-    ctx: Context, pk: Any, columns: list[Any], size: int
-) -> Iterator[tuple[Session, list[Any]]]:
-    """(session, rows of the primary key and ``columns``) in primary-key order, ``size`` at a
-    time, each batch in its own transaction: it commits when the next batch is asked for (or
-    the last is done), and rolls back if the caller's work on it raises. A killed run leaves
-    every batch before it committed."""
-    last = ""
-    while True:
-        with ctx.transaction() as session:
-            rows = list(
-                session.execute(select(pk, *columns).where(pk > last).order_by(pk).limit(size))
-            )
-            if not rows:
-                return
-            yield session, rows
-            last = rows[-1][0]
-
-
 def reencrypt_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
     """Seal every stored value not under the current data key again, in batches of their own
     transactions (so a killed run resumes where it stood). Returns (re-encrypted, damaged)."""
@@ -131,21 +110,29 @@ def reencrypt_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
         pk = model.id
         raw = _is_raw(model, column)
         limit = min(batch_size, RAW_BATCH) if raw else batch_size
-        for session, rows in _batches(ctx, pk, [getattr(model, column)], limit):
-            for row_id, blob in rows:
-                if blob is None or ctx.keys.keyring.is_current(blob):
-                    continue
-                sealed = _reseal(ctx, session, table, column, row_id, blob, raw)
-                if sealed is None:
-                    failed += 1  # audited; left as it is
-                    continue
-                session.execute(
-                    update(model)
-                    .where(pk == row_id)
-                    .values({column: sealed})
-                    .execution_options(synchronize_session=False)
-                )
-                done += 1
+        last = ""
+        while True:
+            with ctx.transaction() as session:
+                rows = session.execute(
+                    select(pk, getattr(model, column)).where(pk > last).order_by(pk).limit(limit)
+                ).all()
+                if not rows:
+                    break
+                for row_id, blob in rows:
+                    if blob is None or ctx.keys.keyring.is_current(blob):
+                        continue
+                    sealed = _reseal(ctx, session, table, column, row_id, blob, raw)
+                    if sealed is None:
+                        failed += 1  # audited; left as it is
+                        continue
+                    session.execute(
+                        update(model)
+                        .where(pk == row_id)
+                        .values({column: sealed})
+                        .execution_options(synchronize_session=False)
+                    )
+                    done += 1
+                last = rows[-1][0]
     return done, failed
 
 
@@ -483,46 +470,66 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
     from assessment_app.records.urgent import flag_token
 
     done = failed = 0
-    people = [Individual.name_enc, Individual.pnr_enc]
-    for session, rows in _batches(ctx, Individual.id, people, batch_size):
-        for ind_id, name_enc, pnr_enc in rows:
-            name = ctx.open_or(session, "individuals", "name_enc", ind_id, name_enc, None)
-            pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
-            if name is None or (pnr_enc is not None and pnr is None):
-                failed += 1
-            # A value that does not open leaves no index under the old key behind (the
-            # old index key's holder could still match it): no tokens, no index.
-            if isinstance(name, str):
-                set_name_tokens(session, ctx, ind_id, name)
-            else:
-                session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
-            session.execute(
-                update(Individual)
-                .where(Individual.id == ind_id)
-                .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
-                .execution_options(synchronize_session=False)
-            )
-            done += 1
-    columns = [UrgentFlag.case_id, UrgentFlag.details_enc]
-    for session, flags in _batches(ctx, UrgentFlag.id, columns, batch_size):
-        for flag_id, case_id, details_enc in flags:
-            details = ctx.open_or(
-                session, "urgent_flags", "details_enc", flag_id, details_enc, None
-            )
-            if isinstance(details, dict):
-                token = flag_token(
-                    ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+    last = ""
+    while True:
+        with ctx.transaction() as session:
+            rows = session.execute(
+                select(Individual.id, Individual.name_enc, Individual.pnr_enc)
+                .where(Individual.id > last)
+                .order_by(Individual.id)
+                .limit(batch_size)
+            ).all()
+            if not rows:
+                break
+            for ind_id, name_enc, pnr_enc in rows:
+                name = ctx.open_or(session, "individuals", "name_enc", ind_id, name_enc, None)
+                pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
+                if name is None or (pnr_enc is not None and pnr is None):
+                    failed += 1
+                # A value that does not open leaves no index under the old key behind (the
+                # old index key's holder could still match it): no tokens, no index.
+                if isinstance(name, str):
+                    set_name_tokens(session, ctx, ind_id, name)
+                else:
+                    session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
+                session.execute(
+                    update(Individual)
+                    .where(Individual.id == ind_id)
+                    .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
+                    .execution_options(synchronize_session=False)
                 )
-            else:  # damaged: a random token (matches nothing), not the old key's
-                failed += 1
-                token = keymod.random_key()[:16].hex()
-            session.execute(
-                update(UrgentFlag)
-                .where(UrgentFlag.id == flag_id)
-                .values(key_token=token)
-                .execution_options(synchronize_session=False)
-            )
-            done += 1
+                done += 1
+            last = rows[-1][0]
+    last = ""
+    while True:
+        with ctx.transaction() as session:
+            flags = session.execute(
+                select(UrgentFlag.id, UrgentFlag.case_id, UrgentFlag.details_enc)
+                .where(UrgentFlag.id > last)
+                .order_by(UrgentFlag.id)
+                .limit(batch_size)
+            ).all()
+            if not flags:
+                break
+            for flag_id, case_id, details_enc in flags:
+                details = ctx.open_or(
+                    session, "urgent_flags", "details_enc", flag_id, details_enc, None
+                )
+                if isinstance(details, dict):
+                    token = flag_token(
+                        ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+                    )
+                else:  # damaged: a random token (matches nothing), not the old key's
+                    failed += 1
+                    token = keymod.random_key()[:16].hex()
+                session.execute(
+                    update(UrgentFlag)
+                    .where(UrgentFlag.id == flag_id)
+                    .values(key_token=token)
+                    .execution_options(synchronize_session=False)
+                )
+                done += 1
+            last = flags[-1][0]
     return done, failed
 
 
