@@ -4,6 +4,7 @@ the master key itself when someone leaves (:func:`rotate_master_key`)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,36 +105,62 @@ def rotate_data_key(ctx: Context, batch_size: int = 500) -> RotationResult:
 def reencrypt_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
     """Seal every stored value not under the current data key again, in batches of their own
     transactions (so a killed run resumes where it stood). Returns (re-encrypted, damaged)."""
-    done = failed = 0
+    tally = _Tally()
     for model, column in encrypted_columns():
-        table: str = model.__tablename__
-        pk = model.id
-        raw = _is_raw(model, column)
-        limit = min(batch_size, RAW_BATCH) if raw else batch_size
-        last = ""
-        while True:
-            with ctx.transaction() as session:
-                rows = session.execute(
-                    select(pk, getattr(model, column)).where(pk > last).order_by(pk).limit(limit)
-                ).all()
-                if not rows:
-                    break
-                for row_id, blob in rows:
-                    if blob is None or ctx.keys.keyring.is_current(blob):
-                        continue
-                    sealed = _reseal(ctx, session, table, column, row_id, blob, raw)
-                    if sealed is None:
-                        failed += 1  # audited; left as it is
-                        continue
-                    session.execute(
-                        update(model)
-                        .where(pk == row_id)
-                        .values({column: sealed})
-                        .execution_options(synchronize_session=False)
-                    )
-                    done += 1
-                last = rows[-1][0]
-    return done, failed
+        _reencrypt_column(ctx, model, column, batch_size, tally)
+    return tally.done, tally.failed
+
+
+def _reencrypt_column(
+    ctx: Context, model: Any, column: str, batch_size: int, tally: _Tally
+) -> None:
+    table: str = model.__tablename__
+    pk = model.id
+    raw = _is_raw(model, column)
+
+    def reseal(session: Any, row: Any) -> None:
+        row_id, blob = row
+        if blob is None or ctx.keys.keyring.is_current(blob):
+            return
+        sealed = _reseal(ctx, session, table, column, row_id, blob, raw)
+        if sealed is None:
+            tally.failed += 1  # audited; left as it is
+            return
+        session.execute(
+            update(model)
+            .where(pk == row_id)
+            .values({column: sealed})
+            .execution_options(synchronize_session=False)
+        )
+        tally.done += 1
+
+    limit = min(batch_size, RAW_BATCH) if raw else batch_size
+    _in_batches(ctx, select(pk, getattr(model, column)), pk, limit, reseal)
+
+
+@dataclass
+class _Tally:
+    done: int = 0
+    failed: int = 0
+
+
+def _in_batches(
+    ctx: Context, query: Any, pk: Any, limit: int, work: Callable[[Any, Any], None]
+) -> None:
+    """Run ``work(session, row)`` for every row of ``query``, in keyset batches of ``limit``
+    rows ordered by ``pk`` (the query's first column), each batch in a transaction of its own,
+    so a killed run resumes where it stood. The work runs inside the batch's transaction: a
+    server error it raises is mapped to the app's message like any other, and is never half
+    committed."""
+    last = ""
+    while True:
+        with ctx.transaction() as session:
+            rows = session.execute(query.where(pk > last).order_by(pk).limit(limit)).all()
+            if not rows:
+                return
+            for row in rows:
+                work(session, row)
+            last = rows[-1][0]
 
 
 def _reseal(
@@ -469,68 +496,61 @@ def reindex_all(ctx: Context, batch_size: int = 500) -> tuple[int, int]:
     from assessment_app.records.cases import pnr_index, set_name_tokens
     from assessment_app.records.urgent import flag_token
 
-    done = failed = 0
-    last = ""
-    while True:
-        with ctx.transaction() as session:
-            rows = session.execute(
-                select(Individual.id, Individual.name_enc, Individual.pnr_enc)
-                .where(Individual.id > last)
-                .order_by(Individual.id)
-                .limit(batch_size)
-            ).all()
-            if not rows:
-                break
-            for ind_id, name_enc, pnr_enc in rows:
-                name = ctx.open_or(session, "individuals", "name_enc", ind_id, name_enc, None)
-                pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
-                if name is None or (pnr_enc is not None and pnr is None):
-                    failed += 1
-                # A value that does not open leaves no index under the old key behind (the
-                # old index key's holder could still match it): no tokens, no index.
-                if isinstance(name, str):
-                    set_name_tokens(session, ctx, ind_id, name)
-                else:
-                    session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
-                session.execute(
-                    update(Individual)
-                    .where(Individual.id == ind_id)
-                    .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
-                    .execution_options(synchronize_session=False)
-                )
-                done += 1
-            last = rows[-1][0]
-    last = ""
-    while True:
-        with ctx.transaction() as session:
-            flags = session.execute(
-                select(UrgentFlag.id, UrgentFlag.case_id, UrgentFlag.details_enc)
-                .where(UrgentFlag.id > last)
-                .order_by(UrgentFlag.id)
-                .limit(batch_size)
-            ).all()
-            if not flags:
-                break
-            for flag_id, case_id, details_enc in flags:
-                details = ctx.open_or(
-                    session, "urgent_flags", "details_enc", flag_id, details_enc, None
-                )
-                if isinstance(details, dict):
-                    token = flag_token(
-                        ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
-                    )
-                else:  # damaged: a random token (matches nothing), not the old key's
-                    failed += 1
-                    token = keymod.random_key()[:16].hex()
-                session.execute(
-                    update(UrgentFlag)
-                    .where(UrgentFlag.id == flag_id)
-                    .values(key_token=token)
-                    .execution_options(synchronize_session=False)
-                )
-                done += 1
-            last = flags[-1][0]
-    return done, failed
+    tally = _Tally()
+
+    def reindex_person(session: Any, row: Any) -> None:
+        ind_id, name_enc, pnr_enc = row
+        name = ctx.open_or(session, "individuals", "name_enc", ind_id, name_enc, None)
+        pnr = ctx.open_or(session, "individuals", "pnr_enc", ind_id, pnr_enc, None)
+        if name is None or (pnr_enc is not None and pnr is None):
+            tally.failed += 1
+        # A value that does not open leaves no index under the old key behind (the old index
+        # key's holder could still match it): no tokens, no index.
+        if isinstance(name, str):
+            set_name_tokens(session, ctx, ind_id, name)
+        else:
+            session.execute(delete(NameToken).where(NameToken.individual_id == ind_id))
+        session.execute(
+            update(Individual)
+            .where(Individual.id == ind_id)
+            .values(pnr_index=pnr_index(ctx, pnr) if isinstance(pnr, str) else None)
+            .execution_options(synchronize_session=False)
+        )
+        tally.done += 1
+
+    def reindex_flag(session: Any, row: Any) -> None:
+        flag_id, case_id, details_enc = row
+        details = ctx.open_or(session, "urgent_flags", "details_enc", flag_id, details_enc, None)
+        if isinstance(details, dict):
+            token = flag_token(
+                ctx, case_id, str(details.get("area_id")), str(details.get("question_id"))
+            )
+        else:  # damaged: a random token (matches nothing), not the old key's
+            tally.failed += 1
+            token = keymod.random_key()[:16].hex()
+        session.execute(
+            update(UrgentFlag)
+            .where(UrgentFlag.id == flag_id)
+            .values(key_token=token)
+            .execution_options(synchronize_session=False)
+        )
+        tally.done += 1
+
+    _in_batches(
+        ctx,
+        select(Individual.id, Individual.name_enc, Individual.pnr_enc),
+        Individual.id,
+        batch_size,
+        reindex_person,
+    )
+    _in_batches(
+        ctx,
+        select(UrgentFlag.id, UrgentFlag.case_id, UrgentFlag.details_enc),
+        UrgentFlag.id,
+        batch_size,
+        reindex_flag,
+    )
+    return tally.done, tally.failed
 
 
 def _finish(
