@@ -4,6 +4,7 @@ official wording shown instead of our labels when a municipality has installed i
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -87,8 +88,52 @@ def _answer(qtbot, dialog, answers):  # type: ignore[no-untyped-def]
         assert button.isChecked(), (item_id, value)
 
 
+def _shot(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+    """A PNG to look at (ASSESSMENT_TEST_SHOTS names a folder to keep them)."""
+    folder = Path(os.environ.get("ASSESSMENT_TEST_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path
+
+
+def _assert_whole(label) -> None:  # type: ignore[no-untyped-def]
+    """A word-wrapped label is as tall as its text needs at its width."""
+    assert label.isVisible() and label.wordWrap(), label.text()
+    needed = label.heightForWidth(label.width())
+    assert label.height() >= needed, (label.height(), needed, label.text())
+
+
+def _assert_laid_out(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    """At the dialog's size every reading shows whole and the answers need no sideways
+    scrolling."""
+    qtbot.wait(1)  # let the layout take the last texts
+    for label in (dialog.total, dialog.band, dialog.change):
+        if label.isVisible():
+            _assert_whole(label)
+    assert dialog.band.height() > dialog.band.fontMetrics().lineSpacing() * 2
+    assert not dialog.items_area.horizontalScrollBar().isVisible()
+    body = dialog.items_area.widget()
+    assert body.width() <= dialog.items_area.viewport().width()
+    for buttons in dialog.buttons.values():
+        for button in buttons.values():
+            right = button.mapTo(body, button.rect().topRight()).x()
+            assert right <= body.width(), (button.text(), right, body.width())
+
+
+@pytest.fixture(params=[1, 2], ids=["100%", "200%"])
+def font_scale(request: pytest.FixtureRequest, qapp):  # type: ignore[no-untyped-def]
+    """The app font at its size and at twice it (a larger system font)."""
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(before.pointSizeF() * request.param)
+    qapp.setFont(font)
+    yield request.param
+    qapp.setFont(before)
+
+
 def test_audit_from_the_substance_use_area_shows_the_total_at_once(
-    qtbot, bundled, tmp_path: Path
+    qtbot, bundled, tmp_path: Path, font_scale: int
 ) -> None:
     row = bundled.ws.cases.create(name="Kalle Karlsson")
     info = bundled.ws.interviews.start(row.id)
@@ -116,8 +161,8 @@ def test_audit_from_the_substance_use_area_shows_the_total_at_once(
     assert dialog.band.text().startswith("Riskbruk\n")
     dialog.sex.setCurrentIndex(dialog.sex.findData("male"))
     assert dialog.band.text().startswith("Låg risk\n")
-    dialog.grab().save(str(tmp_path / "audit.png"))
-    assert (tmp_path / "audit.png").stat().st_size > 10_000
+    _assert_laid_out(qtbot, dialog)
+    _shot(dialog, tmp_path, f"audit_dialog_{font_scale}x")
 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
@@ -138,7 +183,9 @@ def test_audit_from_the_substance_use_area_shows_the_total_at_once(
     assert page.instrument_results["audit"]["total"] == 6
 
 
-def test_the_follow_up_shows_last_time_and_the_change(qtbot, bundled) -> None:
+def test_the_follow_up_shows_last_time_and_the_change(
+    qtbot, bundled, tmp_path: Path, font_scale: int
+) -> None:
     from assessment_app.workspace.interview import AssessmentEdit
 
     ws = bundled.ws
@@ -157,8 +204,13 @@ def test_the_follow_up_shows_last_time_and_the_change(qtbot, bundled) -> None:
     assert dialog.change.text() == f"Förra gången ({day}): 18 poäng."
     _answer(qtbot, dialog, AUDIT_6)
     assert dialog.change.text() == f"Förra gången ({day}): 18 poäng. Förändring: −12"
+    _assert_laid_out(qtbot, dialog)
+    _shot(dialog, tmp_path, f"audit_follow_up_dialog_{font_scale}x")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "Förändring: −12" in panel.summaries["audit"].text()
+    qtbot.wait(1)
+    _assert_whole(panel.summaries["audit"])
+    _shot(page, tmp_path, f"audit_panel_{font_scale}x")
     wait_tasks(qtbot)  # the draft is autosaved at once
     page.save()
     wait_tasks(qtbot)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +48,85 @@ OPEN_STYLE = "background: #eef1f5; color: #1f2933; border-radius: 4px; padding: 
 
 
 def _plain(label: QLabel) -> QLabel:
+    """Plain, word-wrapped text that takes the height its text needs at its width."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHeightForWidth(True)
+    policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+    label.setSizePolicy(policy)
     return label
+
+
+class OptionColumns(QLayout):
+    """An item's answer options in as many equally wide columns as the width holds, row by
+    row (one column when it is narrow): the answers never need sideways scrolling."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 14) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        cell = self._cell()
+        columns = min(3, len(self._items)) or 1
+        width = columns * cell.width() + (columns - 1) * self._spacing
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        widest = max((i.minimumSize().width() for i in self._items), default=0)
+        return QSize(widest, self.heightForWidth(widest))
+
+    def _cell(self) -> QSize:
+        width = max((i.sizeHint().width() for i in self._items), default=0)
+        height = max((i.sizeHint().height() for i in self._items), default=0)
+        return QSize(width, height)
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        if not self._items:
+            return 0
+        cell = self._cell()
+        gap = self._spacing
+        columns = max(1, min(len(self._items), (rect.width() + gap) // (cell.width() + gap)))
+        width = rect.width() if columns == 1 else cell.width()
+        if columns > 1:  # share what is left over between the columns
+            width = (rect.width() - (columns - 1) * gap) // columns
+        rows = (len(self._items) + columns - 1) // columns
+        row_gap = max(2, gap // 3)
+        if move:
+            for n, item in enumerate(self._items):
+                row, column = divmod(n, columns)
+                x = rect.x() + column * (width + gap)
+                y = rect.y() + row * (cell.height() + row_gap)
+                own = min(item.sizeHint().width(), width)  # a radio button is hit on its text
+                item.setGeometry(QRect(QPoint(x, y), QSize(own, cell.height())))
+        return rows * cell.height() + (rows - 1) * row_gap
 
 
 class InstrumentTexts:
@@ -173,13 +252,11 @@ class InstrumentDialog(QDialog):
                 hint = _plain(QLabel(item.help.text(language), frame))
                 hint.setStyleSheet("color: #555;")
                 box.addWidget(hint)
-            options = QGridLayout()
-            options.setHorizontalSpacing(14)
+            options = OptionColumns()
             group = QButtonGroup(frame)
             group.setExclusive(True)
             self.groups[item.id] = group
             self.buttons[item.id] = {}
-            per_row = 3 if len(item.options) > 3 else len(item.options)
             for n, option in enumerate(item.options):
                 words = (
                     official.options.get(option.value, "")
@@ -190,7 +267,7 @@ class InstrumentDialog(QDialog):
                 button.setAccessibleName(f"{text}: {words}, {option.score}")
                 group.addButton(button, n)
                 self.buttons[item.id][option.value] = button
-                options.addWidget(button, n // per_row, n % per_row, Qt.AlignmentFlag.AlignLeft)
+                options.addWidget(button)
                 if answers.get(item.id) == option.value:
                     button.setChecked(True)
             box.addLayout(options)
@@ -202,7 +279,7 @@ class InstrumentDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.total = QLabel(self)
+        self.total = _plain(QLabel(self))
         self.total.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.band = _plain(QLabel(self))
         self.change = _plain(QLabel(self))
