@@ -2,6 +2,9 @@
 
 Prints ``OK: <id> v<version>: <N> areas, <M> questions`` for each good file, or each problem as
 ``FILE:LINE: PATH: MESSAGE``; exits 0 only when every file is good. Never a traceback.
+
+An instrument file's areas must be areas of the templates checked in the same run, or, when
+no template file is given, of the installed templates.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ def check_main(paths: list[str], out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     seen: dict[tuple[str, int], str] = {}
     failed = 0
+    areas = _areas_of(paths)
     for path in paths:
-        other = _check_block(path)
+        other = _check_block(path, areas)
         if other is not None:
             ok, lines = other
             if ok:
@@ -65,14 +69,32 @@ def check_main(paths: list[str], out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _check_block(path: str) -> tuple[bool, list[str]] | None:
+def _areas_of(paths: list[str]) -> set[str]:
+    """The interview areas of the good template files among ``paths``; the installed
+    templates' areas when there are none."""
+    from assessment_app.templates.instrument_files import block_kind, template_areas
+
+    areas: set[str] = set()
+    given = False
+    for path in paths:
+        source = read_source(Path(path))
+        if source.problems or block_kind(source) is not None:
+            continue
+        template = read_template(path, strict=True).template
+        if template is not None:
+            given = True
+            areas.update(template.area_ids())
+    return areas if given else template_areas()
+
+
+def _check_block(path: str, areas: set[str]) -> tuple[bool, list[str]] | None:
     """An instrument or a wording file (see docs/templates.md): (ok, lines); None otherwise."""
     from assessment_app.templates.instrument_files import block_kind, read_instrument, read_wording
 
     source = read_source(Path(path))
     kind = block_kind(source) if not source.problems else None
     if kind == "instrument":
-        report = read_instrument(path, source)
+        report = read_instrument(path, source, areas)
         inst = report.instrument
         if inst is not None:
             return True, [

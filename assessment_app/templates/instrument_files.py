@@ -11,6 +11,8 @@ Where they are found (:func:`instrument_dirs`): ``resources/instruments/`` (ship
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,8 +25,21 @@ from assessment_app.templates.loader import TEMPLATE_SUFFIXES, TemplateProblem, 
 from assessment_app.templates.validation import Loc, Problem, format_path
 from assessment_app.templates.yaml_source import Source, read_source
 
+log = logging.getLogger(__name__)
+
 INSTRUMENT_KEY = "instrument"
 WORDING_KEY = "wording"
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file the registry could not use, for the screens: its name, whether it held an
+    instrument or its wording, and the interview areas it was meant for (empty when they
+    could not be read)."""
+
+    name: str
+    kind: str  # "instrument" | "wording"
+    areas: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -85,8 +100,11 @@ def _block(file: str, source: Source, key: str) -> tuple[object, list[TemplatePr
     return data[key], []
 
 
-def read_instrument(path: Path | str, source: Source | None = None) -> InstrumentReport:
-    """Read and validate one instrument file without raising."""
+def read_instrument(
+    path: Path | str, source: Source | None = None, areas: Collection[str] | None = None
+) -> InstrumentReport:
+    """Read and validate one instrument file without raising. With ``areas`` (the interview
+    areas of the installed templates) an area id that is none of them is a problem."""
     file = str(path)
     source = source if source is not None else read_source(Path(path))
     block, problems = _block(file, source, INSTRUMENT_KEY)
@@ -101,8 +119,29 @@ def read_instrument(path: Path | str, source: Source | None = None) -> Instrumen
     except ValidationError as error:
         found = [(prefix + loc, msg) for loc, msg in _schema_problems(block, error)]
         return InstrumentReport(file, None, _problems(file, source, found), source)
+    if areas is not None:
+        known = set(areas)
+        for i, area in enumerate(instrument.areas):
+            if area not in known:
+                collected.append(
+                    (
+                        (*prefix, "areas", i),
+                        f"no installed template has an area {area!r}; "
+                        f"known areas: {', '.join(sorted(known)) or 'none'}",
+                    )
+                )
     problems = _problems(file, source, collected)
     return InstrumentReport(file, None if problems else instrument, problems, source)
+
+
+def _named_areas(source: Source) -> tuple[str, ...]:
+    """The areas a (possibly broken) instrument file names, as far as they can be read."""
+    data = source.data
+    block = data.get(INSTRUMENT_KEY) if isinstance(data, dict) else None
+    areas = block.get("areas") if isinstance(block, dict) else None
+    if not isinstance(areas, list):
+        return ()
+    return tuple(a for a in areas if isinstance(a, str))
 
 
 def read_wording(
@@ -151,29 +190,41 @@ def _yaml_files(directory: Path) -> list[Path]:
 class InstrumentRegistry:
     """Every instrument by id and version, and the official wording that goes with it.
 
-    A file with problems is skipped and listed in ``problems``; the rest still work.
+    A file with problems is skipped: its problems are listed in ``problems`` and logged (file
+    name and problem; the files hold no personal data), and the file in ``refused`` for the
+    screens to say; the rest still work. With ``areas`` (the installed templates' interview
+    areas) an instrument naming an area that is none of them is refused too.
     """
 
-    def __init__(self, directories: list[Path] | None = None) -> None:
+    def __init__(
+        self, directories: list[Path] | None = None, *, areas: Collection[str] | None = None
+    ) -> None:
         self.directories = directories if directories is not None else instrument_dirs()
         self.problems: list[TemplateProblem] = []
+        self.refused: list[Refused] = []
         self._instruments: dict[tuple[str, int], Instrument] = {}
         self._wording: dict[tuple[str, int, str], Wording] = {}
+        wording_files: dict[tuple[str, int, str], str] = {}
         for directory in self.directories:
             for path in _yaml_files(directory):
-                report = read_instrument(path)
+                report = read_instrument(path, areas=areas)
                 if report.instrument is None:
-                    self.problems.extend(report.problems)
+                    self._refuse(path, "instrument", _named_areas(report.source), report.problems)
                     continue
                 key = report.instrument.key
                 if key in self._instruments:
-                    self.problems.append(
-                        TemplateProblem(
-                            str(path),
-                            report.source.line_of((INSTRUMENT_KEY, "id")),
-                            "instrument.id",
-                            f"instrument '{key[0]}' version {key[1]} is already installed",
-                        )
+                    self._refuse(
+                        path,
+                        "instrument",
+                        tuple(report.instrument.areas),
+                        [
+                            TemplateProblem(
+                                str(path),
+                                report.source.line_of((INSTRUMENT_KEY, "id")),
+                                "instrument.id",
+                                f"instrument '{key[0]}' version {key[1]} is already installed",
+                            )
+                        ],
                     )
                     continue
                 self._instruments[key] = report.instrument
@@ -182,9 +233,74 @@ class InstrumentRegistry:
                 wording_report = read_wording(path, self)
                 found = wording_report.wording
                 if found is None:
-                    self.problems.extend(wording_report.problems)
+                    named = self._wording_areas(wording_report.source)
+                    self._refuse(path, "wording", named, wording_report.problems)
                     continue
-                self._wording[(found.instrument, found.version, found.language)] = found
+                wkey = (found.instrument, found.version, found.language)
+                first = wording_files.get(wkey)
+                if first is not None:
+                    # Two wordings of one instrument in one language: neither is guessed at.
+                    inst = self.get(found.instrument, found.version)
+                    self._wording.pop(wkey, None)
+                    self._refuse(
+                        path,
+                        "wording",
+                        tuple(inst.areas) if inst is not None else (),
+                        [
+                            TemplateProblem(
+                                str(path),
+                                wording_report.source.line_of((WORDING_KEY, "instrument")),
+                                "wording.instrument",
+                                f"the wording of '{found.instrument}' version {found.version} "
+                                f"({found.language}) is also in {Path(first).name}; "
+                                "remove one of the files",
+                            )
+                        ],
+                    )
+                    continue
+                wording_files[wkey] = str(path)
+                self._wording[wkey] = found
+        for key, name in wording_files.items():
+            if key not in self._wording:  # the first of two: refused as well
+                self.refused.append(
+                    Refused(Path(name).name, "wording", self._areas_of(key[0], key[1]))
+                )
+
+    def _areas_of(self, instrument_id: str, version: int) -> tuple[str, ...]:
+        inst = self.get(instrument_id, version)
+        return tuple(inst.areas) if inst is not None else ()
+
+    def _wording_areas(self, source: Source) -> tuple[str, ...]:
+        data = source.data
+        block = data.get(WORDING_KEY) if isinstance(data, dict) else None
+        if not isinstance(block, dict):
+            return ()
+        instrument_id = block.get("instrument")
+        if not isinstance(instrument_id, str):
+            return ()
+        try:
+            version = int(str(block.get("version")))
+        except ValueError:
+            inst = self.latest(instrument_id)
+            return tuple(inst.areas) if inst is not None else ()
+        return self._areas_of(instrument_id, version)
+
+    def _refuse(
+        self, path: Path, kind: str, areas: tuple[str, ...], problems: list[TemplateProblem]
+    ) -> None:
+        self.problems.extend(problems)
+        self.refused.append(Refused(path.name, kind, areas))
+        for p in problems:
+            where = f"{path.name}:{p.line}" if p.line is not None else path.name
+            log.warning(
+                "%s file %s not used: %s: %s", kind.capitalize(), where, p.path, p.message
+            )
+
+    def refused_for(self, area_id: str) -> list[Refused]:
+        """The refused files meant for this area; those whose areas cannot be read are said
+        in every area that offers instruments."""
+        offers = any(area_id in inst.areas for inst in self._instruments.values())
+        return [r for r in self.refused if area_id in r.areas or (offers and not r.areas)]
 
     def get(self, instrument_id: str, version: int) -> Instrument | None:
         return self._instruments.get((instrument_id, version))
@@ -208,7 +324,15 @@ class InstrumentRegistry:
         return self._wording.get((*key, lang)) or self._wording.get((*key, "sv"))
 
 
+def template_areas() -> set[str]:
+    """Every interview area of the installed templates (all versions)."""
+    from assessment_app.templates.loader import default_registry
+
+    return {area for t in default_registry().all() for area in t.area_ids()}
+
+
 @cache
 def default_instruments() -> InstrumentRegistry:
-    """The installed instruments, loaded once."""
-    return InstrumentRegistry()
+    """The installed instruments, loaded once, checked against the installed templates'
+    areas."""
+    return InstrumentRegistry(areas=template_areas())

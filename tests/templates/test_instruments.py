@@ -5,6 +5,7 @@ refuse a broken instrument with its place in the file, and official-wording file
 from __future__ import annotations
 
 import io
+import logging
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from assessment_app.resources import resource_path
 from assessment_app.templates import check_main
 from assessment_app.templates.instrument_files import (
     InstrumentRegistry,
+    Refused,
     read_instrument,
     read_wording,
 )
@@ -266,14 +268,38 @@ def test_template_check_reads_instrument_files(tmp_path: Path) -> None:
     assert f"{bad}:{_line_of(bad, 'from: 17')}: instrument.bands[3].from: " in err.getvalue()
 
 
-def test_a_broken_instrument_file_is_skipped_and_reported(tmp_path: Path) -> None:
+def test_a_broken_instrument_file_is_skipped_and_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = tmp_path / "instruments"
     folder.mkdir()
     shutil.copy(SHIPPED / "dudit-v1.yaml", folder)
     _variant(folder, "      to: 40\n", "      to: 41\n")
-    registry = InstrumentRegistry([folder])
+    with caplog.at_level(logging.WARNING, logger="assessment_app.templates.instrument_files"):
+        registry = InstrumentRegistry([folder])
     assert [i.id for i in registry.all()] == ["dudit"]
     assert registry.problems and registry.problems[0].path == "instrument.bands[4].to"
+    # Logged by file name (not the folder it is in) with the problem, and kept for the screens.
+    [record] = [r for r in caplog.records if "audit-v1.yaml" in r.getMessage()]
+    message = record.getMessage()
+    assert "instrument.bands[4].to" in message and "above the highest total 40" in message
+    assert str(folder) not in message
+    assert registry.refused == [Refused("audit-v1.yaml", "instrument", ("substance_use",))]
+    assert registry.refused_for("substance_use") == registry.refused
+    assert registry.refused_for("housing") == []
+
+
+def test_an_unreadable_instrument_file_is_said_where_instruments_are_offered(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "instruments"
+    folder.mkdir()
+    shutil.copy(SHIPPED / "dudit-v1.yaml", folder)
+    (folder / "broken.yaml").write_text("instrument: [\n", encoding="utf-8")
+    registry = InstrumentRegistry([folder])
+    assert registry.refused == [Refused("broken.yaml", "instrument", ())]
+    assert registry.refused_for("substance_use") == registry.refused  # DUDIT is offered there
+    assert registry.refused_for("housing") == []  # nothing is offered there
 
 
 # --- official wording -------------------------------------------------------------------------
@@ -344,3 +370,67 @@ def test_a_wording_file_must_fit_its_instrument(tmp_path: Path) -> None:
     path.write_text(wording_text(audit).replace("  source:", "  sourse:"), encoding="utf-8")
     problems = read_wording(path, InstrumentRegistry([SHIPPED])).problems
     assert {p.path for p in problems} == {"wording.sourse", "wording.source"}
+
+
+def test_an_area_no_installed_template_has_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "instruments"
+    folder.mkdir()
+    path = _variant(folder, "    - substance_use\n", "    - substanse_use\n")
+    report = read_instrument(path, areas={"housing", "substance_use"})
+    [problem] = report.problems
+    assert report.instrument is None
+    assert problem.path == "instrument.areas[0]" and problem.line == _line_of(path, "substanse")
+    assert problem.message == (
+        "no installed template has an area 'substanse_use'; known areas: housing, substance_use"
+    )
+    assert read_instrument(path).instrument is not None  # no areas given: not checked
+    registry = InstrumentRegistry([folder], areas={"substance_use"})
+    assert registry.all() == [] and registry.refused[0].areas == ("substanse_use",)
+    # The installed instruments are checked against the installed templates' areas.
+    from assessment_app.templates.instrument_files import default_instruments, template_areas
+
+    assert "substance_use" in template_areas()
+    assert {i.id for i in default_instruments().all()} >= {"audit", "dudit"}
+
+
+def test_template_check_checks_an_instruments_areas_against_the_templates(
+    tmp_path: Path,
+) -> None:
+    path = _variant(tmp_path, "    - substance_use\n", "    - substanse_use\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert check_main([str(path)], out, err) == 1  # against the installed templates
+    assert "instrument.areas[0]: no installed template has an area 'substanse_use'" in (
+        err.getvalue()
+    )
+    # Checked with a template that has the area: it is good.
+    template = tmp_path / "mall.yaml"
+    shipped = resource_path("templates")
+    [first] = sorted(shipped.glob("*.yaml"))[:1]
+    text = first.read_text(encoding="utf-8").replace("id: substance_use", "id: substanse_use")
+    template.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert check_main([str(template), str(path)], out, err) == 0, err.getvalue()
+    assert "OK: instrument audit v1" in out.getvalue()
+
+
+def test_two_wordings_of_one_instrument_in_one_language_are_both_refused(
+    tmp_path: Path,
+) -> None:
+    audit = _registry().get("audit", 1)
+    assert audit is not None
+    registry, path = _with_wording(tmp_path, wording_text(audit))
+    (path.parent / "audit-v1.sv-2.yaml").write_text(
+        wording_text(audit).replace("Officiell fråga", "Annan fråga"), encoding="utf-8"
+    )
+    registry = InstrumentRegistry([tmp_path / "instruments"])
+    inst = registry.get("audit", 1)
+    assert inst is not None
+    assert registry.wording(inst, "sv") is None  # neither wins silently
+    [problem] = registry.problems
+    assert problem.file.endswith("audit-v1.sv.yaml") and problem.path == "wording.instrument"
+    assert problem.message == (
+        "the wording of 'audit' version 1 (sv) is also in audit-v1.sv-2.yaml; "
+        "remove one of the files"
+    )
+    assert sorted(r.name for r in registry.refused) == ["audit-v1.sv-2.yaml", "audit-v1.sv.yaml"]
+    assert all(r.kind == "wording" and r.areas == ("substance_use",) for r in registry.refused)

@@ -304,3 +304,38 @@ def test_the_follow_up_comparison_lists_the_instruments(qtbot, database, worker,
         "AUDIT – alkoholvanor: 6 av 40 poäng (2026-04-10) – Riskbruk. "
         "Förra gången 2026-01-10: 18, förändring −12"
     )
+
+
+def test_a_refused_instrument_file_is_said_in_the_area(qtbot, bundled, tmp_path: Path) -> None:
+    from assessment_app.resources import resource_path
+    from assessment_app.templates.instrument_files import InstrumentRegistry
+
+    folder = tmp_path / "instruments"
+    (folder / "wording").mkdir(parents=True)
+    shipped = resource_path("instruments")
+    (folder / "dudit-v1.yaml").write_bytes((shipped / "dudit-v1.yaml").read_bytes())
+    broken = (shipped / "audit-v1.yaml").read_text(encoding="utf-8").replace("to: 40", "to: 41", 1)
+    (folder / "audit-v1.yaml").write_text(broken, encoding="utf-8")
+    dudit = InstrumentRegistry([shipped]).get("dudit", 1)
+    assert dudit is not None
+    (folder / "wording" / "dudit-v1.sv.yaml").write_text(
+        wording_text(dudit, drop_item="guilt"), encoding="utf-8"
+    )
+    registry = InstrumentRegistry([folder])
+
+    row = bundled.ws.cases.create(name="Kalle Karlsson")
+    info = bundled.ws.interviews.start(row.id)
+    page = _page(qtbot, bundled, info.id, instruments=registry)
+    panel = _to_substance_use(page)
+    assert set(panel.open_buttons) == {"dudit"}  # the rest still work
+    assert panel.problem_note.isVisible()
+    assert panel.problem_note.text() == (
+        "Ett formulär kunde inte läsas: audit-v1.yaml. Kontakta den som administrerar mallarna."
+        "\nDen officiella lydelsen i dudit-v1.sv.yaml kunde inte läsas; frågorna visas med "
+        "korta etiketter. Kontakta den som administrerar mallarna."
+    )
+    qtbot.wait(1)
+    _assert_whole(panel.problem_note)
+    _shot(page, tmp_path, "refused_instrument_panel")
+    # Areas that offer no instrument say nothing.
+    assert page.page_of["housing"].panel is None

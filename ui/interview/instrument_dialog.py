@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessment_app.templates.instrument_files import Refused
 from assessment_app.templates.instruments import (
     Instrument,
     InstrumentScore,
@@ -377,7 +378,12 @@ class InstrumentPanel(QGroupBox):
     open_requested = Signal(str)
 
     def __init__(
-        self, instruments: list[Instrument], language: str, parent: QWidget | None = None
+        self,
+        instruments: list[Instrument],
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        refused: list[Refused] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Formulär med poäng (frivilliga)"))
@@ -402,6 +408,27 @@ class InstrumentPanel(QGroupBox):
             self.summaries[inst.id] = summary
             self.open_buttons[inst.id] = button
         layout.setColumnStretch(1, 1)
+        self.problem_note = _plain(QLabel(self))
+        self.problem_note.setStyleSheet("color: #9b1c1c;")
+        lines = []
+        for r in refused or []:
+            if r.kind == "wording":
+                lines.append(
+                    self.tr(
+                        "Den officiella lydelsen i {file} kunde inte läsas; frågorna visas med "
+                        "korta etiketter. Kontakta den som administrerar mallarna."
+                    ).format(file=r.name)
+                )
+            else:
+                lines.append(
+                    self.tr(
+                        "Ett formulär kunde inte läsas: {file}. Kontakta den som administrerar "
+                        "mallarna."
+                    ).format(file=r.name)
+                )
+        self.problem_note.setText("\n".join(lines))
+        self.problem_note.setVisible(bool(lines))
+        layout.addWidget(self.problem_note, len(instruments), 0, 1, 3)
 
     def show_result(
         self, instrument: Instrument, stored: dict[str, Any] | None, previous: Previous | None

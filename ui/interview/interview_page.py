@@ -149,8 +149,9 @@ class InterviewPage(QWidget):
             for q in section.questions:
                 self.section_of_question[q.id] = section.id
             offered = self._instruments_of(section) if isinstance(section, Area) else []
-            if offered:
-                panel = InstrumentPanel(offered, self.language, page)
+            refused = self.registry.refused_for(section.id) if isinstance(section, Area) else []
+            if offered or refused:
+                panel = InstrumentPanel(offered, self.language, page, refused=refused)
                 panel.open_requested.connect(self.open_instrument)
                 page.add_panel(panel)
                 for inst in offered:
