@@ -279,8 +279,12 @@ def _same_entry(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 def previous_instruments(
     uow: UnitOfWork, info: AssessmentInfo
 ) -> dict[str, tuple[date, dict[str, Any]]]:
-    """For each instrument, its result in the latest earlier assessment of the same case
-    (conducted on or before this one, this one left out): what a follow-up compares with."""
+    """For each instrument, its latest completely answered result in an earlier assessment of
+    the same case (conducted on or before this one, this one left out): what a follow-up
+    compares with. A partly filled-in result is passed over (:func:`is_complete`), as the
+    comparison does."""
+    from assessment_app.templates.instruments import is_complete
+
     this_created = select(Assessment.created_at).where(Assessment.id == info.id).scalar_subquery()
     rows = uow.session.execute(
         select(Assessment)
@@ -296,7 +300,8 @@ def previous_instruments(
     found: dict[str, tuple[date, dict[str, Any]]] = {}
     for a in rows:
         for instrument_id, entry in (_open_instruments(uow, a) or {}).items():
-            found[instrument_id] = (a.conducted_on, entry)
+            if is_complete(entry):
+                found[instrument_id] = (a.conducted_on, entry)
     return found
 
 

@@ -83,12 +83,13 @@ class InstrumentChange:
 def instrument_changes(assessments: Sequence[AssessmentInfo]) -> list[InstrumentChange]:
     """Per instrument, the latest two completely answered results (assessments oldest first)."""
     from assessment_app.templates.instrument_files import default_instruments
+    from assessment_app.templates.instruments import is_complete
 
     registry = default_instruments()
     found: dict[str, list[tuple[date, dict[str, object]]]] = {}
     for a in assessments:
         for instrument_id, entry in a.instruments.items():
-            if entry.get("answered") == entry.get("items") and isinstance(entry.get("total"), int):
+            if is_complete(entry):
                 found.setdefault(instrument_id, []).append((a.conducted_on, entry))
     changes = []
     for instrument_id, results in sorted(found.items()):

@@ -380,6 +380,20 @@ def clean_results(value: object) -> dict[str, dict[str, Any]]:
     return clean
 
 
+def is_complete(entry: Mapping[str, Any]) -> bool:
+    """A stored result (:func:`result_of`) with every item answered: the only kind a follow-up
+    compares with (the interview's "last time" and the comparison use this one rule)."""
+    total = entry.get("total")
+    items = entry.get("items")
+    return (
+        isinstance(total, int)
+        and not isinstance(total, bool)
+        and isinstance(items, int)
+        and items > 0
+        and entry.get("answered") == items
+    )
+
+
 @dataclass(frozen=True)
 class Previous:
     """An instrument's result in an earlier assessment of the case, for the follow-up."""
@@ -389,6 +403,8 @@ class Previous:
     total: int
     complete: bool
     band: str | None
+    band_label: Label | None = None
+    """How the band read then (None when its instrument version is no longer installed)."""
 
 
 def change(previous: Previous | None, current: InstrumentScore) -> int | None:

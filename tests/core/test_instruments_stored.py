@@ -117,6 +117,30 @@ def test_the_follow_up_gets_the_last_result_and_the_change(world: World) -> None
     assert anna.interviews.open(first.id).previous_instruments == {}
 
 
+def test_a_partly_filled_in_result_is_passed_over_by_the_interview_and_the_comparison(
+    world: World,
+) -> None:
+    from assessment_app.server import progress
+
+    anna = world.workspace("anna")
+    row = anna.cases.create(name="Delvis Ifylld")
+    first = anna.interviews.start(row.id)
+    _save(anna, first, {"audit": {"version": 1, "answers": AUDIT_18, "sex": "male"}})
+    second = anna.interviews.start(row.id, kind="follow_up")
+    partly = {k: AUDIT_8[k] for k in ("how_often", "typical_amount", "six_or_more")}
+    _save(anna, second, {"audit": {"version": 1, "answers": partly, "sex": "male"}})
+    assert anna.interviews.get(second.id).instruments["audit"]["answered"] == 3
+    third = anna.interviews.start(row.id, kind="follow_up")
+    # "Last time" is the latest complete result (18 in the first), not the partly filled 3.
+    previous = anna.interviews.open(third.id).previous_instruments["audit"]
+    assert (previous.total, previous.complete, previous.band) == (18, True, "harmful")
+    _save(anna, third, {"audit": {"version": 1, "answers": AUDIT_8, "sex": "male"}})
+    # The comparison sets the same two side by side.
+    [c] = progress.follow_up_changes(anna.cases.assessments(row.id)).instruments
+    assert (c.now_total, c.before_total, c.delta) == (8, 18, -10)
+    assert c.before_on is not None and c.before_on.isoformat() == previous.conducted_on
+
+
 def test_a_draft_keeps_the_instruments(sqlite_world: World, tmp_path: Path) -> None:
     anna = sqlite_world.workspace("anna")
     a = anna.interviews.start(anna.cases.create(name="Utkast Person").id)
