@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assessment_app.errors import TemplateError
 from assessment_app.records.assessments import AssessmentInfo
@@ -23,6 +24,9 @@ from assessment_app.templates import (
     default_registry,
     removed_areas,
 )
+
+if TYPE_CHECKING:
+    from assessment_app.templates.instrument_files import InstrumentRegistry
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,8 @@ class InstrumentChange:
     now_band: Label | None
     before_on: date | None
     before_total: int | None
+    before_band: Label | None = None
+    """How the earlier total read (in the instrument version and cut-offs it was made with)."""
 
     @property
     def delta(self) -> int | None:
@@ -98,8 +104,7 @@ def instrument_changes(assessments: Sequence[AssessmentInfo]) -> list[Instrument
         inst = registry.get(instrument_id, version) if isinstance(version, int) else None
         if inst is None:
             continue
-        sex = now.get("sex")
-        band = inst.band(str(now.get("band")), sex if isinstance(sex, str) else None)
+        band = _band_label(registry, instrument_id, now)
         before = results[-2] if len(results) >= 2 else None
         changes.append(
             InstrumentChange(
@@ -108,12 +113,25 @@ def instrument_changes(assessments: Sequence[AssessmentInfo]) -> list[Instrument
                 inst.total.max,
                 now_on,
                 int(str(now["total"])),
-                band.label if band is not None else None,
+                band,
                 before[0] if before else None,
                 int(str(before[1]["total"])) if before else None,
+                _band_label(registry, instrument_id, before[1]) if before else None,
             )
         )
     return changes
+
+
+def _band_label(
+    registry: InstrumentRegistry, instrument_id: str, entry: dict[str, object]
+) -> Label | None:
+    """The stored band's label in the version and cut-offs the result was made with."""
+    version, sex, band_id = entry.get("version"), entry.get("sex"), entry.get("band")
+    inst = registry.get(instrument_id, version) if isinstance(version, int) else None
+    if inst is None or not isinstance(band_id, str):
+        return None
+    band = inst.band(band_id, sex if isinstance(sex, str) else None)
+    return band.label if band is not None else None
 
 
 def _ratings(info: AssessmentInfo) -> dict[str, AreaRating]:

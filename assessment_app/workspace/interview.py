@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from assessment_app.db.connection import unavailable
@@ -19,7 +19,7 @@ from assessment_app.records.assessments import AssessmentInfo
 from assessment_app.records.drafts import CONFLICT_SUFFIX, DraftInfo, DraftPayload
 from assessment_app.server.local_drafts import LocalDraft
 from assessment_app.templates.instrument_files import InstrumentRegistry
-from assessment_app.templates.instruments import Previous
+from assessment_app.templates.instruments import Previous, is_complete
 from assessment_app.templates.mapping import AnswerMapping, map_answers
 from assessment_app.templates.model import Template
 from assessment_app.workspace.results import Conflict, KeptLocally, NotKept, Saved
@@ -158,16 +158,28 @@ class InterviewUseCases:
             found.get(DRAFT_KIND + CONFLICT_SUFFIX),
             self.ws.offline.pending(DRAFT_KIND, assessment_id),
             {
-                instrument_id: Previous(
-                    instrument_id,
-                    on.isoformat(),
-                    int(entry["total"]),
-                    entry.get("answered") == entry.get("items"),
-                    entry.get("band") if isinstance(entry.get("band"), str) else None,
-                )
+                instrument_id: self._previous(instrument_id, on, entry)
                 for instrument_id, (on, entry) in earlier.items()
             },
             self.ws.instruments,
+        )
+
+    def _previous(self, instrument_id: str, on: date, entry: dict[str, Any]) -> Previous:
+        """An earlier result, with how its band read in the instrument version it was made
+        with (no label when that version is no longer installed)."""
+        band = entry.get("band") if isinstance(entry.get("band"), str) else None
+        version, sex = entry.get("version"), entry.get("sex")
+        inst = (
+            self.ws.instruments.get(instrument_id, version) if isinstance(version, int) else None
+        )
+        found = inst.band(band, sex if isinstance(sex, str) else None) if inst and band else None
+        return Previous(
+            instrument_id,
+            on.isoformat(),
+            int(entry["total"]),
+            is_complete(entry),
+            band,
+            found.label if found is not None else None,
         )
 
     def template_move(self, assessment_id: str) -> AnswerMapping | None:

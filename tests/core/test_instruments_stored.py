@@ -107,6 +107,7 @@ def test_the_follow_up_gets_the_last_result_and_the_change(world: World) -> None
     opened = anna.interviews.open(follow.id)
     previous = opened.previous_instruments["audit"]
     assert (previous.total, previous.complete, previous.band) == (18, True, "harmful")
+    assert previous.band_label is not None and previous.band_label.text("sv") == "Skadligt bruk"
     assert previous.conducted_on == first.conducted_on.isoformat()
     assert "dudit" not in opened.previous_instruments
     _save(anna, follow, {"audit": {"version": 1, "answers": AUDIT_8, "sex": "male"}})
@@ -138,6 +139,8 @@ def test_a_partly_filled_in_result_is_passed_over_by_the_interview_and_the_compa
     # The comparison sets the same two side by side.
     [c] = progress.follow_up_changes(anna.cases.assessments(row.id)).instruments
     assert (c.now_total, c.before_total, c.delta) == (8, 18, -10)
+    assert c.now_band is not None and c.now_band.text("sv") == "Riskbruk"
+    assert c.before_band is not None and c.before_band.text("sv") == "Skadligt bruk"
     assert c.before_on is not None and c.before_on.isoformat() == previous.conducted_on
 
 

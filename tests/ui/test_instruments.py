@@ -199,11 +199,13 @@ def test_the_follow_up_shows_last_time_and_the_change(
     page = _page(qtbot, bundled, follow.id)
     panel = _to_substance_use(page)
     day = first.conducted_on.isoformat()
-    assert panel.summaries["audit"].text() == f"Inte ifyllt. Förra gången ({day}): 18 poäng."
+    assert panel.summaries["audit"].text() == f"Inte ifyllt. Förra gången ({day}): 18 poäng – Skadligt bruk."
     dialog = _open(qtbot, page, "audit")
-    assert dialog.change.text() == f"Förra gången ({day}): 18 poäng."
+    assert dialog.change.text() == f"Förra gången ({day}): 18 poäng – Skadligt bruk."
     _answer(qtbot, dialog, AUDIT_6)
-    assert dialog.change.text() == f"Förra gången ({day}): 18 poäng. Förändring: −12"
+    assert dialog.change.text() == (
+        f"Förra gången ({day}): 18 poäng – Skadligt bruk. Förändring: −12"
+    )
     _assert_laid_out(qtbot, dialog)
     _shot(dialog, tmp_path, f"audit_follow_up_dialog_{font_scale}x")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -302,7 +304,7 @@ def test_the_follow_up_comparison_lists_the_instruments(qtbot, database, worker,
     # 6 points is hazardous by the women's cut-off; 18 - 6 = 12 fewer points.
     assert comparison.instruments.text() == (
         "AUDIT – alkoholvanor: 6 av 40 poäng (2026-04-10) – Riskbruk. "
-        "Förra gången 2026-01-10: 18, förändring −12"
+        "Förra gången 2026-01-10: 18 – Skadligt bruk, förändring −12"
     )
 
 

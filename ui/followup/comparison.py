@@ -169,9 +169,25 @@ class FollowUpComparison(QWidget):
                 line += " – " + c.now_band.text(self.language)
             if c.delta is not None and c.before_on is not None:
                 sign = "+" if c.delta > 0 else ("−" if c.delta < 0 else "±")
-                line += ". " + self.tr("Förra gången {date}: {total}, förändring {sign}{n}").format(
-                    date=c.before_on.isoformat(), total=c.before_total, sign=sign, n=abs(c.delta)
-                )
+                if c.before_band is not None:
+                    line += ". " + self.tr(
+                        "Förra gången {date}: {total} – {band}, förändring {sign}{n}"
+                    ).format(
+                        date=c.before_on.isoformat(),
+                        total=c.before_total,
+                        band=c.before_band.text(self.language),
+                        sign=sign,
+                        n=abs(c.delta),
+                    )
+                else:
+                    line += ". " + self.tr(
+                        "Förra gången {date}: {total}, förändring {sign}{n}"
+                    ).format(
+                        date=c.before_on.isoformat(),
+                        total=c.before_total,
+                        sign=sign,
+                        n=abs(c.delta),
+                    )
             lines.append(line)
         self.instruments.setText("\n".join(lines))
         self.instruments.setVisible(bool(lines))

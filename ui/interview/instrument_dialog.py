@@ -144,7 +144,21 @@ class InstrumentTexts:
             "Summa hittills: {total} poäng – {answered} av {items} frågor besvarade",
         ).format(total=result.total, answered=result.answered, items=result.items)
 
-    def previous(self, previous: Previous | None, result: InstrumentScore) -> str:
+    def last_time(self, previous: Previous, language: str) -> str:
+        """``Förra gången (date): N poäng – reading.`` (the reading when it is known)."""
+        if previous.band_label is not None:
+            return QCoreApplication.translate(
+                "InstrumentTexts", "Förra gången ({date}): {total} poäng – {band}."
+            ).format(
+                date=previous.conducted_on,
+                total=previous.total,
+                band=previous.band_label.text(language),
+            )
+        return QCoreApplication.translate(
+            "InstrumentTexts", "Förra gången ({date}): {total} poäng."
+        ).format(date=previous.conducted_on, total=previous.total)
+
+    def previous(self, previous: Previous | None, result: InstrumentScore, language: str) -> str:
         if previous is None:
             return ""
         if not previous.complete:
@@ -152,9 +166,7 @@ class InstrumentTexts:
                 "InstrumentTexts", "Förra gången ({date}): inte helt ifyllt."
             ).format(date=previous.conducted_on)
         delta = change(previous, result)
-        text = QCoreApplication.translate(
-            "InstrumentTexts", "Förra gången ({date}): {total} poäng."
-        ).format(date=previous.conducted_on, total=previous.total)
+        text = self.last_time(previous, language)
         if delta is not None:
             sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
             text += " " + QCoreApplication.translate(
@@ -358,7 +370,7 @@ class InstrumentDialog(QDialog):
             style = OPEN_STYLE
         _set(self.total, self.texts.total(self.instrument, result))
         _set(self.band, text, style)
-        change = self.texts.previous(self.previous, result)
+        change = self.texts.previous(self.previous, result, self.language)
         _set(self.change, change)
         if self.change.isHidden() == bool(change):
             self.change.setVisible(bool(change))
@@ -440,9 +452,7 @@ class InstrumentPanel(QGroupBox):
         if not isinstance(answers, dict) or not answers:
             text = self.tr("Inte ifyllt.")
             if previous is not None and previous.complete:
-                text += " " + self.tr("Förra gången ({date}): {total} poäng.").format(
-                    date=previous.conducted_on, total=previous.total
-                )
+                text += " " + self.texts.last_time(previous, self.language)
             label.setText(text)
             label.setStyleSheet("color: #555;")
             return
@@ -451,7 +461,7 @@ class InstrumentPanel(QGroupBox):
         text = self.texts.total(instrument, result)
         if result.band is not None:
             text += " – " + result.band.label.text(self.language)
-        extra = self.texts.previous(previous, result)
+        extra = self.texts.previous(previous, result, self.language)
         if extra:
             text += "\n" + extra
         label.setText(text)
