@@ -244,14 +244,30 @@ def _band_problems(where: Loc, bands: list[Band], total: ScoreRange) -> Iterator
                 (*where, i, "from"),
                 f"the bands leave a gap: no band covers {gap} (this band starts at {band.low})",
             )
-        elif band.low < expected:
-            other = next((j for j, b in enumerate(bands[:i]) if b.covers(band.low)), i - 1)
+        elif band.low < total.min:
             yield (
                 (*where, i, "from"),
-                f"band {band.low}–{band.high} overlaps {format_path(where)}[{other}] "
-                f"({bands[other].low}–{bands[other].high}); "
-                "bands are listed from the lowest score and must not overlap",
+                f"band starts at {band.low}, below the lowest total {total.min}",
             )
+        elif band.low < expected:
+            other = next(
+                (j for j, b in enumerate(bands[:i]) if b.low <= band.high and band.low <= b.high),
+                None,
+            )
+            if other is not None:
+                yield (
+                    (*where, i, "from"),
+                    f"band {band.low}–{band.high} overlaps {format_path(where)}[{other}] "
+                    f"({bands[other].low}–{bands[other].high}); "
+                    "bands are listed from the lowest score and must not overlap",
+                )
+            else:
+                yield (
+                    (*where, i, "from"),
+                    f"band {band.low}–{band.high} comes after {format_path(where)}[{i - 1}] "
+                    f"({bands[i - 1].low}–{bands[i - 1].high}); "
+                    "bands are listed from the lowest score",
+                )
         if band.high > total.max:
             yield (
                 (*where, i, "to"),

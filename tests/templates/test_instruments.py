@@ -434,3 +434,30 @@ def test_two_wordings_of_one_instrument_in_one_language_are_both_refused(
     )
     assert sorted(r.name for r in registry.refused) == ["audit-v1.sv-2.yaml", "audit-v1.sv.yaml"]
     assert all(r.kind == "wording" and r.areas == ("substance_use",) for r in registry.refused)
+
+
+def test_a_band_below_the_lowest_total_is_said_so(tmp_path: Path) -> None:
+    path = _variant(
+        tmp_path, "    - id: low_risk\n      from: 0\n", "    - id: low_risk\n      from: -1\n"
+    )
+    [problem] = read_instrument(path).problems
+    assert problem.path == "instrument.bands[0].from"
+    assert problem.message == "band starts at -1, below the lowest total 0"
+    assert problem.line == _line_of(path, "from: -1")
+
+
+def test_bands_out_of_order_are_said_so(tmp_path: Path) -> None:
+    # The bands 0-5, 6-7, 16-19, 8-15, 20-40: 8-15 overlaps none of them, it is out of order.
+    text = (SHIPPED / "audit-v1.yaml").read_text(encoding="utf-8")
+    start = text.index("    - id: hazardous\n")
+    middle = text.index("    - id: harmful\n")
+    end = text.index("    - id: possible_dependence\n")
+    path = tmp_path / "audit-v1.yaml"
+    path.write_text(
+        text[:start] + text[middle:end] + text[start:middle] + text[end:], encoding="utf-8"
+    )
+    problems = read_instrument(path).problems
+    at = {p.path: p.message for p in problems}
+    assert at["instrument.bands[3].from"] == (
+        "band 8–15 comes after bands[2] (16–19); bands are listed from the lowest score"
+    )

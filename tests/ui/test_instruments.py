@@ -232,7 +232,10 @@ def test_the_official_wording_replaces_our_labels(qtbot, bundled, tmp_path: Path
     (folder / "wording").mkdir(parents=True)
     for name in ("audit-v1.yaml", "dudit-v1.yaml"):
         (folder / name).write_bytes((resource_path("instruments") / name).read_bytes())
-    (folder / "wording" / "audit-v1.sv.yaml").write_text(wording_text(audit), encoding="utf-8")
+    titled = wording_text(audit).replace(
+        "  language: sv\n", '  language: sv\n  title: "Kommunens AUDIT-titel"\n'
+    )
+    (folder / "wording" / "audit-v1.sv.yaml").write_text(titled, encoding="utf-8")
     registry = InstrumentRegistry([folder])
     assert registry.problems == []
 
@@ -244,11 +247,14 @@ def test_the_official_wording_replaces_our_labels(qtbot, bundled, tmp_path: Path
     assert dialog.buttons["injury"]["yes_last_year"].text() == "Officiellt svar 9.4  (4)"
     assert "officiella lydelsen (Kommunens exemplar" in dialog.wording_note.text()
     assert "Hur ofta alkohol" not in dialog.item_labels["how_often"].text()
+    # The wording's own title names the form.
+    assert dialog.windowTitle() == dialog.heading.text() == "Kommunens AUDIT-titel"
     dialog.reject()
     # DUDIT has no wording file: our own labels.
     dudit = _open(qtbot, page, "dudit")
     assert dudit.item_labels["how_often"].text() == "1. Hur ofta droger"
     assert dudit.buttons["injury"]["no"].text() == "Nej  (0)"
+    assert dudit.windowTitle() == dudit.heading.text() == "DUDIT – droger"
 
 
 def test_a_completed_assessment_shows_the_instrument_read_only(qtbot, bundled) -> None:

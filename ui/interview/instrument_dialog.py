@@ -196,11 +196,16 @@ class InstrumentDialog(QDialog):
         self.wording = wording
         self.texts = InstrumentTexts()
         stored = stored or {}
-        self.setWindowTitle(instrument.title.text(language))
+        heading = (
+            wording.title
+            if wording is not None and wording.title
+            else instrument.title.text(language)
+        )
+        self.setWindowTitle(heading)
         self.resize(760, 720)
 
         intro = QVBoxLayout()
-        title = _plain(QLabel(instrument.title.text(language), self))
+        self.heading = title = _plain(QLabel(heading, self))
         title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         intro.addWidget(title)
         if instrument.description is not None:
