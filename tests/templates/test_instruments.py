@@ -85,21 +85,103 @@ def _registry() -> InstrumentRegistry:
     return InstrumentRegistry([SHIPPED])
 
 
-def _answers_for(items: dict[str, dict[str, int]], total: int) -> tuple[dict[str, str], int]:
-    """Answers whose scores add up to ``total`` (highest fitting option first), and the sum
-    of their scores added up here by hand."""
+def _answers_for(items: dict[str, dict[str, int]], total: int) -> dict[str, str]:
+    """Answers whose scores add up to ``total`` (highest fitting option first), for the sweeps;
+    the band edges themselves are written out by hand below (AUDIT_EDGES, DUDIT_EDGES)."""
     answers: dict[str, str] = {}
     left = total
-    added = 0
     for item_id, options in items.items():
         value, points = max(
             ((v, s) for v, s in options.items() if s <= left), key=lambda pair: pair[1]
         )
         answers[item_id] = value
         left -= points
-        added += points
     assert left == 0, f"no answers add up to {total}"
-    return answers, added
+    return answers
+
+
+# Every band edge answered by hand: the option chosen for each item, in the items' order, with
+# the total added up here in the comment, and the band each set of cut-offs gives it (from the
+# tables above, as the manuals read them).
+AUDIT_EDGES = [
+    # total, answers (how_often, typical_amount, six_or_more, could_not_stop, failed_duties,
+    # morning_drink, guilt, memory_loss, injury, others_worried), band: none, female, male
+    (0, ["never", "one_two", "never", "never", "never", "never", "never", "never", "no", "no"],
+     ("low_risk", "low_risk", "low_risk")),
+    # 1 + 1 + 1 + 0 + 0 + 0 + 1 + 1 + 0 + 0
+    (5, ["monthly_or_less", "three_four", "less_than_monthly", "never", "never", "never",
+         "less_than_monthly", "less_than_monthly", "no", "no"],
+     ("low_risk", "low_risk", "low_risk")),
+    # 1 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 2 + 2
+    (6, ["monthly_or_less", "three_four", "never", "never", "never", "never", "never", "never",
+         "yes_not_last_year", "yes_not_last_year"],
+     ("above_women_cutoff", "hazardous", "low_risk")),
+    # 2 + 1 + 1 + 0 + 0 + 0 + 1 + 0 + 2 + 0
+    (7, ["two_four_month", "three_four", "less_than_monthly", "never", "never", "never",
+         "less_than_monthly", "never", "yes_not_last_year", "no"],
+     ("above_women_cutoff", "hazardous", "low_risk")),
+    # 3 + 2 + 1 + 0 + 0 + 0 + 0 + 0 + 2 + 0
+    (8, ["two_three_week", "five_six", "less_than_monthly", "never", "never", "never", "never",
+         "never", "yes_not_last_year", "no"],
+     ("hazardous", "hazardous", "hazardous")),
+    # 4 + 3 + 3 + 1 + 0 + 0 + 2 + 0 + 0 + 2
+    (15, ["four_plus_week", "seven_nine", "weekly", "less_than_monthly", "never", "never",
+          "monthly", "never", "no", "yes_not_last_year"],
+     ("hazardous", "hazardous", "hazardous")),
+    # 3 + 2 + 3 + 2 + 1 + 0 + 1 + 0 + 0 + 4
+    (16, ["two_three_week", "five_six", "weekly", "monthly", "less_than_monthly", "never",
+          "less_than_monthly", "never", "no", "yes_last_year"],
+     ("harmful", "harmful", "harmful")),
+    # 4 + 4 + 4 + 0 + 0 + 0 + 1 + 0 + 2 + 4
+    (19, ["four_plus_week", "ten_plus", "daily", "never", "never", "never", "less_than_monthly",
+          "never", "yes_not_last_year", "yes_last_year"],
+     ("harmful", "harmful", "harmful")),
+    # 4 + 4 + 4 + 1 + 0 + 0 + 1 + 0 + 2 + 4
+    (20, ["four_plus_week", "ten_plus", "daily", "less_than_monthly", "never", "never",
+          "less_than_monthly", "never", "yes_not_last_year", "yes_last_year"],
+     ("possible_dependence", "possible_dependence", "possible_dependence")),
+    # 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4
+    (40, ["four_plus_week", "ten_plus", "daily", "daily", "daily", "daily", "daily", "daily",
+          "yes_last_year", "yes_last_year"],
+     ("possible_dependence", "possible_dependence", "possible_dependence")),
+]  # fmt: skip
+DUDIT_EDGES = [
+    # total, answers (how_often, several_at_once, times_a_day, heavily_influenced,
+    # strong_craving, could_not_stop, failed_duties, morning_use, guilt, injury,
+    # others_worried), band: none, female, male
+    (0, ["never", "never", "none", "never", "never", "never", "never", "never", "never", "no",
+         "no"],
+     ("no_problems", "no_problems", "no_problems")),
+    # 1 + 0 + ... + 0
+    (1, ["monthly_or_less", "never", "none", "never", "never", "never", "never", "never",
+         "never", "no", "no"],
+     ("no_problems", "no_problems", "no_problems")),
+    # 1 + 1 + 0 + ... + 0
+    (2, ["monthly_or_less", "less_than_monthly", "none", "never", "never", "never", "never",
+         "never", "never", "no", "no"],
+     ("above_women_cutoff", "drug_problems", "no_problems")),
+    # 2 + 1 + 1 + 0 + 0 + 0 + 0 + 0 + 1 + 0 + 0
+    (5, ["two_four_month", "less_than_monthly", "one_two", "never", "never", "never", "never",
+         "never", "less_than_monthly", "no", "no"],
+     ("above_women_cutoff", "drug_problems", "no_problems")),
+    # 1 + 0 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 2 + 2
+    (6, ["monthly_or_less", "never", "one_two", "never", "never", "never", "never", "never",
+         "never", "yes_not_last_year", "yes_not_last_year"],
+     ("drug_problems", "drug_problems", "drug_problems")),
+    # 4 + 3 + 2 + 3 + 2 + 1 + 1 + 0 + 2 + 4 + 2
+    (24, ["four_plus_week", "weekly", "three_four", "weekly", "monthly", "less_than_monthly",
+          "less_than_monthly", "never", "monthly", "yes_last_year", "yes_not_last_year"],
+     ("drug_problems", "drug_problems", "drug_problems")),
+    # 4 + 3 + 2 + 3 + 2 + 1 + 1 + 1 + 2 + 4 + 2
+    (25, ["four_plus_week", "weekly", "three_four", "weekly", "monthly", "less_than_monthly",
+          "less_than_monthly", "less_than_monthly", "monthly", "yes_last_year",
+          "yes_not_last_year"],
+     ("likely_dependence", "likely_dependence", "likely_dependence")),
+    # 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4 + 4
+    (44, ["four_plus_week", "daily", "seven_plus", "daily", "daily", "daily", "daily", "daily",
+          "daily", "yes_last_year", "yes_last_year"],
+     ("likely_dependence", "likely_dependence", "likely_dependence")),
+]  # fmt: skip
 
 
 def test_audit_and_dudit_are_as_published() -> None:
@@ -134,11 +216,40 @@ def test_every_band_edge_is_scored_as_the_manual_reads_it(
         assert [(b.low, b.high, b.id) for b in inst.bands_for(sex)] == edges
         for low, high, band_id in edges:
             for total in sorted({low, high}):
-                answers, hand_total = _answers_for(items, total)
-                result = score(inst, answers, sex)
-                assert result.total == hand_total == total
+                result = score(inst, _answers_for(items, total), sex)
+                assert result.total == total
                 assert result.complete and result.band is not None
                 assert result.band.id == band_id, (instrument_id, sex, total)
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "items", "bands", "edges"),
+    [
+        ("audit", AUDIT_ITEMS, AUDIT_BANDS, AUDIT_EDGES),
+        ("dudit", DUDIT_ITEMS, DUDIT_BANDS, DUDIT_EDGES),
+    ],
+)
+def test_hand_written_answers_at_every_band_edge(
+    instrument_id: str,
+    items: dict[str, dict[str, int]],
+    bands: dict[str | None, list],
+    edges: list,
+) -> None:
+    inst = _registry().get(instrument_id, 1)
+    assert inst is not None
+    # Every edge of every set of cut-offs has a hand-written case.
+    written = {total for total, _values, _bands in edges}
+    for sex_bands in bands.values():
+        assert {t for low, high, _id in sex_bands for t in (low, high)} <= written
+    for total, values, expected in edges:
+        assert len(values) == len(items), total
+        answers = dict(zip(items, values, strict=True))
+        # The comment's sum, from the manuals' score tables (a check of the case, not the app).
+        assert sum(items[item][value] for item, value in answers.items()) == total, total
+        for sex, band_id in zip((None, "female", "male"), expected, strict=True):
+            result = score(inst, answers, sex)
+            assert (result.total, result.answered) == (total, len(items)), (total, sex)
+            assert result.band is not None and result.band.id == band_id, (total, sex)
 
 
 def test_a_cut_off_and_the_step_below_it() -> None:
@@ -153,11 +264,11 @@ def test_a_cut_off_and_the_step_below_it() -> None:
         (dudit, DUDIT_ITEMS, "female", 1, False), (dudit, DUDIT_ITEMS, "female", 2, True),
     ]  # fmt: skip
     for inst, items, sex, total, flagged in cases:
-        result = score(inst, _answers_for(items, total)[0], sex)
+        result = score(inst, _answers_for(items, total), sex)
         assert result.band is not None and result.band.flag is flagged, (inst.id, sex, total)
     for sex in (None, "female", "male"):
-        at_24 = score(dudit, _answers_for(DUDIT_ITEMS, 24)[0], sex).band
-        at_25 = score(dudit, _answers_for(DUDIT_ITEMS, 25)[0], sex).band
+        at_24 = score(dudit, _answers_for(DUDIT_ITEMS, 24), sex).band
+        at_25 = score(dudit, _answers_for(DUDIT_ITEMS, 25), sex).band
         assert at_24 is not None and at_24.id == "drug_problems"
         assert at_25 is not None and at_25.id == "likely_dependence"
 
