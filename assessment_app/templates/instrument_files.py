@@ -260,10 +260,10 @@ class InstrumentRegistry:
                     continue
                 wording_files[wkey] = str(path)
                 self._wording[wkey] = found
-        for key, name in wording_files.items():
-            if key not in self._wording:  # the first of two: refused as well
+        for (instrument_id, version, language), name in wording_files.items():
+            if (instrument_id, version, language) not in self._wording:  # the first of two
                 self.refused.append(
-                    Refused(Path(name).name, "wording", self._areas_of(key[0], key[1]))
+                    Refused(Path(name).name, "wording", self._areas_of(instrument_id, version))
                 )
 
     def _areas_of(self, instrument_id: str, version: int) -> tuple[str, ...]:
@@ -292,9 +292,7 @@ class InstrumentRegistry:
         self.refused.append(Refused(path.name, kind, areas))
         for p in problems:
             where = f"{path.name}:{p.line}" if p.line is not None else path.name
-            log.warning(
-                "%s file %s not used: %s: %s", kind.capitalize(), where, p.path, p.message
-            )
+            log.warning("%s file %s not used: %s: %s", kind.capitalize(), where, p.path, p.message)
 
     def refused_for(self, area_id: str) -> list[Refused]:
         """The refused files meant for this area; those whose areas cannot be read are said

@@ -169,9 +169,7 @@ class InterviewUseCases:
         with (no label when that version is no longer installed)."""
         band = entry.get("band") if isinstance(entry.get("band"), str) else None
         version, sex = entry.get("version"), entry.get("sex")
-        inst = (
-            self.ws.instruments.get(instrument_id, version) if isinstance(version, int) else None
-        )
+        inst = self.ws.instruments.get(instrument_id, version) if isinstance(version, int) else None
         found = inst.band(band, sex if isinstance(sex, str) else None) if inst and band else None
         return Previous(
             instrument_id,

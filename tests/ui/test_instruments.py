@@ -199,7 +199,10 @@ def test_the_follow_up_shows_last_time_and_the_change(
     page = _page(qtbot, bundled, follow.id)
     panel = _to_substance_use(page)
     day = first.conducted_on.isoformat()
-    assert panel.summaries["audit"].text() == f"Inte ifyllt. Förra gången ({day}): 18 poäng – Skadligt bruk."
+    assert (
+        panel.summaries["audit"].text()
+        == f"Inte ifyllt. Förra gången ({day}): 18 poäng – Skadligt bruk."
+    )
     dialog = _open(qtbot, page, "audit")
     assert dialog.change.text() == f"Förra gången ({day}): 18 poäng – Skadligt bruk."
     _answer(qtbot, dialog, AUDIT_6)
