@@ -176,6 +176,26 @@ def renewed_by(consent: ConsentInfo, others: Sequence[ConsentInfo]) -> ConsentIn
     return None
 
 
+def renewed_ids(uow: UnitOfWork, case_ids: Iterable[str]) -> set[str]:
+    """The consents of these cases that a later consent to the same recipient carries on
+    (:func:`renewed_by`): they neither end nor warn any more (the supervisor's queue, the
+    reminders). Withdrawn consents are not looked at (they renew nothing)."""
+    wanted = sorted(set(case_ids))
+    if not wanted:
+        return set()
+    per_case: dict[str, list[ConsentInfo]] = {}
+    for c in uow.session.execute(
+        select(Consent).where(Consent.case_id.in_(wanted), Consent.withdrawn_on.is_(None))
+    ).scalars():
+        per_case.setdefault(c.case_id, []).append(info_of(uow, c, None))
+    return {
+        c.id
+        for infos in per_case.values()
+        for c in infos
+        if renewed_by(c, infos) is not None
+    }
+
+
 def states_on(consents: Sequence[ConsentInfo], day: date, warning_days: int) -> dict[str, str]:
     """Each consent's state (consent id -> state); an ending or expired consent that a later
     one to the same recipient carries on is ``renewed``."""
@@ -595,17 +615,11 @@ def ending_consents(
     ).all()
     if not rows:
         return []
-    case_ids = sorted({c.case_id for c, _ref in rows})
-    others: dict[str, list[ConsentInfo]] = {}
-    for c in uow.session.execute(
-        select(Consent).where(Consent.case_id.in_(case_ids), Consent.withdrawn_on.is_(None))
-    ).scalars():
-        others.setdefault(c.case_id, []).append(info_of(uow, c, None))
+    renewed = renewed_ids(uow, {c.case_id for c, _ref in rows})
     result = []
     for c, ref in rows:
         assert c.valid_until is not None
-        mine = next(o for o in others[c.case_id] if o.id == c.id)
-        if renewed_by(mine, others[c.case_id]) is not None:
+        if c.id in renewed:
             continue
         result.append(
             EndingConsent(

@@ -284,3 +284,129 @@ def test_cli_lists_and_exports(sqlite_world: World, tmp_path: Path) -> None:
     assert "7 datum" in exported.stdout
     text = out.read_bytes().decode("utf-8")
     assert len(_parse_ics(text)) == 7 and NAME not in text and PNR not in text
+
+
+# --- the audit's findings (consents renewed and warned ahead, ids, notifications) ----------
+
+
+def test_a_renewed_consent_leaves_the_list(world: World) -> None:
+    """A later consent to the same recipient carries the old one on: no "Samtycke upphör"
+    (the supervisor's consent queue uses the same rule, consents.renewed_ids)."""
+    anna = world.workspace("anna")
+    ids = _case_with_dates(anna, NAME, PNR, TUESDAY)
+    later = TUESDAY + timedelta(days=8)  # after the renewal's own lead time would show it
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+    renewal = anna.cases.give_consent(
+        ids["case"], "police", ["housing"], given_on=TUESDAY, valid_until=TUESDAY + timedelta(365)
+    )
+    for day in (TUESDAY, later):  # due this week, and overdue
+        consent_items = [
+            r.target_id for r in anna.reminders.due(today=day).items if r.kind == "consent_expiry"
+        ]
+        assert consent_items == [], day
+    # withdrawing the renewal brings the old end back (it is no longer carried on)
+    view = anna.cases.consents(ids["case"])
+    new = next(c for c in view.consents if c.id == renewal.id)
+    anna.cases.withdraw_consent(new.id, new.version, TUESDAY)
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+    # a consent to another recipient does not renew it
+    anna.cases.give_consent(
+        ids["case"], "other", ["housing"], recipient_name="Hyresvärden",
+        given_on=TUESDAY, valid_until=TUESDAY + timedelta(365),
+    )  # fmt: skip
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+
+
+def test_a_consent_end_shows_from_the_warning_days_before(world: World) -> None:
+    """The consent queue's 30 days (consent_warning_days): a consent ending in 30 days is
+    listed as upcoming, not due this week; one ending in 31 days is not listed yet."""
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    in_30 = anna.cases.give_consent(
+        row.id, "police", ["housing"], given_on=TUESDAY - timedelta(10),
+        valid_until=TUESDAY + timedelta(days=30),
+    )  # fmt: skip
+    anna.cases.give_consent(
+        row.id, "other", ["housing"], recipient_name="Hyresvärden",
+        given_on=TUESDAY - timedelta(10), valid_until=TUESDAY + timedelta(days=31),
+    )  # fmt: skip
+    anna.cases.schedule_follow_up(row.id, TUESDAY + timedelta(days=30))  # not a consent: later
+    assert anna.rules().consent_warning_days == 30
+    listed = anna.reminders.due(today=TUESDAY)
+    assert [(r.kind, r.due_on, r.target_id) for r in listed.items] == [
+        ("consent_expiry", TUESDAY + timedelta(days=30), in_30.id)
+    ]
+    assert listed.upcoming == list(listed.items) and not listed.this_week and not listed.overdue
+    assert listed.consent_lead_days == 30
+    # in its own week it is due this week, after its last day overdue
+    week = anna.reminders.due(today=TUESDAY + timedelta(28))
+    assert in_30.id in [r.target_id for r in week.this_week] and not week.upcoming
+    late = anna.reminders.due(today=TUESDAY + timedelta(days=31))
+    assert in_30.id in [r.target_id for r in late.overdue]
+
+
+def test_the_supervisor_starts_on_the_unit_and_sees_whose_case(world: World) -> None:
+    anna, chef = world.workspace("anna"), world.workspace("chef")
+    a = _case_with_dates(anna, NAME, PNR, TUESDAY)
+    assert chef.reminders.default_scope() == "unit"
+    assert anna.reminders.default_scope() == "mine"
+    unit = chef.reminders.due(today=TUESDAY, scope="unit")
+    anna_id = anna.ctx.user_id
+    assert {unit.worker(r) for r in unit.items} == {unit.workers[anna_id]}
+    assert unit.workers[anna_id] and unit.workers[anna_id] != NAME
+    assert anna.reminders.due(today=TUESDAY).workers == {}  # one's own list: no column
+    assert {r.case_ref for r in unit.items} == {a["ref"]}
+
+
+def test_a_moved_date_keeps_its_calendar_uid(world: World) -> None:
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    anna.cases.schedule_follow_up(row.id, TUESDAY)
+    before = anna.reminders.due(today=TUESDAY).items
+    (fu,) = anna.cases.follow_ups(row.id)
+    moved = reminders.Reminder(
+        before[0].kind, TUESDAY + timedelta(days=3), row.id, row.case_ref, "case", fu.id
+    )
+    assert before[0].target_id == fu.id and moved.uid == before[0].uid
+    # an action reminder is one per plan and date: two dates of one plan are two events
+    a1 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-03-31")
+    a2 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-04-02")
+    assert a1.uid != a2.uid
+    assert Reminder("follow_up", TUESDAY, "c", "R", "case", "x").uid != Reminder(
+        "consent_expiry", TUESDAY, "c", "R", "consent", "x"
+    ).uid
+
+
+def _listed(today: date, *due: date) -> reminders.ReminderList:
+    items = tuple(
+        Reminder("follow_up", d, "c", "R-1", "case", f"fu{i}") for i, d in enumerate(due)
+    )
+    return reminders.ReminderList(today, reminders.week_end(today), "mine", items)
+
+
+def test_notifications_tell_only_what_is_new() -> None:
+    ledger = reminders.NotificationLedger()
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY)) == (1, 1)
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY)) == (0, 0)  # no repeat
+    # a new date this week; a consent-like date after Sunday is not told
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY, TUESDAY + timedelta(2),
+                                TUESDAY + timedelta(20))) == (0, 1)  # fmt: skip
+    # next day: Tuesday's date turned overdue (told once more), the rest is old news
+    wednesday = TUESDAY + timedelta(1)
+    got = ledger.fresh(_listed(wednesday, TUESDAY - timedelta(1), TUESDAY, TUESDAY + timedelta(2)))
+    assert got == (1, 0)
+    assert ledger.fresh(_listed(wednesday, TUESDAY - timedelta(1), TUESDAY)) == (0, 0)
+    assert reminders.NotificationLedger().fresh(_listed(TUESDAY)) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("now", "seconds"),
+    [
+        (datetime(2026, 3, 31, 21, 59, 0, tzinfo=UTC), 120.0),  # 23:59 CEST -> 00:01
+        (datetime(2026, 1, 31, 22, 0, 0, tzinfo=UTC), 3660.0),  # 23:00 CET -> 00:01
+        (datetime(2026, 3, 28, 22, 30, tzinfo=UTC), 1860.0),  # 23:30 CET, the night summer time begins
+        (datetime(2026, 3, 31, 22, 0, 30, tzinfo=UTC), 30.0),  # 00:00:30 -> 00:01 today
+    ],
+)
+def test_the_refresh_after_local_midnight(now: datetime, seconds: float) -> None:
+    assert reminders.seconds_to_next_day(now) == seconds
