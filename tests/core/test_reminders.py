@@ -410,3 +410,54 @@ def test_notifications_tell_only_what_is_new() -> None:
 )
 def test_the_refresh_after_local_midnight(now: datetime, seconds: float) -> None:
     assert reminders.seconds_to_next_day(now) == seconds
+
+
+def test_ics_leaves_out_the_riskiest_sources(world: World, tmp_path: Path) -> None:
+    """A safety plan (threat, named people, places, code word), a consent with a recipient's
+    name and a note, and a long case reference that must fold: the file holds none of the
+    texts, no name, no personnummer, folded or unfolded."""
+    from dataclasses import replace
+
+    from sqlalchemy import update
+
+    from assessment_app.db.models import Case
+    from tests.core.test_safety_plan import SECRETS, THREAT_WHO, plan_content
+
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    long_ref = "AV-2026-ÅÄÖ,;långt-ärende-ÖÄÅ-01"  # 32 characters, escaped and multibyte
+    assert len(long_ref) <= 32
+    db = world.db()
+    with db.sessions() as session, session.begin():
+        session.execute(update(Case).where(Case.id == row.id).values(case_ref=long_ref))
+    db.dispose()
+    plan = anna.safety.create(row.id)
+    content = replace(plan_content(), review_due_on=TUESDAY + timedelta(days=2))
+    plan = anna.safety.save(plan.id, plan.version, content)
+    recipient, note = "Kriminalinspektör Hemligsson", "Får bara ringas efter kl 16, dottern Elvira"
+    consent = anna.cases.give_consent(
+        row.id, "police", ["safety"], recipient_name=recipient, note=note,
+        given_on=TUESDAY - timedelta(days=10), valid_until=TUESDAY + timedelta(days=20),
+    )  # fmt: skip
+    out = tmp_path / "bevakning.ics"
+    count = anna.reminders.export_ics(
+        out, today=TUESDAY, stamp=datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
+    )
+    text = out.read_bytes().decode("utf-8")
+    events = _parse_ics(text)  # every physical line at most 75 octets
+    assert count == len(events) == 2
+    kinds = {e["CATEGORIES"] for e in events}
+    assert kinds == {"safety_review", "consent_expiry"}
+    summaries = [e["SUMMARY"] for e in events]
+    escaped_ref = long_ref.replace(",", "\\,").replace(";", "\\;")
+    assert all(s.endswith(escaped_ref) for s in summaries), summaries
+    assert any(len(line.encode()) > 75 for line in ("SUMMARY:" + s for s in summaries))
+    assert text.count("\r\n ") >= 1  # a folded line
+    unfolded = text.replace("\r\n ", "")
+    secrets = (
+        *SECRETS, THREAT_WHO, recipient, "Hemligsson", note, "Elvira", NAME, "Åsa", "Öberg",
+        PNR, PNR.replace("-", ""), "811228", "9874", "anna", row.id, plan.id, consent.id,
+    )  # fmt: skip
+    for body in (text.lower(), unfolded.lower()):
+        for secret in secrets:
+            assert secret.lower() not in body, secret
