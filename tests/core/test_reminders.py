@@ -284,6 +284,11 @@ def test_cli_lists_and_exports(sqlite_world: World, tmp_path: Path) -> None:
     assert "7 datum" in exported.stdout
     text = out.read_bytes().decode("utf-8")
     assert len(_parse_ics(text)) == 7 and NAME not in text and PNR not in text
+    # the calendar file is one's own dates: --unit with --ics is refused, not ignored
+    other = tmp_path / "enheten.ics"
+    both = run([*base, "--unit", "--ics", str(other)], pw)
+    assert both.returncode == 2 and "ta bort --unit" in both.stderr, both.stderr
+    assert not other.exists()
 
 
 # --- the audit's findings (consents renewed and warned ahead, ids, notifications) ----------
