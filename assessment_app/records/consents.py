@@ -15,7 +15,7 @@ most 10 MB) may be attached: it is sealed with the data key, bound to its row, i
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Final
@@ -188,12 +188,7 @@ def renewed_ids(uow: UnitOfWork, case_ids: Iterable[str]) -> set[str]:
         select(Consent).where(Consent.case_id.in_(wanted), Consent.withdrawn_on.is_(None))
     ).scalars():
         per_case.setdefault(c.case_id, []).append(info_of(uow, c, None))
-    return {
-        c.id
-        for infos in per_case.values()
-        for c in infos
-        if renewed_by(c, infos) is not None
-    }
+    return {c.id for infos in per_case.values() for c in infos if renewed_by(c, infos) is not None}
 
 
 def states_on(consents: Sequence[ConsentInfo], day: date, warning_days: int) -> dict[str, str]:

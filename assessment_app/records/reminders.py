@@ -224,10 +224,10 @@ def consent_expiry(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
     """Consents with a last day that are neither withdrawn nor renewed (a later consent to
     the same recipient carries them on, :func:`consents.renewed_ids`, the supervisor's
     queue's rule): renew or let them end. Shown from ``query.consent_lead_days`` before."""
-    until = (
-        [] if query.until is None
-        else [Consent.valid_until <= max(query.until, query.today + timedelta(query.consent_lead_days))]
-    )  # fmt: skip
+    until: list[ColumnElement[bool]] = []
+    if query.until is not None:
+        last = max(query.until, query.today + timedelta(days=query.consent_lead_days))
+        until = [Consent.valid_until <= last]
     rows = uow.session.execute(
         select(Consent.id, Consent.valid_until, Case.id, Case.case_ref, Case.assigned_user_id)
         .join(Case, Case.id == Consent.case_id)
@@ -310,9 +310,7 @@ def collect(
     kinds: Iterable[str] | None = None,
     consent_lead_days: int = 0,
 ) -> list[Reminder]:
-    query = ReminderQuery(
-        today, until, case_scope(uow, scope), uow.ctx.user_id, consent_lead_days
-    )
+    query = ReminderQuery(today, until, case_scope(uow, scope), uow.ctx.user_id, consent_lead_days)
     wanted = set(kinds) if kinds is not None else set(SOURCES)
     items: list[Reminder] = []
     for kind, source in SOURCES.items():

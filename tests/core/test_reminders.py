@@ -377,15 +377,14 @@ def test_a_moved_date_keeps_its_calendar_uid(world: World) -> None:
     a1 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-03-31")
     a2 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-04-02")
     assert a1.uid != a2.uid
-    assert Reminder("follow_up", TUESDAY, "c", "R", "case", "x").uid != Reminder(
-        "consent_expiry", TUESDAY, "c", "R", "consent", "x"
-    ).uid
+    assert (
+        Reminder("follow_up", TUESDAY, "c", "R", "case", "x").uid
+        != Reminder("consent_expiry", TUESDAY, "c", "R", "consent", "x").uid
+    )
 
 
 def _listed(today: date, *due: date) -> reminders.ReminderList:
-    items = tuple(
-        Reminder("follow_up", d, "c", "R-1", "case", f"fu{i}") for i, d in enumerate(due)
-    )
+    items = tuple(Reminder("follow_up", d, "c", "R-1", "case", f"fu{i}") for i, d in enumerate(due))
     return reminders.ReminderList(today, reminders.week_end(today), "mine", items)
 
 
@@ -409,7 +408,7 @@ def test_notifications_tell_only_what_is_new() -> None:
     [
         (datetime(2026, 3, 31, 21, 59, 0, tzinfo=UTC), 120.0),  # 23:59 CEST -> 00:01
         (datetime(2026, 1, 31, 22, 0, 0, tzinfo=UTC), 3660.0),  # 23:00 CET -> 00:01
-        (datetime(2026, 3, 28, 22, 30, tzinfo=UTC), 1860.0),  # 23:30 CET, the night summer time begins
+        (datetime(2026, 3, 28, 22, 30, tzinfo=UTC), 1860.0),  # 23:30 CET, summer time next night
         (datetime(2026, 3, 31, 22, 0, 30, tzinfo=UTC), 30.0),  # 00:00:30 -> 00:01 today
     ],
 )
