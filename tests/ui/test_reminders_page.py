@@ -117,6 +117,10 @@ def test_shown_at_sign_in_and_each_row_opens_its_place(qtbot, services, tmp_path
     qtbot.mouseDClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     wait_tasks(qtbot)
     qtbot.waitUntil(lambda: window.case_page.tabs.currentWidget() is window.case_page.plans)
+    plans_tab = window.case_page.plans
+    qtbot.waitUntil(lambda: plans_tab.loaded_once)
+    rows = {i.row() for i in plans_tab.table.selectedIndexes()}
+    assert [plans_tab.items[r].id for r in rows] == [ids["plan"]]
     window.reminders_action.trigger()
     wait_tasks(qtbot)
     page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
