@@ -725,6 +725,8 @@ class MainWindow(QMainWindow):
         )
         if self.case_page is not None:
             self.case_page.set_meeting_mode(on)
+        if self.reminders_page is not None:
+            self.reminders_page.quiet = on  # no desktop notification while the individual looks
         current = self.stack.currentWidget()
         if on and (
             current is self.case_list

@@ -60,6 +60,7 @@ class RemindersPage(QWidget):
         self.listed: ReminderList | None = None
         self.is_supervisor = services.ctx.role == "supervisor"
         self.ledger = NotificationLedger()
+        self.quiet = False  # meeting mode: no notification (what is new waits for the next one)
         title = QLabel(self.tr("<h2>Att göra</h2>"), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -260,7 +261,7 @@ class RemindersPage(QWidget):
     def _maybe_notify(self) -> None:
         """Emit ``notify_due`` with what became overdue or due this week since the last
         notification (each item once as due, once more when it turns overdue)."""
-        if self.listed is None or not self.notify.isChecked():
+        if self.listed is None or self.quiet or not self.notify.isChecked():
             return
         late, due = self.ledger.fresh(self.listed)
         if late or due:
