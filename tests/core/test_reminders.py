@@ -364,15 +364,25 @@ def test_the_supervisor_starts_on_the_unit_and_sees_whose_case(world: World) -> 
 
 
 def test_a_moved_date_keeps_its_calendar_uid(world: World) -> None:
+    """The .ics UID is the kind and the target, not the date: a plan's follow-up date that
+    moves updates the same calendar event."""
     anna = world.workspace("anna")
     row = anna.cases.create(name=NAME, personnummer=PNR)
-    anna.cases.schedule_follow_up(row.id, TUESDAY)
-    before = anna.reminders.due(today=TUESDAY).items
-    (fu,) = anna.cases.follow_ups(row.id)
-    moved = reminders.Reminder(
-        before[0].kind, TUESDAY + timedelta(days=3), row.id, row.case_ref, "case", fu.id
-    )
-    assert before[0].target_id == fu.id and moved.uid == before[0].uid
+    plan = anna.plans.create(row.id)
+    stamp = datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
+
+    def save_follow_up_on(day: date) -> None:
+        saved = anna.plans.save(
+            PlanEdit(anna.plans.get(plan.id), PlanContent([], [], follow_up_on=day))
+        )
+        assert isinstance(saved, Saved)
+
+    save_follow_up_on(TUESDAY + timedelta(days=10))
+    (before,) = _parse_ics(anna.reminders.ics(today=TUESDAY, stamp=stamp))
+    save_follow_up_on(TUESDAY + timedelta(days=20))
+    (after,) = _parse_ics(anna.reminders.ics(today=TUESDAY, stamp=stamp))
+    assert before["DTSTART;VALUE=DATE"] != after["DTSTART;VALUE=DATE"]
+    assert before["UID"] == after["UID"]
     # an action reminder is one per plan and date: two dates of one plan are two events
     a1 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-03-31")
     a2 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-04-02")
