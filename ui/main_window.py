@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         if self.can_see_cases:
             self.reminders_page = RemindersPage(services, self)
             self.reminders_page.open_item.connect(self.open_reminder)
+            self.reminders_page.notify_due.connect(self.notify_reminders)
             self.stack.addWidget(self.reminders_page)
         else:
             self.admin_page = AdminPage(services, self)
@@ -543,8 +544,10 @@ class MainWindow(QMainWindow):
             self.refresh_urgent_badge()
             self.urgent_timer.start()
         if self.reminders_page is not None:
+            # a worker's own cases; a supervisor's unit (the page starts on it)
             self.reminders_page.loaded.connect(self._reminders_at_sign_in)
             self.reminders_page.refresh()
+            self.reminders_page.start_watching()  # every 15 minutes and after midnight
         if self.server_watch is not None:
             self.server_watch.start()  # prepares the local draft store, syncs what it holds
             self.server_watch.prepared.connect(self._show_drafts)
@@ -553,8 +556,8 @@ class MainWindow(QMainWindow):
 
     # --- reminders (Att göra) -------------------------------------------------------------
     def _reminders_at_sign_in(self) -> None:
-        """The first list after sign-in: shown at once when something is due; a desktop
-        notification too when chosen and a tray exists."""
+        """The first list after sign-in: shown at once when something is due (the desktop
+        notification, when chosen, comes from the page's ``notify_due``)."""
         page = self.reminders_page
         if page is None:
             return
@@ -563,12 +566,19 @@ class MainWindow(QMainWindow):
             return
         if self.stack.currentWidget() is self.case_list:
             self._show(page)
-        if page.notify.isChecked() and QSystemTrayIcon.isSystemTrayAvailable():
-            if self.tray is None:
-                self.tray = QSystemTrayIcon(self.windowIcon(), self)
-                self.tray.messageClicked.connect(self.show_reminders)
-                self.tray.show()
-            self.tray.showMessage(self.tr("Att göra"), page.notification_text())
+
+    def notify_reminders(self, late: int, due: int) -> None:
+        """A desktop notification (system tray) of what became overdue or due: counts only;
+        never in meeting mode, only where the desktop has a tray."""
+        page = self.reminders_page
+        if page is None or self.meeting_mode or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.tr("Att göra"))
+            self.tray.messageClicked.connect(self.show_reminders)
+            self.tray.show()
+        self.tray.showMessage(self.tr("Att göra"), page.notification_text(late, due))
 
     def show_reminders(self) -> None:
         if self.meeting_mode or self.reminders_page is None:
@@ -590,6 +600,10 @@ class MainWindow(QMainWindow):
             tab = {"plan": page.plans, "consent": page.consents, "safety": page.safety}.get(
                 item.target, page.followups
             )
+            # the row the reminder names (the safety tab shows one plan: nothing to select)
+            select = getattr(tab, "select", None)
+            if callable(select):
+                select(item.target_id)
             page.tabs.setCurrentWidget(tab)
 
         self._leave_work_page(lambda: self._open_case(item.case_id, then=select_tab))
@@ -711,6 +725,8 @@ class MainWindow(QMainWindow):
         )
         if self.case_page is not None:
             self.case_page.set_meeting_mode(on)
+        if self.reminders_page is not None:
+            self.reminders_page.quiet = on  # no desktop notification while the individual looks
         current = self.stack.currentWidget()
         if on and (
             current is self.case_list
@@ -765,6 +781,8 @@ class MainWindow(QMainWindow):
     def _stop_watching(self) -> None:
         self.idle.stop()
         self.urgent_timer.stop()
+        if self.reminders_page is not None:
+            self.reminders_page.stop_watching()
         if self.server_watch is not None:
             self.server_watch.stop()
 

@@ -15,7 +15,7 @@ most 10 MB) may be attached: it is sealed with the data key, bound to its row, i
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Final
@@ -174,6 +174,21 @@ def renewed_by(consent: ConsentInfo, others: Sequence[ConsentInfo]) -> ConsentIn
         ):
             return other
     return None
+
+
+def renewed_ids(uow: UnitOfWork, case_ids: Iterable[str]) -> set[str]:
+    """The consents of these cases that a later consent to the same recipient carries on
+    (:func:`renewed_by`): they neither end nor warn any more (the supervisor's queue, the
+    reminders). Withdrawn consents are not looked at (they renew nothing)."""
+    wanted = sorted(set(case_ids))
+    if not wanted:
+        return set()
+    per_case: dict[str, list[ConsentInfo]] = {}
+    for c in uow.session.execute(
+        select(Consent).where(Consent.case_id.in_(wanted), Consent.withdrawn_on.is_(None))
+    ).scalars():
+        per_case.setdefault(c.case_id, []).append(info_of(uow, c, None))
+    return {c.id for infos in per_case.values() for c in infos if renewed_by(c, infos) is not None}
 
 
 def states_on(consents: Sequence[ConsentInfo], day: date, warning_days: int) -> dict[str, str]:
@@ -595,17 +610,11 @@ def ending_consents(
     ).all()
     if not rows:
         return []
-    case_ids = sorted({c.case_id for c, _ref in rows})
-    others: dict[str, list[ConsentInfo]] = {}
-    for c in uow.session.execute(
-        select(Consent).where(Consent.case_id.in_(case_ids), Consent.withdrawn_on.is_(None))
-    ).scalars():
-        others.setdefault(c.case_id, []).append(info_of(uow, c, None))
+    renewed = renewed_ids(uow, {c.case_id for c, _ref in rows})
     result = []
     for c, ref in rows:
         assert c.valid_until is not None
-        mine = next(o for o in others[c.case_id] if o.id == c.id)
-        if renewed_by(mine, others[c.case_id]) is not None:
+        if c.id in renewed:
             continue
         result.append(
             EndingConsent(

@@ -11,19 +11,21 @@ A source must
   "open cases only" in one SQL condition): it never widens what the user reaches;
 - return only dates on or before ``query.until`` (``None``: every open date);
 - leave out what is finished (a follow-up done, an action done or cancelled, a consent
-  withdrawn) and put nothing personal in a reminder: a reminder carries ids, the case
-  reference, the kind and the date, so it can be printed in a calendar file as it is.
+  withdrawn or renewed) and put nothing personal in a reminder: a reminder carries ids, the
+  case reference, the kind and the date, so it can be printed in a calendar file as it is.
 
 "This week" is the Swedish calendar week (Monday to Sunday) of today; "today" is the date in
 Sweden (Europe/Stockholm) at the moment of asking, so a reminder turns overdue at local
-midnight whatever the computer's clock zone.
+midnight whatever the computer's clock zone. A consent's end is shown earlier: from
+``query.consent_lead_days`` before its last day (the unit's ``consent_warning_days``, the
+same as the supervisor's consent queue), so there is time to renew it.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -37,9 +39,11 @@ from assessment_app.db.models import (
     FollowUp,
     PlanAction,
     SafetyPlan,
+    User,
 )
 from assessment_app.errors import AccessDeniedError, ValidationError
 from assessment_app.records.access import case_filter
+from assessment_app.records.consents import renewed_ids
 
 if TYPE_CHECKING:
     from assessment_app.workspace.unit import UnitOfWork
@@ -61,7 +65,8 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 class Reminder:
     """One date to act on. ``target`` says where it opens: ``case`` (the follow-ups),
     ``plan`` (``target_id`` is the plan), ``consent`` (``target_id`` is the consent) or
-    ``safety`` (``target_id`` is the safety plan)."""
+    ``safety`` (``target_id`` is the safety plan). ``key`` names the thing the date belongs
+    to when ``target_id`` alone does not (an action reminder is one per plan *and* date)."""
 
     kind: str
     due_on: date
@@ -70,6 +75,7 @@ class Reminder:
     target: str
     target_id: str
     assigned_user_id: str | None = None
+    key: str = ""
 
     def overdue(self, today: date) -> bool:
         return self.due_on < today
@@ -79,9 +85,16 @@ class Reminder:
         return en if language == "en" else sv
 
     @property
+    def identity(self) -> str:
+        """What the date belongs to: the kind and the follow-up, plan, consent or safety plan
+        (not the date, so a moved date is the same reminder)."""
+        return f"{self.kind}|{self.key or self.target_id}"
+
+    @property
     def uid(self) -> str:
-        """A stable calendar id that says nothing about the person or the case."""
-        digest = hashlib.sha256(f"{self.kind}|{self.target_id}|{self.due_on}".encode()).hexdigest()
+        """A stable calendar id that says nothing about the person or the case: the kind and
+        the target, not the date, so a moved date updates the same calendar event."""
+        digest = hashlib.sha256(self.identity.encode()).hexdigest()
         return f"{digest[:32]}@assessment-app"
 
 
@@ -91,6 +104,7 @@ class ReminderQuery:
     until: date | None
     cases: ColumnElement[bool]  # the access rule, the scope and "open cases only"
     user_id: str
+    consent_lead_days: int = 0  # a consent's end shows from this many days before today
 
 
 ReminderSource = Callable[["UnitOfWork", ReminderQuery], Iterable[Reminder]]
@@ -102,6 +116,9 @@ class ReminderList:
     week_end: date
     scope: str
     items: tuple[Reminder, ...]
+    # user id -> the worker's display name (else user name); filled for the unit view only
+    workers: dict[str, str] = field(default_factory=dict)
+    consent_lead_days: int = 0
 
     @property
     def overdue(self) -> list[Reminder]:
@@ -110,6 +127,15 @@ class ReminderList:
     @property
     def this_week(self) -> list[Reminder]:
         return [r for r in self.items if self.today <= r.due_on <= self.week_end]
+
+    @property
+    def upcoming(self) -> list[Reminder]:
+        """After this week: only consents that end within their lead time."""
+        return [r for r in self.items if r.due_on > self.week_end]
+
+    def worker(self, item: Reminder) -> str:
+        """Whose case it is (the unit view): the assigned worker's name, else ``""``."""
+        return self.workers.get(item.assigned_user_id or "", "")
 
     def by_case(self) -> dict[str, list[Reminder]]:
         """Items grouped per case reference, overdue first within each case."""
@@ -188,11 +214,20 @@ def action_due_dates(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder
     ).all()
     for plan_id, due_on, case_id, ref, assigned in rows:
         if due_on is not None:  # the query asks for dates; this tells the type checker
-            yield Reminder("action_due", due_on, case_id, ref, "plan", plan_id, assigned)
+            yield Reminder(
+                "action_due", due_on, case_id, ref, "plan", plan_id, assigned,
+                key=f"{plan_id}|{due_on.isoformat()}",
+            )  # fmt: skip
 
 
 def consent_expiry(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
-    """Consents with a last day that are not withdrawn: renew or let them end."""
+    """Consents with a last day that are neither withdrawn nor renewed (a later consent to
+    the same recipient carries them on, :func:`consents.renewed_ids`, the supervisor's
+    queue's rule): renew or let them end. Shown from ``query.consent_lead_days`` before."""
+    until: list[ColumnElement[bool]] = []
+    if query.until is not None:
+        last = max(query.until, query.today + timedelta(days=query.consent_lead_days))
+        until = [Consent.valid_until <= last]
     rows = uow.session.execute(
         select(Consent.id, Consent.valid_until, Case.id, Case.case_ref, Case.assigned_user_id)
         .join(Case, Case.id == Consent.case_id)
@@ -200,11 +235,12 @@ def consent_expiry(uow: UnitOfWork, query: ReminderQuery) -> Iterable[Reminder]:
             query.cases,
             Consent.withdrawn_on.is_(None),
             Consent.valid_until.is_not(None),
-            *_until(query, Consent.valid_until),
+            *until,
         )
     ).all()
+    renewed = renewed_ids(uow, {row[2] for row in rows})
     for consent_id, due_on, case_id, ref, assigned in rows:
-        if due_on is not None:  # the query asks for dates; this tells the type checker
+        if due_on is not None and consent_id not in renewed:
             yield Reminder("consent_expiry", due_on, case_id, ref, "consent", consent_id, assigned)
 
 
@@ -272,8 +308,9 @@ def collect(
     until: date | None,
     scope: str = "mine",
     kinds: Iterable[str] | None = None,
+    consent_lead_days: int = 0,
 ) -> list[Reminder]:
-    query = ReminderQuery(today, until, case_scope(uow, scope), uow.ctx.user_id)
+    query = ReminderQuery(today, until, case_scope(uow, scope), uow.ctx.user_id, consent_lead_days)
     wanted = set(kinds) if kinds is not None else set(SOURCES)
     items: list[Reminder] = []
     for kind, source in SOURCES.items():
@@ -282,10 +319,76 @@ def collect(
     return sorted(items, key=lambda r: (r.due_on, r.case_ref, r.kind, r.target_id))
 
 
-def due_this_week(uow: UnitOfWork, *, today: date, scope: str = "mine") -> ReminderList:
-    """What is overdue and what is due from today to Sunday."""
+def due_this_week(
+    uow: UnitOfWork, *, today: date, scope: str = "mine", consent_lead_days: int = 0
+) -> ReminderList:
+    """What is overdue and what is due from today to Sunday, and the consents that end within
+    ``consent_lead_days`` (after Sunday: :attr:`ReminderList.upcoming`). The unit view names
+    whose case each is (the worker's name: not the client's personal data)."""
     end = week_end(today)
-    return ReminderList(today, end, scope, tuple(collect(uow, today=today, until=end, scope=scope)))
+    items = tuple(
+        collect(uow, today=today, until=end, scope=scope, consent_lead_days=consent_lead_days)
+    )
+    workers = worker_names(uow, {i.assigned_user_id for i in items}) if scope == "unit" else {}
+    return ReminderList(today, end, scope, items, workers, consent_lead_days)
+
+
+def worker_names(uow: UnitOfWork, user_ids: Iterable[str | None]) -> dict[str, str]:
+    """user id -> display name, else user name."""
+    wanted = sorted({u for u in user_ids if u})
+    if not wanted:
+        return {}
+    out: dict[str, str] = {}
+    for user in uow.session.execute(select(User).where(User.id.in_(wanted))).scalars():
+        name = uow.open("users", "display_name_enc", user.id, user.display_name_enc)
+        out[user.id] = str(name) if name else user.username
+    return out
+
+
+# --- desktop notifications (Qt-free: what is new since the last one) -------------------------
+
+
+class NotificationLedger:
+    """Which reminders a desktop notification has already told about, so the next one says
+    only what became due (this week) or overdue since: an item is told once as due and once
+    more when it turns overdue; a moved date is told again. Consents that end later than this
+    week (:attr:`ReminderList.upcoming`) are not notified."""
+
+    def __init__(self) -> None:
+        self._told: set[tuple[str, date, bool]] = set()
+
+    def fresh(self, listed: ReminderList) -> tuple[int, int]:
+        """(new overdue, new due this week) in ``listed``; they count as told from now on."""
+        late = due = 0
+        for item in listed.items:
+            if item.due_on > listed.week_end:
+                continue
+            overdue = item.overdue(listed.today)
+            key = (item.identity, item.due_on, overdue)
+            if key in self._told:
+                continue
+            self._told.add(key)
+            if overdue:
+                late += 1
+            else:
+                due += 1
+        return late, due
+
+
+def seconds_to_next_day(
+    now: datetime | None = None, *, after: timedelta = timedelta(minutes=1)
+) -> float:
+    """Seconds from ``now`` (aware; default this moment) to ``after`` past the next midnight in
+    Sweden: when "today" changes and yesterday's dates turn overdue."""
+    moment = now or datetime.now(UTC)
+    if moment.tzinfo is None:
+        raise ValueError("now must carry a time zone")
+    local = moment.astimezone(SWEDEN).date()
+    for day in (local, local + timedelta(days=1)):
+        target = datetime(day.year, day.month, day.day, tzinfo=SWEDEN) + after
+        if target > moment:
+            break
+    return max((target - moment).total_seconds(), 1.0)
 
 
 # --- the calendar file ------------------------------------------------------------------------

@@ -26,12 +26,19 @@ class ReminderUseCases:
         """A supervisor may list the whole unit's dates as well as their own."""
         return self.ws.ctx.role == "supervisor"
 
+    def default_scope(self) -> str:
+        """What the screen and the sign-in check show first: a supervisor's unit, else mine."""
+        return "unit" if self.may_see_unit() else "mine"
+
     def due(self, *, today: date | None = None, scope: str = "mine") -> ReminderList:
         """Overdue and due this week (to Sunday), per case: ``mine`` (the cases assigned to
-        me) or ``unit`` (a supervisor's whole unit). ``today``: the date in Sweden now."""
+        me) or ``unit`` (a supervisor's whole unit). ``today``: the date in Sweden now. A
+        consent's end shows from the unit's ``consent_warning_days`` before (as in the
+        supervisor's consent queue)."""
         day = today or reminders.today_in_sweden()
+        lead = self.ws.rules().consent_warning_days
         with self.ws.read() as uow:
-            return reminders.due_this_week(uow, today=day, scope=scope)
+            return reminders.due_this_week(uow, today=day, scope=scope, consent_lead_days=lead)
 
     def ics(self, *, today: date | None = None, stamp: datetime | None = None) -> str:
         """Every open date of my own cases (overdue ones too) as an iCalendar text."""

@@ -284,3 +284,194 @@ def test_cli_lists_and_exports(sqlite_world: World, tmp_path: Path) -> None:
     assert "7 datum" in exported.stdout
     text = out.read_bytes().decode("utf-8")
     assert len(_parse_ics(text)) == 7 and NAME not in text and PNR not in text
+    # the calendar file is one's own dates: --unit with --ics is refused, not ignored
+    other = tmp_path / "enheten.ics"
+    both = run([*base, "--unit", "--ics", str(other)], pw)
+    assert both.returncode == 2 and "ta bort --unit" in both.stderr, both.stderr
+    assert not other.exists()
+
+
+# --- the audit's findings (consents renewed and warned ahead, ids, notifications) ----------
+
+
+def test_a_renewed_consent_leaves_the_list(world: World) -> None:
+    """A later consent to the same recipient carries the old one on: no "Samtycke upphör"
+    (the supervisor's consent queue uses the same rule, consents.renewed_ids)."""
+    anna = world.workspace("anna")
+    ids = _case_with_dates(anna, NAME, PNR, TUESDAY)
+    later = TUESDAY + timedelta(days=8)  # after the renewal's own lead time would show it
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+    renewal = anna.cases.give_consent(
+        ids["case"], "police", ["housing"], given_on=TUESDAY, valid_until=TUESDAY + timedelta(365)
+    )
+    for day in (TUESDAY, later):  # due this week, and overdue
+        consent_items = [
+            r.target_id for r in anna.reminders.due(today=day).items if r.kind == "consent_expiry"
+        ]
+        assert consent_items == [], day
+    # withdrawing the renewal brings the old end back (it is no longer carried on)
+    view = anna.cases.consents(ids["case"])
+    new = next(c for c in view.consents if c.id == renewal.id)
+    anna.cases.withdraw_consent(new.id, new.version, TUESDAY)
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+    # a consent to another recipient does not renew it
+    anna.cases.give_consent(
+        ids["case"], "other", ["housing"], recipient_name="Hyresvärden",
+        given_on=TUESDAY, valid_until=TUESDAY + timedelta(365),
+    )  # fmt: skip
+    assert ids["consent"] in {r.target_id for r in anna.reminders.due(today=later).items}
+
+
+def test_a_consent_end_shows_from_the_warning_days_before(world: World) -> None:
+    """The consent queue's 30 days (consent_warning_days): a consent ending in 30 days is
+    listed as upcoming, not due this week; one ending in 31 days is not listed yet."""
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    in_30 = anna.cases.give_consent(
+        row.id, "police", ["housing"], given_on=TUESDAY - timedelta(10),
+        valid_until=TUESDAY + timedelta(days=30),
+    )  # fmt: skip
+    anna.cases.give_consent(
+        row.id, "other", ["housing"], recipient_name="Hyresvärden",
+        given_on=TUESDAY - timedelta(10), valid_until=TUESDAY + timedelta(days=31),
+    )  # fmt: skip
+    anna.cases.schedule_follow_up(row.id, TUESDAY + timedelta(days=30))  # not a consent: later
+    assert anna.rules().consent_warning_days == 30
+    listed = anna.reminders.due(today=TUESDAY)
+    assert [(r.kind, r.due_on, r.target_id) for r in listed.items] == [
+        ("consent_expiry", TUESDAY + timedelta(days=30), in_30.id)
+    ]
+    assert listed.upcoming == list(listed.items) and not listed.this_week and not listed.overdue
+    assert listed.consent_lead_days == 30
+    # in its own week it is due this week, after its last day overdue
+    week = anna.reminders.due(today=TUESDAY + timedelta(28))
+    assert in_30.id in [r.target_id for r in week.this_week] and not week.upcoming
+    late = anna.reminders.due(today=TUESDAY + timedelta(days=31))
+    assert in_30.id in [r.target_id for r in late.overdue]
+
+
+def test_the_supervisor_starts_on_the_unit_and_sees_whose_case(world: World) -> None:
+    anna, chef = world.workspace("anna"), world.workspace("chef")
+    a = _case_with_dates(anna, NAME, PNR, TUESDAY)
+    assert chef.reminders.default_scope() == "unit"
+    assert anna.reminders.default_scope() == "mine"
+    unit = chef.reminders.due(today=TUESDAY, scope="unit")
+    anna_id = anna.ctx.user_id
+    assert {unit.worker(r) for r in unit.items} == {unit.workers[anna_id]}
+    assert unit.workers[anna_id] and unit.workers[anna_id] != NAME
+    assert anna.reminders.due(today=TUESDAY).workers == {}  # one's own list: no column
+    assert {r.case_ref for r in unit.items} == {a["ref"]}
+
+
+def test_a_moved_date_keeps_its_calendar_uid(world: World) -> None:
+    """The .ics UID is the kind and the target, not the date: a plan's follow-up date that
+    moves updates the same calendar event."""
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    plan = anna.plans.create(row.id)
+    stamp = datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
+
+    def save_follow_up_on(day: date) -> None:
+        saved = anna.plans.save(
+            PlanEdit(anna.plans.get(plan.id), PlanContent([], [], follow_up_on=day))
+        )
+        assert isinstance(saved, Saved)
+
+    save_follow_up_on(TUESDAY + timedelta(days=10))
+    (before,) = _parse_ics(anna.reminders.ics(today=TUESDAY, stamp=stamp))
+    save_follow_up_on(TUESDAY + timedelta(days=20))
+    (after,) = _parse_ics(anna.reminders.ics(today=TUESDAY, stamp=stamp))
+    assert before["DTSTART;VALUE=DATE"] != after["DTSTART;VALUE=DATE"]
+    assert before["UID"] == after["UID"]
+    # an action reminder is one per plan and date: two dates of one plan are two events
+    a1 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-03-31")
+    a2 = Reminder("action_due", TUESDAY, row.id, "R", "plan", "p1", key="p1|2026-04-02")
+    assert a1.uid != a2.uid
+    assert (
+        Reminder("follow_up", TUESDAY, "c", "R", "case", "x").uid
+        != Reminder("consent_expiry", TUESDAY, "c", "R", "consent", "x").uid
+    )
+
+
+def _listed(today: date, *due: date) -> reminders.ReminderList:
+    items = tuple(Reminder("follow_up", d, "c", "R-1", "case", f"fu{i}") for i, d in enumerate(due))
+    return reminders.ReminderList(today, reminders.week_end(today), "mine", items)
+
+
+def test_notifications_tell_only_what_is_new() -> None:
+    ledger = reminders.NotificationLedger()
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY)) == (1, 1)
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY)) == (0, 0)  # no repeat
+    # a new date this week; a consent-like date after Sunday is not told
+    assert ledger.fresh(_listed(TUESDAY, TUESDAY - timedelta(1), TUESDAY, TUESDAY + timedelta(2),
+                                TUESDAY + timedelta(20))) == (0, 1)  # fmt: skip
+    # next day: Tuesday's date turned overdue (told once more), the rest is old news
+    wednesday = TUESDAY + timedelta(1)
+    got = ledger.fresh(_listed(wednesday, TUESDAY - timedelta(1), TUESDAY, TUESDAY + timedelta(2)))
+    assert got == (1, 0)
+    assert ledger.fresh(_listed(wednesday, TUESDAY - timedelta(1), TUESDAY)) == (0, 0)
+    assert reminders.NotificationLedger().fresh(_listed(TUESDAY)) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("now", "seconds"),
+    [
+        (datetime(2026, 3, 31, 21, 59, 0, tzinfo=UTC), 120.0),  # 23:59 CEST -> 00:01
+        (datetime(2026, 1, 31, 22, 0, 0, tzinfo=UTC), 3660.0),  # 23:00 CET -> 00:01
+        (datetime(2026, 3, 28, 22, 30, tzinfo=UTC), 1860.0),  # 23:30 CET, summer time next night
+        (datetime(2026, 3, 31, 22, 0, 30, tzinfo=UTC), 30.0),  # 00:00:30 -> 00:01 today
+    ],
+)
+def test_the_refresh_after_local_midnight(now: datetime, seconds: float) -> None:
+    assert reminders.seconds_to_next_day(now) == seconds
+
+
+def test_ics_leaves_out_the_riskiest_sources(world: World, tmp_path: Path) -> None:
+    """A safety plan (threat, named people, places, code word), a consent with a recipient's
+    name and a note, and a long case reference that must fold: the file holds none of the
+    texts, no name, no personnummer, folded or unfolded."""
+    from dataclasses import replace
+
+    from sqlalchemy import update
+
+    from assessment_app.db.models import Case
+    from tests.core.test_safety_plan import SECRETS, THREAT_WHO, plan_content
+
+    anna = world.workspace("anna")
+    row = anna.cases.create(name=NAME, personnummer=PNR)
+    long_ref = "AV-2026-ÅÄÖ,;långt-ärende-ÖÄÅ-01"  # 32 characters, escaped and multibyte
+    assert len(long_ref) <= 32
+    db = world.db()
+    with db.sessions() as session, session.begin():
+        session.execute(update(Case).where(Case.id == row.id).values(case_ref=long_ref))
+    db.dispose()
+    plan = anna.safety.create(row.id)
+    content = replace(plan_content(), review_due_on=TUESDAY + timedelta(days=2))
+    plan = anna.safety.save(plan.id, plan.version, content)
+    recipient, note = "Kriminalinspektör Hemligsson", "Får bara ringas efter kl 16, dottern Elvira"
+    consent = anna.cases.give_consent(
+        row.id, "police", ["safety"], recipient_name=recipient, note=note,
+        given_on=TUESDAY - timedelta(days=10), valid_until=TUESDAY + timedelta(days=20),
+    )  # fmt: skip
+    out = tmp_path / "bevakning.ics"
+    count = anna.reminders.export_ics(
+        out, today=TUESDAY, stamp=datetime(2026, 3, 31, 8, 0, tzinfo=UTC)
+    )
+    text = out.read_bytes().decode("utf-8")
+    events = _parse_ics(text)  # every physical line at most 75 octets
+    assert count == len(events) == 2
+    kinds = {e["CATEGORIES"] for e in events}
+    assert kinds == {"safety_review", "consent_expiry"}
+    summaries = [e["SUMMARY"] for e in events]
+    escaped_ref = long_ref.replace(",", "\\,").replace(";", "\\;")
+    assert all(s.endswith(escaped_ref) for s in summaries), summaries
+    assert any(len(line.encode()) > 75 for line in ("SUMMARY:" + s for s in summaries))
+    assert text.count("\r\n ") >= 1  # a folded line
+    unfolded = text.replace("\r\n ", "")
+    secrets = (
+        *SECRETS, THREAT_WHO, recipient, "Hemligsson", note, "Elvira", NAME, "Åsa", "Öberg",
+        PNR, PNR.replace("-", ""), "811228", "9874", "anna", row.id, plan.id, consent.id,
+    )  # fmt: skip
+    for body in (text.lower(), unfolded.lower()):
+        for secret in secrets:
+            assert secret.lower() not in body, secret

@@ -147,6 +147,7 @@ USE_CASES: dict[str, str] = {
     "admin.change_password": OTHER,
     # reminders
     "reminders.may_see_unit": READS,
+    "reminders.default_scope": READS,
     "reminders.due": READS,
     "reminders.ics": READS,
     "reminders.export_ics": OTHER,  # a calendar file written out (audited), nothing changes

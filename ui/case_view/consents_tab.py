@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from assessment_app.records import consents
 from assessment_app.records.consents import ConsentDocumentInfo, ConsentInfo
 from assessment_app.records.providers import ProviderInfo
+from ui.case_view.records_tabs import select_row_of
 from ui.cases import labels
 from ui.messages import error_message
 from ui.services import Services
@@ -412,6 +413,7 @@ class ConsentsTab(QWidget):
         self.warning_days = 30
         self.today: date | None = None  # None: today (tests may pass a day)
         self.busy = False  # a withdrawal or a copy is being saved
+        self.to_select: str | None = None  # a consent to select once the list is read
         ws = services.ws
 
         def fetch() -> ConsentsData:
@@ -517,7 +519,14 @@ class ConsentsTab(QWidget):
         for column in range(2, len(COLUMNS)):
             self.table.resizeColumnToContents(column)
         self._show_summary()
+        select_row_of(self.table, [c.id for c in self.items], self.to_select)
+        self.to_select = None
         self._selection_changed()
+
+    def select(self, consent_id: str) -> None:
+        """Select the consent's row (a reminder names it): now, or when the list is read."""
+        if self.loading or not select_row_of(self.table, [c.id for c in self.items], consent_id):
+            self.to_select = consent_id
 
     def _mark(self, item: QTableWidgetItem, state: str) -> None:
         if state == consents.ENDING:

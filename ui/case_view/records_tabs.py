@@ -70,6 +70,17 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.resizeColumnsToContents()
 
 
+def select_row_of(table: QTableWidget, ids: list[str], target_id: str | None) -> bool:
+    """Select and show the row whose item has ``target_id`` (a reminder's target)."""
+    if target_id is None or target_id not in ids:
+        return False
+    row = ids.index(target_id)
+    table.selectRow(row)
+    table.setCurrentCell(row, 0)
+    table.scrollToItem(table.item(row, 0))
+    return True
+
+
 def _selected_row(table: QTableWidget) -> int | None:
     rows = {i.row() for i in table.selectedIndexes()}
     return rows.pop() if len(rows) == 1 else None
@@ -214,6 +225,7 @@ class PlansTab(QWidget):
         self.case_id = case_id
         self.items: list[plans.PlanInfo] = []
         self.creating = False
+        self.to_select: str | None = None  # a plan to select once the list is read
         ws = services.ws
         self.loader = Loader(self, lambda: ws.cases.plans(case_id), self._loaded, self._failed)
         self.table = _table(
@@ -272,6 +284,13 @@ class PlansTab(QWidget):
                 for p in self.items
             ],
         )
+        select_row_of(self.table, [p.id for p in self.items], self.to_select)
+        self.to_select = None
+
+    def select(self, plan_id: str) -> None:
+        """Select the plan's row (a reminder names it): now, or when the list is read."""
+        if self.loading or not select_row_of(self.table, [p.id for p in self.items], plan_id):
+            self.to_select = plan_id
 
     def create_plan(self) -> None:
         """A new plan, with goals prefilled for the areas the latest assessment rated with a
@@ -313,6 +332,7 @@ class FollowUpsTab(QWidget):
         self.case_id = case_id
         self.items: list[followups.FollowUpInfo] = []
         self.busy = False  # a follow-up is being started, planned or marked done
+        self.to_select: str | None = None  # a follow-up to select once the list is read
         ws = services.ws
 
         def fetch() -> FollowUpsData:
@@ -389,7 +409,14 @@ class FollowUpsTab(QWidget):
             linked = self.tr("Ja") if f.assessment_id else ""
             rows.append([f.due_on.isoformat(), state, linked])
         _fill(self.table, rows)
+        select_row_of(self.table, [f.id for f in self.items], self.to_select)
+        self.to_select = None
         self.comparison.show_changes(data.changes)
+
+    def select(self, follow_up_id: str) -> None:
+        """Select the follow-up's row (a reminder names it): now, or when the list is read."""
+        if self.loading or not select_row_of(self.table, [f.id for f in self.items], follow_up_id):
+            self.to_select = follow_up_id
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assessment_app.cli.common import say, workspace
+from assessment_app.errors import ValidationError
 
 
 def register(sub: Any) -> None:
@@ -20,12 +21,20 @@ def register(sub: Any) -> None:
         "--unit", action="store_true", help="supervisor: every case of the unit, not only mine"
     )
     p.add_argument(
-        "--ics", type=Path, metavar="FILE", help="write my open dates as a calendar file"
+        "--ics",
+        type=Path,
+        metavar="FILE",
+        help="write my open dates as a calendar file (my own cases only; not with --unit)",
     )
     p.set_defaults(handler=cmd_reminders)
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
+    if args.ics is not None and args.unit:
+        raise ValidationError(
+            "--ics writes only your own dates; leave out --unit.",
+            "--ics skriver bara dina egna datum; ta bort --unit.",
+        )
     ws = workspace(args)
     language = "en" if getattr(args, "lang", "sv") == "en" else "sv"
     if args.ics is not None:
@@ -50,11 +59,14 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         print(say(args, "  Inget är försenat eller ska göras den här veckan.", "  Nothing due."))
         return 0
     for ref, items in listed.by_case().items():
-        print(f"  {ref}")
+        worker = listed.worker(items[0])
+        print(f"  {ref}" + (f"  ({worker})" if worker else ""))
         for item in items:
-            late = item.overdue(listed.today)
-            when = (
-                say(args, "försenad", "overdue") if late else say(args, "denna vecka", "this week")
-            )
+            if item.overdue(listed.today):
+                when = say(args, "försenad", "overdue")
+            elif item.due_on > listed.week_end:
+                when = say(args, "kommande", "upcoming")
+            else:
+                when = say(args, "denna vecka", "this week")
             print(f"    {item.due_on}  {item.label(language):<28} {when}")
     return 0
