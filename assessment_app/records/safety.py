@@ -2,9 +2,9 @@
 
 A safety plan is a structured document of the case, one row per version (``safety_plans``),
 reviewed like an action plan: a draft is edited and saved under its row version (a stale save
-is a :class:`~assessment_app.errors.StaleEditError`), submitted, and approved or returned by a
-second person (a supervisor who is not the one who submitted it). An approved version is locked;
-changing it makes a new version that supersedes it. Each version has a review due date (plain,
+is a :class:`~assessment_app.errors.StaleEditError`), submitted, and approved by a second
+person (a supervisor who neither created, edited nor submitted the version) or returned. An
+approved version is locked; changing it makes a new version that supersedes it. Each version has a review due date (plain,
 so the reminders can list it without opening anything: :func:`review_dates`).
 
 Everything the plan says is one sealed JSON value (:class:`SafetyPlanContent`): the threat
@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 from assessment_app import audit
 from assessment_app import damage as _damage
-from assessment_app.db.models import Case, SafetyPlan, SafetyPlanReview, User
+from assessment_app.db.models import AuditEvent, Case, SafetyPlan, SafetyPlanReview, User
 from assessment_app.db.types import new_id
 from assessment_app.errors import ValidationError
 from assessment_app.records.access import case_filter, not_found
@@ -360,6 +360,14 @@ class SafetyPlanInfo:
     created_by: str | None  # user id
     supersedes_id: str | None = None
     damaged: bool = False
+    # user ids who wrote this version (made it, saved it) or submitted it: they may not
+    # approve it (:meth:`may_approve`, the one rule the core and the screens use)
+    own_by: frozenset[str] = frozenset()
+
+    def may_approve(self, user_id: str | None) -> bool:
+        """Four eyes: whoever created, edited or submitted this version does not approve it
+        (any supervisor may return it, as with the action plan)."""
+        return user_id is not None and user_id not in self.own_by
 
     @property
     def editable(self) -> bool:
@@ -503,6 +511,24 @@ def infos(uow: UnitOfWork, rows: Sequence[SafetyPlan]) -> list[SafetyPlanInfo]:
                 r.id,
             )
         )
+    own: dict[str, set[str]] = {p.id: {p.created_by} if p.created_by else set() for p in rows}
+    version_of = {p.id: p.plan_version for p in rows}
+    for r in reviews:
+        if (
+            r.decision == "submitted"
+            and r.decided_by
+            and r.plan_version == version_of[r.safety_plan_id]
+        ):
+            own[r.safety_plan_id].add(r.decided_by)
+    for object_id, user_id in uow.session.execute(
+        select(AuditEvent.object_id, AuditEvent.user_id).where(
+            AuditEvent.object_type == "safety_plan",
+            AuditEvent.object_id.in_([p.id for p in rows]),
+            AuditEvent.action.in_((audit.RECORD_CREATE, audit.RECORD_UPDATE)),
+        )
+    ).all():
+        if object_id in own and user_id:
+            own[object_id].add(user_id)
     result = []
     for p in rows:
         raw = uow.open(TABLE, COLUMN, p.id, p.content_enc, None)
@@ -524,6 +550,7 @@ def infos(uow: UnitOfWork, rows: Sequence[SafetyPlan]) -> list[SafetyPlanInfo]:
                 p.created_by,
                 p.supersedes_id,
                 damaged,
+                frozenset(own[p.id]),
             )
         )
     return result
@@ -685,8 +712,9 @@ def decide(
     approve: bool,
     comment: str = "",
 ) -> SafetyPlanInfo:
-    """Approve or return a submitted version: a supervisor, and a second person (not the one
-    who submitted it)."""
+    """Approve or return a submitted version, as a supervisor. Four eyes, as for the action
+    plan: whoever created, edited or submitted this version cannot approve it
+    (:meth:`SafetyPlanInfo.may_approve`); any supervisor may return it with a reason."""
     uow.ctx.require_role("supervisor")
     if not approve and not comment.strip():
         raise _bad(
@@ -699,20 +727,12 @@ def decide(
             "Only a submitted safety plan can be approved or returned.",
             "Bara en inskickad skyddsplan kan godkännas eller lämnas tillbaka.",
         )
-    submitter = uow.session.execute(
-        select(SafetyPlanReview.decided_by)
-        .where(
-            SafetyPlanReview.safety_plan_id == row.id,
-            SafetyPlanReview.plan_version == row.plan_version,
-            SafetyPlanReview.decision == "submitted",
-        )
-        .order_by(SafetyPlanReview.decided_at.desc())
-        .limit(1)
-    ).scalar()
-    if submitter == uow.ctx.user_id:
+    if approve and not infos(uow, [row])[0].may_approve(uow.ctx.user_id):
         raise _bad(
-            "A second person reviews the safety plan: you submitted it yourself.",
-            "Skyddsplanen granskas av en andra person: du skickade in den själv.",
+            "A second person approves the safety plan: you wrote, changed or submitted this "
+            "version yourself. Another supervisor must approve it.",
+            "Skyddsplanen godkänns av en andra person: du har själv skrivit, ändrat eller "
+            "skickat in den här versionen. En annan arbetsledare måste godkänna den.",
         )
     row.review_state = "approved" if approve else "returned"
     row.updated_by = uow.ctx.user_id

@@ -192,6 +192,33 @@ def test_round_trip_versions_and_review_by_a_second_person(world: World) -> None
         chef.safety.decide(v2.id, v2.version, approve=True)
 
 
+def test_a_supervisor_who_edited_the_version_cannot_approve_it(world: World) -> None:
+    """Four eyes as for the action plan: editing the worker's draft makes it the supervisor's
+    own version, even when the worker submits it; another supervisor approves it."""
+    from assessment_app import accounts
+    from tests.conftest import ADMIN_PW, WORKER_PW
+
+    admin = world.sign_in("admin", ADMIN_PW)
+    accounts.add_user(admin, "chef2", WORKER_PW, "supervisor", unit="Enhet Nord")
+    anna, chef, chef2 = world.workspace("anna"), world.workspace("chef"), world.workspace("chef2")
+    case_id = new_case(anna)
+    draft = anna.safety.create(case_id)
+    # the supervisor fills in the worker's draft; the worker submits it unchanged
+    edited = chef.safety.save(draft.id, draft.version, plan_content())
+    submitted = anna.safety.submit(edited.id, edited.version)
+    assert submitted.submitted_by == "anna"
+    assert not submitted.may_approve(chef.ctx.user_id)
+    assert not submitted.may_approve(anna.ctx.user_id)
+    assert submitted.may_approve(chef2.ctx.user_id)
+    with pytest.raises(ValidationError) as refused:
+        chef.safety.decide(submitted.id, submitted.version, approve=True)
+    assert "en annan arbetsledare måste godkänna" in refused.value.user_message.lower()
+    assert chef.safety.get(submitted.id).review_state == "submitted"
+    approved = chef2.safety.decide(submitted.id, submitted.version, approve=True)
+    assert approved.review_state == "approved"
+    assert approved.reviews[-1].decided_by == "chef2"
+
+
 def test_steps_become_plan_actions_and_review_dates(world: World) -> None:
     anna = world.workspace("anna")
     case_id = new_case(anna)

@@ -193,3 +193,30 @@ def test_the_police_consent_item_in_the_consent_dialog(qtbot, services, anna):
     (consent,) = anna.cases.consents(row.id).consents
     assert consent.recipient_kind == "police" and consent.includes_safety_plan
     assert anna.safety.open_editor(row.id).police_consent
+
+
+def test_the_tab_does_not_offer_approval_to_the_supervisor_who_edited_it(
+    qtbot, services, chef_services, anna
+):
+    from dataclasses import replace
+
+    from assessment_app.records import safety
+
+    row = anna.cases.create(name="Skydd Person")
+    plan = anna.safety.create(row.id)
+    chef_ws = Workspace(chef_services.ctx, templates=chef_services.templates)
+    content = replace(
+        safety.new_content(),
+        risk_level="raised",
+        risk_reason="Hot i somras",
+        review_due_on=date.today() + timedelta(days=14),
+    )
+    plan = chef_ws.safety.save(plan.id, plan.version, content)  # the supervisor edits the draft
+    anna.safety.submit(plan.id, plan.version)  # the worker submits it
+    chef_page = _page(qtbot, chef_services, row.id)
+    chef_page.tabs.setCurrentWidget(chef_page.safety)
+    wait_tasks(qtbot)
+    tab = chef_page.safety
+    assert tab.approve_button.isVisible() and not tab.approve_button.isEnabled()
+    assert "ändrat" in tab.approve_button.toolTip()
+    assert tab.return_button.isEnabled()  # returning stays open, as for the action plan

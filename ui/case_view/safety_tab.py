@@ -617,7 +617,7 @@ class SafetyTab(QWidget):
         )
         editable = plan is not None and current and plan.editable and not self.busy
         supervisor = self.services.ctx.role == "supervisor"
-        mine = plan is not None and plan.submitted_by == self.services.ctx.username
+        mine = plan is not None and not plan.may_approve(self.services.ctx.user_id)
         self.create_button.setVisible(data is not None and data.plan is None)
         self.create_button.setEnabled(not self.busy)
         self.save_button.setVisible(editable)
@@ -626,9 +626,15 @@ class SafetyTab(QWidget):
         self.approve_button.setVisible(waiting and supervisor)
         self.return_button.setVisible(waiting and supervisor)
         self.approve_button.setEnabled(not mine and not self.busy)
-        self.return_button.setEnabled(not mine and not self.busy)
-        if waiting and supervisor and mine:
-            self.approve_button.setToolTip(self.tr("En annan person granskar det du skickat in."))
+        self.return_button.setEnabled(not self.busy)
+        self.approve_button.setToolTip(
+            self.tr(
+                "Du har skrivit, ändrat eller skickat in den här versionen: en annan "
+                "arbetsledare godkänner den."
+            )
+            if waiting and supervisor and mine
+            else ""
+        )
         self.new_version_button.setVisible(
             plan is not None and current and plan.review_state == "approved"
         )
