@@ -4,8 +4,9 @@ A safety plan is a structured document of the case, one row per version (``safet
 reviewed like an action plan: a draft is edited and saved under its row version (a stale save
 is a :class:`~assessment_app.errors.StaleEditError`), submitted, and approved by a second
 person (a supervisor who neither created, edited nor submitted the version) or returned. An
-approved version is locked; changing it makes a new version that supersedes it. Each version has a review due date (plain,
-so the reminders can list it without opening anything: :func:`review_dates`).
+approved version is locked; changing it makes a new version that supersedes it. Each version
+has a review due date (plain, so the reminders can list it without opening anything:
+:func:`review_dates`).
 
 Everything the plan says is one sealed JSON value (:class:`SafetyPlanContent`): the threat
 picture, the risk level the worker set and why, how to reach the person safely and the agreed
