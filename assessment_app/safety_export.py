@@ -3,7 +3,8 @@
 **The person's own copy** (``individual``) is written in plain language and holds nothing that
 helps someone who finds it: no name, no personnummer, no address (the individual's contact
 details are never read here), no code word, no threat picture or risk level, nobody else at
-risk, and no named place or number unless the worker ticked "print for the person" on it. The
+risk, and no named place, number or practical step unless the worker ticked "print for the
+person" on it (a step may be about other people or a move). The
 numbers to call now (112 first) and the unit's emergency contact always print.
 
 **The police contact's copy** (``police``) needs a consent to the police, valid today, that
@@ -111,10 +112,13 @@ def _call_now(info: SafetyPlanInfo) -> list[Number]:
     return [*emergency, *rest]
 
 
-def _steps(info: SafetyPlanInfo, owners: dict[str, str]) -> tuple[str, ...]:
+def _steps(
+    info: SafetyPlanInfo, owners: dict[str, str], *, chosen_only: bool = False
+) -> tuple[str, ...]:
+    """The steps not cancelled; ``chosen_only``: only those ticked for the person's copy."""
     out = []
     for s in info.content.steps:
-        if s.status == "cancelled":
+        if s.status == "cancelled" or (chosen_only and not s.for_individual):
             continue
         who = s.owner_name.strip() or owners.get(s.owner_kind, s.owner_kind)
         parts = [s.what.strip(), f"Ansvarig: {who}"]
@@ -170,7 +174,7 @@ def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
                 items=tuple(f"{PLACE_SV.get(p.kind, p.kind)}: {p.name}" for p in avoid),
             )
         )
-    steps = _steps(info, OWNER_SV)
+    steps = _steps(info, OWNER_SV, chosen_only=True)
     if steps:
         sections.append(Section("Det här ska göras", items=steps))
     if info.review_due_on:

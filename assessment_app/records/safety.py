@@ -15,9 +15,9 @@ with owners and dates (each can be copied into the action plan as an action:
 :func:`step_to_action`), and what to do now (numbers to call, the unit's emergency contact).
 
 Printing rules (``assessment_app/pdf/safety.py``): the individual's copy never holds an address,
-the code word, the threat picture or named places and numbers, unless the worker ticked a place
-or number "print for the person"; the police copy needs a valid consent to the police that
-includes the safety-plan item (:func:`police_consent`).
+the code word, the threat picture or named places, numbers and practical steps, unless the
+worker ticked a place, number or step "print for the person"; the police copy needs a valid
+consent to the police that includes the safety-plan item (:func:`police_consent`).
 """
 
 from __future__ import annotations
@@ -169,7 +169,9 @@ class PersonAtRisk:
 
 @dataclass
 class Step:
-    """A practical step with an owner and a date; it can become an action in the plan."""
+    """A practical step with an owner and a date; it can become an action in the plan.
+    ``for_individual``: the worker chose to print it on the person's own copy (never by
+    default: a step may be about other people or a move)."""
 
     kind: str
     what: str
@@ -177,6 +179,7 @@ class Step:
     owner_name: str = ""
     due_on: date | None = None
     status: str = "planned"
+    for_individual: bool = False
     id: str = field(default_factory=new_id)
 
 
@@ -247,6 +250,7 @@ class SafetyPlanContent:
                     "owner_name": s.owner_name,
                     "due_on": _day(s.due_on),
                     "status": s.status,
+                    "for_individual": s.for_individual,
                 }
                 for s in self.steps
             ],
@@ -294,6 +298,7 @@ class SafetyPlanContent:
                     _str(s, "owner_name"),
                     _parse_day(s.get("due_on")),
                     _str(s, "status") or "planned",
+                    s.get("for_individual") is True,
                     str(s.get("id") or new_id()),
                 )
                 for s in _dicts(d.get("steps"))

@@ -48,6 +48,7 @@ UNSAFE_TOWN = "Farlunda"
 THREAT_WHO = "Kusinen Zlatko-Gruppen"
 CHILD = "Sonen Kalle-Hemlig"
 NEW_NUMBER = "070-555 12 34"
+MOVING_STEP = "Flytta med sonen till systerns lägenhet i Västby"  # not chosen for the person
 SECRETS = (CODE_WORD, SAFE_PLACE, UNSAFE_TOWN, THREAT_WHO, CHILD, NEW_NUMBER, "Risken är hög")
 
 
@@ -86,13 +87,16 @@ def plan_content() -> SafetyPlanContent:
                 "Ansöka om skyddade personuppgifter",
                 "social_services",
                 due_on=TODAY + timedelta(days=7),
+                for_individual=True,
             ),
             Step(
                 "change_phone",
                 "Byta telefon och nummer",
                 "individual",
                 due_on=TODAY + timedelta(days=3),
+                for_individual=True,
             ),
+            Step("moving", MOVING_STEP, "social_services", due_on=TODAY + timedelta(days=20)),
         ],
         call_now=[Number("Vid fara", "112"), Number("Polisen", "114 14")],
         unit_emergency_contact="Socialjouren 08-999 99 99",
@@ -315,13 +319,18 @@ def test_pg_dump_holds_no_plaintext(server_database: str) -> None:
 
 
 def pdf_text(path: Path) -> str:
+    """The PDF's text by pdftotext; a missing tool skips the test, except in CI where it
+    fails (as the pg_dump test does)."""
+    if shutil.which("pdftotext") is None:
+        if IN_CI:
+            pytest.fail("CI requires pdftotext (poppler-utils)")
+        pytest.skip("pdftotext is not installed")
     out = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
     return " ".join(out.split())
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
 def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_path: Path) -> None:
     anna = sqlite_world.workspace("anna")
     case_id = new_case(anna)
@@ -330,7 +339,8 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
     built = anna.safety.export(case_id, "individual", out)
     assert built.audience == "individual"
     text = pdf_text(out)
-    for absent in (*SECRETS, ADDRESS, "Hemligavägen", "Norrby", "Trygg Person", "19811228"):
+    absent_texts = (*SECRETS, MOVING_STEP, "Västby", ADDRESS, "Hemligavägen", "Norrby")
+    for absent in (*absent_texts, "Trygg Person", "19811228"):
         assert absent not in text, absent
     for present in (
         "112",
@@ -339,6 +349,7 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
         CHOSEN_PLACE,
         "08-123 456 78",
         "Ansöka om skyddade personuppgifter",
+        "Byta telefon och nummer",
         "kodord",
     ):
         assert present in text, present
@@ -354,7 +365,33 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
     assert details == ["safety_plan individual v1 save"]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_step_prints_on_the_persons_copy_only_when_chosen(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    """Steps are chosen one by one, like places and numbers; a stored step without the choice
+    (written before it existed) counts as not chosen."""
+    old = {"kind": "moving", "what": "Gammal flytt till Åby", "owner_kind": "individual"}
+    assert safety.SafetyPlanContent.from_json({"steps": [old]}).steps[0].for_individual is False
+    assert Step("other", "Ny åtgärd").for_individual is False  # a new step: not chosen
+    anna = sqlite_world.workspace("anna")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    chosen = replace(plan.content.steps[2], for_individual=True)
+    unchosen = [replace(s, for_individual=False) for s in plan.content.steps[:2]]
+    plan = anna.safety.save(plan.id, plan.version, replace(plan.content, steps=[*unchosen, chosen]))
+    assert [s.for_individual for s in anna.safety.get(plan.id).content.steps] == [
+        False,
+        False,
+        True,
+    ]
+    out = tmp_path / "egen.pdf"
+    anna.safety.export(case_id, "individual", out)
+    text = pdf_text(out)
+    assert MOVING_STEP in text
+    assert "Ansöka om skyddade personuppgifter" not in text
+    assert "Byta telefon och nummer" not in text
+
+
 def test_the_police_copy_needs_its_own_consent_item(sqlite_world: World, tmp_path: Path) -> None:
     anna = sqlite_world.workspace("anna")
     case_id = new_case(anna)

@@ -18,6 +18,7 @@ from assessment_app import accounts
 from assessment_app.records.cases import Contact
 from assessment_app.workspace import Workspace
 from assessment_app.workspace.interview import AssessmentEdit
+from tests.conftest import IN_CI
 from tests.ui.conftest import ADMIN, wait_tasks
 from ui.case_view.case_page import CasePage
 from ui.services import Services, StaticTemplates
@@ -85,6 +86,8 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     r = tab.steps.add_row()
     _cell(tab.steps, r, 1, "Ansöka om skyddade personuppgifter")
     _cell(tab.steps, r, 4, "nästa vecka")  # does not read
+    assert tab.steps.table.item(r, 6).checkState() == Qt.CheckState.Unchecked  # not by default
+    tab.steps.table.item(r, 6).setCheckState(Qt.CheckState.Checked)
     tab.review_due.set_value(date.today() + timedelta(days=30))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot)
@@ -100,6 +103,7 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     assert [p.name for p in stored.content.places] == ["Stadsbiblioteket", "Mormors stuga"]
     assert stored.content.places[0].for_individual and not stored.content.places[1].for_individual
     assert stored.content.steps[0].due_on == date.fromisoformat(due)
+    assert stored.content.steps[0].for_individual  # the step's "På personens kopia" box
     tab.scroll.verticalScrollBar().setValue(0)
     page.grab().save(str(SHOTS / "safety-editor.png"))
     tab.scroll.verticalScrollBar().setValue(tab.scroll.verticalScrollBar().maximum())
@@ -117,11 +121,14 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     tab.export("individual", out)
     wait_tasks(qtbot)
     assert out.exists() and "Sparades" in tab.banner.text()
+    if shutil.which("pdftotext") is None and IN_CI:
+        pytest.fail("CI requires pdftotext (poppler-utils)")
     if shutil.which("pdftotext"):
         text = subprocess.run(
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Stadsbiblioteket" in text and "112" in text
+        assert "Ansöka om skyddade personuppgifter" in text  # the chosen step
         for absent in ("Gömdavägen", "Norrby", "Kanelbulle", "Mormors stuga", "Skydd Person"):
             assert absent not in text
     # the police copy needs its consent item

@@ -385,7 +385,9 @@ class SafetyTab(QWidget):
             self.tr("Lägg till säkert nummer"),
             form_host,
         )
-        self.if_breaks = _text_box(form_host, self.tr("vad som händer om kontakten bryts"))
+        self.if_breaks = _text_box(
+            form_host, self.tr("vad som händer om kontakten bryts (skrivs ut på personens kopia)")
+        )
         signals = QGroupBox(self.tr("Kontakt och signaler"), form_host)
         sf = QFormLayout(signals)
         sf.addRow(self.tr("Säkra sätt att nå personen:"), self.reach_how)
@@ -426,6 +428,7 @@ class SafetyTab(QWidget):
                 Column(self.tr("Namn"), "text", width=120),
                 Column(self.tr("Klart senast"), "date", width=100),
                 Column(self.tr("Status"), "choice", statuses(), 100),
+                Column(self.tr("På personens kopia"), "check"),
             ],
             self.tr("Lägg till åtgärd"),
             form_host,
@@ -445,7 +448,12 @@ class SafetyTab(QWidget):
             form_host,
         )
         self.unit_contact = QLineEdit(form_host)
-        self.unit_contact.setPlaceholderText(self.tr("enhetens jourkontakt"))
+        self.unit_contact.setPlaceholderText(
+            self.tr("enhetens jourkontakt (skrivs ut på personens kopia)")
+        )
+        self.call_now.table.setToolTip(
+            self.tr("Numren att ringa skrivs alltid ut på personens kopia, 112 först.")
+        )
         now = QGroupBox(self.tr("Vid akut fara"), form_host)
         nf = QFormLayout(now)
         nf.addRow(self.tr("Nummer att ringa:"), self.call_now)
@@ -572,7 +580,8 @@ class SafetyTab(QWidget):
         self.steps.clear()
         for s in c.steps:
             self.steps.add_row(
-                [s.kind, s.what, s.owner_kind, s.owner_name, s.due_on, s.status], s.id
+                [s.kind, s.what, s.owner_kind, s.owner_name, s.due_on, s.status, s.for_individual],
+                s.id,
             )
         self.call_now.clear()
         for n in c.call_now:
@@ -698,7 +707,7 @@ class SafetyTab(QWidget):
             self.if_breaks.toPlainText().strip(),
             [Place(v[0], v[1], v[2], bool(v[3]), i) for i, v in self.places.values()],
             [PersonAtRisk(v[0], v[1], v[2], i) for i, v in self.others.values()],
-            [Step(v[0], v[1], v[2], v[3], v[4], v[5], i) for i, v in self.steps.values()],
+            [Step(*v[:6], bool(v[6]), i) for i, v in self.steps.values()],
             [Number(v[0], v[1], False, i) for i, v in self.call_now.values()],
             self.unit_contact.text().strip(),
             self.review_due.value(),

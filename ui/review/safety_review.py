@@ -136,7 +136,14 @@ def safety_html(content: SafetyPlanContent) -> str:
     kinds_of_step, who, state = step_kinds(), owners(), statuses()
     parts.append(
         _table(
-            [_t("Slag"), _t("Vad"), _t("Ansvarig"), _t("Senast"), _t("Status")],
+            [
+                _t("Slag"),
+                _t("Vad"),
+                _t("Ansvarig"),
+                _t("Senast"),
+                _t("Status"),
+                _t("På personens utskrift"),
+            ],
             [
                 [
                     kinds_of_step.get(s.kind, s.kind),
@@ -145,6 +152,7 @@ def safety_html(content: SafetyPlanContent) -> str:
                     + (f" ({s.owner_name})" if s.owner_name else ""),
                     _day(s.due_on),
                     state.get(s.status, s.status),
+                    _yes(s.for_individual),
                 ]
                 for s in content.steps
             ],
