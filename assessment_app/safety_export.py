@@ -10,7 +10,9 @@ numbers to call now (112 first) and the unit's emergency contact always print.
 **The police contact's copy** (``police``) needs a consent to the police, valid today, that
 includes the safety-plan item (:func:`records.safety.police_consent`); without it nothing is
 built (:class:`~assessment_app.errors.ConsentMissingError`). It holds the whole plan and the
-person's name and personnummer, still never an address.
+person's name and personnummer, still never an address; the version, its review date and the
+consent it is given under (when given, until when); a version not approved says so plainly on
+the first page (:func:`police_notice`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from assessment_app.records import cases, consents, safety
 from assessment_app.records.safety import Number, SafetyPlanInfo
 
 if TYPE_CHECKING:
+    from assessment_app.records.consents import ConsentInfo
     from assessment_app.settings import PrintSettings
     from assessment_app.workspace.unit import UnitOfWork
 
@@ -189,9 +192,36 @@ def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+DRAFT_NOTICE_POLICE = (
+    "UTKAST – INTE GRANSKAT. Den här versionen av skyddsplanen är inte granskad och godkänd av "
+    "en arbetsledare än. Uppgifterna kan komma att ändras."
+)
+SUPERSEDED_NOTICE_POLICE = (
+    "ERSATT. Den här versionen av skyddsplanen är ersatt av en nyare version. Fråga "
+    "socialtjänsten efter den gällande."
+)
+
+
+def police_notice(info: SafetyPlanInfo) -> str:
+    """What the first page of the police copy says about the version's review: nothing for an
+    approved version; a plain warning for a draft, a submitted or a returned one, or one
+    that has been replaced."""
+    if info.review_state == "approved":
+        return ""
+    if info.review_state == "superseded":
+        return SUPERSEDED_NOTICE_POLICE
+    return DRAFT_NOTICE_POLICE
+
+
 def police_sections(
-    info: SafetyPlanInfo, name: str, personnummer: str | None, protection_level: str
+    info: SafetyPlanInfo,
+    name: str,
+    personnummer: str | None,
+    protection_level: str,
+    consent: ConsentInfo | None = None,
 ) -> tuple[Section, ...]:
+    """The police contact's copy. ``consent``: the consent it is given under (when it was
+    given and until when it holds; no names)."""
     c, t = info.content, info.content.threat
     person_rows: list[tuple[str, str]] = [
         ("Namn", name),
@@ -201,8 +231,22 @@ def police_sections(
         person_rows.append(("Skydd", "Skyddade personuppgifter: adressen lämnas inte ut"))
     kinds = ", ".join(THREAT_KIND_SV.get(k, k) for k in t.kinds)
     recent = _day(t.last_incident_on) or t.recency
+    state = REVIEW_SV.get(info.review_state, info.review_state)
+    plan_rows: list[tuple[str, str]] = [
+        ("Version", f"{info.plan_version} ({state})"),
+        ("Ses över senast", _day(info.review_due_on) or "Inte angivet"),
+    ]
+    if consent is not None:
+        plan_rows.append(("Samtycket till polisen gavs", _day(consent.given_on)))
+        plan_rows.append(
+            (
+                "Samtycket gäller till",
+                _day(consent.valid_until) if consent.valid_until else "Tills det återkallas",
+            )
+        )
     sections = [
         Section("Personen", rows=tuple(person_rows)),
+        Section("Planen och samtycket", notice=police_notice(info), rows=tuple(plan_rows)),
         Section(
             "Hotbild",
             rows=(
@@ -296,7 +340,8 @@ def build_document(
     state = REVIEW_SV.get(info.review_state, info.review_state)
     footer = f"Version {info.plan_version} ({state}) · utskriven {day.isoformat()}"
     if audience == "police":
-        if safety.police_consent(consents.list_consents(uow, case.id), day) is None:
+        consent = safety.police_consent(consents.list_consents(uow, case.id), day)
+        if consent is None:
             raise ConsentMissingError(
                 "There is no valid consent to give the safety plan to the police; nothing was "
                 "exported.",
@@ -313,7 +358,9 @@ def build_document(
             settings.confidentiality_text,
             day,
             f"Skyddsplan {case.case_ref} · {footer}",
-            police_sections(info, person.name, person.personnummer, person.protection_level),
+            police_sections(
+                info, person.name, person.personnummer, person.protection_level, consent
+            ),
             "Lämnas ut med den enskildes samtycke. Får inte lämnas vidare.",
         )
     else:

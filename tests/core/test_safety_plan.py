@@ -318,15 +318,15 @@ def test_pg_dump_holds_no_plaintext(server_database: str) -> None:
 # --- the printed copies -------------------------------------------------------------------------
 
 
-def pdf_text(path: Path) -> str:
-    """The PDF's text by pdftotext; a missing tool skips the test, except in CI where it
-    fails (as the pg_dump test does)."""
+def pdf_text(path: Path, *pages: str) -> str:
+    """The PDF's text by pdftotext (``pages``: e.g. ``"-l", "1"`` for the first page only); a
+    missing tool skips the test, except in CI where it fails (as the pg_dump test does)."""
     if shutil.which("pdftotext") is None:
         if IN_CI:
             pytest.fail("CI requires pdftotext (poppler-utils)")
         pytest.skip("pdftotext is not installed")
     out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
     return " ".join(out.split())
 
@@ -423,6 +423,37 @@ def test_the_police_copy_needs_its_own_consent_item(sqlite_world: World, tmp_pat
     anna.cases.withdraw_consent(consent.id, consent.version)
     with pytest.raises(ConsentMissingError):
         anna.safety.prepare(case_id, "police")
+
+
+def test_the_police_copy_names_its_review_date_consent_and_draft_state(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    from assessment_app.pdf.labels import format_date
+
+    anna, chef = sqlite_world.workspace("anna"), sqlite_world.workspace("chef")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    until = TODAY + timedelta(days=90)
+    consent = anna.cases.give_consent(
+        case_id, "police", ["safety"], recipient_name="Kommissarie Lindqvist", valid_until=until
+    )
+    anna.cases.update_consent(consent.id, consent.version, includes_safety_plan=True)
+    draft = tmp_path / "polis-utkast.pdf"
+    anna.safety.export(case_id, "police", draft)
+    first = pdf_text(draft, "-l", "1")
+    assert "UTKAST – INTE GRANSKAT" in first  # a draft says so on the first page
+    assert format_date("sv", TODAY + timedelta(days=30)) in first  # the review date
+    assert format_date("sv", consent.given_on) in first  # the consent: given …
+    assert format_date("sv", until) in first  # … and valid until
+    assert "Lindqvist" not in pdf_text(draft)  # no names beyond the person's
+    # approved: no draft warning
+    out = tmp_path / "polis.pdf"
+    plan = anna.safety.submit(plan.id, plan.version)
+    chef.safety.decide(plan.id, plan.version, approve=True)
+    anna.safety.export(case_id, "police", out)
+    text = pdf_text(out)
+    assert "UTKAST" not in text and "INTE GRANSKAT" not in text
+    assert "godkänd" in text
 
 
 # --- registerutdrag, transfer, retention -------------------------------------------------------
