@@ -177,6 +177,12 @@ def test_the_safety_plan_opens_first_when_the_threat_is_urgent(qtbot, services, 
     assert page.tabs.currentWidget() is page.safety
     wait_tasks(qtbot)
     assert "Akut i hotområdet" in page.safety.urgent_banner.text()
+    # no plan yet: the red line keeps its own height and "Skapa skyddsplan" is near the top
+    tab = page.safety
+    assert tab.create_button.isVisible() and not tab.scroll.isVisible()
+    banner = tab.urgent_banner
+    assert banner.height() <= banner.sizeHint().height() + 10, banner.height()
+    assert tab.create_button.mapTo(tab, tab.create_button.rect().topLeft()).y() < 150
     page.grab().save(str(SHOTS / "safety-urgent.png"))
 
 

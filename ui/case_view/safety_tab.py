@@ -507,6 +507,9 @@ class SafetyTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
+        # takes the room when the form is hidden (no plan yet), so the banners keep their
+        # height and the buttons stay at the top; the form's stretch wins when it is shown
+        layout.addStretch(0)
         self._show_plan(None)
 
     @property
