@@ -786,9 +786,27 @@ def new_version(uow: UnitOfWork, safety_plan_id: str, expected_version: int) -> 
     return infos(uow, [row])[0]
 
 
+def _named_provider(uow: UnitOfWork, step: Step) -> str | None:
+    """The registered, active provider a provider-owned step names (its owner name, matched as
+    :func:`providers.get_provider` does), so the action has its provider chosen; None when the
+    step names none or no one such."""
+    from assessment_app.errors import NotFoundError
+    from assessment_app.records import providers
+
+    if step.owner_kind != "provider" or not step.owner_name.strip():
+        return None
+    try:
+        found = providers.get_provider(uow, name=step.owner_name)
+    except NotFoundError:
+        return None
+    return found.id if found.active else None
+
+
 def step_to_action(uow: UnitOfWork, safety_plan_id: str, step_id: str) -> PlanInfo:
     """Copy one practical step into the case's current action plan as an action (what, who,
-    by when). The action plan must be a draft (or returned): an approved plan is locked and
+    by when). A step owned by a provider that names a registered provider gets that provider
+    chosen on the action (otherwise the worker chooses it in the action plan before it can be
+    submitted). The action plan must be a draft (or returned): an approved plan is locked and
     gets a new version first. The same step is not copied twice."""
     from assessment_app.records import plans
 
@@ -817,6 +835,7 @@ def step_to_action(uow: UnitOfWork, safety_plan_id: str, step_id: str) -> PlanIn
         what=step.what,
         responsible_kind=step.owner_kind,
         responsible_name=step.owner_name,
+        provider_id=_named_provider(uow, step),
         due_on=step.due_on,
         status=step.status if step.status in plans.ACTION_STATUSES else "planned",
         follow_up="Från skyddsplanen",

@@ -261,6 +261,35 @@ def test_steps_become_plan_actions_and_review_dates(world: World) -> None:
     assert not dates[0].overdue(TODAY) and dates[0].overdue(TODAY + timedelta(days=3))
 
 
+def test_a_step_owned_by_a_named_provider_carries_the_provider_into_the_plan(
+    world: World,
+) -> None:
+    """A provider-owned step that names a registered provider becomes an action with that
+    provider chosen, so the action plan can be submitted; one naming nobody registered has
+    none, and the plan says what is missing."""
+    from assessment_app.records import plans
+    from tests.conftest import ADMIN_PW
+
+    admin = world.workspace("admin", ADMIN_PW)
+    provider = admin.admin.add_provider("Vägen Ut AB")
+    anna = world.workspace("anna")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    steps = [
+        Step("other", "Boendestöd varje vecka", "provider", "vägen ut ab"),  # any case
+        Step("other", "Samtalsstöd", "provider", "Okänd Firma"),
+    ]
+    plan = anna.safety.save(plan.id, plan.version, replace(plan.content, steps=steps))
+    anna.plans.create(case_id)
+    anna.safety.step_to_action(plan.id, plan.content.steps[0].id)
+    action_plan = anna.safety.step_to_action(plan.id, plan.content.steps[1].id)
+    named, unknown = action_plan.actions[-2:]
+    assert (named.responsible_kind, named.provider_id) == ("provider", provider.id)
+    assert (unknown.responsible_kind, unknown.provider_id) == ("provider", None)
+    missing = {p.item_id for p in plans.unfinished(action_plan.content)}
+    assert named.id not in missing and unknown.id in missing
+
+
 def test_an_urgent_threat_opens_the_safety_plan_first(world: World) -> None:
     anna = world.workspace("anna")
     case_id = new_case(anna)

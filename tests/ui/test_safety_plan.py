@@ -233,3 +233,38 @@ def test_the_tab_does_not_offer_approval_to_the_supervisor_who_edited_it(
     assert tab.approve_button.isVisible() and not tab.approve_button.isEnabled()
     assert "ändrat" in tab.approve_button.toolTip()
     assert tab.return_button.isEnabled()  # returning stays open, as for the action plan
+
+
+def test_the_steps_table_shows_its_rows_and_whole_kinds(qtbot, services, anna):
+    """The steps table grows with its rows (no scroll bar of its own for eight steps), the kind
+    column holds its longest label, and the plan-action button says why it is disabled."""
+    from dataclasses import replace
+
+    from assessment_app.records import safety
+
+    row = anna.cases.create(name="Skydd Person")  # no action plan
+    plan = anna.safety.create(row.id)
+    steps = [
+        safety.Step("protected_address", f"Åtgärd nummer {n}", "social_services") for n in range(8)
+    ]
+    anna.safety.save(plan.id, plan.version, replace(plan.content, steps=steps))
+    page = _page(qtbot, services, row.id)
+    page.tabs.setCurrentWidget(page.safety)
+    wait_tasks(qtbot)
+    tab = page.safety
+    table = tab.steps.table
+    assert table.rowCount() == 8
+    rows = sum(table.rowHeight(r) for r in range(8))
+    assert table.height() >= table.horizontalHeader().height() + rows
+    assert not table.verticalScrollBar().isVisible()
+    kind = table.cellWidget(0, 0)
+    assert kind.currentText() == "Skyddade personuppgifter"
+    assert table.columnWidth(0) >= kind.sizeHint().width()
+    assert not tab.to_plan_button.isEnabled()
+    assert "ingen handlingsplan" in tab.to_plan_button.toolTip()
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(50)  # let the layouts settle, as on screen
+    buttons = tab.steps.add_button.mapTo(tab.steps, tab.steps.add_button.rect().topLeft())
+    assert buttons.y() >= table.geometry().bottom()  # the buttons sit below the rows
+    tab.scroll.ensureWidgetVisible(tab.steps)
+    page.grab().save(str(SHOTS / "safety-steps.png"))

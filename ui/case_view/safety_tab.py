@@ -13,10 +13,11 @@ Bad input (a date that does not read) is said in the banner and nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -57,6 +58,9 @@ from ui.tasks import run_task
 from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
 from ui.widgets.loader import Loader
+
+if TYPE_CHECKING:
+    from assessment_app.records.plans import PlanInfo
 
 
 def threat_kinds() -> dict[str, str]:
@@ -153,6 +157,9 @@ class Column:
     width: int = 140
 
 
+MAX_VISIBLE_ROWS = 12  # a rows table grows to this many rows, then scrolls
+
+
 class RowsTable(QWidget):
     """An editable list of rows (places, people, steps, numbers) with add and remove."""
 
@@ -165,9 +172,18 @@ class RowsTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(110)
+        header = self.table.horizontalHeader()
         for n, c in enumerate(columns):
-            self.table.setColumnWidth(n, c.width)
+            # wide enough for the header and, for a choice, its longest label
+            width = max(c.width, header.sectionSizeHint(n))
+            if c.kind == "choice":
+                probe = QComboBox()
+                for label in (c.choices or {}).values():
+                    probe.addItem(label)
+                width = max(width, probe.sizeHint().width() + 4)
+                probe.deleteLater()
+            self.table.setColumnWidth(n, width)
+        self._fit_height()
         self.add_button = QPushButton(add_text, self)
         self.remove_button = QPushButton(
             QCoreApplication.translate("safety", "Ta bort raden"), self
@@ -204,7 +220,22 @@ class RowsTable(QWidget):
             else:
                 text = value.isoformat() if isinstance(value, date) else str(value or "")
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self._fit_height()
         return r
+
+    def _fit_height(self) -> None:
+        """Grow with the rows (one empty row's room below them, at least two rows), up to
+        :data:`MAX_VISIBLE_ROWS`; beyond that the table scrolls on its own."""
+        t = self.table
+        rows = min(max(t.rowCount() + 1, 2), MAX_VISIBLE_ROWS)
+        row_height = max(
+            [t.rowHeight(r) for r in range(t.rowCount())]
+            + [t.verticalHeader().defaultSectionSize()]
+        )
+        height = t.horizontalHeader().sizeHint().height() + rows * row_height + 2 * t.frameWidth()
+        if t.horizontalScrollBar().isVisible():
+            height += t.horizontalScrollBar().sizeHint().height()
+        t.setFixedHeight(height)
 
     def remove_row(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
@@ -213,10 +244,12 @@ class RowsTable(QWidget):
         for r in rows:
             self.table.removeRow(r)
             del self.ids[r]
+        self._fit_height()
 
     def clear(self) -> None:
         self.table.setRowCount(0)
         self.ids = []
+        self._fit_height()
 
     def selected_id(self) -> str | None:
         r = self.table.currentRow()
@@ -661,6 +694,13 @@ class SafetyTab(QWidget):
         )
         self.to_plan_button.setVisible(plan is not None and current)
         self.to_plan_button.setEnabled(data is not None and data.has_action_plan and not self.busy)
+        self.to_plan_button.setToolTip(
+            self.tr(
+                "Ärendet har ingen handlingsplan än. Skapa den under fliken Handlingsplaner först."
+            )
+            if data is not None and not data.has_action_plan
+            else self.tr("Kopierar den markerade åtgärden till handlingsplanen som en insats.")
+        )
         for widget in (
             self.who,
             self.recency,
@@ -718,15 +758,17 @@ class SafetyTab(QWidget):
         )
 
     # --- actions ------------------------------------------------------------------------------
-    def _run(self, work: Any, message: str) -> None:
+    def _run(self, work: Any, message: str | Callable[[Any], str]) -> None:
+        """Run ``work`` in the background; ``message``: what to say when done (or made from
+        the result)."""
         self.busy = True
         self._buttons()
         self.banner.clear()
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self.busy = False
             self.reload()
-            self.banner.show_message(message, "success")
+            self.banner.show_message(message(result) if callable(message) else message, "success")
 
         run_task(work, done, self._failed, owner=self)
 
@@ -809,10 +851,21 @@ class SafetyTab(QWidget):
             )
             return
         ws = self.services.ws
-        self._run(
-            lambda: ws.safety.step_to_action(plan.id, step_id),
-            self.tr("Åtgärden lades till som insats i handlingsplanen."),
+        step = plan.content.step(step_id)
+        added = self.tr("Åtgärden lades till som insats i handlingsplanen.")
+        choose = self.tr(
+            "Välj utföraren för insatsen i handlingsplanen: ingen utförare i registret heter "
+            "som i åtgärden."
         )
+
+        def said(result: PlanInfo) -> str:
+            missing = any(
+                a.what == step.what and a.responsible_kind == "provider" and not a.provider_id
+                for a in result.actions
+            )
+            return f"{added} {choose}" if missing else added
+
+        self._run(lambda: ws.safety.step_to_action(plan.id, step_id), said)
 
     def choose_file(self, audience: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
