@@ -111,7 +111,7 @@ def _call_now(info: SafetyPlanInfo) -> list[Number]:
     emergency = [n for n in numbers if n.number.replace(" ", "") == "112"]
     rest = [n for n in numbers if n not in emergency]
     if not emergency:
-        emergency = [Number("Vid fara: polis, ambulans, räddningstjänst", "112")]
+        emergency = [Number("Vid fara (polis, ambulans, räddningstjänst)", "112")]
     return [*emergency, *rest]
 
 
@@ -132,12 +132,23 @@ def _steps(
     return tuple(out)
 
 
+EMERGENCY_LINE = "Vid fara – ring 112 (polis, ambulans, räddningstjänst)"
+
+
+def _call_line(n: Number) -> str:
+    """One number to call, in plain words for the person: 112 under its own label only when the
+    worker wrote one of their own (not the "Vid fara …" a plan starts with)."""
+    label = n.label.strip()
+    if n.number.replace(" ", "") == "112":
+        if not label or label.casefold().startswith("vid fara"):
+            return EMERGENCY_LINE
+        return f"{label} – ring 112"
+    return f"{label}: ring {n.number}" if label else f"Ring {n.number}"
+
+
 def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
     c = info.content
-    now = [
-        f"{n.label}: ring {n.number}" if n.label.strip() else f"Ring {n.number}"
-        for n in _call_now(info)
-    ]
+    now = [_call_line(n) for n in _call_now(info)]
     if c.unit_emergency_contact.strip():
         now.append(f"Socialtjänsten: {c.unit_emergency_contact.strip()}")
     sections = [

@@ -69,7 +69,7 @@ MAX_TEXT = 4000
 
 # What a new plan starts with: the numbers everyone should have.
 DEFAULT_CALL_NOW = (
-    ("Vid fara: polis, ambulans, räddningstjänst", "112"),
+    ("Vid fara (polis, ambulans, räddningstjänst)", "112"),
     ("Polisen, när det inte är akut", "114 14"),
 )
 

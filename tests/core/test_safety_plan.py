@@ -380,8 +380,11 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
         "Ansöka om skyddade personuppgifter",
         "Byta telefon och nummer",
         "kodord",
+        "Vid fara – ring 112 (polis, ambulans, räddningstjänst)",  # in plain words
+        "Polisen: ring 114 14",
     ):
         assert present in text, present
+    assert "räddningstjänst: ring" not in text and "):" not in text
     # the metadata names nobody
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "Trygg" not in info and CHOSEN_PLACE not in info

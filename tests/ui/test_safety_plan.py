@@ -268,3 +268,12 @@ def test_the_steps_table_shows_its_rows_and_whole_kinds(qtbot, services, anna):
     assert buttons.y() >= table.geometry().bottom()  # the buttons sit below the rows
     tab.scroll.ensureWidgetVisible(tab.steps)
     page.grab().save(str(SHOTS / "safety-steps.png"))
+
+
+def test_the_screen_and_the_copies_name_places_the_same(qtbot):
+    """One term for each kind of place: the tab's list says what the printed copies say
+    ("Plats att undvika", not "Osäker plats")."""
+    from assessment_app.safety_export import PLACE_SV
+    from ui.case_view.safety_tab import place_kinds
+
+    assert place_kinds() == PLACE_SV

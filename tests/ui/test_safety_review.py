@@ -196,6 +196,7 @@ def test_the_supervisor_who_edited_the_draft_cannot_approve_it(qtbot, chef_servi
     review = page.safety_review
     assert review.marks.isVisible() and "ändrat" in review.marks.text()
     assert not review.approve_button.isEnabled()
+    page.grab().save("/tmp/uicheck/safety-review-edited.png")
     review.decide(approve=True)
     wait_tasks(qtbot)
     assert "andra person" in review.banner.text()

@@ -99,8 +99,8 @@ def place_kinds() -> dict[str, str]:
         "safe_place": QCoreApplication.translate("safety", "Säker plats"),
         "safe_town": QCoreApplication.translate("safety", "Säker ort"),
         "meeting_place": QCoreApplication.translate("safety", "Säker mötesplats"),
-        "unsafe_place": QCoreApplication.translate("safety", "Osäker plats"),
-        "unsafe_town": QCoreApplication.translate("safety", "Osäker ort"),
+        "unsafe_place": QCoreApplication.translate("safety", "Plats att undvika"),
+        "unsafe_town": QCoreApplication.translate("safety", "Ort att undvika"),
     }
 
 
@@ -438,7 +438,9 @@ class SafetyTab(QWidget):
             self.tr("Lägg till plats"),
             form_host,
         )
-        places = QGroupBox(self.tr("Säkra och osäkra platser, orter och mötesplatser"), form_host)
+        places = QGroupBox(
+            self.tr("Säkra platser, mötesplatser och platser att undvika"), form_host
+        )
         QVBoxLayout(places).addWidget(self.places)
         # --- others at risk
         self.others = RowsTable(
@@ -474,7 +476,7 @@ class SafetyTab(QWidget):
         # --- what to do now
         self.call_now = RowsTable(
             [
-                Column(self.tr("Vad"), "text", width=260),
+                Column(self.tr("Vad"), "text", width=320),
                 Column(self.tr("Nummer"), "text", width=160),
             ],
             self.tr("Lägg till nummer"),
@@ -750,7 +752,10 @@ class SafetyTab(QWidget):
             self.if_breaks.toPlainText().strip(),
             [Place(v[0], v[1], v[2], bool(v[3]), i) for i, v in self.places.values()],
             [PersonAtRisk(v[0], v[1], v[2], i) for i, v in self.others.values()],
-            [Step(*v[:6], bool(v[6]), i) for i, v in self.steps.values()],
+            [
+                Step(v[0], v[1], v[2], v[3], v[4], v[5], bool(v[6]), i)
+                for i, v in self.steps.values()
+            ],
             [Number(v[0], v[1], False, i) for i, v in self.call_now.values()],
             self.unit_contact.text().strip(),
             self.review_due.value(),
