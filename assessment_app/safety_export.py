@@ -3,13 +3,16 @@
 **The person's own copy** (``individual``) is written in plain language and holds nothing that
 helps someone who finds it: no name, no personnummer, no address (the individual's contact
 details are never read here), no code word, no threat picture or risk level, nobody else at
-risk, and no named place or number unless the worker ticked "print for the person" on it. The
+risk, and no named place, number or practical step unless the worker ticked "print for the
+person" on it (a step may be about other people or a move). The
 numbers to call now (112 first) and the unit's emergency contact always print.
 
 **The police contact's copy** (``police``) needs a consent to the police, valid today, that
 includes the safety-plan item (:func:`records.safety.police_consent`); without it nothing is
 built (:class:`~assessment_app.errors.ConsentMissingError`). It holds the whole plan and the
-person's name and personnummer, still never an address.
+person's name and personnummer, still never an address; the version, its review date and the
+consent it is given under (when given, until when); a version not approved says so plainly on
+the first page (:func:`police_notice`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from assessment_app.records import cases, consents, safety
 from assessment_app.records.safety import Number, SafetyPlanInfo
 
 if TYPE_CHECKING:
+    from assessment_app.records.consents import ConsentInfo
     from assessment_app.settings import PrintSettings
     from assessment_app.workspace.unit import UnitOfWork
 
@@ -107,14 +111,17 @@ def _call_now(info: SafetyPlanInfo) -> list[Number]:
     emergency = [n for n in numbers if n.number.replace(" ", "") == "112"]
     rest = [n for n in numbers if n not in emergency]
     if not emergency:
-        emergency = [Number("Vid fara: polis, ambulans, räddningstjänst", "112")]
+        emergency = [Number("Vid fara (polis, ambulans, räddningstjänst)", "112")]
     return [*emergency, *rest]
 
 
-def _steps(info: SafetyPlanInfo, owners: dict[str, str]) -> tuple[str, ...]:
+def _steps(
+    info: SafetyPlanInfo, owners: dict[str, str], *, chosen_only: bool = False
+) -> tuple[str, ...]:
+    """The steps not cancelled; ``chosen_only``: only those ticked for the person's copy."""
     out = []
     for s in info.content.steps:
-        if s.status == "cancelled":
+        if s.status == "cancelled" or (chosen_only and not s.for_individual):
             continue
         who = s.owner_name.strip() or owners.get(s.owner_kind, s.owner_kind)
         parts = [s.what.strip(), f"Ansvarig: {who}"]
@@ -125,12 +132,23 @@ def _steps(info: SafetyPlanInfo, owners: dict[str, str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+EMERGENCY_LINE = "Vid fara – ring 112 (polis, ambulans, räddningstjänst)"
+
+
+def _call_line(n: Number) -> str:
+    """One number to call, in plain words for the person: 112 under its own label only when the
+    worker wrote one of their own (not the "Vid fara …" a plan starts with)."""
+    label = n.label.strip()
+    if n.number.replace(" ", "") == "112":
+        if not label or label.casefold().startswith("vid fara"):
+            return EMERGENCY_LINE
+        return f"{label} – ring 112"
+    return f"{label}: ring {n.number}" if label else f"Ring {n.number}"
+
+
 def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
     c = info.content
-    now = [
-        f"{n.label}: ring {n.number}" if n.label.strip() else f"Ring {n.number}"
-        for n in _call_now(info)
-    ]
+    now = [_call_line(n) for n in _call_now(info)]
     if c.unit_emergency_contact.strip():
         now.append(f"Socialtjänsten: {c.unit_emergency_contact.strip()}")
     sections = [
@@ -170,7 +188,7 @@ def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
                 items=tuple(f"{PLACE_SV.get(p.kind, p.kind)}: {p.name}" for p in avoid),
             )
         )
-    steps = _steps(info, OWNER_SV)
+    steps = _steps(info, OWNER_SV, chosen_only=True)
     if steps:
         sections.append(Section("Det här ska göras", items=steps))
     if info.review_due_on:
@@ -185,9 +203,36 @@ def individual_sections(info: SafetyPlanInfo) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+DRAFT_NOTICE_POLICE = (
+    "UTKAST – INTE GRANSKAT. Den här versionen av skyddsplanen är inte granskad och godkänd av "
+    "en arbetsledare än. Uppgifterna kan komma att ändras."
+)
+SUPERSEDED_NOTICE_POLICE = (
+    "ERSATT. Den här versionen av skyddsplanen är ersatt av en nyare version. Fråga "
+    "socialtjänsten efter den gällande."
+)
+
+
+def police_notice(info: SafetyPlanInfo) -> str:
+    """What the first page of the police copy says about the version's review: nothing for an
+    approved version; a plain warning for a draft, a submitted or a returned one, or one
+    that has been replaced."""
+    if info.review_state == "approved":
+        return ""
+    if info.review_state == "superseded":
+        return SUPERSEDED_NOTICE_POLICE
+    return DRAFT_NOTICE_POLICE
+
+
 def police_sections(
-    info: SafetyPlanInfo, name: str, personnummer: str | None, protection_level: str
+    info: SafetyPlanInfo,
+    name: str,
+    personnummer: str | None,
+    protection_level: str,
+    consent: ConsentInfo | None = None,
 ) -> tuple[Section, ...]:
+    """The police contact's copy. ``consent``: the consent it is given under (when it was
+    given and until when it holds; no names)."""
     c, t = info.content, info.content.threat
     person_rows: list[tuple[str, str]] = [
         ("Namn", name),
@@ -197,8 +242,22 @@ def police_sections(
         person_rows.append(("Skydd", "Skyddade personuppgifter: adressen lämnas inte ut"))
     kinds = ", ".join(THREAT_KIND_SV.get(k, k) for k in t.kinds)
     recent = _day(t.last_incident_on) or t.recency
+    state = REVIEW_SV.get(info.review_state, info.review_state)
+    plan_rows: list[tuple[str, str]] = [
+        ("Version", f"{info.plan_version} ({state})"),
+        ("Ses över senast", _day(info.review_due_on) or "Inte angivet"),
+    ]
+    if consent is not None:
+        plan_rows.append(("Samtycket till polisen gavs", _day(consent.given_on)))
+        plan_rows.append(
+            (
+                "Samtycket gäller till",
+                _day(consent.valid_until) if consent.valid_until else "Tills det återkallas",
+            )
+        )
     sections = [
         Section("Personen", rows=tuple(person_rows)),
+        Section("Planen och samtycket", notice=police_notice(info), rows=tuple(plan_rows)),
         Section(
             "Hotbild",
             rows=(
@@ -292,7 +351,8 @@ def build_document(
     state = REVIEW_SV.get(info.review_state, info.review_state)
     footer = f"Version {info.plan_version} ({state}) · utskriven {day.isoformat()}"
     if audience == "police":
-        if safety.police_consent(consents.list_consents(uow, case.id), day) is None:
+        consent = safety.police_consent(consents.list_consents(uow, case.id), day)
+        if consent is None:
             raise ConsentMissingError(
                 "There is no valid consent to give the safety plan to the police; nothing was "
                 "exported.",
@@ -309,7 +369,9 @@ def build_document(
             settings.confidentiality_text,
             day,
             f"Skyddsplan {case.case_ref} · {footer}",
-            police_sections(info, person.name, person.personnummer, person.protection_level),
+            police_sections(
+                info, person.name, person.personnummer, person.protection_level, consent
+            ),
             "Lämnas ut med den enskildes samtycke. Får inte lämnas vidare.",
         )
     else:

@@ -2,10 +2,11 @@
 
 A safety plan is a structured document of the case, one row per version (``safety_plans``),
 reviewed like an action plan: a draft is edited and saved under its row version (a stale save
-is a :class:`~assessment_app.errors.StaleEditError`), submitted, and approved or returned by a
-second person (a supervisor who is not the one who submitted it). An approved version is locked;
-changing it makes a new version that supersedes it. Each version has a review due date (plain,
-so the reminders can list it without opening anything: :func:`review_dates`).
+is a :class:`~assessment_app.errors.StaleEditError`), submitted, and approved by a second
+person (a supervisor who neither created, edited nor submitted the version) or returned. An
+approved version is locked; changing it makes a new version that supersedes it. Each version
+has a review due date (plain, so the reminders can list it without opening anything:
+:func:`review_dates`).
 
 Everything the plan says is one sealed JSON value (:class:`SafetyPlanContent`): the threat
 picture, the risk level the worker set and why, how to reach the person safely and the agreed
@@ -14,9 +15,9 @@ with owners and dates (each can be copied into the action plan as an action:
 :func:`step_to_action`), and what to do now (numbers to call, the unit's emergency contact).
 
 Printing rules (``assessment_app/pdf/safety.py``): the individual's copy never holds an address,
-the code word, the threat picture or named places and numbers, unless the worker ticked a place
-or number "print for the person"; the police copy needs a valid consent to the police that
-includes the safety-plan item (:func:`police_consent`).
+the code word, the threat picture or named places, numbers and practical steps, unless the
+worker ticked a place, number or step "print for the person"; the police copy needs a valid
+consent to the police that includes the safety-plan item (:func:`police_consent`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy import select
 
 from assessment_app import audit
 from assessment_app import damage as _damage
-from assessment_app.db.models import Case, SafetyPlan, SafetyPlanReview, User
+from assessment_app.db.models import AuditEvent, Case, SafetyPlan, SafetyPlanReview, User
 from assessment_app.db.types import new_id
 from assessment_app.errors import ValidationError
 from assessment_app.records.access import case_filter, not_found
@@ -68,7 +69,7 @@ MAX_TEXT = 4000
 
 # What a new plan starts with: the numbers everyone should have.
 DEFAULT_CALL_NOW = (
-    ("Vid fara: polis, ambulans, räddningstjänst", "112"),
+    ("Vid fara (polis, ambulans, räddningstjänst)", "112"),
     ("Polisen, när det inte är akut", "114 14"),
 )
 
@@ -168,7 +169,9 @@ class PersonAtRisk:
 
 @dataclass
 class Step:
-    """A practical step with an owner and a date; it can become an action in the plan."""
+    """A practical step with an owner and a date; it can become an action in the plan.
+    ``for_individual``: the worker chose to print it on the person's own copy (never by
+    default: a step may be about other people or a move)."""
 
     kind: str
     what: str
@@ -176,6 +179,7 @@ class Step:
     owner_name: str = ""
     due_on: date | None = None
     status: str = "planned"
+    for_individual: bool = False
     id: str = field(default_factory=new_id)
 
 
@@ -246,6 +250,7 @@ class SafetyPlanContent:
                     "owner_name": s.owner_name,
                     "due_on": _day(s.due_on),
                     "status": s.status,
+                    "for_individual": s.for_individual,
                 }
                 for s in self.steps
             ],
@@ -293,6 +298,7 @@ class SafetyPlanContent:
                     _str(s, "owner_name"),
                     _parse_day(s.get("due_on")),
                     _str(s, "status") or "planned",
+                    s.get("for_individual") is True,
                     str(s.get("id") or new_id()),
                 )
                 for s in _dicts(d.get("steps"))
@@ -360,6 +366,14 @@ class SafetyPlanInfo:
     created_by: str | None  # user id
     supersedes_id: str | None = None
     damaged: bool = False
+    # user ids who wrote this version (made it, saved it) or submitted it: they may not
+    # approve it (:meth:`may_approve`, the one rule the core and the screens use)
+    own_by: frozenset[str] = frozenset()
+
+    def may_approve(self, user_id: str | None) -> bool:
+        """Four eyes: whoever created, edited or submitted this version does not approve it
+        (any supervisor may return it, as with the action plan)."""
+        return user_id is not None and user_id not in self.own_by
 
     @property
     def editable(self) -> bool:
@@ -503,6 +517,24 @@ def infos(uow: UnitOfWork, rows: Sequence[SafetyPlan]) -> list[SafetyPlanInfo]:
                 r.id,
             )
         )
+    own: dict[str, set[str]] = {p.id: {p.created_by} if p.created_by else set() for p in rows}
+    version_of = {p.id: p.plan_version for p in rows}
+    for r in reviews:
+        if (
+            r.decision == "submitted"
+            and r.decided_by
+            and r.plan_version == version_of[r.safety_plan_id]
+        ):
+            own[r.safety_plan_id].add(r.decided_by)
+    for object_id, user_id in uow.session.execute(
+        select(AuditEvent.object_id, AuditEvent.user_id).where(
+            AuditEvent.object_type == "safety_plan",
+            AuditEvent.object_id.in_([p.id for p in rows]),
+            AuditEvent.action.in_((audit.RECORD_CREATE, audit.RECORD_UPDATE)),
+        )
+    ).all():
+        if object_id in own and user_id:
+            own[object_id].add(user_id)
     result = []
     for p in rows:
         raw = uow.open(TABLE, COLUMN, p.id, p.content_enc, None)
@@ -524,6 +556,7 @@ def infos(uow: UnitOfWork, rows: Sequence[SafetyPlan]) -> list[SafetyPlanInfo]:
                 p.created_by,
                 p.supersedes_id,
                 damaged,
+                frozenset(own[p.id]),
             )
         )
     return result
@@ -685,8 +718,9 @@ def decide(
     approve: bool,
     comment: str = "",
 ) -> SafetyPlanInfo:
-    """Approve or return a submitted version: a supervisor, and a second person (not the one
-    who submitted it)."""
+    """Approve or return a submitted version, as a supervisor. Four eyes, as for the action
+    plan: whoever created, edited or submitted this version cannot approve it
+    (:meth:`SafetyPlanInfo.may_approve`); any supervisor may return it with a reason."""
     uow.ctx.require_role("supervisor")
     if not approve and not comment.strip():
         raise _bad(
@@ -699,20 +733,12 @@ def decide(
             "Only a submitted safety plan can be approved or returned.",
             "Bara en inskickad skyddsplan kan godkännas eller lämnas tillbaka.",
         )
-    submitter = uow.session.execute(
-        select(SafetyPlanReview.decided_by)
-        .where(
-            SafetyPlanReview.safety_plan_id == row.id,
-            SafetyPlanReview.plan_version == row.plan_version,
-            SafetyPlanReview.decision == "submitted",
-        )
-        .order_by(SafetyPlanReview.decided_at.desc())
-        .limit(1)
-    ).scalar()
-    if submitter == uow.ctx.user_id:
+    if approve and not infos(uow, [row])[0].may_approve(uow.ctx.user_id):
         raise _bad(
-            "A second person reviews the safety plan: you submitted it yourself.",
-            "Skyddsplanen granskas av en andra person: du skickade in den själv.",
+            "A second person approves the safety plan: you wrote, changed or submitted this "
+            "version yourself. Another supervisor must approve it.",
+            "Skyddsplanen godkänns av en andra person: du har själv skrivit, ändrat eller "
+            "skickat in den här versionen. En annan arbetsledare måste godkänna den.",
         )
     row.review_state = "approved" if approve else "returned"
     row.updated_by = uow.ctx.user_id
@@ -760,9 +786,27 @@ def new_version(uow: UnitOfWork, safety_plan_id: str, expected_version: int) -> 
     return infos(uow, [row])[0]
 
 
+def _named_provider(uow: UnitOfWork, step: Step) -> str | None:
+    """The registered, active provider a provider-owned step names (its owner name, matched as
+    :func:`providers.get_provider` does), so the action has its provider chosen; None when the
+    step names none or no one such."""
+    from assessment_app.errors import NotFoundError
+    from assessment_app.records import providers
+
+    if step.owner_kind != "provider" or not step.owner_name.strip():
+        return None
+    try:
+        found = providers.get_provider(uow, name=step.owner_name)
+    except NotFoundError:
+        return None
+    return found.id if found.active else None
+
+
 def step_to_action(uow: UnitOfWork, safety_plan_id: str, step_id: str) -> PlanInfo:
     """Copy one practical step into the case's current action plan as an action (what, who,
-    by when). The action plan must be a draft (or returned): an approved plan is locked and
+    by when). A step owned by a provider that names a registered provider gets that provider
+    chosen on the action (otherwise the worker chooses it in the action plan before it can be
+    submitted). The action plan must be a draft (or returned): an approved plan is locked and
     gets a new version first. The same step is not copied twice."""
     from assessment_app.records import plans
 
@@ -791,6 +835,7 @@ def step_to_action(uow: UnitOfWork, safety_plan_id: str, step_id: str) -> PlanIn
         what=step.what,
         responsible_kind=step.owner_kind,
         responsible_name=step.owner_name,
+        provider_id=_named_provider(uow, step),
         due_on=step.due_on,
         status=step.status if step.status in plans.ACTION_STATUSES else "planned",
         follow_up="Från skyddsplanen",

@@ -48,6 +48,7 @@ UNSAFE_TOWN = "Farlunda"
 THREAT_WHO = "Kusinen Zlatko-Gruppen"
 CHILD = "Sonen Kalle-Hemlig"
 NEW_NUMBER = "070-555 12 34"
+MOVING_STEP = "Flytta med sonen till systerns lägenhet i Västby"  # not chosen for the person
 SECRETS = (CODE_WORD, SAFE_PLACE, UNSAFE_TOWN, THREAT_WHO, CHILD, NEW_NUMBER, "Risken är hög")
 
 
@@ -86,13 +87,16 @@ def plan_content() -> SafetyPlanContent:
                 "Ansöka om skyddade personuppgifter",
                 "social_services",
                 due_on=TODAY + timedelta(days=7),
+                for_individual=True,
             ),
             Step(
                 "change_phone",
                 "Byta telefon och nummer",
                 "individual",
                 due_on=TODAY + timedelta(days=3),
+                for_individual=True,
             ),
+            Step("moving", MOVING_STEP, "social_services", due_on=TODAY + timedelta(days=20)),
         ],
         call_now=[Number("Vid fara", "112"), Number("Polisen", "114 14")],
         unit_emergency_contact="Socialjouren 08-999 99 99",
@@ -192,6 +196,33 @@ def test_round_trip_versions_and_review_by_a_second_person(world: World) -> None
         chef.safety.decide(v2.id, v2.version, approve=True)
 
 
+def test_a_supervisor_who_edited_the_version_cannot_approve_it(world: World) -> None:
+    """Four eyes as for the action plan: editing the worker's draft makes it the supervisor's
+    own version, even when the worker submits it; another supervisor approves it."""
+    from assessment_app import accounts
+    from tests.conftest import ADMIN_PW, WORKER_PW
+
+    admin = world.sign_in("admin", ADMIN_PW)
+    accounts.add_user(admin, "chef2", WORKER_PW, "supervisor", unit="Enhet Nord")
+    anna, chef, chef2 = world.workspace("anna"), world.workspace("chef"), world.workspace("chef2")
+    case_id = new_case(anna)
+    draft = anna.safety.create(case_id)
+    # the supervisor fills in the worker's draft; the worker submits it unchanged
+    edited = chef.safety.save(draft.id, draft.version, plan_content())
+    submitted = anna.safety.submit(edited.id, edited.version)
+    assert submitted.submitted_by == "anna"
+    assert not submitted.may_approve(chef.ctx.user_id)
+    assert not submitted.may_approve(anna.ctx.user_id)
+    assert submitted.may_approve(chef2.ctx.user_id)
+    with pytest.raises(ValidationError) as refused:
+        chef.safety.decide(submitted.id, submitted.version, approve=True)
+    assert "en annan arbetsledare måste godkänna" in refused.value.user_message.lower()
+    assert chef.safety.get(submitted.id).review_state == "submitted"
+    approved = chef2.safety.decide(submitted.id, submitted.version, approve=True)
+    assert approved.review_state == "approved"
+    assert approved.reviews[-1].decided_by == "chef2"
+
+
 def test_steps_become_plan_actions_and_review_dates(world: World) -> None:
     anna = world.workspace("anna")
     case_id = new_case(anna)
@@ -228,6 +259,35 @@ def test_steps_become_plan_actions_and_review_dates(world: World) -> None:
     assert len(world.workspace("chef").safety.review_dates()) == 2
     assert world.workspace("syd").safety.review_dates() == []
     assert not dates[0].overdue(TODAY) and dates[0].overdue(TODAY + timedelta(days=3))
+
+
+def test_a_step_owned_by_a_named_provider_carries_the_provider_into_the_plan(
+    world: World,
+) -> None:
+    """A provider-owned step that names a registered provider becomes an action with that
+    provider chosen, so the action plan can be submitted; one naming nobody registered has
+    none, and the plan says what is missing."""
+    from assessment_app.records import plans
+    from tests.conftest import ADMIN_PW
+
+    admin = world.workspace("admin", ADMIN_PW)
+    provider = admin.admin.add_provider("Vägen Ut AB")
+    anna = world.workspace("anna")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    steps = [
+        Step("other", "Boendestöd varje vecka", "provider", "vägen ut ab"),  # any case
+        Step("other", "Samtalsstöd", "provider", "Okänd Firma"),
+    ]
+    plan = anna.safety.save(plan.id, plan.version, replace(plan.content, steps=steps))
+    anna.plans.create(case_id)
+    anna.safety.step_to_action(plan.id, plan.content.steps[0].id)
+    action_plan = anna.safety.step_to_action(plan.id, plan.content.steps[1].id)
+    named, unknown = action_plan.actions[-2:]
+    assert (named.responsible_kind, named.provider_id) == ("provider", provider.id)
+    assert (unknown.responsible_kind, unknown.provider_id) == ("provider", None)
+    missing = {p.item_id for p in plans.unfinished(action_plan.content)}
+    assert named.id not in missing and unknown.id in missing
 
 
 def test_an_urgent_threat_opens_the_safety_plan_first(world: World) -> None:
@@ -287,14 +347,19 @@ def test_pg_dump_holds_no_plaintext(server_database: str) -> None:
 # --- the printed copies -------------------------------------------------------------------------
 
 
-def pdf_text(path: Path) -> str:
+def pdf_text(path: Path, *pages: str) -> str:
+    """The PDF's text by pdftotext (``pages``: e.g. ``"-l", "1"`` for the first page only); a
+    missing tool skips the test, except in CI where it fails (as the pg_dump test does)."""
+    if shutil.which("pdftotext") is None:
+        if IN_CI:
+            pytest.fail("CI requires pdftotext (poppler-utils)")
+        pytest.skip("pdftotext is not installed")
     out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+        ["pdftotext", "-layout", *pages, str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
     return " ".join(out.split())
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
 def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_path: Path) -> None:
     anna = sqlite_world.workspace("anna")
     case_id = new_case(anna)
@@ -303,7 +368,8 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
     built = anna.safety.export(case_id, "individual", out)
     assert built.audience == "individual"
     text = pdf_text(out)
-    for absent in (*SECRETS, ADDRESS, "Hemligavägen", "Norrby", "Trygg Person", "19811228"):
+    absent_texts = (*SECRETS, MOVING_STEP, "Västby", ADDRESS, "Hemligavägen", "Norrby")
+    for absent in (*absent_texts, "Trygg Person", "19811228"):
         assert absent not in text, absent
     for present in (
         "112",
@@ -312,9 +378,13 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
         CHOSEN_PLACE,
         "08-123 456 78",
         "Ansöka om skyddade personuppgifter",
+        "Byta telefon och nummer",
         "kodord",
+        "Vid fara – ring 112 (polis, ambulans, räddningstjänst)",  # in plain words
+        "Polisen: ring 114 14",
     ):
         assert present in text, present
+    assert "räddningstjänst: ring" not in text and "):" not in text
     # the metadata names nobody
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert "Trygg" not in info and CHOSEN_PLACE not in info
@@ -327,7 +397,33 @@ def test_the_persons_copy_helps_nobody_who_finds_it(sqlite_world: World, tmp_pat
     assert details == ["safety_plan individual v1 save"]
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+def test_a_step_prints_on_the_persons_copy_only_when_chosen(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    """Steps are chosen one by one, like places and numbers; a stored step without the choice
+    (written before it existed) counts as not chosen."""
+    old = {"kind": "moving", "what": "Gammal flytt till Åby", "owner_kind": "individual"}
+    assert safety.SafetyPlanContent.from_json({"steps": [old]}).steps[0].for_individual is False
+    assert Step("other", "Ny åtgärd").for_individual is False  # a new step: not chosen
+    anna = sqlite_world.workspace("anna")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    chosen = replace(plan.content.steps[2], for_individual=True)
+    unchosen = [replace(s, for_individual=False) for s in plan.content.steps[:2]]
+    plan = anna.safety.save(plan.id, plan.version, replace(plan.content, steps=[*unchosen, chosen]))
+    assert [s.for_individual for s in anna.safety.get(plan.id).content.steps] == [
+        False,
+        False,
+        True,
+    ]
+    out = tmp_path / "egen.pdf"
+    anna.safety.export(case_id, "individual", out)
+    text = pdf_text(out)
+    assert MOVING_STEP in text
+    assert "Ansöka om skyddade personuppgifter" not in text
+    assert "Byta telefon och nummer" not in text
+
+
 def test_the_police_copy_needs_its_own_consent_item(sqlite_world: World, tmp_path: Path) -> None:
     anna = sqlite_world.workspace("anna")
     case_id = new_case(anna)
@@ -359,6 +455,37 @@ def test_the_police_copy_needs_its_own_consent_item(sqlite_world: World, tmp_pat
     anna.cases.withdraw_consent(consent.id, consent.version)
     with pytest.raises(ConsentMissingError):
         anna.safety.prepare(case_id, "police")
+
+
+def test_the_police_copy_names_its_review_date_consent_and_draft_state(
+    sqlite_world: World, tmp_path: Path
+) -> None:
+    from assessment_app.pdf.labels import format_date
+
+    anna, chef = sqlite_world.workspace("anna"), sqlite_world.workspace("chef")
+    case_id = new_case(anna)
+    plan = with_plan(anna, case_id)
+    until = TODAY + timedelta(days=90)
+    consent = anna.cases.give_consent(
+        case_id, "police", ["safety"], recipient_name="Kommissarie Lindqvist", valid_until=until
+    )
+    anna.cases.update_consent(consent.id, consent.version, includes_safety_plan=True)
+    draft = tmp_path / "polis-utkast.pdf"
+    anna.safety.export(case_id, "police", draft)
+    first = pdf_text(draft, "-l", "1")
+    assert "UTKAST – INTE GRANSKAT" in first  # a draft says so on the first page
+    assert format_date("sv", TODAY + timedelta(days=30)) in first  # the review date
+    assert format_date("sv", consent.given_on) in first  # the consent: given …
+    assert format_date("sv", until) in first  # … and valid until
+    assert "Lindqvist" not in pdf_text(draft)  # no names beyond the person's
+    # approved: no draft warning
+    out = tmp_path / "polis.pdf"
+    plan = anna.safety.submit(plan.id, plan.version)
+    chef.safety.decide(plan.id, plan.version, approve=True)
+    anna.safety.export(case_id, "police", out)
+    text = pdf_text(out)
+    assert "UTKAST" not in text and "INTE GRANSKAT" not in text
+    assert "godkänd" in text
 
 
 # --- registerutdrag, transfer, retention -------------------------------------------------------

@@ -18,6 +18,7 @@ from assessment_app import accounts
 from assessment_app.records.cases import Contact
 from assessment_app.workspace import Workspace
 from assessment_app.workspace.interview import AssessmentEdit
+from tests.conftest import IN_CI
 from tests.ui.conftest import ADMIN, wait_tasks
 from ui.case_view.case_page import CasePage
 from ui.services import Services, StaticTemplates
@@ -85,6 +86,8 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     r = tab.steps.add_row()
     _cell(tab.steps, r, 1, "Ansöka om skyddade personuppgifter")
     _cell(tab.steps, r, 4, "nästa vecka")  # does not read
+    assert tab.steps.table.item(r, 6).checkState() == Qt.CheckState.Unchecked  # not by default
+    tab.steps.table.item(r, 6).setCheckState(Qt.CheckState.Checked)
     tab.review_due.set_value(date.today() + timedelta(days=30))
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot)
@@ -100,6 +103,7 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     assert [p.name for p in stored.content.places] == ["Stadsbiblioteket", "Mormors stuga"]
     assert stored.content.places[0].for_individual and not stored.content.places[1].for_individual
     assert stored.content.steps[0].due_on == date.fromisoformat(due)
+    assert stored.content.steps[0].for_individual  # the step's "På personens kopia" box
     tab.scroll.verticalScrollBar().setValue(0)
     page.grab().save(str(SHOTS / "safety-editor.png"))
     tab.scroll.verticalScrollBar().setValue(tab.scroll.verticalScrollBar().maximum())
@@ -117,11 +121,14 @@ def test_fill_in_save_submit_and_print(qtbot, services, chef_services, anna, tmp
     tab.export("individual", out)
     wait_tasks(qtbot)
     assert out.exists() and "Sparades" in tab.banner.text()
+    if shutil.which("pdftotext") is None and IN_CI:
+        pytest.fail("CI requires pdftotext (poppler-utils)")
     if shutil.which("pdftotext"):
         text = subprocess.run(
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Stadsbiblioteket" in text and "112" in text
+        assert "Ansöka om skyddade personuppgifter" in text  # the chosen step
         for absent in ("Gömdavägen", "Norrby", "Kanelbulle", "Mormors stuga", "Skydd Person"):
             assert absent not in text
     # the police copy needs its consent item
@@ -170,6 +177,12 @@ def test_the_safety_plan_opens_first_when_the_threat_is_urgent(qtbot, services, 
     assert page.tabs.currentWidget() is page.safety
     wait_tasks(qtbot)
     assert "Akut i hotområdet" in page.safety.urgent_banner.text()
+    # no plan yet: the red line keeps its own height and "Skapa skyddsplan" is near the top
+    tab = page.safety
+    assert tab.create_button.isVisible() and not tab.scroll.isVisible()
+    banner = tab.urgent_banner
+    assert banner.height() <= banner.sizeHint().height() + 10, banner.height()
+    assert tab.create_button.mapTo(tab, tab.create_button.rect().topLeft()).y() < 150
     page.grab().save(str(SHOTS / "safety-urgent.png"))
 
 
@@ -193,3 +206,74 @@ def test_the_police_consent_item_in_the_consent_dialog(qtbot, services, anna):
     (consent,) = anna.cases.consents(row.id).consents
     assert consent.recipient_kind == "police" and consent.includes_safety_plan
     assert anna.safety.open_editor(row.id).police_consent
+
+
+def test_the_tab_does_not_offer_approval_to_the_supervisor_who_edited_it(
+    qtbot, services, chef_services, anna
+):
+    from dataclasses import replace
+
+    from assessment_app.records import safety
+
+    row = anna.cases.create(name="Skydd Person")
+    plan = anna.safety.create(row.id)
+    chef_ws = Workspace(chef_services.ctx, templates=chef_services.templates)
+    content = replace(
+        safety.new_content(),
+        risk_level="raised",
+        risk_reason="Hot i somras",
+        review_due_on=date.today() + timedelta(days=14),
+    )
+    plan = chef_ws.safety.save(plan.id, plan.version, content)  # the supervisor edits the draft
+    anna.safety.submit(plan.id, plan.version)  # the worker submits it
+    chef_page = _page(qtbot, chef_services, row.id)
+    chef_page.tabs.setCurrentWidget(chef_page.safety)
+    wait_tasks(qtbot)
+    tab = chef_page.safety
+    assert tab.approve_button.isVisible() and not tab.approve_button.isEnabled()
+    assert "ändrat" in tab.approve_button.toolTip()
+    assert tab.return_button.isEnabled()  # returning stays open, as for the action plan
+
+
+def test_the_steps_table_shows_its_rows_and_whole_kinds(qtbot, services, anna):
+    """The steps table grows with its rows (no scroll bar of its own for eight steps), the kind
+    column holds its longest label, and the plan-action button says why it is disabled."""
+    from dataclasses import replace
+
+    from assessment_app.records import safety
+
+    row = anna.cases.create(name="Skydd Person")  # no action plan
+    plan = anna.safety.create(row.id)
+    steps = [
+        safety.Step("protected_address", f"Åtgärd nummer {n}", "social_services") for n in range(8)
+    ]
+    anna.safety.save(plan.id, plan.version, replace(plan.content, steps=steps))
+    page = _page(qtbot, services, row.id)
+    page.tabs.setCurrentWidget(page.safety)
+    wait_tasks(qtbot)
+    tab = page.safety
+    table = tab.steps.table
+    assert table.rowCount() == 8
+    rows = sum(table.rowHeight(r) for r in range(8))
+    assert table.height() >= table.horizontalHeader().height() + rows
+    assert not table.verticalScrollBar().isVisible()
+    kind = table.cellWidget(0, 0)
+    assert kind.currentText() == "Skyddade personuppgifter"
+    assert table.columnWidth(0) >= kind.sizeHint().width()
+    assert not tab.to_plan_button.isEnabled()
+    assert "ingen handlingsplan" in tab.to_plan_button.toolTip()
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(50)  # let the layouts settle, as on screen
+    buttons = tab.steps.add_button.mapTo(tab.steps, tab.steps.add_button.rect().topLeft())
+    assert buttons.y() >= table.geometry().bottom()  # the buttons sit below the rows
+    tab.scroll.ensureWidgetVisible(tab.steps)
+    page.grab().save(str(SHOTS / "safety-steps.png"))
+
+
+def test_the_screen_and_the_copies_name_places_the_same(qtbot):
+    """One term for each kind of place: the tab's list says what the printed copies say
+    ("Plats att undvika", not "Osäker plats")."""
+    from assessment_app.safety_export import PLACE_SV
+    from ui.case_view.safety_tab import place_kinds
+
+    assert place_kinds() == PLACE_SV

@@ -174,14 +174,33 @@ def test_the_supervisor_who_submitted_it_cannot_approve_it(qtbot, chef_services,
     _open_first(qtbot, page)
     review = page.safety_review
     assert review.marks.isVisible() and "själv" in review.marks.text()
-    qtbot.mouseClick(review.approve_button, Qt.MouseButton.LeftButton)
+    # the button follows the core's rule; returning stays open, as for the action plan
+    assert not review.approve_button.isEnabled() and review.return_button.isEnabled()
+    review.decide(approve=True)  # should it be reached anyway: the core refuses, in words
     wait_tasks(qtbot)
-    # the core's rule and its message; no traceback, nothing decided
     assert "andra person" in review.banner.text()
     assert "Traceback" not in review.banner.text()
     assert boss.safety.get(plan.id).review_state == "submitted"
-    assert review.approve_button.isEnabled()  # the buttons as they were
+    assert not review.approve_button.isEnabled()  # the buttons as they were
     assert page.safety.rowCount() == 1
+
+
+def test_the_supervisor_who_edited_the_draft_cannot_approve_it(qtbot, chef_services, boss, anna):
+    row = anna.cases.create(name=NAME)
+    plan = anna.safety.create(row.id)
+    plan = boss.safety.save(plan.id, plan.version, _content())  # the supervisor wrote it
+    plan = anna.safety.submit(plan.id, plan.version)  # the worker submitted it
+    page = _queue(qtbot, chef_services)
+    assert _cells(page)[3] == "anna"
+    _open_first(qtbot, page)
+    review = page.safety_review
+    assert review.marks.isVisible() and "ändrat" in review.marks.text()
+    assert not review.approve_button.isEnabled()
+    page.grab().save("/tmp/uicheck/safety-review-edited.png")
+    review.decide(approve=True)
+    wait_tasks(qtbot)
+    assert "andra person" in review.banner.text()
+    assert boss.safety.get(plan.id).review_state == "submitted"
 
 
 def test_a_caseworker_does_not_see_the_safety_tab(qtbot, services, anna):

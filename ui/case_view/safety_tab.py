@@ -13,10 +13,11 @@ Bad input (a date that does not read) is said in the banner and nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -58,6 +59,9 @@ from ui.widgets.banner import Banner
 from ui.widgets.date_field import OptionalDateEdit
 from ui.widgets.loader import Loader
 
+if TYPE_CHECKING:
+    from assessment_app.records.plans import PlanInfo
+
 
 def threat_kinds() -> dict[str, str]:
     return {
@@ -95,8 +99,8 @@ def place_kinds() -> dict[str, str]:
         "safe_place": QCoreApplication.translate("safety", "Säker plats"),
         "safe_town": QCoreApplication.translate("safety", "Säker ort"),
         "meeting_place": QCoreApplication.translate("safety", "Säker mötesplats"),
-        "unsafe_place": QCoreApplication.translate("safety", "Osäker plats"),
-        "unsafe_town": QCoreApplication.translate("safety", "Osäker ort"),
+        "unsafe_place": QCoreApplication.translate("safety", "Plats att undvika"),
+        "unsafe_town": QCoreApplication.translate("safety", "Ort att undvika"),
     }
 
 
@@ -153,6 +157,9 @@ class Column:
     width: int = 140
 
 
+MAX_VISIBLE_ROWS = 12  # a rows table grows to this many rows, then scrolls
+
+
 class RowsTable(QWidget):
     """An editable list of rows (places, people, steps, numbers) with add and remove."""
 
@@ -165,9 +172,18 @@ class RowsTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMinimumHeight(110)
+        header = self.table.horizontalHeader()
         for n, c in enumerate(columns):
-            self.table.setColumnWidth(n, c.width)
+            # wide enough for the header and, for a choice, its longest label
+            width = max(c.width, header.sectionSizeHint(n))
+            if c.kind == "choice":
+                probe = QComboBox()
+                for label in (c.choices or {}).values():
+                    probe.addItem(label)
+                width = max(width, probe.sizeHint().width() + 4)
+                probe.deleteLater()
+            self.table.setColumnWidth(n, width)
+        self._fit_height()
         self.add_button = QPushButton(add_text, self)
         self.remove_button = QPushButton(
             QCoreApplication.translate("safety", "Ta bort raden"), self
@@ -204,7 +220,22 @@ class RowsTable(QWidget):
             else:
                 text = value.isoformat() if isinstance(value, date) else str(value or "")
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self._fit_height()
         return r
+
+    def _fit_height(self) -> None:
+        """Grow with the rows (one empty row's room below them, at least two rows), up to
+        :data:`MAX_VISIBLE_ROWS`; beyond that the table scrolls on its own."""
+        t = self.table
+        rows = min(max(t.rowCount() + 1, 2), MAX_VISIBLE_ROWS)
+        row_height = max(
+            [t.rowHeight(r) for r in range(t.rowCount())]
+            + [t.verticalHeader().defaultSectionSize()]
+        )
+        height = t.horizontalHeader().sizeHint().height() + rows * row_height + 2 * t.frameWidth()
+        if t.horizontalScrollBar().isVisible():
+            height += t.horizontalScrollBar().sizeHint().height()
+        t.setFixedHeight(height)
 
     def remove_row(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
@@ -213,10 +244,12 @@ class RowsTable(QWidget):
         for r in rows:
             self.table.removeRow(r)
             del self.ids[r]
+        self._fit_height()
 
     def clear(self) -> None:
         self.table.setRowCount(0)
         self.ids = []
+        self._fit_height()
 
     def selected_id(self) -> str | None:
         r = self.table.currentRow()
@@ -385,7 +418,9 @@ class SafetyTab(QWidget):
             self.tr("Lägg till säkert nummer"),
             form_host,
         )
-        self.if_breaks = _text_box(form_host, self.tr("vad som händer om kontakten bryts"))
+        self.if_breaks = _text_box(
+            form_host, self.tr("vad som händer om kontakten bryts (skrivs ut på personens kopia)")
+        )
         signals = QGroupBox(self.tr("Kontakt och signaler"), form_host)
         sf = QFormLayout(signals)
         sf.addRow(self.tr("Säkra sätt att nå personen:"), self.reach_how)
@@ -403,7 +438,9 @@ class SafetyTab(QWidget):
             self.tr("Lägg till plats"),
             form_host,
         )
-        places = QGroupBox(self.tr("Säkra och osäkra platser, orter och mötesplatser"), form_host)
+        places = QGroupBox(
+            self.tr("Säkra platser, mötesplatser och platser att undvika"), form_host
+        )
         QVBoxLayout(places).addWidget(self.places)
         # --- others at risk
         self.others = RowsTable(
@@ -426,6 +463,7 @@ class SafetyTab(QWidget):
                 Column(self.tr("Namn"), "text", width=120),
                 Column(self.tr("Klart senast"), "date", width=100),
                 Column(self.tr("Status"), "choice", statuses(), 100),
+                Column(self.tr("På personens kopia"), "check"),
             ],
             self.tr("Lägg till åtgärd"),
             form_host,
@@ -438,14 +476,19 @@ class SafetyTab(QWidget):
         # --- what to do now
         self.call_now = RowsTable(
             [
-                Column(self.tr("Vad"), "text", width=260),
+                Column(self.tr("Vad"), "text", width=320),
                 Column(self.tr("Nummer"), "text", width=160),
             ],
             self.tr("Lägg till nummer"),
             form_host,
         )
         self.unit_contact = QLineEdit(form_host)
-        self.unit_contact.setPlaceholderText(self.tr("enhetens jourkontakt"))
+        self.unit_contact.setPlaceholderText(
+            self.tr("enhetens jourkontakt (skrivs ut på personens kopia)")
+        )
+        self.call_now.table.setToolTip(
+            self.tr("Numren att ringa skrivs alltid ut på personens kopia, 112 först.")
+        )
         now = QGroupBox(self.tr("Vid akut fara"), form_host)
         nf = QFormLayout(now)
         nf.addRow(self.tr("Nummer att ringa:"), self.call_now)
@@ -499,6 +542,9 @@ class SafetyTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
+        # takes the room when the form is hidden (no plan yet), so the banners keep their
+        # height and the buttons stay at the top; the form's stretch wins when it is shown
+        layout.addStretch(0)
         self._show_plan(None)
 
     @property
@@ -572,7 +618,8 @@ class SafetyTab(QWidget):
         self.steps.clear()
         for s in c.steps:
             self.steps.add_row(
-                [s.kind, s.what, s.owner_kind, s.owner_name, s.due_on, s.status], s.id
+                [s.kind, s.what, s.owner_kind, s.owner_name, s.due_on, s.status, s.for_individual],
+                s.id,
             )
         self.call_now.clear()
         for n in c.call_now:
@@ -617,7 +664,7 @@ class SafetyTab(QWidget):
         )
         editable = plan is not None and current and plan.editable and not self.busy
         supervisor = self.services.ctx.role == "supervisor"
-        mine = plan is not None and plan.submitted_by == self.services.ctx.username
+        mine = plan is not None and not plan.may_approve(self.services.ctx.user_id)
         self.create_button.setVisible(data is not None and data.plan is None)
         self.create_button.setEnabled(not self.busy)
         self.save_button.setVisible(editable)
@@ -626,9 +673,15 @@ class SafetyTab(QWidget):
         self.approve_button.setVisible(waiting and supervisor)
         self.return_button.setVisible(waiting and supervisor)
         self.approve_button.setEnabled(not mine and not self.busy)
-        self.return_button.setEnabled(not mine and not self.busy)
-        if waiting and supervisor and mine:
-            self.approve_button.setToolTip(self.tr("En annan person granskar det du skickat in."))
+        self.return_button.setEnabled(not self.busy)
+        self.approve_button.setToolTip(
+            self.tr(
+                "Du har skrivit, ändrat eller skickat in den här versionen: en annan "
+                "arbetsledare godkänner den."
+            )
+            if waiting and supervisor and mine
+            else ""
+        )
         self.new_version_button.setVisible(
             plan is not None and current and plan.review_state == "approved"
         )
@@ -643,6 +696,13 @@ class SafetyTab(QWidget):
         )
         self.to_plan_button.setVisible(plan is not None and current)
         self.to_plan_button.setEnabled(data is not None and data.has_action_plan and not self.busy)
+        self.to_plan_button.setToolTip(
+            self.tr(
+                "Ärendet har ingen handlingsplan än. Skapa den under fliken Handlingsplaner först."
+            )
+            if data is not None and not data.has_action_plan
+            else self.tr("Kopierar den markerade åtgärden till handlingsplanen som en insats.")
+        )
         for widget in (
             self.who,
             self.recency,
@@ -692,7 +752,10 @@ class SafetyTab(QWidget):
             self.if_breaks.toPlainText().strip(),
             [Place(v[0], v[1], v[2], bool(v[3]), i) for i, v in self.places.values()],
             [PersonAtRisk(v[0], v[1], v[2], i) for i, v in self.others.values()],
-            [Step(v[0], v[1], v[2], v[3], v[4], v[5], i) for i, v in self.steps.values()],
+            [
+                Step(v[0], v[1], v[2], v[3], v[4], v[5], bool(v[6]), i)
+                for i, v in self.steps.values()
+            ],
             [Number(v[0], v[1], False, i) for i, v in self.call_now.values()],
             self.unit_contact.text().strip(),
             self.review_due.value(),
@@ -700,15 +763,17 @@ class SafetyTab(QWidget):
         )
 
     # --- actions ------------------------------------------------------------------------------
-    def _run(self, work: Any, message: str) -> None:
+    def _run(self, work: Any, message: str | Callable[[Any], str]) -> None:
+        """Run ``work`` in the background; ``message``: what to say when done (or made from
+        the result)."""
         self.busy = True
         self._buttons()
         self.banner.clear()
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:
             self.busy = False
             self.reload()
-            self.banner.show_message(message, "success")
+            self.banner.show_message(message(result) if callable(message) else message, "success")
 
         run_task(work, done, self._failed, owner=self)
 
@@ -791,10 +856,21 @@ class SafetyTab(QWidget):
             )
             return
         ws = self.services.ws
-        self._run(
-            lambda: ws.safety.step_to_action(plan.id, step_id),
-            self.tr("Åtgärden lades till som insats i handlingsplanen."),
+        step = plan.content.step(step_id)
+        added = self.tr("Åtgärden lades till som insats i handlingsplanen.")
+        choose = self.tr(
+            "Välj utföraren för insatsen i handlingsplanen: ingen utförare i registret heter "
+            "som i åtgärden."
         )
+
+        def said(result: PlanInfo) -> str:
+            missing = any(
+                a.what == step.what and a.responsible_kind == "provider" and not a.provider_id
+                for a in result.actions
+            )
+            return f"{added} {choose}" if missing else added
+
+        self._run(lambda: ws.safety.step_to_action(plan.id, step_id), said)
 
     def choose_file(self, audience: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

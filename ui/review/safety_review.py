@@ -4,9 +4,10 @@ of decisions, approve or return with a comment.
 The panel sits beside the queue's *Skyddsplaner* list. :meth:`SafetyReviewPanel.open` reads the
 version in the background (``ws.safety.get``: the case is reached under the access rule and the
 content decrypted in the core); deciding runs ``ws.safety.decide`` in the background with the
-buttons disabled until the answer is in. The four-eyes rule is the core's (a supervisor who did
-not submit the version): its message is shown in the banner, never a traceback. No name of the
-person is shown here.
+buttons disabled until the answer is in. The four-eyes rule is the core's
+(``SafetyPlanInfo.may_approve``: a supervisor who neither created, edited nor submitted the
+version); the approve button follows it, and should the core still refuse, its message is
+shown in the banner, never a traceback. No name of the person is shown here.
 """
 
 from __future__ import annotations
@@ -135,7 +136,14 @@ def safety_html(content: SafetyPlanContent) -> str:
     kinds_of_step, who, state = step_kinds(), owners(), statuses()
     parts.append(
         _table(
-            [_t("Slag"), _t("Vad"), _t("Ansvarig"), _t("Senast"), _t("Status")],
+            [
+                _t("Slag"),
+                _t("Vad"),
+                _t("Ansvarig"),
+                _t("Senast"),
+                _t("Status"),
+                _t("På personens utskrift"),
+            ],
             [
                 [
                     kinds_of_step.get(s.kind, s.kind),
@@ -144,6 +152,7 @@ def safety_html(content: SafetyPlanContent) -> str:
                     + (f" ({s.owner_name})" if s.owner_name else ""),
                     _day(s.due_on),
                     state.get(s.status, s.status),
+                    _yes(s.for_individual),
                 ]
                 for s in content.steps
             ],
@@ -278,16 +287,19 @@ class SafetyReviewPanel(QWidget):
         else:
             self.content.setHtml(safety_html(plan.content))
         self.history.setHtml(self._history_html(plan))
-        mine = waiting.submitted_by_id is not None and (
-            waiting.submitted_by_id == self.services.ctx.user_id
-        )
+        mine = not plan.may_approve(self.services.ctx.user_id)  # the core's four-eyes rule
         self.marks.show_message(
-            self.tr("Du skickade in den här versionen själv. En annan arbetsledare granskar den.")
+            self.tr(
+                "Du har skrivit, ändrat eller skickat in den här versionen själv. En annan "
+                "arbetsledare godkänner den; du kan lämna tillbaka den."
+            )
             if mine and plan.review_state == "submitted"
             else "",
             "warning",
         )
         self._enable(plan.review_state == "submitted" and not plan.damaged)
+        if mine:
+            self.approve_button.setEnabled(False)
 
     def _history_html(self, plan: SafetyPlanInfo) -> str:
         return history_html(plan.reviews)
