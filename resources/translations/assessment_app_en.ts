@@ -441,37 +441,37 @@
 <context>
     <name>AssessmentsTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="112"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="112"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="112"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="101"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="112"/>
         <source>Områden med behov</source>
         <translation>Areas with a need</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="105"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="116"/>
         <source>Ny &amp;kartläggning</source>
         <translation>New &amp;assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="106"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="117"/>
         <source>Ny &amp;uppföljande skattning</source>
         <translation>New &amp;follow-up rating</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="107"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="118"/>
         <source>Ö&amp;ppna</source>
         <translation>O&amp;pen</translation>
     </message>
@@ -996,168 +996,168 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="144"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="145"/>
         <source>Nytt samtycke</source>
         <translation>New consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="144"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="145"/>
         <source>Ändra samtycke</source>
         <translation>Change consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="152"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="153"/>
         <source>till exempel handläggare eller enhet</source>
         <translation>for example caseworker or unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="161"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="162"/>
         <source>Även &amp;kontaktuppgifter (adress, telefon, e-post) får lämnas ut</source>
         <translation>Contact &amp;details (address, phone, e-mail) may be shared too</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="165"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="166"/>
         <source>Sk&amp;yddsplanen får lämnas till polisens kontaktperson</source>
         <translation>The safet&amp;y plan may be given to the police contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="168"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="169"/>
         <source>&amp;till och med</source>
         <translation>&amp;until and including</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="172"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="173"/>
         <source>&amp;Skriftligt</source>
         <translation>&amp;Written</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="173"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="174"/>
         <source>Munt&amp;ligt, med vittne</source>
         <translation>&amp;Oral, with a witness</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="179"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="180"/>
         <source>vittnets för- och efternamn</source>
         <translation>the witness&apos;s first and last name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="181"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="182"/>
         <source>till exempel socialsekreterare</source>
         <translation>for example social worker</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="184"/>
-        <location filename="../../ui/case_view/consents_tab.py" line="286"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="185"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="287"/>
         <source>Bifoga &amp;inskannad kopia …</source>
         <translation>Attach a &amp;scanned copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="185"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="186"/>
         <source>Spara ko&amp;pian …</source>
         <translation>Save the cop&amp;y …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="205"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="206"/>
         <source>&amp;Mottagare:</source>
         <translation>&amp;Recipient:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="206"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="207"/>
         <source>&amp;Utförare:</source>
         <translation>&amp;Provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="207"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="208"/>
         <source>&amp;Namn på mottagaren:</source>
         <translation>Recipient &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="209"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="210"/>
         <source>Kontaktuppgifter:</source>
         <translation>Contact details:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="210"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="211"/>
         <source>Skyddsplan:</source>
         <translation>Safety plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="211"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="212"/>
         <source>Gäller:</source>
         <translation>Valid:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="212"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="213"/>
         <source>Samtycket gavs:</source>
         <translation>Consent given:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="213"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="214"/>
         <source>&amp;Vittnets namn:</source>
         <translation>W&amp;itness&apos;s name:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="214"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="215"/>
         <source>Vittnets &amp;roll:</source>
         <translation>Witness&apos;s ro&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="215"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="216"/>
         <source>Ant&amp;eckning:</source>
         <translation>No&amp;te:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="216"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="217"/>
         <source>Inskannad kopia:</source>
         <translation>Scanned copy:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="269"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="270"/>
         <source>Tills vidare: tills samtycket återkallas.</source>
         <translation>Until further notice: until the consent is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="271"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="272"/>
         <source>Samtycket gäller till och med den dagen.</source>
         <translation>The consent holds until and including that day.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="276"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="277"/>
         <source>Bifogas när du sparar: {name}</source>
         <translation>Attached when you save: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="278"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="279"/>
         <source>Bifogad: {what}</source>
         <translation>Attached: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="280"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="281"/>
         <source>Ingen kopia bifogad.</source>
         <translation>No copy attached.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="284"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="285"/>
         <source>Byt &amp;inskannad kopia …</source>
         <translation>Replace the &amp;scanned copy …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="301"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="302"/>
         <source>Välj den inskannade kopian</source>
         <translation>Choose the scanned copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="303"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="304"/>
         <source>Inskannad kopia (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Scanned copy (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="325"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="326"/>
         <source>Kopian sparades som {name}.</source>
         <translation>The copy was saved as {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="208"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="209"/>
         <source>Områden som får delas:</source>
         <translation>Areas that may be shared:</translation>
     </message>
@@ -1165,112 +1165,112 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="427"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="429"/>
         <source>Mottagare</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="428"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="430"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="429"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="431"/>
         <source>Givet</source>
         <translation>Given</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="430"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="432"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="431"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="433"/>
         <source>Gäller t.o.m.</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="432"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="434"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="433"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="435"/>
         <source>Kopia</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="443"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="445"/>
         <source>&amp;Nytt samtycke …</source>
         <translation>&amp;New consent …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="444"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="446"/>
         <source>Än&amp;dra …</source>
         <translation>Chan&amp;ge …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="445"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="447"/>
         <source>&amp;Återkalla</source>
         <translation>&amp;Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="446"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="448"/>
         <source>Spara ko&amp;pian …</source>
         <translation>Save the cop&amp;y …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="499"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="501"/>
         <source> + kontaktuppgifter</source>
         <translation> + contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="501"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="503"/>
         <source> + skyddsplanen</source>
         <translation> + the safety plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="506"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="508"/>
         <source> (muntligt)</source>
         <translation> (oral)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="508"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="510"/>
         <source>tills vidare</source>
         <translation>until withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="537"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="546"/>
         <source>Ett samtycke upphör inom {days} dagar.</source>
         <translation>One consent ends within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="541"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="550"/>
         <source>{n} samtycken upphör inom {days} dagar.</source>
         <translation>{n} consents end within {days} days.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="547"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="556"/>
         <source>Ett samtycke har upphört: ett nytt behövs för att dela uppgifter.</source>
         <translation>One consent has ended: a new one is needed to share information.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="551"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="560"/>
         <source>{n} samtycken har upphört: nya behövs för att dela uppgifter.</source>
         <translation>{n} consents have ended: new ones are needed to share information.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="604"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="613"/>
         <source>Kopian sparades som {name}.</source>
         <translation>The copy was saved as {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="622"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="631"/>
         <source>Återkalla samtycke</source>
         <translation>Withdraw consent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="624"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="633"/>
         <source>Återkalla samtycket från och med i dag? Det går inte att ångra; ett nytt samtycke kan ges senare.</source>
         <translation>Withdraw the consent from today? This cannot be undone; a new consent can be given later.</translation>
     </message>
@@ -1700,47 +1700,52 @@ own / worker</translation>
         <translation>{title}: {total} of {max} points ({date})</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="172"/>
+        <location filename="../../ui/followup/comparison.py" line="174"/>
+        <source>Förra gången {date}: {total} – {band}, förändring {sign}{n}</source>
+        <translation>Last time {date}: {total} – {band}, change {sign}{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/comparison.py" line="184"/>
         <source>Förra gången {date}: {total}, förändring {sign}{n}</source>
         <translation>Last time {date}: {total}, change {sign}{n}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="202"/>
+        <location filename="../../ui/followup/comparison.py" line="218"/>
         <source>akut</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="203"/>
+        <location filename="../../ui/followup/comparison.py" line="219"/>
         <source>ej aktuellt</source>
         <translation>not relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="204"/>
+        <location filename="../../ui/followup/comparison.py" line="220"/>
         <source>ej besvarat</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="214"/>
+        <location filename="../../ui/followup/comparison.py" line="230"/>
         <source>– kan inte jämföras</source>
         <translation>– cannot be compared</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="216"/>
+        <location filename="../../ui/followup/comparison.py" line="232"/>
         <source>▼ {n} mindre behov</source>
         <translation>▼ {n} less need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="218"/>
+        <location filename="../../ui/followup/comparison.py" line="234"/>
         <source>▲ {n} större behov</source>
         <translation>▲ {n} more need</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="220"/>
+        <location filename="../../ui/followup/comparison.py" line="236"/>
         <source>● oförändrat</source>
         <translation>● unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/comparison.py" line="224"/>
+        <location filename="../../ui/followup/comparison.py" line="240"/>
         <source>(egen skattning {arrow} {n:+d})</source>
         <translation>(own rating {arrow} {n:+d})</translation>
     </message>
@@ -1748,67 +1753,67 @@ own / worker</translation>
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="344"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="344"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="324"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="344"/>
         <source>Uppföljande kartläggning</source>
         <translation>Follow-up assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="328"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="348"/>
         <source>Ny upp&amp;följning</source>
         <translation>New &amp;follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="331"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="351"/>
         <source>Gör en uppföljande kartläggning med den senaste frågemallen. När den är slutförd markeras nästa planerade uppföljning som genomförd.</source>
         <translation>Make a follow-up assessment with the latest template. When it is completed, the next scheduled follow-up is marked as done.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="341"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="361"/>
         <source>Ny uppföljning &amp;den:</source>
         <translation>New follow-up &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="343"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="363"/>
         <source>&amp;Planera</source>
         <translation>&amp;Schedule</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="344"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="364"/>
         <source>Markera som &amp;genomförd</source>
         <translation>Mark as &amp;done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="384"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="404"/>
         <source>Genomförd {date}</source>
         <translation>Done {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="386"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="406"/>
         <source>Försenad</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="388"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="408"/>
         <source>Planerad</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="389"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="409"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="437"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="464"/>
         <source>Välj uppföljningen i listan först.</source>
         <translation>Choose the follow-up in the list first.</translation>
     </message>
@@ -1910,57 +1915,57 @@ own / worker</translation>
 <context>
     <name>InstrumentDialog</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="123"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="220"/>
         <source>Frågorna visas med den officiella lydelsen ({source}).</source>
         <translation>The questions are shown in the official wording ({source}).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="130"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="227"/>
         <source>Frågorna visas som korta etiketter. Läs frågorna ur formulärets officiella lydelse för personen.</source>
         <translation>The questions are shown as short labels. Read the questions to the person from the form&apos;s official wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="137"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="234"/>
         <source>Inte valt (visar båda gränsvärdena)</source>
         <translation>Not chosen (shows both cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="139"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="236"/>
         <source>Kvinna</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="141"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="238"/>
         <source>Man</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="145"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="242"/>
         <source>&amp;Gränsvärden för:</source>
         <translation>&amp;Cut-offs for:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="219"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="314"/>
         <source>&amp;Klar</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="220"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="315"/>
         <source>&amp;Töm alla svar</source>
         <translation>&amp;Clear all answers</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="223"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="318"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="233"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="328"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="279"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="374"/>
         <source>Tolkningen visas när alla frågor är besvarade.</source>
         <translation>The reading shows when every question is answered.</translation>
     </message>
@@ -1968,55 +1973,65 @@ own / worker</translation>
 <context>
     <name>InstrumentPanel</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="306"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="406"/>
         <source>Formulär med poäng (frivilliga)</source>
         <translation>Scored forms (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="317"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="417"/>
         <source>Öppna {name} …</source>
         <translation>Open {name} …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="319"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="419"/>
         <source>Öppna formuläret {name}</source>
         <translation>Open the form {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="337"/>
-        <source>Inte ifyllt.</source>
-        <translation>Not filled in.</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="435"/>
+        <source>Den officiella lydelsen i {file} kunde inte läsas; frågorna visas med korta etiketter. Kontakta den som administrerar mallarna.</source>
+        <translation>The official wording in {file} could not be read; the questions are shown as short labels. Contact whoever administers the templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="339"/>
-        <source>Förra gången ({date}): {total} poäng.</source>
-        <translation>Last time ({date}): {total} points.</translation>
+        <location filename="../../ui/interview/instrument_dialog.py" line="442"/>
+        <source>Ett formulär kunde inte läsas: {file}. Kontakta den som administrerar mallarna.</source>
+        <translation>A form could not be read: {file}. Contact whoever administers the templates.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="458"/>
+        <source>Inte ifyllt.</source>
+        <translation>Not filled in.</translation>
     </message>
 </context>
 <context>
     <name>InstrumentTexts</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="59"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="139"/>
         <source>Summa: {total} av {max} poäng</source>
         <translation>Total: {total} of {max} points</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="62"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="142"/>
         <source>Summa hittills: {total} poäng – {answered} av {items} frågor besvarade</source>
         <translation>Total so far: {total} points – {answered} of {items} questions answered</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="71"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="150"/>
+        <source>Förra gången ({date}): {total} poäng – {band}.</source>
+        <translation>Last time ({date}): {total} points – {band}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview/instrument_dialog.py" line="165"/>
         <source>Förra gången ({date}): inte helt ifyllt.</source>
         <translation>Last time ({date}): not completely filled in.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="75"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="157"/>
         <source>Förra gången ({date}): {total} poäng.</source>
         <translation>Last time ({date}): {total} points.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="80"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="172"/>
         <source>Förändring: {sign}{delta}</source>
         <translation>Change: {sign}{delta}</translation>
     </message>
@@ -2024,12 +2039,12 @@ own / worker</translation>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="436"/>
+        <location filename="../../ui/interview/interview_page.py" line="437"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="451"/>
+        <location filename="../../ui/interview/interview_page.py" line="452"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
@@ -2039,147 +2054,147 @@ own / worker</translation>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="161"/>
+        <location filename="../../ui/interview/interview_page.py" line="162"/>
         <source>◀ &amp;Föregående område</source>
         <translation>◀ &amp;Previous area</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="162"/>
+        <location filename="../../ui/interview/interview_page.py" line="163"/>
         <source>&amp;Nästa område ▶</source>
         <translation>&amp;Next area ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="163"/>
+        <location filename="../../ui/interview/interview_page.py" line="164"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="164"/>
+        <location filename="../../ui/interview/interview_page.py" line="165"/>
         <source>Spara och s&amp;täng</source>
         <translation>Save and c&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="165"/>
+        <location filename="../../ui/interview/interview_page.py" line="166"/>
         <source>Slutför &amp;kartläggningen</source>
         <translation>&amp;Complete the assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="207"/>
+        <location filename="../../ui/interview/interview_page.py" line="208"/>
         <source>{kind} {date} – {title}</source>
         <translation>{kind} {date} – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="225"/>
+        <location filename="../../ui/interview/interview_page.py" line="226"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="227"/>
+        <location filename="../../ui/interview/interview_page.py" line="228"/>
         <source>Kartläggningen är avslutad och kan bara läsas.</source>
         <translation>The assessment is completed and can only be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="343"/>
+        <location filename="../../ui/interview/interview_page.py" line="344"/>
         <source>⚠ akut</source>
         <translation>⚠ urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="357"/>
+        <location filename="../../ui/interview/interview_page.py" line="358"/>
         <source>Akut – behöver hanteras nu:</source>
         <translation>Urgent – needs handling now:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="401"/>
+        <location filename="../../ui/interview/interview_page.py" line="402"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="461"/>
+        <location filename="../../ui/interview/interview_page.py" line="462"/>
         <source>Det finns svar som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med dem?</source>
         <translation>There are answers saved on this computer {when} while the server could not be reached, not yet saved in the assessment. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="470"/>
+        <location filename="../../ui/interview/interview_page.py" line="471"/>
         <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="505"/>
+        <location filename="../../ui/interview/interview_page.py" line="506"/>
         <source>Uppföljningen görs på version {old} av frågorna. Version {new} har nya frågor; du kan flytta uppföljningen dit och behålla svaren.</source>
         <translation>The follow-up uses version {old} of the questions. Version {new} has new questions; you can move the follow-up there and keep the answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="511"/>
+        <location filename="../../ui/interview/interview_page.py" line="512"/>
         <source>&amp;Visa och flytta till version {v} …</source>
         <translation>&amp;Show and move to version {v} …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="561"/>
+        <location filename="../../ui/interview/interview_page.py" line="562"/>
         <source>Uppföljningen är flyttad till version {v}: {carried} svar fördes över ({moved} till ett annat område), {new} frågor är nya och {dropped} svar kunde inte föras över.</source>
         <translation>The follow-up has moved to version {v}: {carried} answers were carried over ({moved} to another area), {new} questions are new and {dropped} answers could not be carried over.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="576"/>
+        <location filename="../../ui/interview/interview_page.py" line="577"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="577"/>
+        <location filename="../../ui/interview/interview_page.py" line="578"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="479"/>
+        <location filename="../../ui/interview/interview_page.py" line="480"/>
         <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
         <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="485"/>
+        <location filename="../../ui/interview/interview_page.py" line="486"/>
         <source>Använd &amp;kopian</source>
         <translation>Use the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="486"/>
+        <location filename="../../ui/interview/interview_page.py" line="487"/>
         <source>Kasta k&amp;opian</source>
         <translation>Discard the c&amp;opy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="608"/>
+        <location filename="../../ui/interview/interview_page.py" line="609"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="616"/>
+        <location filename="../../ui/interview/interview_page.py" line="617"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="634"/>
+        <location filename="../../ui/interview/interview_page.py" line="635"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="657"/>
+        <location filename="../../ui/interview/interview_page.py" line="658"/>
         <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
         <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="644"/>
+        <location filename="../../ui/interview/interview_page.py" line="645"/>
         <source>Sparat {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="649"/>
+        <location filename="../../ui/interview/interview_page.py" line="650"/>
         <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
         <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="442"/>
+        <location filename="../../ui/interview/interview_page.py" line="443"/>
         <source>Sparat på den här datorn {time} – väntar på servern</source>
         <translation>Saved on this computer {time} – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="695"/>
+        <location filename="../../ui/interview/interview_page.py" line="696"/>
         <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
         <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
     </message>
@@ -2317,178 +2332,179 @@ own / worker</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="81"/>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&lt;h2&gt;Mötesläge&lt;/h2&gt;&lt;p&gt;Ärendelistan är dold under mötet.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Meeting mode&lt;/h2&gt;&lt;p&gt;The case list is hidden during the meeting.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Inloggad som {user} ({role})</source>
         <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>Verktyg</source>
         <translation>Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Ärende&amp;listan</source>
         <translation>Case &amp;list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Att göra</source>
         <translation>&amp;To do</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Det som är försenat och det som ska göras den här veckan</source>
         <translation>What is overdue and what is due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Nytt ärende …</source>
         <translation>&amp;New case …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Mötesläge</source>
         <translation>&amp;Meeting mode</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Döljer ärendelistan och andra personers namn medan den enskilde ser skärmen</source>
         <translation>Hides the case list and other people&apos;s names while the individual can see the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Lås skärmen</source>
         <translation>&amp;Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Logga &amp;ut</source>
         <translation>Sign &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Granskning</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Planer som väntar på granskning, försenade uppföljningar och akuta flaggor</source>
         <translation>Plans waiting for review, overdue follow-ups and urgent flags</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Logg&amp;uppföljning</source>
         <translation>Access &amp;log</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>S&amp;tatistik</source>
         <translation>S&amp;tatistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Avidentifierad statistik för enheten</source>
         <translation>Anonymised statistics for the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Utförar&amp;register</source>
         <translation>&amp;Provider register</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Beslut</source>
         <translation>&amp;Decisions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Säkerhetskopiera databasen …</source>
         <translation>&amp;Back up the database …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Inställningar …</source>
         <translation>&amp;Settings …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Mina &amp;kontaktuppgifter …</source>
         <translation>My &amp;contact details …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Telefon och e-post som skrivs ut på handlingsplanerna</source>
         <translation>Phone and email printed on the action plans</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Byt lösenord …</source>
         <translation>&amp;Change password …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Om Kartläggning …</source>
         <translation>&amp;About Kartläggning …</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Granskning ({n} akuta)</source>
         <translation>&amp;Review ({n} urgent)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Väntar på databasen … Det tar längre tid än vanligt. Du kan fortsätta; det du skriver finns kvar.</source>
         <translation>Waiting for the database … It is taking longer than usual. You can go on; what you type is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Det du skrivit kunde inte sparas som utkast, så sidan är kvar. Försök igen om en stund.</source>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Att göra</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="659"/>
         <source>Lösenordet är bytt.</source>
         <translation>The password is changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Personen fanns redan i registret (samma personnummer). Det nya ärendet är kopplat till personens befintliga uppgifter; kontrollera namn och kontaktuppgifter.</source>
         <translation>The person was already in the register (same personnummer). The new case is linked to the person&apos;s existing record; check the name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="722"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
@@ -3409,37 +3425,37 @@ own / worker</translation>
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="222"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="234"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="223"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="235"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="224"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="236"/>
         <source>Mål</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="225"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="237"/>
         <source>Insatser</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="226"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="238"/>
         <source>Uppföljning</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="230"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="242"/>
         <source>Ny &amp;handlingsplan</source>
         <translation>New action &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/records_tabs.py" line="231"/>
+        <location filename="../../ui/case_view/records_tabs.py" line="243"/>
         <source>Ö&amp;ppna</source>
         <translation>O&amp;pen</translation>
     </message>
@@ -3775,114 +3791,134 @@ own / worker</translation>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../ui/reminders/page.py" line="49"/>
+        <location filename="../../ui/reminders/page.py" line="64"/>
         <source>&lt;h2&gt;Att göra&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;To do&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="54"/>
+        <location filename="../../ui/reminders/page.py" line="69"/>
         <source>Mina ärenden</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="55"/>
+        <location filename="../../ui/reminders/page.py" line="70"/>
         <source>Hela enheten</source>
         <translation>The whole unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="56"/>
+        <location filename="../../ui/reminders/page.py" line="71"/>
         <source>Visa</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="61"/>
+        <location filename="../../ui/reminders/page.py" line="79"/>
         <source>Ärende / datum</source>
         <translation>Case / date</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="61"/>
+        <location filename="../../ui/reminders/page.py" line="79"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="61"/>
+        <location filename="../../ui/reminders/page.py" line="79"/>
         <source>När</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="66"/>
+        <location filename="../../ui/reminders/page.py" line="79"/>
+        <source>Handläggare</source>
+        <translation>Caseworker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="86"/>
         <source>&amp;Exportera till kalender (.ics) …</source>
         <translation>&amp;Export to calendar (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="68"/>
+        <location filename="../../ui/reminders/page.py" line="88"/>
         <source>Dina datum som kalenderfil, med ärendenummer men utan namn</source>
         <translation>Your dates as a calendar file, with case references but no names</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="71"/>
+        <location filename="../../ui/reminders/page.py" line="91"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="74"/>
+        <location filename="../../ui/reminders/page.py" line="94"/>
         <source>&amp;Påminn mig på skrivbordet medan programmet är öppet</source>
         <translation>&amp;Remind me on the desktop while the app is open</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="80"/>
+        <location filename="../../ui/reminders/page.py" line="100"/>
         <source>Den här datorn har ingen plats för aviseringar.</source>
         <translation>This computer has no place for notifications.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="111"/>
+        <location filename="../../ui/reminders/page.py" line="157"/>
         <source>Inget är försenat och inget ska göras den här veckan.</source>
         <translation>Nothing is overdue and nothing is due this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="114"/>
+        <location filename="../../ui/reminders/page.py" line="160"/>
         <source>Försenat: {overdue}. Att göra till och med söndag {end}: {week}.</source>
         <translation>Overdue: {overdue}. Due up to Sunday {end}: {week}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="126"/>
+        <location filename="../../ui/reminders/page.py" line="163"/>
+        <source>Samtycken som upphör inom {days} dagar: {n}.</source>
+        <translation>Consents that end within {days} days: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="178"/>
         <source>Försenat: {n}</source>
         <translation>Overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="130"/>
+        <location filename="../../ui/reminders/page.py" line="191"/>
+        <source>Sista dagen: {date}</source>
+        <translation>Last day: {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="209"/>
         <source>Försenad</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="133"/>
+        <location filename="../../ui/reminders/page.py" line="211"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="133"/>
+        <location filename="../../ui/reminders/page.py" line="213"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="161"/>
+        <location filename="../../ui/reminders/page.py" line="214"/>
+        <source>Kommande</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reminders/page.py" line="229"/>
         <source>Spara kalenderfil</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="163"/>
+        <location filename="../../ui/reminders/page.py" line="231"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="176"/>
+        <location filename="../../ui/reminders/page.py" line="244"/>
         <source>{n} datum är sparade i {file}. Filen har ärendenummer men inga namn.</source>
         <translation>{n} dates are saved in {file}. The file has case references but no names.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="195"/>
-        <source>Försenat: {overdue}. Att göra den här veckan: {week}.</source>
-        <translation>Overdue: {overdue}. Due this week: {week}.</translation>
+        <location filename="../../ui/reminders/page.py" line="273"/>
+        <source>Nytt sedan förra påminnelsen – försenat: {overdue}, att göra den här veckan: {week}.</source>
+        <translation>New since the last reminder – overdue: {overdue}, due this week: {week}.</translation>
     </message>
 </context>
 <context>
@@ -4253,92 +4289,92 @@ own / worker</translation>
 <context>
     <name>SafetyReviewPanel</name>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="175"/>
+        <location filename="../../ui/review/safety_review.py" line="184"/>
         <source>Välj en skyddsplan i listan och öppna den.</source>
         <translation>Choose a safety plan in the list and open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="183"/>
+        <location filename="../../ui/review/safety_review.py" line="192"/>
         <source>Skyddsplanens innehåll</source>
         <translation>The safety plan&apos;s content</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="186"/>
+        <location filename="../../ui/review/safety_review.py" line="195"/>
         <source>Beslut och historik</source>
         <translation>Decisions and history</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="190"/>
+        <location filename="../../ui/review/safety_review.py" line="199"/>
         <source>Kommentar till handläggaren (krävs när skyddsplanen lämnas tillbaka)</source>
         <translation>Comment to the caseworker (required when the safety plan is returned)</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="193"/>
+        <location filename="../../ui/review/safety_review.py" line="202"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="194"/>
+        <location filename="../../ui/review/safety_review.py" line="203"/>
         <source>Godkä&amp;nn skyddsplanen</source>
         <translation>Appro&amp;ve the safety plan</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="195"/>
+        <location filename="../../ui/review/safety_review.py" line="204"/>
         <source>&amp;Lämna tillbaka</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="202"/>
+        <location filename="../../ui/review/safety_review.py" line="211"/>
         <source>&lt;b&gt;Beslut och historik&lt;/b&gt;</source>
         <translation>&lt;b&gt;Decisions and history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="204"/>
+        <location filename="../../ui/review/safety_review.py" line="213"/>
         <source>&amp;Kommentar:</source>
         <translation>&amp;Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="245"/>
+        <location filename="../../ui/review/safety_review.py" line="254"/>
         <source>Hämtar skyddsplanen …</source>
         <translation>Loading the safety plan …</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="265"/>
+        <location filename="../../ui/review/safety_review.py" line="274"/>
         <source>Granska skyddsplan – {ref}</source>
         <translation>Review safety plan – {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="266"/>
+        <location filename="../../ui/review/safety_review.py" line="275"/>
         <source>inte satt</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="268"/>
+        <location filename="../../ui/review/safety_review.py" line="277"/>
         <source>Version {n} · {state} · ses över senast {due}</source>
         <translation>Version {n} · {state} · review by {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="275"/>
+        <location filename="../../ui/review/safety_review.py" line="284"/>
         <source>Skyddsplanens innehåll går inte att läsa (skadat).</source>
         <translation>The safety plan&apos;s content cannot be read (damaged).</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="285"/>
-        <source>Du skickade in den här versionen själv. En annan arbetsledare granskar den.</source>
-        <translation>You submitted this version yourself. Another supervisor reviews it.</translation>
+        <location filename="../../ui/review/safety_review.py" line="293"/>
+        <source>Du har skrivit, ändrat eller skickat in den här versionen själv. En annan arbetsledare godkänner den; du kan lämna tillbaka den.</source>
+        <translation>You wrote, changed or submitted this version yourself. Another supervisor approves it; you can return it.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="302"/>
+        <location filename="../../ui/review/safety_review.py" line="314"/>
         <source>Skriv i kommentaren varför skyddsplanen lämnas tillbaka.</source>
         <translation>Write in the comment why the safety plan is returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="323"/>
+        <location filename="../../ui/review/safety_review.py" line="335"/>
         <source>Skyddsplanen är godkänd och låst.</source>
         <translation>The safety plan is approved and locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/review/safety_review.py" line="325"/>
+        <location filename="../../ui/review/safety_review.py" line="337"/>
         <source>Skyddsplanen är tillbakaskickad till handläggaren med din kommentar.</source>
         <translation>The safety plan is sent back to the caseworker with your comment.</translation>
     </message>
@@ -4346,467 +4382,488 @@ own / worker</translation>
 <context>
     <name>SafetyTab</name>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="306"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="339"/>
         <source>&amp;Skapa skyddsplan</source>
         <translation>&amp;Create safety plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="307"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="340"/>
         <source>S&amp;para</source>
         <translation>S&amp;ave</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="308"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="341"/>
         <source>Skicka för &amp;granskning</source>
         <translation>Submit for &amp;review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="309"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="342"/>
         <source>&amp;Godkänn</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="310"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="343"/>
         <source>&amp;Lämna tillbaka …</source>
         <translation>&amp;Return …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="311"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="344"/>
         <source>&amp;Ny version</source>
         <translation>&amp;New version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="312"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="345"/>
         <source>&amp;Utskrift för personen …</source>
         <translation>Print for the &amp;person …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="313"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="346"/>
         <source>Utskrift för p&amp;olisen …</source>
         <translation>Print for the p&amp;olice …</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="327"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="360"/>
         <source>vem eller vilka hotet kommer från</source>
         <translation>who the threat comes from</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="328"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="361"/>
         <source>senaste händelsen</source>
         <translation>the latest incident</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="330"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="363"/>
         <source>eller med ord, till exempel ”i somras”</source>
         <translation>or in words, for example “last summer”</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="337"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="370"/>
         <source>vad har hänt, hur hotet ser ut</source>
         <translation>what has happened, what the threat looks like</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="338"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="371"/>
         <source>Polisen har gjort en hotbedömning</source>
         <translation>The police have made a threat assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="339"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="372"/>
         <source>den</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="341"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="374"/>
         <source>vem som gjorde den</source>
         <translation>who made it</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="343"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="376"/>
         <source>namn</source>
         <translation>name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="345"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="378"/>
         <source>telefon</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="346"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="379"/>
         <source>Hotbild</source>
         <translation>Threat picture</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="348"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="381"/>
         <source>Från vem:</source>
         <translation>From whom:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="352"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="385"/>
         <source>Hur nyligen:</source>
         <translation>How recent:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="353"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="386"/>
         <source>Typ av hot:</source>
         <translation>Kind of threat:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="354"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="387"/>
         <source>Beskrivning:</source>
         <translation>Description:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="359"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="392"/>
         <source>Hotbedömning:</source>
         <translation>Threat assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="363"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="396"/>
         <source>Kontakt hos polisen:</source>
         <translation>Police contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="368"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="401"/>
         <source>varför du bedömer risken så</source>
         <translation>why you assess the risk this way</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="369"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="402"/>
         <source>Risknivå (din bedömning)</source>
         <translation>Risk level (your assessment)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="371"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="404"/>
         <source>&amp;Risknivå:</source>
         <translation>&amp;Risk level:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="372"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="405"/>
         <source>Skäl:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="375"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="408"/>
         <source>hur ni når personen säkert (skrivs ut på personens kopia)</source>
         <translation>how you reach the person safely (printed on the person&apos;s copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="378"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="411"/>
         <source>skrivs aldrig ut på personens kopia</source>
         <translation>never printed on the person&apos;s copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="381"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="424"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="441"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="414"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="461"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="479"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="382"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="442"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="415"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="480"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="383"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="401"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="416"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="436"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="466"/>
         <source>På personens kopia</source>
         <translation>On the person&apos;s copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="385"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="418"/>
         <source>Lägg till säkert nummer</source>
         <translation>Add safe number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="388"/>
-        <source>vad som händer om kontakten bryts</source>
-        <translation>what happens if contact breaks</translation>
+        <location filename="../../ui/case_view/safety_tab.py" line="422"/>
+        <source>vad som händer om kontakten bryts (skrivs ut på personens kopia)</source>
+        <translation>what happens if contact breaks (printed on the person&apos;s copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="389"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="442"/>
+        <source>Säkra platser, mötesplatser och platser att undvika</source>
+        <translation>Safe places, meeting places and places to avoid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="487"/>
+        <source>enhetens jourkontakt (skrivs ut på personens kopia)</source>
+        <translation>the unit&apos;s emergency contact (printed on the person&apos;s copy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="490"/>
+        <source>Numren att ringa skrivs alltid ut på personens kopia, 112 först.</source>
+        <translation>The numbers to call are always printed on the person&apos;s copy, 112 first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="679"/>
+        <source>Du har skrivit, ändrat eller skickat in den här versionen: en annan arbetsledare godkänner den.</source>
+        <translation>You wrote, changed or submitted this version: another supervisor approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="424"/>
         <source>Kontakt och signaler</source>
         <translation>Contact and signals</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="391"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="426"/>
         <source>Säkra sätt att nå personen:</source>
         <translation>Safe ways to reach the person:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="392"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="427"/>
         <source>&amp;Kodord:</source>
         <translation>&amp;Code word:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="393"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="428"/>
         <source>Säkra nummer:</source>
         <translation>Safe numbers:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="394"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="429"/>
         <source>Om kontakten bryts:</source>
         <translation>If contact breaks:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="398"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="423"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="433"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="460"/>
         <source>Slag</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="399"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="434"/>
         <source>Plats eller ort</source>
         <translation>Place or town</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="400"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="435"/>
         <source>Anteckning</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="403"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="438"/>
         <source>Lägg till plats</source>
         <translation>Add place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="406"/>
-        <source>Säkra och osäkra platser, orter och mötesplatser</source>
-        <translation>Safe and unsafe places, towns and meeting places</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="411"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="448"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="412"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="449"/>
         <source>Vem</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="413"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="450"/>
         <source>Vad skyddar dem</source>
         <translation>What protects them</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="415"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="452"/>
         <source>Lägg till person</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="418"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="455"/>
         <source>Andra som kan vara i fara</source>
         <translation>Others who may be at risk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="425"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="462"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="426"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="463"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="427"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="464"/>
         <source>Klart senast</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="428"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="465"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="430"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="468"/>
         <source>Lägg till åtgärd</source>
         <translation>Add step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="433"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="471"/>
         <source>Lägg till i &amp;handlingsplanen</source>
         <translation>Add to the action &amp;plan</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="436"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="474"/>
         <source>Praktiska åtgärder</source>
         <translation>Practical steps</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="444"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="482"/>
         <source>Lägg till nummer</source>
         <translation>Add number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="448"/>
-        <source>enhetens jourkontakt</source>
-        <translation>the unit&apos;s emergency contact</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="449"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="492"/>
         <source>Vid akut fara</source>
         <translation>In immediate danger</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="451"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="494"/>
         <source>Nummer att ringa:</source>
         <translation>Numbers to call:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="452"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="495"/>
         <source>Enhetens jourkontakt:</source>
         <translation>Unit&apos;s emergency contact:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="454"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="497"/>
         <source>ses över senast</source>
         <translation>review by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="455"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="498"/>
         <source>övrigt</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="456"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="499"/>
         <source>Översyn</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="458"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="501"/>
         <source>Datum:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="459"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="502"/>
         <source>Anteckning:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="477"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="520"/>
         <source>&amp;Version:</source>
         <translation>&amp;Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="521"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="567"/>
         <source>Akut i hotområdet: gå igenom skyddsplanen med personen nu.</source>
         <translation>Urgent in the threat area: go through the safety plan with the person now.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="530"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="576"/>
         <source>{n} ({state})</source>
         <translation>{n} ({state})</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="584"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="631"/>
         <source>Ärendet har ingen skyddsplan än.</source>
         <translation>The case has no safety plan yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="587"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="634"/>
         <source>inte satt</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="589"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="636"/>
         <source>Skyddsplan version {n} · {state} · ses över senast {due}</source>
         <translation>Safety plan version {n} · {state} · review by {due}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="594"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="641"/>
         <source>{at}: {decision} av {who}</source>
         <translation>{at}: {decision} by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="597"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="644"/>
         <source>inskickad</source>
         <translation>submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="598"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="645"/>
         <source>godkänd</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="599"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="646"/>
         <source>återlämnad</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="631"/>
-        <source>En annan person granskar det du skickat in.</source>
-        <translation>Another person reviews what you submitted.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="642"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="695"/>
         <source>Kräver ett giltigt samtycke till polisen som omfattar skyddsplanen.</source>
         <translation>Requires a valid consent to the police that covers the safety plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="717"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="701"/>
+        <source>Ärendet har ingen handlingsplan än. Skapa den under fliken Handlingsplaner först.</source>
+        <translation>The case has no action plan yet. Create it on the Action plans tab first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="704"/>
+        <source>Kopierar den markerade åtgärden till handlingsplanen som en insats.</source>
+        <translation>Copies the selected step into the action plan as an action.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="782"/>
         <source>Skyddsplanen skapades.</source>
         <translation>The safety plan was created.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="731"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="796"/>
         <source>Skyddsplanen sparades.</source>
         <translation>The safety plan was saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="752"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="817"/>
         <source>Skyddsplanen skickades för granskning.</source>
         <translation>The safety plan was submitted for review.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="761"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="826"/>
         <source>Lämna tillbaka</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="761"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="826"/>
         <source>Varför lämnas skyddsplanen tillbaka?</source>
         <translation>Why is the safety plan returned?</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="768"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="833"/>
         <source>Skyddsplanen godkändes.</source>
         <translation>The safety plan was approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="770"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="835"/>
         <source>Skyddsplanen lämnades tillbaka.</source>
         <translation>The safety plan was returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="780"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="845"/>
         <source>En ny version skapades; ändra den och skicka in den.</source>
         <translation>A new version was created; change it and submit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="789"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="854"/>
         <source>Välj en sparad åtgärd i listan först (spara planen om den är ny).</source>
         <translation>Choose a saved step in the list first (save the plan if it is new).</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="796"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="860"/>
         <source>Åtgärden lades till som insats i handlingsplanen.</source>
         <translation>The step was added as an action in the action plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="805"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="862"/>
+        <source>Välj utföraren för insatsen i handlingsplanen: ingen utförare i registret heter som i åtgärden.</source>
+        <translation>Choose the provider for the action in the action plan: no provider in the register has the name given in the step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view/safety_tab.py" line="881"/>
         <source>Spara som PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="805"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="881"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="827"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="903"/>
         <source>Sparades som {name}.</source>
         <translation>Saved as {name}.</translation>
     </message>
@@ -5623,52 +5680,52 @@ own / worker</translation>
 <context>
     <name>consents</name>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="69"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="70"/>
         <source>Återkallat</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="71"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="72"/>
         <source>Förnyat</source>
         <translation>Renewed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="73"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="74"/>
         <source>Gäller från {day}</source>
         <translation>Valid from {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="78"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="79"/>
         <source>Har upphört {day}</source>
         <translation>Ended {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="85"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="86"/>
         <source>Upphör i dag</source>
         <translation>Ends today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="87"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="88"/>
         <source>Upphör i morgon</source>
         <translation>Ends tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="88"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="89"/>
         <source>Upphör om {n} dagar</source>
         <translation>Ends in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="89"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="90"/>
         <source>Gäller</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="114"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="115"/>
         <source>Spara den inskannade kopian</source>
         <translation>Save the scanned copy</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/consents_tab.py" line="116"/>
+        <location filename="../../ui/case_view/consents_tab.py" line="117"/>
         <source>Inskannad kopia (*{suffix})</source>
         <translation>Scanned copy (*{suffix})</translation>
     </message>
@@ -6134,218 +6191,218 @@ own / worker</translation>
 <context>
     <name>safety</name>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="64"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="68"/>
         <source>Våld</source>
         <translation>Violence</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="65"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="69"/>
         <source>Hot</source>
         <translation>Threats</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="66"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="70"/>
         <source>Utpressning</source>
         <translation>Extortion</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="67"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="71"/>
         <source>Förföljelse</source>
         <translation>Stalking</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="68"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="72"/>
         <source>Hot eller kontroll på nätet</source>
         <translation>Threats or control online</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="69"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="73"/>
         <source>Vapen</source>
         <translation>Weapons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="70"/>
-        <location filename="../../ui/case_view/safety_tab.py" line="111"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="74"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="115"/>
         <source>Annat</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="76"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="80"/>
         <source>– inte bedömd –</source>
         <translation>– not assessed –</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="77"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="81"/>
         <source>Låg</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="78"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="82"/>
         <source>Förhöjd</source>
         <translation>Elevated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="79"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="83"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="85"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="89"/>
         <source>Barn</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="86"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="90"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="87"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="91"/>
         <source>Förälder</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="88"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="92"/>
         <source>Syskon</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="89"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="93"/>
         <source>Annan</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="95"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="99"/>
         <source>Säker plats</source>
         <translation>Safe place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="96"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="100"/>
         <source>Säker ort</source>
         <translation>Safe town</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="97"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="101"/>
         <source>Säker mötesplats</source>
         <translation>Safe meeting place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="98"/>
-        <source>Osäker plats</source>
-        <translation>Unsafe place</translation>
+        <location filename="../../ui/case_view/safety_tab.py" line="102"/>
+        <source>Plats att undvika</source>
+        <translation>Place to avoid</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="99"/>
-        <source>Osäker ort</source>
-        <translation>Unsafe town</translation>
+        <location filename="../../ui/case_view/safety_tab.py" line="103"/>
+        <source>Ort att undvika</source>
+        <translation>Town to avoid</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="105"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="109"/>
         <source>Skyddade personuppgifter</source>
         <translation>Protected personal details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="106"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="110"/>
         <source>Byte av skola</source>
         <translation>School transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="107"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="111"/>
         <source>Flytt</source>
         <translation>Moving</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="108"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="112"/>
         <source>Byte av telefon</source>
         <translation>Changing phone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="109"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="113"/>
         <source>Byte av konton</source>
         <translation>Changing accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="110"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="114"/>
         <source>Digitala spår</source>
         <translation>Digital footprint</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="117"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="121"/>
         <source>Socialtjänsten</source>
         <translation>Social services</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="118"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="122"/>
         <source>Den enskilde</source>
         <translation>The individual</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="119"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="123"/>
         <source>Utförare</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="120"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="124"/>
         <source>Polisen</source>
         <translation>The police</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="121"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="125"/>
         <source>Annan myndighet</source>
         <translation>Other authority</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="127"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="131"/>
         <source>Planerad</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="128"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="132"/>
         <source>Pågår</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="129"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="133"/>
         <source>Klar</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="130"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="134"/>
         <source>Avbruten</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="136"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="140"/>
         <source>utkast</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="137"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="141"/>
         <source>inskickad för granskning</source>
         <translation>submitted for review</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="138"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="142"/>
         <source>godkänd</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="139"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="143"/>
         <source>återlämnad</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="140"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="144"/>
         <source>ersatt av en nyare version</source>
         <translation>replaced by a newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="173"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="189"/>
         <source>Ta bort raden</source>
         <translation>Remove the row</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view/safety_tab.py" line="246"/>
+        <location filename="../../ui/case_view/safety_tab.py" line="279"/>
         <source>Datumet ”{text}” i {column} går inte att läsa (ÅÅÅÅ-MM-DD).</source>
         <translation>The date “{text}” in {column} cannot be read (YYYY-MM-DD).</translation>
     </message>
