@@ -118,12 +118,15 @@ def _call_now(info: SafetyPlanInfo) -> list[Number]:
 def _steps(
     info: SafetyPlanInfo, owners: dict[str, str], *, chosen_only: bool = False
 ) -> tuple[str, ...]:
-    """The steps not cancelled; ``chosen_only``: only those ticked for the person's copy."""
+    """The steps not cancelled; ``chosen_only`` (the person's copy): only those ticked for it,
+    each with its owner's kind ("Du", "Socialtjänsten", ...) and never the owner's name, which
+    may be someone else at risk or a provider whose name tells where the person lives."""
     out = []
     for s in info.content.steps:
         if s.status == "cancelled" or (chosen_only and not s.for_individual):
             continue
-        who = s.owner_name.strip() or owners.get(s.owner_kind, s.owner_kind)
+        kind = owners.get(s.owner_kind, s.owner_kind)
+        who = kind if chosen_only else (s.owner_name.strip() or kind)
         parts = [s.what.strip(), f"Ansvarig: {who}"]
         if s.due_on:
             parts.append(f"Klart senast {_day(s.due_on)}")
@@ -207,6 +210,10 @@ DRAFT_NOTICE_POLICE = (
     "UTKAST – INTE GRANSKAT. Den här versionen av skyddsplanen är inte granskad och godkänd av "
     "en arbetsledare än. Uppgifterna kan komma att ändras."
 )
+RETURNED_NOTICE_POLICE = (
+    "INTE GODKÄNT. Den här versionen av skyddsplanen har granskats och lämnats tillbaka för "
+    "ändring av en arbetsledare. Uppgifterna kan komma att ändras."
+)
 SUPERSEDED_NOTICE_POLICE = (
     "ERSATT. Den här versionen av skyddsplanen är ersatt av en nyare version. Fråga "
     "socialtjänsten efter den gällande."
@@ -221,6 +228,8 @@ def police_notice(info: SafetyPlanInfo) -> str:
         return ""
     if info.review_state == "superseded":
         return SUPERSEDED_NOTICE_POLICE
+    if info.review_state == "returned":
+        return RETURNED_NOTICE_POLICE
     return DRAFT_NOTICE_POLICE
 
 

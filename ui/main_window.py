@@ -571,7 +571,12 @@ class MainWindow(QMainWindow):
         """A desktop notification (system tray) of what became overdue or due: counts only;
         never in meeting mode, only where the desktop has a tray."""
         page = self.reminders_page
-        if page is None or self.meeting_mode or not QSystemTrayIcon.isSystemTrayAvailable():
+        if (
+            page is None
+            or self.meeting_mode
+            or self.locked
+            or not QSystemTrayIcon.isSystemTrayAvailable()
+        ):
             return
         if self.tray is None:
             self.tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -581,7 +586,8 @@ class MainWindow(QMainWindow):
         self.tray.showMessage(self.tr("Att göra"), page.notification_text(late, due))
 
     def show_reminders(self) -> None:
-        if self.meeting_mode or self.reminders_page is None:
+        # a click on the tray's message while locked or in a meeting opens nothing
+        if self.meeting_mode or self.locked or self.reminders_page is None:
             return
         page = self.reminders_page
         self._leave_work_page(lambda: (self._show(page), page.refresh()))
@@ -590,7 +596,7 @@ class MainWindow(QMainWindow):
         """Open a reminder's place: the case's follow-ups, plans, consents or safety plan."""
         from assessment_app.records.reminders import Reminder
 
-        if not isinstance(item, Reminder) or self.meeting_mode:
+        if not isinstance(item, Reminder) or self.meeting_mode or self.locked:
             return
 
         def select_tab() -> None:
@@ -744,6 +750,8 @@ class MainWindow(QMainWindow):
         self._flush_drafts()  # stored in the background; nothing typed leaves memory
         self.locked = True
         self.idle.pause()
+        if self.reminders_page is not None:
+            self.reminders_page.stop_watching()  # nothing is read or told on a locked desk
         self.covered.hide()
         self._before_lock = self.stack.currentWidget()
         self.toolbar.setEnabled(False)
@@ -769,6 +777,9 @@ class MainWindow(QMainWindow):
         self._show(target)
         self.covered.restore()
         self.idle.resume()
+        if self.reminders_page is not None and not self._leaving:
+            self.reminders_page.start_watching()
+            self.reminders_page.refresh()  # what became due while locked is told now
 
     # --- leaving ------------------------------------------------------------------------
     def _flush_drafts(self, then: Callable[[bool], None] | None = None) -> None:
@@ -783,6 +794,10 @@ class MainWindow(QMainWindow):
         self.urgent_timer.stop()
         if self.reminders_page is not None:
             self.reminders_page.stop_watching()
+        if self.tray is not None:  # the tray icon leaves with the session
+            self.tray.hide()
+            self.tray.deleteLater()
+            self.tray = None
         if self.server_watch is not None:
             self.server_watch.stop()
 

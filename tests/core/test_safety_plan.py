@@ -408,7 +408,14 @@ def test_a_step_prints_on_the_persons_copy_only_when_chosen(
     anna = sqlite_world.workspace("anna")
     case_id = new_case(anna)
     plan = with_plan(anna, case_id)
-    chosen = replace(plan.content.steps[2], for_individual=True)
+    # the owner's name never prints on the person's copy, only the kind of owner: it may be
+    # someone else at risk, or a provider whose name tells where the person lives
+    chosen = replace(
+        plan.content.steps[2],
+        for_individual=True,
+        owner_kind="provider",
+        owner_name="Skyddade boendet Lindgården",
+    )
     unchosen = [replace(s, for_individual=False) for s in plan.content.steps[:2]]
     plan = anna.safety.save(plan.id, plan.version, replace(plan.content, steps=[*unchosen, chosen]))
     assert [s.for_individual for s in anna.safety.get(plan.id).content.steps] == [
@@ -420,6 +427,7 @@ def test_a_step_prints_on_the_persons_copy_only_when_chosen(
     anna.safety.export(case_id, "individual", out)
     text = pdf_text(out)
     assert MOVING_STEP in text
+    assert "Ansvarig: Utföraren" in text and "Lindgården" not in text
     assert "Ansöka om skyddade personuppgifter" not in text
     assert "Byta telefon och nummer" not in text
 
@@ -478,6 +486,13 @@ def test_the_police_copy_names_its_review_date_consent_and_draft_state(
     assert format_date("sv", consent.given_on) in first  # the consent: given …
     assert format_date("sv", until) in first  # … and valid until
     assert "Lindqvist" not in pdf_text(draft)  # no names beyond the person's
+    # returned: reviewed, but not approved, and the copy says which
+    plan = anna.safety.submit(plan.id, plan.version)
+    plan = chef.safety.decide(plan.id, plan.version, approve=False, comment="Komplettera")
+    returned = tmp_path / "polis-tillbaka.pdf"
+    anna.safety.export(case_id, "police", returned)
+    first = pdf_text(returned, "-l", "1")
+    assert "INTE GODKÄNT" in first and "INTE GRANSKAT" not in first
     # approved: no draft warning
     out = tmp_path / "polis.pdf"
     plan = anna.safety.submit(plan.id, plan.version)

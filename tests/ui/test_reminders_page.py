@@ -15,7 +15,7 @@ from assessment_app import accounts
 from assessment_app.records import plans
 from assessment_app.records.plans import PlanContent, PlanEdit
 from assessment_app.records.reminders import today_in_sweden
-from tests.ui.conftest import ADMIN, wait_tasks
+from tests.ui.conftest import ADMIN, WORKER, wait_tasks
 from ui.main_window import MainWindow
 from ui.services import Services, StaticTemplates
 
@@ -272,3 +272,37 @@ def test_notifications_are_off_by_default_and_need_a_tray(qtbot, services, setti
     if page.notify.isEnabled():
         page.notify.setChecked(True)
         assert settings.desktop_notifications
+
+
+def test_a_locked_desk_reads_and_tells_nothing_and_opens_nothing(qtbot, services):
+    """While the window is locked no refresh runs, a list still on its way is told to nobody,
+    and a click on the tray's message (or on a row) does not pass the lock screen; after the
+    unlock the watching starts again and what became due is told."""
+    ids = _dates(services)
+    window = _window(qtbot, services)
+    page = window.reminders_page
+    told: list[tuple[int, int]] = []
+    page.notify_due.connect(lambda late, due: told.append((late, due)))
+    page.refresh()
+    wait_tasks(qtbot)
+    page.notify.setChecked(True)
+    assert told == [(1, 2)]
+    services.ws.cases.schedule_follow_up(ids["case"], today_in_sweden())
+    page.refresh()  # on its way when the desk is locked
+    window.lock_action.trigger()
+    wait_tasks(qtbot)
+    assert window.locked and window.stack.currentWidget() is window.lock_screen
+    assert not page.timer.isActive() and not page.midnight.isActive()
+    assert told == [(1, 2)]  # the new follow-up is not told on a locked desk
+    window.show_reminders()  # what the tray's messageClicked calls
+    row = next(item for item in page.listed.items if item.case_ref == ids["ref"])
+    window.open_reminder(row)
+    wait_tasks(qtbot)
+    assert window.stack.currentWidget() is window.lock_screen and window.case_page is None
+    qtbot.keyClicks(window.lock_screen.password, WORKER[1])
+    qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: not window.locked)
+    wait_tasks(qtbot)
+    assert page.timer.isActive() and page.midnight.isActive()
+    assert told == [(1, 2), (0, 1)]  # told after the unlock

@@ -61,6 +61,9 @@ class RemindersPage(QWidget):
         self.is_supervisor = services.ctx.role == "supervisor"
         self.ledger = NotificationLedger()
         self.quiet = False  # meeting mode: no notification (what is new waits for the next one)
+        # watched from sign-in to lock or sign-out; a list that arrives while not watched (a
+        # refresh still running at the lock) is shown on the page but told to nobody
+        self.watching = False
         title = QLabel(self.tr("<h2>Att göra</h2>"), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -124,11 +127,15 @@ class RemindersPage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
     def start_watching(self) -> None:
-        """Read the list again every 15 minutes and just after local midnight (from sign-in)."""
+        """Read the list again every 15 minutes and just after local midnight (from sign-in,
+        and again after a lock)."""
+        self.watching = True
         self.timer.start()
         self._arm_midnight()
 
     def stop_watching(self) -> None:
+        """At a lock and at sign-out: no more refreshes and no desktop notification."""
+        self.watching = False
         self.timer.stop()
         self.midnight.stop()
 
@@ -261,7 +268,7 @@ class RemindersPage(QWidget):
     def _maybe_notify(self) -> None:
         """Emit ``notify_due`` with what became overdue or due this week since the last
         notification (each item once as due, once more when it turns overdue)."""
-        if self.listed is None or self.quiet or not self.notify.isChecked():
+        if self.listed is None or self.quiet or not self.watching or not self.notify.isChecked():
             return
         late, due = self.ledger.fresh(self.listed)
         if late or due:
