@@ -16,6 +16,12 @@ providers, each with a consent, among a few demo cases and 250 plain ones.
 - sql_save_assessment: saving the full assessment after changing one answer, as the
   interview does it (save, discard the autosaved draft, look for a kept copy; target <= 6);
 - sql_case_list_page: one page (100 rows) of the case list with its names (target <= 2);
+- sql_open_safety_plan: everything the Skyddsplan tab loads when it opens: the case, the
+  versions with their reviews, reviewers and editors (four eyes), the open urgent areas, the
+  consents and whether an action plan exists (target <= 8);
+- sql_save_safety_plan: saving the safety plan after changing one field, and the saved
+  version as the tab shows it again (target <= 7);
+- sql_reminders_due: the Att göra list, one read per source (five; target <= 6);
 - sql_open_plan_editor_page: for information, the same counted through the real
   PlanEditorPage widget (offscreen Qt), which keeps sql_open_plan_editor honest.
 
@@ -78,6 +84,26 @@ def _edited_assessment(world: World) -> AssessmentEdit:
     return edit
 
 
+def _safety_plan(world: World) -> str:
+    """The case's safety plan (made once, filled in like a worker would)."""
+    ws = world.signed.ws
+    plan = ws.safety.current(world.case_id) or ws.safety.create(world.case_id)
+    content = dataclasses.replace(
+        plan.content,
+        risk_level="high",
+        risk_reason="Nyligen hot via sms.",
+        reach_how="Handläggaren ringer från dolt nummer.",
+        if_contact_breaks="Vi ringer två gånger, sedan polisens kontaktperson.",
+    )
+    return ws.safety.save(plan.id, plan.version, content).id
+
+
+def _edited_safety_plan(world: World, plan_id: str) -> tuple[str, int, Any]:
+    plan = world.signed.ws.safety.get(plan_id)
+    content = dataclasses.replace(plan.content, note=f"{plan.content.note} Och lite till.")
+    return plan.id, plan.version, content
+
+
 def _count_editor_page(world: World) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -104,6 +130,7 @@ def run() -> dict[str, float]:
         )
         s = world.signed
         try:
+            safety_plan_id = _safety_plan(world)
             results = {
                 "sql_open_case": _count(
                     world, "open case", lambda: None, lambda _: usecases.open_case(s, world.case_id)
@@ -131,6 +158,21 @@ def run() -> dict[str, float]:
                     "case list page",
                     lambda: None,
                     lambda _: usecases.case_list_page(s, cases.CaseQuery(), 1, PAGE_SIZE),
+                ),
+                "sql_open_safety_plan": _count(
+                    world,
+                    "open safety plan",
+                    lambda: None,
+                    lambda _: usecases.open_safety_plan(s, world.case_id),
+                ),
+                "sql_save_safety_plan": _count(
+                    world,
+                    "save safety plan",
+                    lambda: _edited_safety_plan(world, safety_plan_id),
+                    lambda edited: usecases.save_safety_plan(s, *edited),
+                ),
+                "sql_reminders_due": _count(
+                    world, "reminders due", lambda: None, lambda _: usecases.reminders_due(s)
                 ),
                 "sql_open_plan_editor_page": _count_editor_page(world),
             }

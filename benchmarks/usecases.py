@@ -75,6 +75,21 @@ def case_list_page(s: SignedIn, query: cases.CaseQuery, page: int, page_size: in
     return s.ws.cases.page(query, page * page_size, page_size)
 
 
+def open_safety_plan(s: SignedIn, case_id: str) -> Any:
+    """Everything the case's Skyddsplan tab shows when it opens."""
+    return s.ws.safety.open_editor(case_id)
+
+
+def save_safety_plan(s: SignedIn, safety_plan_id: str, version: int, content: Any) -> Any:
+    """The Skyddsplan tab's "Spara"."""
+    return s.ws.safety.save(safety_plan_id, version, content)
+
+
+def reminders_due(s: SignedIn, scope: str = "mine") -> Any:
+    """The Att göra screen's list (at sign-in, every 15 minutes and on "Uppdatera")."""
+    return s.ws.reminders.due(scope=scope)
+
+
 # --- the real screens, for the benchmarks that drive widgets -----------------------------------
 def services(s: SignedIn, settings: AppSettings, language: str = "sv") -> Services:
     from ui.services import Services

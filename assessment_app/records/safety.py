@@ -960,7 +960,7 @@ def threat_urgent(uow: UnitOfWork, case_id: str) -> bool:
     """An open urgent flag in the threat area: the case view opens the safety plan first."""
     from assessment_app.records import urgent
 
-    return any(f.open and f.area_id == THREAT_AREA for f in urgent.for_case(uow, case_id))
+    return THREAT_AREA in urgent.open_areas(uow, case_id)
 
 
 def police_consent(consents: Sequence[ConsentInfo], day: date) -> ConsentInfo | None:

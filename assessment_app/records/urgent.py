@@ -269,6 +269,24 @@ def for_case(
     return sorted(infos, key=lambda i: (not i.open, -i.raised_at.timestamp()))
 
 
+def open_areas(uow: UnitOfWork, case_id: str) -> set[str]:
+    """The areas with an open flag in the case: one read, no names (the case screen asks this
+    when it opens, to put the safety plan first). A flag whose details do not open counts for
+    no area (it shows as damaged in the case's urgent list)."""
+    case = uow.case(case_id=case_id)
+    rows = uow.session.execute(
+        select(UrgentFlag.id, UrgentFlag.details_enc).where(
+            UrgentFlag.case_id == case.id, UrgentFlag.status == "open"
+        )
+    ).all()
+    areas: set[str] = set()
+    for flag_id, blob in rows:
+        d = uow.open("urgent_flags", "details_enc", flag_id, blob, None)
+        if isinstance(d, dict) and d.get("area_id"):
+            areas.add(str(d["area_id"]))
+    return areas
+
+
 def open_flags(uow: UnitOfWork, *, escalate_after: timedelta | None = None) -> list[UrgentFlagInfo]:
     """The open flags of every case this user reaches (the supervisor: the unit), escalated
     first, then oldest first."""
