@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionFocusRect,
     QStylePainter,
     QWidget,
 )
@@ -138,6 +139,8 @@ class _Wrapping:
         button.initStyleOption(option)
         text = option.text
         option.text = ""
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        option.state &= ~QStyle.StateFlag.State_HasFocus  # drawn round the text below
         line = button.sizeHint().height()
         full = QRect(option.rect)
         option.rect = QRect(0, 0, full.width(), min(line, full.height()))
@@ -151,6 +154,12 @@ class _Wrapping:
             text,
             QPalette.ColorRole.WindowText,
         )
+        if focused:
+            frame = QStyleOptionFocusRect()
+            frame.initFrom(button)
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(_FLAGS)
+            frame.rect = button.fontMetrics().boundingRect(place, flags, text).adjusted(-2, 0, 2, 1)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame)
 
 
 class WrappingCheckBox(_Wrapping, QCheckBox):
