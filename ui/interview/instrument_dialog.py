@@ -419,12 +419,15 @@ class InstrumentPanel(QGroupBox):
                 self.tr("Öppna formuläret {name}").format(name=inst.title.text(language))
             )
             button.clicked.connect(lambda _=False, i=inst.id: self.open_requested.emit(i))
-            layout.addWidget(name, row, 0)
-            layout.addWidget(summary, row, 1)
-            layout.addWidget(button, row, 2)
+            # The title on its own line, the summary (wrapping) and the button below it, so
+            # the row fits a narrow page at a large font.
+            name.setWordWrap(True)
+            layout.addWidget(name, 2 * row, 0, 1, 2)
+            layout.addWidget(summary, 2 * row + 1, 0)
+            layout.addWidget(button, 2 * row + 1, 1, Qt.AlignmentFlag.AlignTop)
             self.summaries[inst.id] = summary
             self.open_buttons[inst.id] = button
-        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(0, 1)
         self.problem_note = _plain(QLabel(self))
         self.problem_note.setStyleSheet("color: #9b1c1c;")
         lines = []
@@ -445,7 +448,7 @@ class InstrumentPanel(QGroupBox):
                 )
         self.problem_note.setText("\n".join(lines))
         self.problem_note.setVisible(bool(lines))
-        layout.addWidget(self.problem_note, len(instruments), 0, 1, 3)
+        layout.addWidget(self.problem_note, 2 * len(instruments), 0, 1, 2)
 
     def show_result(
         self, instrument: Instrument, stored: dict[str, Any] | None, previous: Previous | None

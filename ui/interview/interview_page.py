@@ -49,6 +49,7 @@ from ui.services import Services
 from ui.tasks import run_task
 from ui.timefmt import local_time
 from ui.widgets.banner import Banner
+from ui.widgets.wrapping import FlowLayout
 
 MARKS = {
     AreaStatus.NOT_STARTED: "○",
@@ -117,6 +118,7 @@ class InterviewPage(QWidget):
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.title.setWordWrap(True)
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #555;")
         self.banner = Banner(self, "info")
@@ -176,13 +178,19 @@ class InterviewPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.complete_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
+        # Moving between areas on the left, finishing and saving after them; the two groups
+        # go on two lines when the window is narrow for the font.
+        buttons = FlowLayout(spacing=6, last_right=True)
+        for group in (
+            (self.previous_button, self.next_button),
+            (self.complete_button, self.save_button, self.close_button),
+        ):
+            holder = QWidget(self)
+            row_layout = QHBoxLayout(holder)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            for button in group:
+                row_layout.addWidget(button)
+            buttons.addWidget(holder)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -5,23 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from assessment_app.templates.model import Question
+from ui.widgets.wrapping import FlowLayout, WrappingCheckBox, WrappingRadioButton
 
 MAX_INLINE_OPTIONS = 4
 
@@ -83,11 +83,13 @@ class _ButtonsEditor(QuestionEditor):
         self.group.setExclusive(not multiple)
         self.buttons: list[tuple[Any, QAbstractButton]] = []
         inline = len(choices) <= MAX_INLINE_OPTIONS and all(len(t) < 28 for _, t in choices)
-        box = QHBoxLayout() if inline else QVBoxLayout()
+        # Short choices side by side (on more lines when narrow), long ones one per line;
+        # long texts wrap instead of widening the page.
+        box: QLayout = FlowLayout(spacing=12) if inline else QVBoxLayout()
         box.setContentsMargins(0, 0, 0, 0)
         for value, text in choices:
             button: QAbstractButton = (
-                QCheckBox(text, self) if multiple else QRadioButton(text, self)
+                WrappingCheckBox(text, self) if multiple else WrappingRadioButton(text, self)
             )
             self.group.addButton(button)
             self.buttons.append((value, button))
@@ -98,12 +100,10 @@ class _ButtonsEditor(QuestionEditor):
         self.clear_button.setFlat(True)
         self.clear_button.setStyleSheet("color: #555; text-decoration: underline;")
         self.clear_button.clicked.connect(self._clear)
-        if inline:
-            box.addStretch(1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(box, 1)
-        row.addWidget(self.clear_button)
+        row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         if multiple:
             self.group.buttonToggled.connect(self._exclusive_rule)
 
@@ -163,9 +163,11 @@ class _LineEditor(QuestionEditor):
         self.edit = QLineEdit(self)
         if question.type == "date":
             self.edit.setPlaceholderText(self.tr("ÅÅÅÅ-MM-DD"))
-            self.edit.setMaximumWidth(160)
-        elif question.type == "number":
-            self.edit.setMaximumWidth(160)
+        if question.type in ("date", "number"):
+            # room for the placeholder (or ten digits) at the app's font, whatever its size
+            sample = self.edit.placeholderText() or "0000000000"
+            room = self.edit.fontMetrics().horizontalAdvance(sample + "00") + 16
+            self.edit.setMaximumWidth(max(160, room))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1 if question.type == "short_text" else 0)

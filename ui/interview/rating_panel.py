@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
+    QLabel,
+    QLayout,
     QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +25,24 @@ from assessment_app.templates.ratings import (
     OWN_RATING_LABELS,
     RATING_LABELS,
 )
+from ui.widgets.wrapping import FlowLayout
+
+
+def _fit(combo: QComboBox) -> None:
+    """A combo box as wide as its longest item when there is room, and down to about 20
+    characters when there is not: a longer item is then elided on the box and shown whole in
+    the list and in the tooltip."""
+    natural = combo.sizeHint().width()  # the longest item's width
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(20)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    combo.setMaximumWidth(max(natural, combo.minimumSizeHint().width()))
+    for index in range(combo.count()):
+        combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    combo.currentIndexChanged.connect(lambda _i: combo.setToolTip(combo.currentText()))
+    combo.setToolTip(combo.currentText())
 
 
 class RatingPanel(QGroupBox):
@@ -43,24 +63,43 @@ class RatingPanel(QGroupBox):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Kort motivering till bedömningen"))
         self.flags: dict[str, QCheckBox] = {}
-        flag_row = QHBoxLayout()
+        flag_row = FlowLayout(spacing=12)
         for flag in FLAGS:
             box = QCheckBox(FLAG_LABELS[flag].text(language), self)
             self.flags[flag] = box
             flag_row.addWidget(box)
             box.toggled.connect(self._changed)
             box.installEventFilter(self)
-        flag_row.addStretch(1)
         self.flags["urgent"].setStyleSheet("QCheckBox { color: #9b1c1c; font-weight: bold; }")
         own_prompt = area.rating.own_prompt.text(language) if area.rating.own_prompt else None
         worker_prompt = (
             area.rating.worker_prompt.text(language) if area.rating.worker_prompt else None
         )
-        form = QFormLayout(self)
-        form.addRow(own_prompt or self.tr("Personens egen s&kattning:"), self.own)
-        form.addRow(worker_prompt or self.tr("&Handläggarens skattning:"), self.worker)
-        form.addRow(self.tr("&Motivering:"), self.reason)
-        form.addRow(self.tr("Markeringar:"), flag_row)
+        for combo in (self.own, self.worker):
+            _fit(combo)
+        widest = max(self.own.maximumWidth(), self.worker.maximumWidth())
+        for combo in (self.own, self.worker):
+            combo.setMaximumWidth(widest)  # the two boxes line up
+        # Each prompt word-wraps on its own line with its field below, so a long prompt or a
+        # large font does not widen the page.
+        form = QVBoxLayout(self)
+        self.prompts: list[QLabel] = []
+        rows: list[tuple[str, QWidget | QLayout]] = [
+            (own_prompt or self.tr("Personens egen s&kattning:"), self.own),
+            (worker_prompt or self.tr("&Handläggarens skattning:"), self.worker),
+            (self.tr("&Motivering:"), self.reason),
+            (self.tr("Markeringar:"), flag_row),
+        ]
+        for text, field in rows:
+            prompt = QLabel(text, self)
+            prompt.setWordWrap(True)
+            self.prompts.append(prompt)
+            form.addWidget(prompt)
+            if isinstance(field, QWidget):
+                prompt.setBuddy(field)
+                form.addWidget(field)
+            else:
+                form.addLayout(field)
         self.own.currentIndexChanged.connect(self._changed)
         self.worker.currentIndexChanged.connect(self._changed)
         self.reason.textChanged.connect(self._changed)
