@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ASSESSMENT_KDF_TARGET_MS", "5")
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,23 @@ def wait_tasks(qtbot, timeout: int = 10_000) -> None:  # type: ignore[no-untyped
     from ui import tasks
 
     qtbot.waitUntil(lambda: not tasks.busy(), timeout=timeout)
+
+
+@contextmanager
+def scaled_app_font(qapp, factor: float) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The app font at ``factor`` times its size (a larger system font) while inside."""
+    before = qapp.font()
+    font = qapp.font()
+    font.setPointSizeF(before.pointSizeF() * factor)
+    qapp.setFont(font)
+    try:
+        yield
+    finally:
+        qapp.setFont(before)
+
+
+@pytest.fixture(params=[1, 2], ids=["100%", "200%"])
+def font_scale(request: pytest.FixtureRequest, qapp) -> Iterator[int]:  # type: ignore[no-untyped-def]
+    """The app font at its size and at twice it."""
+    with scaled_app_font(qapp, request.param):
+        yield request.param

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
+from tests.ui.conftest import scaled_app_font
 from ui.interview.interview_page import InterviewPage
 
 
@@ -20,12 +21,8 @@ from ui.interview.interview_page import InterviewPage
 def scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[tuple[int, int]]:
     """The app font at its size (in a 1280 px wide window) and at twice it (in the interview's
     default size)."""
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(before.pointSizeF() * request.param[0])
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(before)
+    with scaled_app_font(qapp, request.param[0]):
+        yield request.param
 
 
 @pytest.fixture

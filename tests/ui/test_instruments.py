@@ -121,17 +121,6 @@ def _assert_laid_out(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
             assert right <= body.width(), (button.text(), right, body.width())
 
 
-@pytest.fixture(params=[1, 2], ids=["100%", "200%"])
-def font_scale(request: pytest.FixtureRequest, qapp):  # type: ignore[no-untyped-def]
-    """The app font at its size and at twice it (a larger system font)."""
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(before.pointSizeF() * request.param)
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(before)
-
-
 def test_audit_from_the_substance_use_area_shows_the_total_at_once(
     qtbot, bundled, tmp_path: Path, font_scale: int
 ) -> None:

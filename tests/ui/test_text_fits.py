@@ -10,26 +10,14 @@ does). The checks measure with the widgets' own font metrics, and render PNGs to
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from tests.ui.conftest import wait_tasks
 from ui.cases.new_case import NewCaseDialog
 from ui.startup.first_run import FirstRunDialog
-
-
-@pytest.fixture(params=[1, 2], ids=["100%", "200%"])
-def scale(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[int]:
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(before.pointSizeF() * request.param)
-    qapp.setFont(font)
-    yield request.param
-    qapp.setFont(before)
 
 
 def _shots(tmp_path: Path) -> Path:
@@ -70,7 +58,7 @@ def assert_line_whole(field: QLineEdit, window: QWidget) -> None:
     )
 
 
-def test_personnummer_error_shows_whole(qtbot, services, scale, tmp_path):
+def test_personnummer_error_shows_whole(qtbot, services, font_scale, tmp_path):
     dialog = NewCaseDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -82,14 +70,14 @@ def test_personnummer_error_shows_whole(qtbot, services, scale, tmp_path):
     qtbot.wait(50)  # the dialog grows on the next turn of the event loop
     assert "kontrollsiffran" in dialog.pnr_message.text() or "giltigt" in dialog.pnr_message.text()
     assert_label_whole(dialog.pnr_message, dialog)
-    dialog.grab().save(str(_shots(tmp_path) / f"nytt-arende-fel-{scale * 100}.png"))
+    dialog.grab().save(str(_shots(tmp_path) / f"nytt-arende-fel-{font_scale * 100}.png"))
     # and the banner's message after "Skapa"
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert_label_whole(dialog.pnr_message, dialog)
 
 
-def test_recovery_key_shows_whole(qtbot, db_url, scale, tmp_path):
+def test_recovery_key_shows_whole(qtbot, db_url, font_scale, tmp_path):
     dialog = FirstRunDialog(db_url)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -108,6 +96,6 @@ def test_recovery_key_shows_whole(qtbot, db_url, scale, tmp_path):
     assert_line_whole(dialog.key_field, dialog)
     # the key's font follows the app's: at 200 % it is twice as large
     assert dialog.key_field.font().pointSizeF() >= QApplication.font().pointSizeF()
-    dialog.grab().save(str(_shots(tmp_path) / f"aterstallningsnyckel-{scale * 100}.png"))
+    dialog.grab().save(str(_shots(tmp_path) / f"aterstallningsnyckel-{font_scale * 100}.png"))
     qtbot.keyClick(dialog.saved_check, Qt.Key.Key_Space)
     dialog.accept()

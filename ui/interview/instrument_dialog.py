@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -42,6 +40,7 @@ from assessment_app.templates.instruments import (
     result_of,
     score,
 )
+from ui.widgets.wrapping import ItemsLayout
 
 FLAG_STYLE = "background: #fde8e8; color: #9b1c1c; border-radius: 4px; padding: 8px;"
 CALM_STYLE = "background: #e6f4ea; color: #1e6b34; border-radius: 4px; padding: 8px;"
@@ -59,40 +58,14 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-class OptionColumns(QLayout):
+class OptionColumns(ItemsLayout):
     """An item's answer options in as many equally wide columns as the width holds, row by
     row (one column when it is narrow): the answers never need sideways scrolling."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 14) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._place(rect, move=True)
 
     def sizeHint(self) -> QSize:
         cell = self._cell()

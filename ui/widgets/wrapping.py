@@ -22,19 +22,13 @@ from PySide6.QtWidgets import (
 _FLAGS = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic
 
 
-class FlowLayout(QLayout):
-    """Items left to right, on as many lines as the width needs."""
+class ItemsLayout(QLayout):
+    """A layout that places its items itself, in ``_place(rect, move)``, and whose height
+    follows its width; the item bookkeeping Qt asks of every such layout."""
 
-    def __init__(
-        self, parent: QWidget | None = None, spacing: int = 6, last_right: bool = False
-    ) -> None:
-        """``last_right``: the last item keeps to the right edge when it shares a line."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._gap = spacing
-        self._last_right = last_right
-        if parent is None:
-            self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -55,11 +49,29 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._place(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        self._place(rect, move=True)
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        """Lay the items out in ``rect`` (only measure unless ``move``); the height used."""
+        raise NotImplementedError
+
+
+class FlowLayout(ItemsLayout):
+    """Items left to right, on as many lines as the width needs."""
+
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 6, last_right: bool = False
+    ) -> None:
+        """``last_right``: the last item keeps to the right edge when it shares a line."""
+        super().__init__(parent)
+        self._gap = spacing
+        self._last_right = last_right
+        if parent is None:
+            self.setContentsMargins(0, 0, 0, 0)
 
     def sizeHint(self) -> QSize:
         width = sum(i.sizeHint().width() for i in self._items if not i.isEmpty())
@@ -74,7 +86,7 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
-    def _arrange(self, rect: QRect, move: bool) -> int:
+    def _place(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line = area.x(), area.y(), 0
