@@ -3,6 +3,10 @@
 Created here and dropped afterwards, like tests/conftest.py does it. Without a reachable
 server the benchmark says so plainly and is skipped (its figures are not measured); with
 CI=true that is an error instead.
+
+The database is set up as its administrator, as ``init`` is (:func:`as_administrator`), and
+measured as the app runs day to day: as the runtime role that ``server setup-roles`` makes
+(:func:`runtime_role`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,51 @@ PG_ADMIN_URL = os.environ.get(
 )
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@contextmanager
+def as_administrator() -> Iterator[None]:
+    """Setting the scratch database up (schema, accounts, cases) as the server's
+    administrator, as ``init`` is: the app's refusal of a privileged role is lifted for that
+    only."""
+    from assessment_app.server.roles import ALLOW_PRIVILEGED_ENV
+
+    before = os.environ.get(ALLOW_PRIVILEGED_ENV)
+    os.environ[ALLOW_PRIVILEGED_ENV] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ALLOW_PRIVILEGED_ENV, None)
+        else:
+            os.environ[ALLOW_PRIVILEGED_ENV] = before
+
+
+@contextmanager
+def runtime_role(url: str) -> Iterator[str]:
+    """The URL of the runtime role on the scratch database ``url`` (whose schema exists),
+    made as ``server setup-roles --run`` makes it; the roles are dropped afterwards (they
+    belong to the whole server)."""
+    from assessment_app.server import roles
+
+    suffix = uuid.uuid4().hex[:8]
+    names = roles.RoleNames(f"aa_bench_owner_{suffix}", f"aa_bench_app_{suffix}")
+    password = f"bench-{uuid.uuid4().hex}"
+    admin_url = make_url(url)
+    admin = create_engine(admin_url)
+    try:
+        roles.run_setup(
+            admin, names, owner_password=f"bench-{uuid.uuid4().hex}", runtime_password=password
+        )
+        yield admin_url.set(username=names.runtime, password=password).render_as_string(
+            hide_password=False
+        )
+    finally:
+        with admin.begin() as conn:
+            for role in (names.runtime, names.owner):
+                conn.execute(text(f'DROP OWNED BY "{role}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+        admin.dispose()
 
 
 @contextmanager
