@@ -1915,57 +1915,57 @@ own / worker</translation>
 <context>
     <name>InstrumentDialog</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="220"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="193"/>
         <source>Frågorna visas med den officiella lydelsen ({source}).</source>
         <translation>The questions are shown in the official wording ({source}).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="227"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="200"/>
         <source>Frågorna visas som korta etiketter. Läs frågorna ur formulärets officiella lydelse för personen.</source>
         <translation>The questions are shown as short labels. Read the questions to the person from the form&apos;s official wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="234"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="207"/>
         <source>Inte valt (visar båda gränsvärdena)</source>
         <translation>Not chosen (shows both cut-offs)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="236"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="209"/>
         <source>Kvinna</source>
         <translation>Woman</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="238"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="211"/>
         <source>Man</source>
         <translation>Man</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="242"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="215"/>
         <source>&amp;Gränsvärden för:</source>
         <translation>&amp;Cut-offs for:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="314"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="287"/>
         <source>&amp;Klar</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="315"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="288"/>
         <source>&amp;Töm alla svar</source>
         <translation>&amp;Clear all answers</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="318"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="291"/>
         <source>&amp;Avbryt</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="328"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="301"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="374"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="347"/>
         <source>Tolkningen visas när alla frågor är besvarade.</source>
         <translation>The reading shows when every question is answered.</translation>
     </message>
@@ -1973,32 +1973,32 @@ own / worker</translation>
 <context>
     <name>InstrumentPanel</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="406"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="379"/>
         <source>Formulär med poäng (frivilliga)</source>
         <translation>Scored forms (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="417"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="390"/>
         <source>Öppna {name} …</source>
         <translation>Open {name} …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="419"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="392"/>
         <source>Öppna formuläret {name}</source>
         <translation>Open the form {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="435"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="411"/>
         <source>Den officiella lydelsen i {file} kunde inte läsas; frågorna visas med korta etiketter. Kontakta den som administrerar mallarna.</source>
         <translation>The official wording in {file} could not be read; the questions are shown as short labels. Contact whoever administers the templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="442"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="418"/>
         <source>Ett formulär kunde inte läsas: {file}. Kontakta den som administrerar mallarna.</source>
         <translation>A form could not be read: {file}. Contact whoever administers the templates.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="458"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="434"/>
         <source>Inte ifyllt.</source>
         <translation>Not filled in.</translation>
     </message>
@@ -2006,32 +2006,32 @@ own / worker</translation>
 <context>
     <name>InstrumentTexts</name>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="139"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="112"/>
         <source>Summa: {total} av {max} poäng</source>
         <translation>Total: {total} of {max} points</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="142"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="115"/>
         <source>Summa hittills: {total} poäng – {answered} av {items} frågor besvarade</source>
         <translation>Total so far: {total} points – {answered} of {items} questions answered</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="150"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="123"/>
         <source>Förra gången ({date}): {total} poäng – {band}.</source>
         <translation>Last time ({date}): {total} points – {band}.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="165"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="138"/>
         <source>Förra gången ({date}): inte helt ifyllt.</source>
         <translation>Last time ({date}): not completely filled in.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="157"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="130"/>
         <source>Förra gången ({date}): {total} poäng.</source>
         <translation>Last time ({date}): {total} points.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/instrument_dialog.py" line="172"/>
+        <location filename="../../ui/interview/instrument_dialog.py" line="145"/>
         <source>Förändring: {sign}{delta}</source>
         <translation>Change: {sign}{delta}</translation>
     </message>
@@ -2039,162 +2039,162 @@ own / worker</translation>
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="437"/>
+        <location filename="../../ui/interview/interview_page.py" line="445"/>
         <source>Utkast autosparat {time}</source>
         <translation>Draft autosaved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="452"/>
+        <location filename="../../ui/interview/interview_page.py" line="460"/>
         <source>Autosparningen misslyckades: {reason}</source>
         <translation>Autosave failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="133"/>
+        <location filename="../../ui/interview/interview_page.py" line="135"/>
         <source>Områden</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="162"/>
+        <location filename="../../ui/interview/interview_page.py" line="164"/>
         <source>◀ &amp;Föregående område</source>
         <translation>◀ &amp;Previous area</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="163"/>
+        <location filename="../../ui/interview/interview_page.py" line="165"/>
         <source>&amp;Nästa område ▶</source>
         <translation>&amp;Next area ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="164"/>
+        <location filename="../../ui/interview/interview_page.py" line="166"/>
         <source>&amp;Spara</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="165"/>
+        <location filename="../../ui/interview/interview_page.py" line="167"/>
         <source>Spara och s&amp;täng</source>
         <translation>Save and c&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="166"/>
+        <location filename="../../ui/interview/interview_page.py" line="168"/>
         <source>Slutför &amp;kartläggningen</source>
         <translation>&amp;Complete the assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="208"/>
+        <location filename="../../ui/interview/interview_page.py" line="216"/>
         <source>{kind} {date} – {title}</source>
         <translation>{kind} {date} – {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="226"/>
+        <location filename="../../ui/interview/interview_page.py" line="234"/>
         <source>S&amp;täng</source>
         <translation>C&amp;lose</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="228"/>
+        <location filename="../../ui/interview/interview_page.py" line="236"/>
         <source>Kartläggningen är avslutad och kan bara läsas.</source>
         <translation>The assessment is completed and can only be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="344"/>
+        <location filename="../../ui/interview/interview_page.py" line="352"/>
         <source>⚠ akut</source>
         <translation>⚠ urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="358"/>
+        <location filename="../../ui/interview/interview_page.py" line="366"/>
         <source>Akut – behöver hanteras nu:</source>
         <translation>Urgent – needs handling now:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="402"/>
+        <location filename="../../ui/interview/interview_page.py" line="410"/>
         <source>Ändrat – sparas automatiskt som utkast</source>
         <translation>Changed – saved automatically as a draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="462"/>
+        <location filename="../../ui/interview/interview_page.py" line="470"/>
         <source>Det finns svar som sparades på den här datorn {when} när servern inte gick att nå, och som inte har sparats i kartläggningen än. Vill du fortsätta med dem?</source>
         <translation>There are answers saved on this computer {when} while the server could not be reached, not yet saved in the assessment. Do you want to continue with them?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="471"/>
+        <location filename="../../ui/interview/interview_page.py" line="479"/>
         <source>Det finns ett automatiskt sparat utkast från {when} med ändringar som inte är sparade i kartläggningen. Vill du fortsätta med utkastet?</source>
         <translation>There is an automatically saved draft from {when} with changes that are not saved in the assessment. Do you want to continue with the draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="506"/>
+        <location filename="../../ui/interview/interview_page.py" line="514"/>
         <source>Uppföljningen görs på version {old} av frågorna. Version {new} har nya frågor; du kan flytta uppföljningen dit och behålla svaren.</source>
         <translation>The follow-up uses version {old} of the questions. Version {new} has new questions; you can move the follow-up there and keep the answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="512"/>
+        <location filename="../../ui/interview/interview_page.py" line="520"/>
         <source>&amp;Visa och flytta till version {v} …</source>
         <translation>&amp;Show and move to version {v} …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="562"/>
+        <location filename="../../ui/interview/interview_page.py" line="570"/>
         <source>Uppföljningen är flyttad till version {v}: {carried} svar fördes över ({moved} till ett annat område), {new} frågor är nya och {dropped} svar kunde inte föras över.</source>
         <translation>The follow-up has moved to version {v}: {carried} answers were carried over ({moved} to another area), {new} questions are new and {dropped} answers could not be carried over.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="577"/>
+        <location filename="../../ui/interview/interview_page.py" line="585"/>
         <source>&amp;Återställ utkastet</source>
         <translation>&amp;Restore the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="578"/>
+        <location filename="../../ui/interview/interview_page.py" line="586"/>
         <source>&amp;Kasta utkastet</source>
         <translation>&amp;Discard the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="480"/>
+        <location filename="../../ui/interview/interview_page.py" line="488"/>
         <source>Det finns en kopia av svaren som sparades på den här datorn {when} när servern inte gick att nå, och som skiljer sig från utkastet på servern. Vill du använda kopian i stället?</source>
         <translation>There is a copy of the answers that was saved on this computer {when} when the server could not be reached, and that differs from the draft on the server. Do you want to use the copy instead?</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="486"/>
+        <location filename="../../ui/interview/interview_page.py" line="494"/>
         <source>Använd &amp;kopian</source>
         <translation>Use the &amp;copy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="487"/>
+        <location filename="../../ui/interview/interview_page.py" line="495"/>
         <source>Kasta k&amp;opian</source>
         <translation>Discard the c&amp;opy</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="609"/>
+        <location filename="../../ui/interview/interview_page.py" line="617"/>
         <source>Utkastet är återställt – spara när du är klar</source>
         <translation>The draft is restored – save when you are done</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="617"/>
+        <location filename="../../ui/interview/interview_page.py" line="625"/>
         <source>Utkastet är kastat</source>
         <translation>The draft is discarded</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="635"/>
+        <location filename="../../ui/interview/interview_page.py" line="643"/>
         <source>Sparar …</source>
         <translation>Saving …</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="658"/>
+        <location filename="../../ui/interview/interview_page.py" line="666"/>
         <source>Kartläggningen har ändrats av någon annan sedan du öppnade den. Dina ändringar finns kvar som utkast. {detail}</source>
         <translation>Someone else changed the assessment after you opened it. Your changes are kept as a draft. {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="645"/>
+        <location filename="../../ui/interview/interview_page.py" line="653"/>
         <source>Sparat {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="650"/>
+        <location filename="../../ui/interview/interview_page.py" line="658"/>
         <source>Servern går inte att nå. Svaren är sparade krypterat på den här datorn och sparas i kartläggningen så snart servern går att nå igen. Du kan fortsätta.</source>
         <translation>The server cannot be reached. The answers are saved encrypted on this computer and are saved in the assessment as soon as the server can be reached again. You can carry on.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="443"/>
+        <location filename="../../ui/interview/interview_page.py" line="451"/>
         <source>Sparat på den här datorn {time} – väntar på servern</source>
         <translation>Saved on this computer {time} – waiting for the server</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/interview_page.py" line="696"/>
+        <location filename="../../ui/interview/interview_page.py" line="704"/>
         <source>Kartläggningen kan inte slutföras än: {missing} obligatoriska svar saknas, {wrong} svar behöver rättas och {unrated} områden saknar skattning eller motivering. Områden som inte är klara är markerade i listan.</source>
         <translation>The assessment cannot be completed yet: {missing} required answers are missing, {wrong} answers need correcting and {unrated} areas lack a rating or a reason. Areas that are not finished are marked in the list.</translation>
     </message>
@@ -2332,7 +2332,7 @@ own / worker</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="81"/>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>Kartläggning och handlingsplan</source>
         <translation>Needs assessment and action plan</translation>
     </message>
@@ -2488,23 +2488,23 @@ own / worker</translation>
         <translation>What you typed could not be saved as a draft, so the page stays. Try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Att göra</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="659"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Lösenordet är bytt.</source>
         <translation>The password is changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>Personen fanns redan i registret (samma personnummer). Det nya ärendet är kopplat till personens befintliga uppgifter; kontrollera namn och kontaktuppgifter.</source>
         <translation>The person was already in the register (same personnummer). The new case is linked to the person&apos;s existing record; check the name and contact details.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="722"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Kartläggning och handlingsplan – mötesläge</source>
         <translation>Needs assessment and action plan – meeting mode</translation>
     </message>
@@ -3718,12 +3718,12 @@ own / worker</translation>
 <context>
     <name>QuestionEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="285"/>
+        <location filename="../../ui/interview/question_widgets.py" line="287"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="286"/>
+        <location filename="../../ui/interview/question_widgets.py" line="288"/>
         <source>Nej</source>
         <translation>No</translation>
     </message>
@@ -3739,43 +3739,43 @@ own / worker</translation>
 <context>
     <name>RatingPanel</name>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="34"/>
+        <location filename="../../ui/interview/rating_panel.py" line="54"/>
         <source>Skattning av behovet i området</source>
         <translation>Rating of the need in the area</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="38"/>
-        <location filename="../../ui/interview/rating_panel.py" line="39"/>
+        <location filename="../../ui/interview/rating_panel.py" line="58"/>
+        <location filename="../../ui/interview/rating_panel.py" line="59"/>
         <source>– ej skattad –</source>
         <translation>– not rated –</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="44"/>
+        <location filename="../../ui/interview/rating_panel.py" line="64"/>
         <source>Kort motivering till bedömningen</source>
         <translation>Short reason for the rating</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="60"/>
+        <location filename="../../ui/interview/rating_panel.py" line="88"/>
         <source>Personens egen s&amp;kattning:</source>
         <translation>The person&apos;s own &amp;rating:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="61"/>
+        <location filename="../../ui/interview/rating_panel.py" line="89"/>
         <source>&amp;Handläggarens skattning:</source>
         <translation>&amp;Caseworker&apos;s rating:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="62"/>
+        <location filename="../../ui/interview/rating_panel.py" line="90"/>
         <source>&amp;Motivering:</source>
         <translation>Rea&amp;son:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="63"/>
+        <location filename="../../ui/interview/rating_panel.py" line="91"/>
         <source>Markeringar:</source>
         <translation>Flags:</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/rating_panel.py" line="113"/>
+        <location filename="../../ui/interview/rating_panel.py" line="152"/>
         <source>Motivering behövs när handläggaren skattar.</source>
         <translation>A reason is needed when the caseworker rates.</translation>
     </message>
@@ -3791,132 +3791,132 @@ own / worker</translation>
 <context>
     <name>RemindersPage</name>
     <message>
-        <location filename="../../ui/reminders/page.py" line="64"/>
+        <location filename="../../ui/reminders/page.py" line="67"/>
         <source>&lt;h2&gt;Att göra&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;To do&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="69"/>
+        <location filename="../../ui/reminders/page.py" line="72"/>
         <source>Mina ärenden</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="70"/>
+        <location filename="../../ui/reminders/page.py" line="73"/>
         <source>Hela enheten</source>
         <translation>The whole unit</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="71"/>
+        <location filename="../../ui/reminders/page.py" line="74"/>
         <source>Visa</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="79"/>
+        <location filename="../../ui/reminders/page.py" line="82"/>
         <source>Ärende / datum</source>
         <translation>Case / date</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="79"/>
+        <location filename="../../ui/reminders/page.py" line="82"/>
         <source>Vad</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="79"/>
+        <location filename="../../ui/reminders/page.py" line="82"/>
         <source>När</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="79"/>
+        <location filename="../../ui/reminders/page.py" line="82"/>
         <source>Handläggare</source>
         <translation>Caseworker</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="86"/>
+        <location filename="../../ui/reminders/page.py" line="89"/>
         <source>&amp;Exportera till kalender (.ics) …</source>
         <translation>&amp;Export to calendar (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="88"/>
+        <location filename="../../ui/reminders/page.py" line="91"/>
         <source>Dina datum som kalenderfil, med ärendenummer men utan namn</source>
         <translation>Your dates as a calendar file, with case references but no names</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="91"/>
+        <location filename="../../ui/reminders/page.py" line="94"/>
         <source>&amp;Uppdatera</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="94"/>
+        <location filename="../../ui/reminders/page.py" line="97"/>
         <source>&amp;Påminn mig på skrivbordet medan programmet är öppet</source>
         <translation>&amp;Remind me on the desktop while the app is open</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="100"/>
+        <location filename="../../ui/reminders/page.py" line="103"/>
         <source>Den här datorn har ingen plats för aviseringar.</source>
         <translation>This computer has no place for notifications.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="157"/>
+        <location filename="../../ui/reminders/page.py" line="164"/>
         <source>Inget är försenat och inget ska göras den här veckan.</source>
         <translation>Nothing is overdue and nothing is due this week.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="160"/>
+        <location filename="../../ui/reminders/page.py" line="167"/>
         <source>Försenat: {overdue}. Att göra till och med söndag {end}: {week}.</source>
         <translation>Overdue: {overdue}. Due up to Sunday {end}: {week}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="163"/>
+        <location filename="../../ui/reminders/page.py" line="170"/>
         <source>Samtycken som upphör inom {days} dagar: {n}.</source>
         <translation>Consents that end within {days} days: {n}.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="178"/>
+        <location filename="../../ui/reminders/page.py" line="185"/>
         <source>Försenat: {n}</source>
         <translation>Overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="191"/>
+        <location filename="../../ui/reminders/page.py" line="198"/>
         <source>Sista dagen: {date}</source>
         <translation>Last day: {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="209"/>
+        <location filename="../../ui/reminders/page.py" line="216"/>
         <source>Försenad</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="211"/>
+        <location filename="../../ui/reminders/page.py" line="218"/>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="213"/>
+        <location filename="../../ui/reminders/page.py" line="220"/>
         <source>Denna vecka</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="214"/>
+        <location filename="../../ui/reminders/page.py" line="221"/>
         <source>Kommande</source>
         <translation>Upcoming</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="229"/>
+        <location filename="../../ui/reminders/page.py" line="236"/>
         <source>Spara kalenderfil</source>
         <translation>Save calendar file</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="231"/>
+        <location filename="../../ui/reminders/page.py" line="238"/>
         <source>Kalenderfiler (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="244"/>
+        <location filename="../../ui/reminders/page.py" line="251"/>
         <source>{n} datum är sparade i {file}. Filen har ärendenummer men inga namn.</source>
         <translation>{n} dates are saved in {file}. The file has case references but no names.</translation>
     </message>
     <message>
-        <location filename="../../ui/reminders/page.py" line="273"/>
+        <location filename="../../ui/reminders/page.py" line="280"/>
         <source>Nytt sedan förra påminnelsen – försenat: {overdue}, att göra den här veckan: {week}.</source>
         <translation>New since the last reminder – overdue: {overdue}, due this week: {week}.</translation>
     </message>
@@ -5643,7 +5643,7 @@ own / worker</translation>
 <context>
     <name>_ButtonsEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="97"/>
+        <location filename="../../ui/interview/question_widgets.py" line="99"/>
         <source>Töm svaret</source>
         <translation>Clear the answer</translation>
     </message>
@@ -5659,12 +5659,12 @@ own / worker</translation>
 <context>
     <name>_ScaleEditor</name>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="241"/>
+        <location filename="../../ui/interview/question_widgets.py" line="243"/>
         <source>Ej besvarad</source>
         <translation>Not answered</translation>
     </message>
     <message>
-        <location filename="../../ui/interview/question_widgets.py" line="261"/>
+        <location filename="../../ui/interview/question_widgets.py" line="263"/>
         <source>{low} till {high}</source>
         <translation>{low} to {high}</translation>
     </message>
