@@ -64,10 +64,12 @@ def runtime_role(url: str) -> Iterator[str]:
             hide_password=False
         )
     finally:
-        with admin.begin() as conn:
+        with admin.begin() as conn:  # only the roles that were made (a failed setup made none)
             for role in (names.runtime, names.owner):
-                conn.execute(text(f'DROP OWNED BY "{role}"'))
-                conn.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+                made = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role})
+                if made.first() is not None:
+                    conn.execute(text(f'DROP OWNED BY "{role}"'))
+                    conn.execute(text(f'DROP ROLE "{role}"'))
         admin.dispose()
 
 

@@ -62,6 +62,7 @@ TARGETS: dict[str, Target] = {
     "sql_reminders_due": Target("bench_sql", "<=", 6, "statements: the Att göra list"),
     "plan_editor_open_wan_ms": Target("bench_wan", "<", 250, "plan editor open, 15 ms each way"),
     "pg_lost_updates": Target("bench_server", "<=", 0, "lost saves, 20 clients x 20 s"),
+    "pg_save_errors": Target("bench_server", "<=", 0, "saves that failed (not conflicts)"),
     "stats_50k_ratio": Target("bench_stats", "<=", 2, "statistics report / bare decrypt loop"),
     "stats_50k_rss_mb": Target("bench_stats", "<", 200, "memory growth of the report, 50k"),
     "cli_version_ratio": Target("bench_cli", "<=", 4, "assessment-app --version / python -c pass"),

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.case_page: CasePage | None = None
         self.work_page: QWidget | None = None  # interview or plan editor
         self._leaving = False
+        self._session_ended = False
         self._note_after_leaving = ""  # said on the next page shown after leaving a plan
         monitor().slow.connect(self._slow_changed)
         self.urgent_open = 0
@@ -288,12 +289,19 @@ class MainWindow(QMainWindow):
     def _show(self, widget: QWidget) -> None:
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
+        if self.locked and widget is not self.lock_screen:
+            # work that ends while the desk is locked (a save, a case opening) never shows
+            # over the lock screen: its page is what the unlock shows
+            self._before_lock = widget
+            return
         self.stack.setCurrentWidget(widget)
         note, self._note_after_leaving = self._note_after_leaving, ""
         self.banner.show_message(note, "warning" if note else None)
 
     def _replace_work_page(self, page: QWidget | None) -> None:
         if self.work_page is not None:
+            if self._before_lock is self.work_page:
+                self._before_lock = None  # the unlock shows the case list instead
             self.stack.removeWidget(self.work_page)
             self.work_page.deleteLater()
         self.work_page = page
@@ -750,8 +758,9 @@ class MainWindow(QMainWindow):
         self._flush_drafts()  # stored in the background; nothing typed leaves memory
         self.locked = True
         self.idle.pause()
+        self.urgent_timer.stop()  # nothing is read or told on a locked desk
         if self.reminders_page is not None:
-            self.reminders_page.stop_watching()  # nothing is read or told on a locked desk
+            self.reminders_page.stop_watching()
         self.covered.hide()
         self._before_lock = self.stack.currentWidget()
         self.toolbar.setEnabled(False)
@@ -760,24 +769,31 @@ class MainWindow(QMainWindow):
         self._show(self.lock_screen)
 
     def _unlocked(self) -> None:
+        if self._session_ended:  # signed out from the lock screen while the check ran
+            return
         purpose = self.lock_screen.purpose
         self._end_lock()
         if purpose == "meeting":
             self.set_meeting_mode(False)
 
     def _unlock_cancelled(self) -> None:
-        if self.lock_screen.purpose == "meeting":
+        if self.lock_screen.purpose == "meeting" and not self._session_ended:
             self._end_lock()
 
     def _end_lock(self) -> None:
         self.locked = False
         self.toolbar.setEnabled(True)
         self.menuBar().setEnabled(True)
-        target = self._before_lock or self.case_list or self.meeting_placeholder
-        self._show(target)
+        before, self._before_lock = self._before_lock, None
+        if before is not None and self.stack.indexOf(before) < 0:
+            before = None  # removed while locked
+        self._show(before or self.case_list or self.meeting_placeholder)
         self.covered.restore()
         self.idle.resume()
-        if self.reminders_page is not None and not self._leaving:
+        if self.is_supervisor:
+            self.refresh_urgent_badge()
+            self.urgent_timer.start()
+        if self.reminders_page is not None:
             self.reminders_page.start_watching()
             self.reminders_page.refresh()  # what became due while locked is told now
 
@@ -808,6 +824,7 @@ class MainWindow(QMainWindow):
         self._flush_drafts(lambda _ok: self._signed_out_now(quit_after=False))
 
     def _signed_out_now(self, *, quit_after: bool) -> None:
+        self._session_ended = True  # an unlock that ends after this changes nothing
         self._leaving = False
         self.covered.close()
         self._stop_watching()

@@ -114,3 +114,38 @@ def test_a_rating_box_takes_the_room_it_has_and_elides_beyond_it(qtbot, bundled,
     assert own.minimumSizeHint().width() == narrow
     own.setCurrentIndex(own.count() - 1)
     assert own.toolTip() == long_text
+
+
+def test_a_wrapping_choice_is_hit_on_its_text_and_asks_one_line_at_least(qtbot):
+    """A long choice wraps at the width it gets, but asks no more than one line as its
+    minimum (the layout gives it the height its width needs: no empty lines under it), and a
+    click in the empty rest of its row does not tick it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.widgets.wrapping import WrappingCheckBox, WrappingRadioButton
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    layout = QVBoxLayout(holder)
+    long_text = "Personer i det nätverk eller gäng jag har varit en del av, och deras familjer"
+    box = WrappingCheckBox(long_text, holder)
+    short = WrappingRadioButton("Ja", holder)
+    layout.addWidget(box)
+    layout.addWidget(short)
+    layout.addStretch(1)
+    assert box.minimumSizeHint().height() == box.sizeHint().height()
+    holder.resize(260, 400)
+    holder.show()
+    qtbot.waitExposed(holder)
+    assert box.height() >= box.heightForWidth(box.width()) > box.sizeHint().height()  # wrapped
+    holder.resize(1200, 400)
+    qtbot.waitUntil(lambda: box.width() > 1000)
+    assert box.height() == box.heightForWidth(box.width())  # one line: no empty lines
+    far_right = QPoint(short.width() - 5, short.height() // 2)
+    qtbot.mouseClick(short, Qt.MouseButton.LeftButton, pos=far_right)
+    assert not short.isChecked()  # the empty rest of the row
+    qtbot.mouseClick(short, Qt.MouseButton.LeftButton, pos=short._text_rect().center())
+    assert short.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box._text_rect().center())
+    assert box.isChecked()

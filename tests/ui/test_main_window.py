@@ -408,3 +408,30 @@ def test_a_new_case_for_a_known_person_says_it_joined_their_record(qtbot, servic
     second = window.case_page.case
     assert second.id != first.id and second.individual.id == first.individual.id
     assert second.individual.name == "Forsta Gangen"  # the person's record is kept
+
+
+def test_work_that_ends_while_locked_waits_behind_the_lock(qtbot, services, worker):
+    """A case that finishes opening after the desk was locked never shows over the lock
+    screen; the unlock shows it. A sign-out from the lock screen while the password is being
+    checked leaves the session ended: the unlock that arrives after it changes nothing."""
+    row = services.ws.cases.create(name="Kalle Karlsson")
+    window = _window(qtbot, services)
+    window.show_case(row.id)  # on its way (a background task) ...
+    window.lock_action.trigger()  # ... when the desk is locked
+    wait_tasks(qtbot)
+    assert window.case_page is not None  # it opened
+    assert window.stack.currentWidget() is window.lock_screen  # behind the lock
+    assert window.case_page.name.text() == "Kalle Karlsson"
+    _unlock(qtbot, window, WORKER[1])
+    assert not window.locked and window.stack.currentWidget() is window.case_page
+    assert window.idle.timer.isActive()  # the idle lock watches again
+    page = window.reminders_page
+    assert page is not None and page.timer.isActive()
+
+    window.lock_action.trigger()
+    qtbot.keyClicks(window.lock_screen.password, WORKER[1])
+    qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    window.sign_out()  # while the password is checked in the background
+    wait_tasks(qtbot)
+    assert window.locked and window.stack.currentWidget() is window.lock_screen
+    assert not page.timer.isActive() and not page.midnight.isActive()

@@ -111,11 +111,15 @@ class _Wrapping:
 
     _element = QStyle.ControlElement.CE_CheckBox
     _contents = QStyle.SubElement.SE_CheckBoxContents
+    _indicator = QStyle.SubElement.SE_CheckBoxIndicator
 
     def _wrap_setup(self) -> None:
         button: QCheckBox = self  # type: ignore[assignment]
         policy = button.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        # as a word-wrapping QLabel: free to be as tall as its width needs (a Fixed height
+        # would hold it to one line)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
 
@@ -127,9 +131,12 @@ class _Wrapping:
         return button.style().subElementRect(self._contents, option, button).x() + gap
 
     def minimumSizeHint(self) -> QSize:
+        """Narrow, and one line high, as a word-wrapping QLabel: the layouts give it the
+        height its width needs (heightForWidth); a minimum height of the text wrapped at its
+        narrowest would add empty lines under every long choice."""
         button: QCheckBox = self  # type: ignore[assignment]
         width = self._text_left() + button.fontMetrics().averageCharWidth() * 16
-        return QSize(min(width, button.sizeHint().width()), self.heightForWidth(width))
+        return QSize(min(width, button.sizeHint().width()), button.sizeHint().height())
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -140,9 +147,26 @@ class _Wrapping:
         text = button.fontMetrics().boundingRect(QRect(0, 0, room, 100000), _FLAGS, button.text())
         return max(button.sizeHint().height(), text.height() + 4)
 
-    def hitButton(self, pos: QPoint) -> bool:
+    def _text_place(self) -> QRect:
         button: QCheckBox = self  # type: ignore[assignment]
-        return button.rect().contains(pos)
+        full = button.rect()
+        return QRect(self._text_left(), 2, full.width() - self._text_left(), full.height() - 4)
+
+    def _text_rect(self) -> QRect:
+        """Where the wrapped text is drawn (for the focus frame and the hit area)."""
+        button: QCheckBox = self  # type: ignore[assignment]
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(_FLAGS)
+        return button.fontMetrics().boundingRect(self._text_place(), flags, button.text())
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """The indicator and the text, as a plain check box: not the empty rest of its row."""
+        button: QCheckBox = self  # type: ignore[assignment]
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        indicator = button.style().subElementRect(self._indicator, option, button)
+        text = self._text_rect().adjusted(-2, -2, 2, 2)
+        left = QRect(0, 0, self._text_left(), max(indicator.bottom() + 1, text.bottom() + 1))
+        return left.contains(pos) or text.contains(pos) or indicator.contains(pos)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         button: QCheckBox = self  # type: ignore[assignment]
@@ -157,7 +181,7 @@ class _Wrapping:
         full = QRect(option.rect)
         option.rect = QRect(0, 0, full.width(), min(line, full.height()))
         painter.drawControl(self._element, option)
-        place = QRect(self._text_left(), 2, full.width() - self._text_left(), full.height() - 4)
+        place = self._text_place()
         painter.drawItemText(
             place,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(_FLAGS),
@@ -169,8 +193,7 @@ class _Wrapping:
         if focused:
             frame = QStyleOptionFocusRect()
             frame.initFrom(button)
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(_FLAGS)
-            frame.rect = button.fontMetrics().boundingRect(place, flags, text).adjusted(-2, 0, 2, 1)
+            frame.rect = self._text_rect().adjusted(-2, 0, 2, 1)
             painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame)
 
 
@@ -183,6 +206,7 @@ class WrappingCheckBox(_Wrapping, QCheckBox):
 class WrappingRadioButton(_Wrapping, QRadioButton):
     _element = QStyle.ControlElement.CE_RadioButton
     _contents = QStyle.SubElement.SE_RadioButtonContents
+    _indicator = QStyle.SubElement.SE_RadioButtonIndicator
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         QRadioButton.__init__(self, text, parent)
