@@ -77,6 +77,15 @@ def _group(widget: QWidget) -> str:
     return ""
 
 
+def _qt_kind(widget: QWidget) -> str:
+    """The Qt class a widget is (a QRadioButton for the app's word-wrapping radio button), as
+    the tour names controls."""
+    for cls in type(widget).__mro__:
+        if cls.__module__.startswith("PySide6"):
+            return cls.__name__
+    return type(widget).__name__
+
+
 def _table(view: QAbstractItemView) -> dict[str, Any]:
     """The first rows of a list or table as text, each with its place (to click it)."""
     model = view.model()
@@ -92,7 +101,7 @@ def _table(view: QAbstractItemView) -> dict[str, Any]:
                 break
             cells.append(str(index.data() or ""))
         rows.append({"cells": cells, "x": corner.x(), "y": corner.y(), "w": 40, "h": rect.height()})
-    return {"name": view.accessibleName(), "kind": type(view).__name__, "rows": rows}
+    return {"name": view.accessibleName(), "kind": _qt_kind(view), "rows": rows}
 
 
 def snapshot() -> dict[str, Any]:
@@ -162,7 +171,7 @@ def snapshot() -> dict[str, Any]:
             elif isinstance(widget, CONTROLS) and widget.isEnabled():
                 state["controls"].append(
                     {
-                        "kind": type(widget).__name__,
+                        "kind": _qt_kind(widget),
                         "text": _text(widget),
                         "label": labels.get(id(widget)) or widget.accessibleName(),
                         "placeholder": getattr(widget, "placeholderText", lambda: "")(),
